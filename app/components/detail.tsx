@@ -1,0 +1,53 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+export function Breadcrumbs({ items }: { items: { to?: string; label: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t("nav.breadcrumbs")} className="breadcrumbs">
+      <ol>
+        {items.map((item, i) => (
+          <li key={i}>{item.to ? <Link to={item.to}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** A labelled row in a detail page's key-facts panel; nothing is rendered for empty values. */
+export function InfoRow({ label, children }: { label: string; children: React.ReactNode }) {
+  if (children === null || children === undefined || children === "" || children === false) return null;
+  return (
+    <div className="info-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export function Paragraphs({ text, lang }: { text: string; lang?: string }) {
+  const { i18n } = useTranslation();
+  if (!text) return null;
+  return (
+    <div className="prose" lang={lang && lang !== i18n.language ? lang : undefined}>
+      {text.split(/\n{2,}|\n/).map((p, i) => (
+        <p key={i}>{p}</p>
+      ))}
+    </div>
+  );
+}
+
+export function ContactBlock({ name, phone, email }: { name: string; phone: string; email: string }) {
+  const { t } = useTranslation();
+  if (!name && !phone && !email) return null;
+  return (
+    <section className="panel" aria-labelledby="contact-h">
+      <h2 id="contact-h">{t("detail.contact")}</h2>
+      <dl className="info">
+        <InfoRow label={t("detail.contactName")}>{name ? <span lang="ja">{name}</span> : null}</InfoRow>
+        <InfoRow label={t("detail.phone")}>{phone ? <a href={`tel:${phone.replace(/[^\d+]/g, "")}`}>{phone}</a> : null}</InfoRow>
+        <InfoRow label={t("detail.email")}>{email ? <a href={`mailto:${email}`}>{email}</a> : null}</InfoRow>
+      </dl>
+    </section>
+  );
+}

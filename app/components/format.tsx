@@ -1,0 +1,31 @@
+import { useTranslation } from "react-i18next";
+import { formatDay, formatLongDay, formatRange, formatTime, toTokyoIso } from "~/utils/dates";
+
+/** A <time> with Tokyo wall-clock text and a machine-readable +09:00 value. */
+export function When({ startsAt, endsAt, long = false }: { startsAt: string; endsAt?: string | null; long?: boolean }) {
+  const { i18n } = useTranslation();
+  const start = new Date(startsAt);
+  const end = endsAt ? new Date(endsAt) : null;
+  const text = long
+    ? `${formatLongDay(start, i18n.language)} ${formatTime(start, i18n.language)}${end ? `${i18n.language.startsWith("ja") ? "〜" : "–"}${formatTime(end, i18n.language)}` : ""}`
+    : formatRange(start, end, i18n.language);
+  return <time dateTime={toTokyoIso(start)}>{text}</time>;
+}
+
+export function DayLabel({ at }: { at: string }) {
+  const { i18n } = useTranslation();
+  const d = new Date(at);
+  return <time dateTime={toTokyoIso(d).slice(0, 10)}>{formatDay(d, i18n.language)}</time>;
+}
+
+export function Fee({ fee }: { fee: number | null }) {
+  const { t, i18n } = useTranslation();
+  if (fee === null) return <>{t("fee.ask")}</>;
+  if (fee === 0) return <>{t("fee.free")}</>;
+  return <>{t("fee.yen", { amount: fee.toLocaleString(i18n.language) })}</>;
+}
+
+export function Languages({ codes }: { codes: string[] }) {
+  const { t } = useTranslation();
+  return <>{codes.map((c) => t(`language.${c}`, { defaultValue: c })).join(t("list.separator"))}</>;
+}

@@ -1,0 +1,247 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { addDays, startOfTokyoDay, startOfTokyoWeek } from "~/utils/dates";
+import { safeHttpUrl } from "~/utils/url";
+import { localize, localizeOne } from "~/modules/translation/localize.server";
+import { PAGE_SIZE, languagePattern, type ListingFilters } from "~/modules/search/filters";
+import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
+import { splitCodes } from "~/modules/places/places.server";
+
+const PUBLISHED = "published";
+
+/** Published events of approved groups. */
+async function eventWhere(filters: ListingFilters, locale: string): Promise<Prisma.EventWhereInput> {
+  const tax = await getTaxonomy(locale);
+  const and: Prisma.EventWhereInput[] = [{ status: PUBLISHED }, { group: { status: "approved" } }];
+  const area = findBySlug(tax.areas, filters.area ?? null);
+  if (area) and.push({ areaId: area.id });
+  const category = findBySlug(tax.categories, filters.category ?? null);
+  if (category) and.push({ categories: { some: { id: category.id } } });
+  const audience = findBySlug(tax.audiences, filters.audience ?? null);
+  if (audience) and.push({ audiences: { some: { id: audience.id } } });
+  if (filters.language) and.push({ languages: { contains: languagePattern(filters.language) } });
+  if (filters.beginner) and.push({ beginnerFriendly: true });
+  if (filters.free) and.push({ fee: 0 });
+  return { AND: and };
+}
+
+const occurrenceSelect = {
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  originalStartsAt: true,
+  note: true,
+  capacity: true,
+  registeredCount: true,
+  event: {
+    select: {
+      id: true,
+      title: true,
+      summary: true,
+      fee: true,
+      capacity: true,
+      registrationRequired: true,
+      beginnerFriendly: true,
+      languages: true,
+      onlineUrl: true,
+      area: { select: { slug: true } },
+      audiences: { select: { slug: true } },
+      place: { select: { id: true, name: true } },
+      venueName: true,
+    },
+  },
+} satisfies Prisma.EventDateSelect;
+
+type OccurrenceRow = Prisma.EventDateGetPayload<{ select: typeof occurrenceSelect }>;
+
+async function toOccurrenceCards(rows: OccurrenceRow[], locale: string) {
+  const events = await localize(
+    "event",
+    rows.map((r) => ({ id: r.event.id, title: r.event.title, summary: r.event.summary })),
+    ["title", "summary"] as const,
+    locale,
+  );
+  const places = await localize(
+    "place",
+    rows.flatMap((r) => (r.event.place ? [r.event.place] : [])),
+    ["name"] as const,
+    locale,
+  );
+  const placeById = new Map(places.map((p) => [p.id, p]));
+  return rows.map((row, i) => {
+    const ev = events[i]!;
+    const capacity = row.capacity ?? row.event.capacity;
+    const place = row.event.place ? placeById.get(row.event.place.id) : undefined;
+    return {
+      dateId: row.id,
+      eventId: row.event.id,
+      title: ev.title,
+      summary: ev.summary,
+      fieldLang: ev.fieldLang,
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      status: row.status,
+      originalStartsAt: row.originalStartsAt?.toISOString() ?? null,
+      note: row.note,
+      fee: row.event.fee,
+      registrationRequired: row.event.registrationRequired,
+      capacity,
+      placesLeft: capacity == null ? null : Math.max(0, capacity - row.registeredCount),
+      beginnerFriendly: row.event.beginnerFriendly,
+      languages: splitCodes(row.event.languages),
+      online: Boolean(row.event.onlineUrl),
+      areaSlug: row.event.area?.slug ?? null,
+      audienceSlugs: row.event.audiences.map((a) => a.slug),
+      venue: place ? { name: place.name, lang: place.fieldLang.name ?? "ja" } : row.event.venueName ? { name: row.event.venueName, lang: "ja" } : null,
+    };
+  });
+}
+
+export type OccurrenceCard = Awaited<ReturnType<typeof toOccurrenceCards>>[number];
+
+export type DateRange = { from: Date; until: Date };
+
+/**
+ * Upcoming dates. Cancelled ones stay listed, marked, so nobody travels to a date they saw elsewhere;
+ * dates inside a paused stretch of a series (status "paused") are left out.
+ */
+export async function listEventDates(filters: ListingFilters, locale: string, range: DateRange) {
+  const eventFilter = await eventWhere(filters, locale);
+  const where: Prisma.EventDateWhereInput = {
+    startsAt: { gte: range.from, lt: range.until },
+    status: { not: "paused" },
+    event: eventFilter,
+  };
+  const [total, rows] = await Promise.all([
+    prisma.eventDate.count({ where }),
+    prisma.eventDate.findMany({
+      where,
+      select: occurrenceSelect,
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      skip: (filters.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+  ]);
+  return { total, items: await toOccurrenceCards(rows, locale) };
+}
+
+/** From now to the end of this Tokyo week (Sunday night); on Sunday evening, the coming week too. */
+export function thisWeekRange(now = new Date()): DateRange {
+  const weekEnd = addDays(startOfTokyoWeek(now), 7);
+  const until = weekEnd.getTime() - now.getTime() < 24 * 3600 * 1000 ? addDays(weekEnd, 7) : weekEnd;
+  return { from: now, until };
+}
+
+export function defaultListRange(now = new Date()): DateRange {
+  return { from: now, until: addDays(startOfTokyoDay(now), 120) };
+}
+
+export async function listThisWeeksEvents(locale: string, now = new Date(), take = 8) {
+  const { items } = await listEventDates({ page: 1, beginner: false, free: false, barrierFree: false }, locale, thisWeekRange(now));
+  return items.filter((i) => i.status !== "cancelled").slice(0, take);
+}
+
+export async function getPublishedEvent(id: number, locale: string, now = new Date()) {
+  const row = await prisma.event.findFirst({
+    where: { id, status: PUBLISHED, group: { status: "approved" } },
+    select: {
+      id: true,
+      title: true,
+      titleKana: true,
+      summary: true,
+      description: true,
+      venueName: true,
+      venueAddress: true,
+      onlineUrl: true,
+      fee: true,
+      feeNote: true,
+      capacity: true,
+      registrationRequired: true,
+      beginnerFriendly: true,
+      languages: true,
+      whatToBring: true,
+      contactName: true,
+      contactPhone: true,
+      contactEmail: true,
+      recurrenceRule: true,
+      recurrenceStart: true,
+      skipHolidays: true,
+      pausedFrom: true,
+      pausedUntil: true,
+      area: { select: { slug: true } },
+      audiences: { select: { slug: true } },
+      categories: { select: { slug: true } },
+      group: { select: { id: true, name: true } },
+      place: { select: { id: true, name: true, address: true, showAreaOnly: true, access: true, status: true } },
+      dates: {
+        where: { startsAt: { gte: addDays(now, -1) } },
+        select: { id: true, startsAt: true, endsAt: true, status: true, originalStartsAt: true, note: true, capacity: true, registeredCount: true },
+        orderBy: { startsAt: "asc" },
+        take: 12,
+      },
+    },
+  });
+  if (!row) return null;
+  const ev = await localizeOne("event", row, ["title", "summary", "description", "feeNote", "whatToBring"] as const, locale);
+  const [group] = await localize("group", [row.group], ["name"] as const, locale);
+  const publicPlace = row.place && row.place.status === PUBLISHED ? row.place : null;
+  const [place] = publicPlace ? await localize("place", [publicPlace], ["name", "access"] as const, locale) : [];
+  return {
+    id: row.id,
+    title: ev.title,
+    titleKana: row.titleKana,
+    summary: ev.summary,
+    description: ev.description,
+    fieldLang: ev.fieldLang,
+    fee: row.fee,
+    feeNote: ev.feeNote,
+    capacity: row.capacity,
+    registrationRequired: row.registrationRequired,
+    beginnerFriendly: row.beginnerFriendly,
+    languages: splitCodes(row.languages),
+    whatToBring: ev.whatToBring,
+    onlineUrl: safeHttpUrl(row.onlineUrl),
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    contactEmail: row.contactEmail,
+    isSeries: Boolean(row.recurrenceRule),
+    schedule: { rule: row.recurrenceRule, skipHolidays: row.skipHolidays },
+    pause:
+      row.pausedFrom && row.pausedUntil && row.pausedUntil > now
+        ? { from: row.pausedFrom.toISOString(), until: row.pausedUntil.toISOString() }
+        : null,
+    areaSlug: row.area?.slug ?? null,
+    audienceSlugs: row.audiences.map((a) => a.slug),
+    categorySlugs: row.categories.map((c) => c.slug),
+    group: { id: group!.id, name: group!.name, lang: group!.fieldLang.name ?? "ja" },
+    venue: place
+      ? {
+          placeId: place.id,
+          name: place.name,
+          lang: place.fieldLang.name ?? "ja",
+          address: place.showAreaOnly ? null : place.address,
+          access: place.access,
+        }
+      : row.venueName
+        ? { placeId: null, name: row.venueName, lang: "ja", address: row.venueAddress || null, access: "" }
+        : null,
+    dates: row.dates
+      .filter((d) => d.endsAt >= now)
+      .map((d) => {
+        const capacity = d.capacity ?? row.capacity;
+        return {
+          id: d.id,
+          startsAt: d.startsAt.toISOString(),
+          endsAt: d.endsAt.toISOString(),
+          status: d.status,
+          originalStartsAt: d.originalStartsAt?.toISOString() ?? null,
+          note: d.note,
+          capacity,
+          placesLeft: capacity == null ? null : Math.max(0, capacity - d.registeredCount),
+        };
+      }),
+  };
+}
+
+export type EventDetail = NonNullable<Awaited<ReturnType<typeof getPublishedEvent>>>;

@@ -1,0 +1,205 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { localize, localizeOne } from "~/modules/translation/localize.server";
+import { nextOccurrences } from "~/modules/schedule/recurrence";
+import { PAGE_SIZE, languagePattern, type ListingFilters } from "~/modules/search/filters";
+import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
+import { safeHttpUrl } from "~/utils/url";
+
+export const PUBLISHED = "published";
+
+/** The public filter → Prisma where, with published-only always applied. */
+async function placeWhere(filters: ListingFilters, locale: string): Promise<Prisma.PlaceWhereInput> {
+  const tax = await getTaxonomy(locale);
+  const and: Prisma.PlaceWhereInput[] = [{ status: PUBLISHED }, { group: { status: "approved" } }];
+  const area = findBySlug(tax.areas, filters.area ?? null);
+  if (area) and.push({ areaId: area.id });
+  const category = findBySlug(tax.categories, filters.category ?? null);
+  if (category) and.push({ categories: { some: { id: category.id } } });
+  const audience = findBySlug(tax.audiences, filters.audience ?? null);
+  if (audience) and.push({ audiences: { some: { id: audience.id } } });
+  const type = findBySlug(tax.placeTypes, filters.type ?? null);
+  if (type) and.push({ typeId: type.id });
+  if (filters.language) and.push({ languages: { contains: languagePattern(filters.language) } });
+  if (filters.beginner) and.push({ beginnerFriendly: true });
+  if (filters.free) and.push({ fee: 0 });
+  if (filters.barrierFree) and.push({ wheelchairAccess: true });
+  return { AND: and };
+}
+
+const cardSelect = {
+  id: true,
+  name: true,
+  nameKana: true,
+  summary: true,
+  fee: true,
+  languages: true,
+  beginnerFriendly: true,
+  wheelchairAccess: true,
+  mealsProvided: true,
+  bookingRequired: true,
+  scheduleRule: true,
+  scheduleStart: true,
+  scheduleEnd: true,
+  skipHolidays: true,
+  lastConfirmedAt: true,
+  type: { select: { slug: true } },
+  area: { select: { slug: true } },
+  audiences: { select: { slug: true } },
+} satisfies Prisma.PlaceSelect;
+
+type CardRow = Prisma.PlaceGetPayload<{ select: typeof cardSelect }>;
+
+function toCard(row: CardRow & { fieldLang: Record<string, string> }, now: Date) {
+  const schedule = {
+    rule: row.scheduleRule,
+    startTime: row.scheduleStart,
+    endTime: row.scheduleEnd,
+    skipHolidays: row.skipHolidays,
+  };
+  return {
+    id: row.id,
+    name: row.name,
+    nameKana: row.nameKana,
+    summary: row.summary,
+    fieldLang: row.fieldLang,
+    fee: row.fee,
+    languages: splitCodes(row.languages),
+    beginnerFriendly: row.beginnerFriendly,
+    wheelchairAccess: row.wheelchairAccess,
+    mealsProvided: row.mealsProvided,
+    bookingRequired: row.bookingRequired,
+    typeSlug: row.type.slug,
+    areaSlug: row.area?.slug ?? null,
+    audienceSlugs: row.audiences.map((a) => a.slug),
+    schedule,
+    nextDates: nextOccurrences(schedule, now, 2).map((o) => ({ startsAt: o.startsAt.toISOString(), endsAt: o.endsAt.toISOString() })),
+  };
+}
+
+export type PlaceCard = ReturnType<typeof toCard>;
+
+export function splitCodes(stored: string): string[] {
+  return stored.split(",").filter(Boolean);
+}
+
+export async function listPublishedPlaces(filters: ListingFilters, locale: string, now = new Date()) {
+  const where = await placeWhere(filters, locale);
+  const [total, rows] = await Promise.all([
+    prisma.place.count({ where }),
+    prisma.place.findMany({
+      where,
+      select: cardSelect,
+      orderBy: [{ nameKana: "asc" }, { id: "asc" }],
+      skip: (filters.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+  ]);
+  const localized = await localize("place", rows, ["name", "summary"] as const, locale);
+  return { total, items: localized.map((r) => toCard(r, now)) };
+}
+
+/** Recently confirmed places for the home page, spread across types. */
+export async function listFeaturedPlaces(locale: string, count = 6, now = new Date()) {
+  const rows = await prisma.place.findMany({
+    where: { status: PUBLISHED, group: { status: "approved" } },
+    select: cardSelect,
+    orderBy: [{ lastConfirmedAt: "desc" }, { id: "asc" }],
+    take: 40,
+  });
+  const seenTypes = new Set<string>();
+  const picked: CardRow[] = [];
+  for (const row of rows) {
+    if (picked.length >= count) break;
+    if (seenTypes.has(row.type.slug)) continue;
+    seenTypes.add(row.type.slug);
+    picked.push(row);
+  }
+  for (const row of rows) {
+    if (picked.length >= count) break;
+    if (!picked.includes(row)) picked.push(row);
+  }
+  const localized = await localize("place", picked, ["name", "summary"] as const, locale);
+  return localized.map((r) => toCard(r, now));
+}
+
+const detailSelect = {
+  ...cardSelect,
+  description: true,
+  address: true,
+  showAreaOnly: true,
+  lat: true,
+  lng: true,
+  access: true,
+  parking: true,
+  feeNote: true,
+  transportOffered: true,
+  accessibleToilet: true,
+  barrierFreeNote: true,
+  whatToBring: true,
+  contactName: true,
+  contactPhone: true,
+  contactEmail: true,
+  website: true,
+  scheduleNote: true,
+  updatedAt: true,
+  group: { select: { id: true, name: true } },
+  categories: { select: { slug: true } },
+} satisfies Prisma.PlaceSelect;
+
+/** A published place for its public page; null when missing or not public (the route answers 404 either way). */
+export async function getPublishedPlace(id: number, locale: string, now = new Date()) {
+  const row = await prisma.place.findFirst({
+    where: { id, status: PUBLISHED, group: { status: "approved" } },
+    select: detailSelect,
+  });
+  if (!row) return null;
+  const place = await localizeOne(
+    "place",
+    row,
+    ["name", "summary", "description", "access", "feeNote", "barrierFreeNote", "whatToBring", "scheduleNote"] as const,
+    locale,
+  );
+  const [group] = await localize("group", [row.group], ["name"] as const, locale);
+  const card = toCard(place, now);
+  const upcoming = await prisma.eventDate.findMany({
+    where: { startsAt: { gte: now }, status: { not: "cancelled" }, event: { placeId: id, status: PUBLISHED } },
+    select: { id: true, startsAt: true, endsAt: true, event: { select: { id: true, title: true } } },
+    orderBy: { startsAt: "asc" },
+    take: 5,
+  });
+  return {
+    ...card,
+    nextDates: nextOccurrences(card.schedule, now, 5).map((o) => ({ startsAt: o.startsAt.toISOString(), endsAt: o.endsAt.toISOString() })),
+    description: place.description,
+    // Stigma-sensitive places never send their address or exact position to the browser.
+    address: row.showAreaOnly ? null : row.address,
+    lat: row.showAreaOnly ? null : row.lat,
+    lng: row.showAreaOnly ? null : row.lng,
+    showAreaOnly: row.showAreaOnly,
+    access: place.access,
+    parking: row.parking,
+    feeNote: place.feeNote,
+    transportOffered: row.transportOffered,
+    accessibleToilet: row.accessibleToilet,
+    barrierFreeNote: place.barrierFreeNote,
+    whatToBring: place.whatToBring,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    contactEmail: row.contactEmail,
+    website: safeHttpUrl(row.website),
+    scheduleNote: place.scheduleNote,
+    lastConfirmedAt: row.lastConfirmedAt?.toISOString() ?? null,
+    categorySlugs: row.categories.map((c) => c.slug),
+    group: { id: group!.id, name: group!.name, lang: group!.fieldLang.name ?? "ja" },
+    events: (await localize("event", upcoming.map((u) => ({ ...u.event, dateId: u.id, startsAt: u.startsAt, endsAt: u.endsAt })), ["title"] as const, locale)).map((e) => ({
+      id: e.id,
+      title: e.title,
+      lang: e.fieldLang.title ?? "ja",
+      startsAt: e.startsAt.toISOString(),
+      endsAt: e.endsAt.toISOString(),
+    })),
+  };
+}
+
+export type PlaceDetail = NonNullable<Awaited<ReturnType<typeof getPublishedPlace>>>;

@@ -1,0 +1,89 @@
+import rrulePkg from "rrule";
+import holidayJp from "@holiday-jp/holiday_jp";
+import { addDays, fromTokyo, parseTime, parseTokyoDate, tokyoDateKey, tokyoParts } from "~/utils/dates";
+
+// rrule ships CommonJS; pick the class from either module shape.
+const { RRule } = ((rrulePkg as unknown as { RRule?: unknown }).RRule ? rrulePkg : (rrulePkg as unknown as { default: typeof rrulePkg }).default) as typeof rrulePkg;
+
+/**
+ * A recurring schedule in the organiser's words: an RFC 5545 RRULE (without DTSTART) evaluated on the
+ * Tokyo calendar, wall-clock start/end times, and whether 祝日 are skipped.
+ */
+export type Schedule = {
+  /** e.g. "FREQ=MONTHLY;BYDAY=2WE,4WE" */
+  rule: string;
+  /** "HH:MM" Asia/Tokyo */
+  startTime: string;
+  endTime: string;
+  skipHolidays: boolean;
+  /** First day the schedule applies ("YYYY-MM-DD"); defaults to the window start. */
+  startDate?: string;
+  /** Last day ("YYYY-MM-DD"), inclusive. */
+  endDate?: string;
+};
+
+export type Occurrence = { startsAt: Date; endsAt: Date };
+
+export function isJapaneseHoliday(instant: Date): boolean {
+  const p = tokyoParts(instant);
+  // holiday_jp compares calendar days; give it a plain date for the Tokyo day.
+  return holidayJp.isHoliday(new Date(p.year, p.month - 1, p.day));
+}
+
+export function japaneseHolidayName(instant: Date): string | null {
+  const p = tokyoParts(instant);
+  const day = new Date(p.year, p.month - 1, p.day);
+  const found = holidayJp.between(day, day)[0];
+  return found ? found.name : null;
+}
+
+/**
+ * Expands a schedule into occurrences whose start falls in [from, until).
+ * RRULE is evaluated in "floating" UTC where each UTC calendar day stands for a Tokyo calendar day,
+ * so month edges and nth-weekday rules follow the Tokyo calendar exactly.
+ */
+export function expandSchedule(schedule: Schedule, from: Date, until: Date, limit = 500): Occurrence[] {
+  const start = parseTime(schedule.startTime);
+  const end = parseTime(schedule.endTime);
+  if (!schedule.rule || !start || !end) return [];
+  const floating = (instant: Date) => {
+    const p = tokyoParts(instant);
+    return new Date(Date.UTC(p.year, p.month - 1, p.day));
+  };
+  const firstDay = schedule.startDate ? parseTokyoDate(schedule.startDate) : null;
+  const lastDay = schedule.endDate ? parseTokyoDate(schedule.endDate) : null;
+  const windowStart = firstDay && firstDay > from ? firstDay : from;
+  let options;
+  try {
+    options = RRule.parseString(schedule.rule);
+  } catch {
+    return [];
+  }
+  const rule = new RRule({
+    ...options,
+    dtstart: floating(firstDay ?? addDays(from, -1)),
+    until: lastDay ? floating(lastDay) : null,
+  });
+  const days = rule.between(floating(addDays(windowStart, -1)), floating(addDays(until, 1)), true);
+  const result: Occurrence[] = [];
+  for (const day of days) {
+    const y = day.getUTCFullYear();
+    const m = day.getUTCMonth() + 1;
+    const d = day.getUTCDate();
+    const startsAt = fromTokyo(y, m, d, start.hour, start.minute);
+    let endsAt = fromTokyo(y, m, d, end.hour, end.minute);
+    if (endsAt <= startsAt) endsAt = addDays(endsAt, 1);
+    if (startsAt < from || startsAt >= until) continue;
+    if (schedule.skipHolidays && isJapaneseHoliday(startsAt)) continue;
+    result.push({ startsAt, endsAt });
+    if (result.length >= limit) break;
+  }
+  return result;
+}
+
+/** The next `count` occurrences from `now`. */
+export function nextOccurrences(schedule: Schedule, now: Date, count: number, horizonDays = 400): Occurrence[] {
+  return expandSchedule(schedule, now, addDays(now, horizonDays), count);
+}
+
+export { tokyoDateKey };

@@ -1,0 +1,22 @@
+// Japanese-aware normalisation shared by indexing and querying.
+
+/** NFKC (full-width → half-width ASCII, half-width kana → full-width) + lower case + trimmed, single spaces. */
+export function normalizeText(value: string): string {
+  return value.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** Katakana → hiragana, so either script finds the other. */
+export function toHiragana(value: string): string {
+  return value.replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+}
+
+export function toKatakana(value: string): string {
+  return value.replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
+}
+
+/** The spellings a query is tried in: as typed (normalised), in hiragana and in katakana. */
+export function queryVariants(query: string): string[] {
+  const base = normalizeText(query);
+  if (!base) return [];
+  return [...new Set([base, toHiragana(base), toKatakana(base)])];
+}

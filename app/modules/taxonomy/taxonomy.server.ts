@@ -1,0 +1,48 @@
+import { prisma } from "~/utils/db.server";
+import { localize } from "~/modules/translation/localize.server";
+
+export type TaxonomyItem = { id: number; slug: string; name: string; lang: string };
+export type AreaItem = TaxonomyItem & { towns: string; lat: number | null; lng: number | null };
+
+export type Taxonomy = {
+  areas: AreaItem[];
+  categories: TaxonomyItem[];
+  audiences: TaxonomyItem[];
+  placeTypes: TaxonomyItem[];
+};
+
+// Taxonomies change a few times a year; a short cache keeps every list page from re-reading them.
+const TTL_MS = 60_000;
+const cache = new Map<string, { at: number; value: Taxonomy }>();
+
+export function clearTaxonomyCache() {
+  cache.clear();
+}
+
+export async function getTaxonomy(locale: string): Promise<Taxonomy> {
+  const hit = cache.get(locale);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  const simple = { id: true, slug: true, name: true } as const;
+  const [areas, categories, audiences, placeTypes] = await Promise.all([
+    prisma.area.findMany({ select: { ...simple, towns: true, lat: true, lng: true }, orderBy: { sortOrder: "asc" } }),
+    prisma.category.findMany({ select: simple, orderBy: { sortOrder: "asc" } }),
+    prisma.audience.findMany({ select: simple, orderBy: { sortOrder: "asc" } }),
+    prisma.placeType.findMany({ select: simple, orderBy: { sortOrder: "asc" } }),
+  ]);
+  const flatten = <T extends { name: string }>(items: (T & { fieldLang: Record<string, string> })[]) =>
+    items.map(({ fieldLang, ...rest }) => ({ ...rest, lang: fieldLang.name ?? "ja" }));
+  const value: Taxonomy = {
+    areas: flatten(await localize("area", areas, ["name"], locale)),
+    categories: flatten(await localize("category", categories, ["name"], locale)),
+    audiences: flatten(await localize("audience", audiences, ["name"], locale)),
+    placeTypes: flatten(await localize("place-type", placeTypes, ["name"], locale)),
+  };
+  cache.set(locale, { at: Date.now(), value });
+  return value;
+}
+
+/** Looks up a slug from a GET parameter; unknown slugs are ignored rather than erroring, so old links still work. */
+export function findBySlug<T extends { slug: string }>(items: T[], slug: string | null): T | undefined {
+  if (!slug) return undefined;
+  return items.find((i) => i.slug === slug);
+}

@@ -1,0 +1,174 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { localize, localizeOne } from "~/modules/translation/localize.server";
+import { PAGE_SIZE, languagePattern, type ListingFilters } from "~/modules/search/filters";
+import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
+import { splitCodes } from "~/modules/places/places.server";
+import { PARTICIPATION_MODES } from "./constants";
+
+const PUBLISHED = "published";
+
+
+async function openingWhere(filters: ListingFilters & { mode?: string }, locale: string): Promise<Prisma.OpeningWhereInput> {
+  const tax = await getTaxonomy(locale);
+  const and: Prisma.OpeningWhereInput[] = [{ status: PUBLISHED }, { group: { status: "approved" } }];
+  const area = findBySlug(tax.areas, filters.area ?? null);
+  if (area) and.push({ areaId: area.id });
+  const category = findBySlug(tax.categories, filters.category ?? null);
+  if (category) and.push({ categories: { some: { id: category.id } } });
+  const audience = findBySlug(tax.audiences, filters.audience ?? null);
+  if (audience) and.push({ audiences: { some: { id: audience.id } } });
+  if (filters.language) and.push({ languages: { contains: languagePattern(filters.language) } });
+  if (filters.beginner) and.push({ beginnerFriendly: true });
+  if (filters.mode && (PARTICIPATION_MODES as readonly string[]).includes(filters.mode)) and.push({ participationMode: filters.mode });
+  return { AND: and };
+}
+
+const cardSelect = {
+  id: true,
+  title: true,
+  summary: true,
+  participationMode: true,
+  beginnerFriendly: true,
+  schoolFriendly: true,
+  ongoing: true,
+  minAge: true,
+  languages: true,
+  applyBy: true,
+  area: { select: { slug: true } },
+  group: { select: { id: true, name: true } },
+} satisfies Prisma.OpeningSelect;
+
+type CardRow = Prisma.OpeningGetPayload<{ select: typeof cardSelect }>;
+
+async function toCards(rows: CardRow[], locale: string, now: Date) {
+  const localized = await localize("opening", rows, ["title", "summary"] as const, locale);
+  // One query for the next open shift of every opening on the page.
+  const shifts = await prisma.shift.findMany({
+    where: { openingId: { in: rows.map((r) => r.id) }, status: "open", OR: [{ startsAt: { gte: now } }, { endsAt: null }] },
+    select: { openingId: true, startsAt: true, endsAt: true, slots: true, acceptedCount: true },
+    orderBy: { startsAt: "asc" },
+  });
+  const byOpening = new Map<number, typeof shifts>();
+  for (const s of shifts) byOpening.set(s.openingId, [...(byOpening.get(s.openingId) ?? []), s]);
+  return localized.map((row) => {
+    const own = byOpening.get(row.id) ?? [];
+    const next = own.find((s) => s.endsAt !== null) ?? null;
+    const slotsLeft = own.reduce<number | null>(
+      (sum, s) => (s.slots == null || sum == null ? null : sum + Math.max(0, s.slots - s.acceptedCount)),
+      own.length ? 0 : null,
+    );
+    return {
+      id: row.id,
+      title: row.title,
+      summary: row.summary,
+      fieldLang: row.fieldLang,
+      mode: row.participationMode,
+      beginnerFriendly: row.beginnerFriendly,
+      schoolFriendly: row.schoolFriendly,
+      ongoing: row.ongoing,
+      minAge: row.minAge,
+      languages: splitCodes(row.languages),
+      applyBy: row.applyBy?.toISOString() ?? null,
+      areaSlug: row.area?.slug ?? null,
+      groupName: row.group.name,
+      nextShift: next ? { startsAt: next.startsAt.toISOString(), endsAt: next.endsAt?.toISOString() ?? null } : null,
+      shiftCount: own.filter((s) => s.endsAt !== null).length,
+      slotsLeft,
+    };
+  });
+}
+
+export type OpeningCard = Awaited<ReturnType<typeof toCards>>[number];
+
+export async function listPublishedOpenings(filters: ListingFilters & { mode?: string }, locale: string, now = new Date()) {
+  const where = await openingWhere(filters, locale);
+  const [total, rows] = await Promise.all([
+    prisma.opening.count({ where }),
+    prisma.opening.findMany({
+      where,
+      select: cardSelect,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      skip: (filters.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+  ]);
+  return { total, items: await toCards(rows, locale, now) };
+}
+
+export async function getPublishedOpening(id: number, locale: string, now = new Date()) {
+  const row = await prisma.opening.findFirst({
+    where: { id, status: PUBLISHED, group: { status: "approved" } },
+    select: {
+      ...cardSelect,
+      titleKana: true,
+      description: true,
+      purpose: true,
+      venueName: true,
+      venueAddress: true,
+      skills: true,
+      insuranceRequired: true,
+      needsApproval: true,
+      whatToBring: true,
+      contactName: true,
+      contactPhone: true,
+      contactEmail: true,
+      categories: { select: { slug: true } },
+      audiences: { select: { slug: true } },
+      place: { select: { id: true, name: true, address: true, showAreaOnly: true, status: true } },
+      shifts: {
+        where: { OR: [{ startsAt: { gte: now } }, { endsAt: null }] },
+        select: { id: true, startsAt: true, endsAt: true, slots: true, acceptedCount: true, status: true, note: true },
+        orderBy: { startsAt: "asc" },
+        take: 30,
+      },
+    },
+  });
+  if (!row) return null;
+  const o = await localizeOne("opening", row, ["title", "summary", "description", "purpose", "skills", "whatToBring"] as const, locale);
+  const [group] = await localize("group", [row.group], ["name"] as const, locale);
+  const publicPlace = row.place && row.place.status === PUBLISHED ? row.place : null;
+  const [place] = publicPlace ? await localize("place", [publicPlace], ["name"] as const, locale) : [];
+  return {
+    id: row.id,
+    title: o.title,
+    summary: o.summary,
+    description: o.description,
+    purpose: o.purpose,
+    fieldLang: o.fieldLang,
+    mode: row.participationMode,
+    skills: o.skills.split("、").map((s) => s.trim()).filter(Boolean),
+    minAge: row.minAge,
+    insuranceRequired: row.insuranceRequired,
+    needsApproval: row.needsApproval,
+    beginnerFriendly: row.beginnerFriendly,
+    schoolFriendly: row.schoolFriendly,
+    ongoing: row.ongoing,
+    languages: splitCodes(row.languages),
+    whatToBring: o.whatToBring,
+    applyBy: row.applyBy?.toISOString() ?? null,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    contactEmail: row.contactEmail,
+    areaSlug: row.area?.slug ?? null,
+    categorySlugs: row.categories.map((c) => c.slug),
+    audienceSlugs: row.audiences.map((a) => a.slug),
+    group: { id: group!.id, name: group!.name, lang: group!.fieldLang.name ?? "ja" },
+    venue: place
+      ? { placeId: place.id, name: place.name, lang: place.fieldLang.name ?? "ja", address: place.showAreaOnly ? null : place.address }
+      : row.venueName
+        ? { placeId: null, name: row.venueName, lang: "ja", address: row.venueAddress || null }
+        : null,
+    shifts: row.shifts.map((s) => ({
+      id: s.id,
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt?.toISOString() ?? null,
+      slots: s.slots,
+      slotsLeft: s.slots == null ? null : Math.max(0, s.slots - s.acceptedCount),
+      status: s.status,
+      note: s.note,
+    })),
+  };
+}
+
+export type OpeningDetail = NonNullable<Awaited<ReturnType<typeof getPublishedOpening>>>;

@@ -1,0 +1,107 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  data,
+  isRouteErrorResponse,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import fontRegular from "@fontsource/biz-udpgothic/400.css?url";
+import fontBold from "@fontsource/biz-udpgothic/700.css?url";
+import appStyles from "~/styles/app.css?url";
+import { SiteFooter, SiteHeader } from "~/components/layout";
+import { getLocale, localeCookie } from "~/modules/i18n/i18next.server";
+import { getEnv } from "~/utils/env.server";
+import { useNonce } from "~/utils/nonce";
+import { isLocale } from "~/modules/i18n/config";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: fontRegular },
+  { rel: "stylesheet", href: fontBold },
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
+  const env = getEnv();
+  const headers = new Headers();
+  // An explicit ?lng= choice is remembered, so the next page without it stays in that language.
+  const asked = new URL(request.url).searchParams.get("lng");
+  if (isLocale(asked)) headers.append("Set-Cookie", await localeCookie.serialize(asked));
+  return data(
+    {
+      locale,
+      council: { name: env.COUNCIL_NAME, nameEn: env.COUNCIL_NAME_EN, city: env.CITY_NAME },
+    },
+    { headers },
+  );
+}
+
+export const handle = { i18n: ["common"] };
+
+export const meta: MetaFunction = () => [{ name: "theme-color", content: "#c2410c" }];
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const locale = rootData?.locale ?? "ja";
+  const nonce = useNonce();
+  const { i18n } = useTranslation();
+  return (
+    <html lang={locale} dir={i18n.dir(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { locale } = useLoaderData<typeof loader>();
+  useChangeLanguage(locale);
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" tabIndex={-1} className="container page-error">
+        <h1>{notFound ? t("error.notFoundTitle") : t("error.title")}</h1>
+        <p>{notFound ? t("error.notFoundBody") : t("error.body")}</p>
+        <p>
+          <a className="button" href="/">
+            {t("error.backHome")}
+          </a>
+        </p>
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

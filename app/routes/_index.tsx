@@ -1,0 +1,121 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { listFeaturedPlaces } from "~/modules/places/places.server";
+import { listThisWeeksEvents } from "~/modules/events/events.server";
+import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { EventCardView, PlaceCardView, Text, nameMaps } from "~/components/listing";
+import { pageMeta } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { locale, t } = await getRequestI18n(request);
+  const [taxonomy, events, places] = await Promise.all([
+    getTaxonomy(locale),
+    listThisWeeksEvents(locale),
+    listFeaturedPlaces(locale),
+  ]);
+  return {
+    meta: { title: t("site.name"), description: t("home.lead"), siteName: t("site.name") },
+    taxonomy,
+    events,
+    places,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+export default function Home() {
+  const { taxonomy, events, places } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const names = nameMaps(taxonomy);
+  return (
+    <>
+      <section className="hero">
+        <div className="container">
+          <h1 className="hero__title">{t("home.title")}</h1>
+          <p className="hero__lead">{t("home.lead")}</p>
+          <Form method="get" action="/search" className="searchbox" role="search">
+            <label htmlFor="home-q" className="searchbox__label">
+              {t("search.label")}
+            </label>
+            <div className="searchbox__row">
+              <input id="home-q" name="q" type="search" placeholder={t("search.placeholder")} autoComplete="off" />
+              <button type="submit" className="button">
+                {t("search.submit")}
+              </button>
+            </div>
+          </Form>
+        </div>
+      </section>
+
+      <section className="container section" aria-labelledby="first-steps">
+        <h2 id="first-steps">{t("home.firstSteps")}</h2>
+        <ul className="steps">
+          <li>
+            <Link className="step" to="/places?beginner=1">
+              <span className="step__icon" aria-hidden="true">☕</span>
+              <span className="step__title">{t("home.stepPlaceTitle")}</span>
+              <span className="step__text">{t("home.stepPlaceText")}</span>
+            </Link>
+          </li>
+          <li>
+            <Link className="step" to="/events?beginner=1">
+              <span className="step__icon" aria-hidden="true">📅</span>
+              <span className="step__title">{t("home.stepEventTitle")}</span>
+              <span className="step__text">{t("home.stepEventText")}</span>
+            </Link>
+          </li>
+          <li>
+            <Link className="step" to="/volunteer?beginner=1">
+              <span className="step__icon" aria-hidden="true">🤝</span>
+              <span className="step__title">{t("home.stepVolunteerTitle")}</span>
+              <span className="step__text">{t("home.stepVolunteerText")}</span>
+            </Link>
+          </li>
+        </ul>
+      </section>
+
+      <section className="container section" aria-labelledby="this-week">
+        <div className="section__head">
+          <h2 id="this-week">{t("home.thisWeek")}</h2>
+          <Link to="/events">{t("home.allEvents")}</Link>
+        </div>
+        {events.length ? (
+          <div className="cards">
+            {events.map((e) => (
+              <EventCardView key={e.dateId} item={e} names={names} />
+            ))}
+          </div>
+        ) : (
+          <p className="empty">{t("home.noEventsThisWeek")}</p>
+        )}
+      </section>
+
+      <section className="container section" aria-labelledby="featured-places">
+        <div className="section__head">
+          <h2 id="featured-places">{t("home.featuredPlaces")}</h2>
+          <Link to="/places">{t("home.allPlaces")}</Link>
+        </div>
+        <div className="cards">
+          {places.map((p) => (
+            <PlaceCardView key={p.id} place={p} names={names} />
+          ))}
+        </div>
+      </section>
+
+      <section className="container section" aria-labelledby="by-area">
+        <h2 id="by-area">{t("home.byArea")}</h2>
+        <ul className="chips">
+          {taxonomy.areas.map((a) => (
+            <li key={a.slug}>
+              <Link className="chip" to={`/places?area=${a.slug}`}>
+                <Text value={a.name} lang={a.lang} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

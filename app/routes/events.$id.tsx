@@ -1,0 +1,166 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { getPublishedEvent } from "~/modules/events/events.server";
+import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { describeSchedule } from "~/modules/schedule/describe";
+import { Text, nameMaps } from "~/components/listing";
+import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs } from "~/components/detail";
+import { DayLabel, Fee, Languages, When } from "~/components/format";
+import { JsonLd } from "~/components/json-ld";
+import { notFound, parseIdParam } from "~/utils/http.server";
+import { getEnv } from "~/utils/env.server";
+import { pageMeta } from "~/utils/meta";
+import { toTokyoIso } from "~/utils/dates";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = parseIdParam(params.id);
+  const { locale, t } = await getRequestI18n(request);
+  const [event, taxonomy] = await Promise.all([getPublishedEvent(id, locale), getTaxonomy(locale)]);
+  if (!event) notFound();
+  return {
+    meta: { title: event.title, description: event.summary, siteName: t("site.name") },
+    event,
+    taxonomy,
+    origin: getEnv().APP_ORIGIN,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+export default function EventDetailPage() {
+  const { event, taxonomy, origin } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const names = nameMaps(taxonomy);
+  const area = event.areaSlug ? names.areas[event.areaSlug] : undefined;
+  const next = event.dates.find((d) => d.status === "scheduled" || d.status === "moved");
+  return (
+    <div className="container page detail">
+      <Breadcrumbs items={[{ to: "/", label: t("nav.home") }, { to: "/events", label: t("nav.events") }, { label: event.title }]} />
+      <header className="detail__head">
+        <p className="card__kicker">{event.isSeries ? t("event.series") : t("event.oneOff")}</p>
+        <Text as="h1" value={event.title} lang={event.fieldLang.title} />
+        {event.summary ? <Text as="p" className="page__lead" value={event.summary} lang={event.fieldLang.summary} /> : null}
+        <p className="tags">
+          {event.beginnerFriendly ? <span className="tag tag--welcome">{t("tag.beginners")}</span> : null}
+          {event.registrationRequired ? <span className="tag tag--warn">{t("tag.registration")}</span> : <span className="tag tag--plain">{t("tag.dropIn")}</span>}
+          {event.onlineUrl ? <span className="tag tag--info">{t("event.online")}</span> : null}
+        </p>
+      </header>
+
+      <div className="detail__grid">
+        <div className="detail__main">
+          <section className="panel" aria-labelledby="dates-h">
+            <h2 id="dates-h">{t("detail.dates")}</h2>
+            {event.isSeries ? <p className="schedule-text">{describeSchedule({ ...event.schedule, startTime: "", endTime: "" }, t)}</p> : null}
+            {event.pause ? (
+              <p className="notice notice--info">
+                {t("event.pausedBetween")} <DayLabel at={event.pause.from} />〜<DayLabel at={event.pause.until} />
+              </p>
+            ) : null}
+            {event.dates.length ? (
+              <ul className="date-list">
+                {event.dates.map((d) => (
+                  <li key={d.id} className={d.status === "cancelled" || d.status === "paused" ? "date-list__off" : undefined}>
+                    <When startsAt={d.startsAt} endsAt={d.endsAt} long />
+                    {d.status === "cancelled" ? <strong className="tag tag--warn">{t("event.cancelled")}</strong> : null}
+                    {d.status === "paused" ? <span className="tag tag--plain">{t("event.paused")}</span> : null}
+                    {d.status === "moved" && d.originalStartsAt ? (
+                      <span className="tag tag--info">
+                        {t("event.movedFrom")} <DayLabel at={d.originalStartsAt} />
+                      </span>
+                    ) : null}
+                    {d.placesLeft !== null && d.status === "scheduled" ? (
+                      <span className={`tag ${d.placesLeft === 0 ? "tag--warn" : "tag--info"}`}>
+                        {d.placesLeft === 0 ? t("tag.full") : t("tag.placesLeft", { count: d.placesLeft })}
+                      </span>
+                    ) : null}
+                    {d.note ? <span className="fact__sub" lang="ja">{d.note}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t("event.noUpcoming")}</p>
+            )}
+            {event.registrationRequired ? <p className="notice notice--info">{t("event.howToRegister")}</p> : null}
+          </section>
+
+          <section className="panel" aria-labelledby="about-h">
+            <h2 id="about-h">{t("detail.about")}</h2>
+            <Paragraphs text={event.description} lang={event.fieldLang.description} />
+          </section>
+        </div>
+
+        <aside className="detail__side">
+          <section className="panel" aria-labelledby="facts-h">
+            <h2 id="facts-h">{t("detail.facts")}</h2>
+            <dl className="info">
+              <InfoRow label={t("detail.where")}>
+                {event.venue ? (
+                  <>
+                    {event.venue.placeId ? (
+                      <Link to={`/places/${event.venue.placeId}`}>
+                        <Text value={event.venue.name} lang={event.venue.lang} />
+                      </Link>
+                    ) : (
+                      <Text value={event.venue.name} lang={event.venue.lang} />
+                    )}
+                    {event.venue.address ? <span className="fact__sub" lang="ja">{event.venue.address}</span> : null}
+                  </>
+                ) : null}
+                {event.onlineUrl ? <span className="fact__sub">{t("event.online")}</span> : null}
+                {area ? <span className="fact__sub">{area.name}</span> : null}
+              </InfoRow>
+              <InfoRow label={t("card.fee")}>
+                <Fee fee={event.fee} />
+                {event.feeNote ? <Text className="fact__sub" value={event.feeNote} lang={event.fieldLang.feeNote} /> : null}
+              </InfoRow>
+              <InfoRow label={t("detail.capacity")}>{event.capacity ? t("detail.people", { count: event.capacity }) : t("detail.noLimit")}</InfoRow>
+              <InfoRow label={t("card.forWhom")}>
+                {event.audienceSlugs.map((s) => names.audiences[s]?.name ?? s).join(t("list.separator")) || t("audience.anyone")}
+              </InfoRow>
+              <InfoRow label={t("card.languages")}>
+                <Languages codes={event.languages} />
+              </InfoRow>
+              <InfoRow label={t("detail.whatToBring")}>
+                {event.whatToBring ? <Text value={event.whatToBring} lang={event.fieldLang.whatToBring} /> : null}
+              </InfoRow>
+              <InfoRow label={t("detail.organiser")}>
+                <Text value={event.group.name} lang={event.group.lang} />
+              </InfoRow>
+            </dl>
+          </section>
+          <ContactBlock name={event.contactName} phone={event.contactPhone} email={event.contactEmail} />
+        </aside>
+      </div>
+      {next ? (
+        <JsonLd
+          data={{
+            "@context": "https://schema.org",
+            "@type": "Event",
+            name: event.title,
+            description: event.summary || undefined,
+            url: `${origin}/events/${event.id}`,
+            startDate: toTokyoIso(new Date(next.startsAt)),
+            endDate: toTokyoIso(new Date(next.endsAt)),
+            eventStatus: "https://schema.org/EventScheduled",
+            eventAttendanceMode: event.onlineUrl
+              ? event.venue
+                ? "https://schema.org/MixedEventAttendanceMode"
+                : "https://schema.org/OnlineEventAttendanceMode"
+              : "https://schema.org/OfflineEventAttendanceMode",
+            location: event.venue
+              ? { "@type": "Place", name: event.venue.name, address: event.venue.address ?? area?.name ?? undefined }
+              : event.onlineUrl
+                ? { "@type": "VirtualLocation", url: event.onlineUrl }
+                : undefined,
+            organizer: { "@type": "Organization", name: event.group.name },
+            isAccessibleForFree: event.fee === 0 ? true : undefined,
+            inLanguage: event.languages,
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

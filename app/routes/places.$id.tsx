@@ -1,0 +1,185 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { getPublishedPlace } from "~/modules/places/places.server";
+import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { describeSchedule } from "~/modules/schedule/describe";
+import { Text, nameMaps } from "~/components/listing";
+import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs } from "~/components/detail";
+import { Fee, Languages, When } from "~/components/format";
+import { JsonLd } from "~/components/json-ld";
+import { notFound, parseIdParam } from "~/utils/http.server";
+import { getEnv } from "~/utils/env.server";
+import { pageMeta } from "~/utils/meta";
+import { formatDate, toTokyoIso } from "~/utils/dates";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = parseIdParam(params.id);
+  const { locale, t } = await getRequestI18n(request);
+  const [place, taxonomy] = await Promise.all([getPublishedPlace(id, locale), getTaxonomy(locale)]);
+  if (!place) notFound();
+  return {
+    meta: { title: place.name, description: place.summary, siteName: t("site.name") },
+    place,
+    taxonomy,
+    origin: getEnv().APP_ORIGIN,
+    // 要確認: details not confirmed for a year may be out of date; residents are told so.
+    stale: !place.lastConfirmedAt || Date.now() - new Date(place.lastConfirmedAt).getTime() > 365 * 24 * 3600 * 1000,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+export default function PlaceDetailPage() {
+  const { place, taxonomy, origin, stale } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const names = nameMaps(taxonomy);
+  const type = names.placeTypes[place.typeSlug];
+  const area = place.areaSlug ? names.areas[place.areaSlug] : undefined;
+  const areaName = area?.name ?? "";
+  return (
+    <div className="container page detail">
+      <Breadcrumbs items={[{ to: "/", label: t("nav.home") }, { to: "/places", label: t("nav.places") }, { label: place.name }]} />
+      <header className="detail__head">
+        {type ? <p className="card__kicker">{type.name}</p> : null}
+        <Text as="h1" value={place.name} lang={place.fieldLang.name} />
+        {place.nameKana && place.fieldLang.name === "ja" ? <p className="kana" lang="ja">{place.nameKana}</p> : null}
+        {place.summary ? <Text as="p" className="page__lead" value={place.summary} lang={place.fieldLang.summary} /> : null}
+        <p className="tags">
+          {place.beginnerFriendly ? <span className="tag tag--welcome">{t("tag.beginners")}</span> : null}
+          {place.wheelchairAccess ? <span className="tag tag--info">{t("tag.wheelchair")}</span> : null}
+          {place.mealsProvided ? <span className="tag tag--plain">{t("tag.meals")}</span> : null}
+          {place.transportOffered ? <span className="tag tag--plain">{t("tag.transport")}</span> : null}
+          {place.bookingRequired ? <span className="tag tag--warn">{t("tag.booking")}</span> : null}
+        </p>
+      </header>
+
+      <div className="detail__grid">
+        <div className="detail__main">
+          <section className="panel" aria-labelledby="when-h">
+            <h2 id="when-h">{t("detail.when")}</h2>
+            {place.schedule.rule ? <p className="schedule-text">{describeSchedule(place.schedule, t)}</p> : null}
+            {place.scheduleNote ? <Text as="p" value={place.scheduleNote} lang={place.fieldLang.scheduleNote} /> : null}
+            {place.nextDates.length ? (
+              <>
+                <h3>{t("detail.nextDates")}</h3>
+                <ul className="date-list">
+                  {place.nextDates.map((d) => (
+                    <li key={d.startsAt}>
+                      <When startsAt={d.startsAt} endsAt={d.endsAt} long />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p>{t("card.askSchedule")}</p>
+            )}
+          </section>
+
+          <section className="panel" aria-labelledby="about-h">
+            <h2 id="about-h">{t("detail.about")}</h2>
+            <Paragraphs text={place.description} lang={place.fieldLang.description} />
+          </section>
+
+          {place.events.length ? (
+            <section className="panel" aria-labelledby="events-h">
+              <h2 id="events-h">{t("detail.eventsHere")}</h2>
+              <ul className="link-list">
+                {place.events.map((e) => (
+                  <li key={`${e.id}-${e.startsAt}`}>
+                    <When startsAt={e.startsAt} endsAt={e.endsAt} />{" "}
+                    <Link to={`/events/${e.id}`}>
+                      <Text value={e.title} lang={e.lang} />
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+
+        <aside className="detail__side">
+          <section className="panel" aria-labelledby="facts-h">
+            <h2 id="facts-h">{t("detail.facts")}</h2>
+            <dl className="info">
+              <InfoRow label={t("detail.where")}>
+                {place.showAreaOnly ? (
+                  <>
+                    {areaName}
+                    <span className="fact__sub">{t("detail.areaOnlyNote")}</span>
+                  </>
+                ) : (
+                  <>
+                    {place.address ? <span lang="ja">{place.address}</span> : null}
+                    {areaName ? <span className="fact__sub">{areaName}</span> : null}
+                  </>
+                )}
+              </InfoRow>
+              <InfoRow label={t("detail.access")}>{place.access ? <Text value={place.access} lang={place.fieldLang.access} /> : null}</InfoRow>
+              <InfoRow label={t("detail.parking")}>{place.parking ? <span lang="ja">{place.parking}</span> : null}</InfoRow>
+              <InfoRow label={t("card.fee")}>
+                <Fee fee={place.fee} />
+                {place.feeNote ? <Text className="fact__sub" value={place.feeNote} lang={place.fieldLang.feeNote} /> : null}
+              </InfoRow>
+              <InfoRow label={t("card.forWhom")}>
+                {place.audienceSlugs.map((s) => names.audiences[s]?.name ?? s).join(t("list.separator")) || t("audience.anyone")}
+              </InfoRow>
+              <InfoRow label={t("card.languages")}>
+                <Languages codes={place.languages} />
+              </InfoRow>
+              <InfoRow label={t("detail.accessibility")}>
+                {[
+                  place.wheelchairAccess ? t("tag.wheelchair") : null,
+                  place.accessibleToilet ? t("detail.accessibleToilet") : null,
+                ]
+                  .filter(Boolean)
+                  .join(t("list.separator")) || null}
+                {place.barrierFreeNote ? <Text className="fact__sub" value={place.barrierFreeNote} lang={place.fieldLang.barrierFreeNote} /> : null}
+              </InfoRow>
+              <InfoRow label={t("detail.whatToBring")}>
+                {place.whatToBring ? <Text value={place.whatToBring} lang={place.fieldLang.whatToBring} /> : null}
+              </InfoRow>
+              <InfoRow label={t("detail.organiser")}>
+                <Text value={place.group.name} lang={place.group.lang} />
+              </InfoRow>
+              <InfoRow label={t("detail.website")}>
+                {place.website ? (
+                  <a href={place.website} rel="noopener noreferrer nofollow">
+                    {t("detail.websiteLink")}
+                  </a>
+                ) : null}
+              </InfoRow>
+            </dl>
+            <p className={`freshness${stale ? " freshness--stale" : ""}`}>
+              {place.lastConfirmedAt
+                ? t(stale ? "detail.confirmedStale" : "detail.confirmedOn", { date: formatDate(new Date(place.lastConfirmedAt), i18n.language) })
+                : t("detail.neverConfirmed")}
+            </p>
+          </section>
+          <ContactBlock name={place.contactName} phone={place.contactPhone} email={place.contactEmail} />
+        </aside>
+      </div>
+      <JsonLd
+        data={{
+          "@context": "https://schema.org",
+          "@type": "Place",
+          name: place.name,
+          description: place.summary || undefined,
+          url: `${origin}/places/${place.id}`,
+          address: place.address
+            ? { "@type": "PostalAddress", streetAddress: place.address, addressRegion: "埼玉県", addressCountry: "JP" }
+            : { "@type": "PostalAddress", addressLocality: areaName, addressCountry: "JP" },
+          geo: place.lat != null && place.lng != null ? { "@type": "GeoCoordinates", latitude: place.lat, longitude: place.lng } : undefined,
+          isAccessibleForFree: place.fee === 0 ? true : undefined,
+          event: place.events.slice(0, 3).map((e) => ({
+            "@type": "Event",
+            name: e.title,
+            startDate: toTokyoIso(new Date(e.startsAt)),
+            url: `${origin}/events/${e.id}`,
+          })),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { listPublishedPlaces } from "~/modules/places/places.server";
+import { activeFilterCount, parseListingFilters } from "~/modules/search/filters";
+import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { EmptyState, FilterForm, Pagination, PlaceCardView, ResultCount, nameMaps } from "~/components/listing";
+import { pageMeta } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { locale, t } = await getRequestI18n(request);
+  const filters = parseListingFilters(new URL(request.url));
+  const [taxonomy, result] = await Promise.all([getTaxonomy(locale), listPublishedPlaces(filters, locale)]);
+  return {
+    meta: { title: t("places.title"), description: t("places.lead"), siteName: t("site.name") },
+    taxonomy,
+    filters,
+    ...result,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+export default function Places() {
+  const { taxonomy, filters, items, total } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const names = nameMaps(taxonomy);
+  return (
+    <div className="container page">
+      <h1>{t("places.title")}</h1>
+      <p className="page__lead">{t("places.lead")}</p>
+      <FilterForm
+        taxonomy={taxonomy}
+        values={filters}
+        fields={["area", "type", "audience", "category", "language", "beginner", "free", "barrierFree"]}
+      />
+      <ResultCount total={total} />
+      {items.length ? (
+        <div className="cards">
+          {items.map((p) => (
+            <PlaceCardView key={p.id} place={p} names={names} />
+          ))}
+        </div>
+      ) : (
+        <EmptyState filtered={activeFilterCount(filters) > 0} />
+      )}
+      <Pagination page={filters.page} total={total} />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { listPublishedOpenings } from "~/modules/volunteering/openings.server";
+import { PARTICIPATION_MODES } from "~/modules/volunteering/constants";
+import { activeFilterCount, parseListingFilters } from "~/modules/search/filters";
+import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { EmptyState, FilterForm, OpeningCardView, Pagination, ResultCount, nameMaps } from "~/components/listing";
+import { pageMeta } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { locale, t } = await getRequestI18n(request);
+  const url = new URL(request.url);
+  const filters = parseListingFilters(url);
+  const modeParam = url.searchParams.get("mode") ?? "";
+  const mode = (PARTICIPATION_MODES as readonly string[]).includes(modeParam) ? modeParam : undefined;
+  const [taxonomy, result] = await Promise.all([getTaxonomy(locale), listPublishedOpenings({ ...filters, mode }, locale)]);
+  return {
+    meta: { title: t("volunteer.title"), description: t("volunteer.lead"), siteName: t("site.name") },
+    taxonomy,
+    filters: { ...filters, mode },
+    ...result,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+export default function Volunteer() {
+  const { taxonomy, filters, items, total } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const names = nameMaps(taxonomy);
+  return (
+    <div className="container page">
+      <h1>{t("volunteer.title")}</h1>
+      <p className="page__lead">{t("volunteer.lead")}</p>
+      <FilterForm
+        taxonomy={taxonomy}
+        values={filters}
+        fields={["area", "category", "mode", "language", "beginner"]}
+        modes={PARTICIPATION_MODES}
+      />
+      <ResultCount total={total} />
+      {items.length ? (
+        <div className="cards">
+          {items.map((o) => (
+            <OpeningCardView key={o.id} item={o} names={names} />
+          ))}
+        </div>
+      ) : (
+        <EmptyState filtered={activeFilterCount(filters) > 0} />
+      )}
+      <Pagination page={filters.page} total={total} />
+    </div>
+  );
+}

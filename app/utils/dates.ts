@@ -1,0 +1,119 @@
+// The one date helper. Everything a resident sees is in Asia/Tokyo, whatever TZ the server runs with.
+// Japan has no daylight saving time, so JST is a fixed UTC+9 offset; using it directly keeps
+// date arithmetic exact and independent of the host's time-zone database.
+
+export const TIME_ZONE = "Asia/Tokyo";
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Calendar parts of an instant as seen in Tokyo. weekday: 0 = Sunday … 6 = Saturday. */
+export function tokyoParts(instant: Date) {
+  const shifted = new Date(instant.getTime() + JST_OFFSET_MS);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    weekday: shifted.getUTCDay(),
+  };
+}
+
+/** The instant of a Tokyo wall-clock time. month is 1-based. */
+export function fromTokyo(year: number, month: number, day: number, hour = 0, minute = 0): Date {
+  return new Date(Date.UTC(year, month - 1, day, hour, minute) - JST_OFFSET_MS);
+}
+
+/** "YYYY-MM-DD" of the Tokyo calendar day containing `instant`. */
+export function tokyoDateKey(instant: Date): string {
+  const p = tokyoParts(instant);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+/** Parses "YYYY-MM-DD" strictly as a Tokyo calendar day (midnight JST); null when the date does not exist. */
+export function parseTokyoDate(value: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.normalize("NFKC").trim());
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = fromTokyo(year, month, day);
+  const back = tokyoParts(d);
+  if (back.year !== year || back.month !== month || back.day !== day) return null;
+  return d;
+}
+
+/** Parses "HH:MM" (24 h). */
+export function parseTime(value: string): { hour: number; minute: number } | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(value.normalize("NFKC").trim());
+  if (!m) return null;
+  const hour = Number(m[1]);
+  const minute = Number(m[2]);
+  if (hour > 23 || minute > 59) return null;
+  return { hour, minute };
+}
+
+/** Midnight (JST) starting the Tokyo day of `instant`. */
+export function startOfTokyoDay(instant: Date): Date {
+  const p = tokyoParts(instant);
+  return fromTokyo(p.year, p.month, p.day);
+}
+
+export function addDays(instant: Date, days: number): Date {
+  return new Date(instant.getTime() + days * DAY_MS);
+}
+
+/** Monday 00:00 JST of the week containing `instant` (Japanese calendars and residents count weeks from Monday here). */
+export function startOfTokyoWeek(instant: Date): Date {
+  const day = startOfTokyoDay(instant);
+  const weekday = tokyoParts(day).weekday;
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, ...options });
+}
+
+/** Maps our locale codes to what Intl understands (ja-x-easy reads dates like ja). */
+export function intlLocale(locale: string): string {
+  return locale === "ja-x-easy" ? "ja-JP" : locale;
+}
+
+/** 12月3日(水) / Wed, Dec 3 */
+export function formatDay(instant: Date, locale: string): string {
+  return formatter(locale, { month: "short", day: "numeric", weekday: "short" }).format(instant);
+}
+
+/** 2026年12月3日(水) / Wed, Dec 3, 2026 */
+export function formatLongDay(instant: Date, locale: string): string {
+  return formatter(locale, { year: "numeric", month: "long", day: "numeric", weekday: "short" }).format(instant);
+}
+
+/** 10:00 */
+export function formatTime(instant: Date, locale: string): string {
+  return formatter(locale, { hour: "2-digit", minute: "2-digit", hour12: false }).format(instant);
+}
+
+/** 12月3日(水) 10:00〜12:00 (same day) or with both days when it spans days. */
+export function formatRange(start: Date, end: Date | null, locale: string): string {
+  const dash = locale.startsWith("ja") ? "〜" : "–";
+  const first = `${formatDay(start, locale)} ${formatTime(start, locale)}`;
+  if (!end) return `${first}${dash}`;
+  if (tokyoDateKey(start) === tokyoDateKey(end)) return `${first}${dash}${formatTime(end, locale)}`;
+  return `${first}${dash}${formatDay(end, locale)} ${formatTime(end, locale)}`;
+}
+
+/** 令和8年 — shown next to 西暦 where a resident asks for it. */
+export function formatJapaneseEra(instant: Date): string {
+  return new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { timeZone: TIME_ZONE, era: "long", year: "numeric" }).format(instant);
+}
+
+/** ISO 8601 with the +09:00 offset, for JSON-LD and <time dateTime>. */
+export function toTokyoIso(instant: Date): string {
+  const p = tokyoParts(instant);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:00+09:00`;
+}
+
+/** 2026年11月28日 / November 28, 2026 */
+export function formatDate(instant: Date, locale: string): string {
+  return formatter(locale, { year: "numeric", month: "long", day: "numeric" }).format(instant);
+}

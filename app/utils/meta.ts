@@ -1,0 +1,11 @@
+import type { MetaDescriptor } from "@remix-run/node";
+
+/** Page <title> and description from what the loader translated; the site name is appended once. */
+export function pageMeta(data: { meta?: { title: string; description?: string; siteName: string } } | undefined): MetaDescriptor[] {
+  if (!data?.meta) return [];
+  const { title, description, siteName } = data.meta;
+  const full = title === siteName ? title : `${title} | ${siteName}`;
+  const tags: MetaDescriptor[] = [{ title: full }, { property: "og:title", content: full }, { property: "og:site_name", content: siteName }];
+  if (description) tags.push({ name: "description", content: description }, { property: "og:description", content: description });
+  return tags;
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// `npm start`: everything a newcomer needs in one command — apply migrations, seed sample data into an
+// empty database, build when the build is missing or older than the sources, then serve.
+import { spawnSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+
+const env = { ...process.env };
+env.NODE_ENV ??= "production";
+env.DATA_DIR ??= "./data";
+env.DATABASE_PATH ??= path.join(env.DATA_DIR, "tsunagu.db");
+const dbFile = path.resolve(env.DATABASE_PATH);
+fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+
+function run(cmd, args) {
+  const result = spawnSync(cmd, args, { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`✗ ${cmd} ${args.join(" ")} failed (exit ${result.status})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+console.log(`• database: ${dbFile}`);
+run(bin("prisma"), ["migrate", "deploy"]);
+
+const db = new Database(dbFile, { readonly: true });
+const empty = db.prepare("SELECT COUNT(*) AS n FROM Area").get().n === 0;
+db.close();
+if (empty && env.SEED !== "0") {
+  console.log("• empty database: adding Tsurugashima sample data");
+  run(bin("tsx"), ["prisma/seed.ts"]);
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+const buildFile = path.join(root, "build", "index.js");
+const stale = !fs.existsSync(buildFile) || newestMtime(path.join(root, "app")) > fs.statSync(buildFile).mtimeMs;
+if (stale || process.argv.includes("--build")) {
+  console.log("• building the app");
+  run(bin("remix"), ["build"]);
+}
+
+const server = spawn(process.execPath, ["server.mjs"], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,52 @@
+// Request hygiene shared by the HTTP server and its tests. Plain JS so the server runs without a build step.
+import crypto from "node:crypto";
+
+/** Methods that may change state: every one of them must come from our own origin. */
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Cross-site request check (SECURITY.md row 17). SameSite=Lax alone is per *site* (other ports are
+ * same-site), so the exact Origin is compared; browsers that omit Origin must say same-origin in Sec-Fetch-Site.
+ * @param {{ method: string, origin?: string | null, secFetchSite?: string | null }} req
+ * @param {string} appOrigin
+ * @returns {boolean} true when the request may proceed
+ */
+export function isSameOriginRequest(req, appOrigin) {
+  if (!UNSAFE.has(req.method.toUpperCase())) return true;
+  if (req.origin) return req.origin === appOrigin;
+  return req.secFetchSite === "same-origin";
+}
+
+export function createNonce() {
+  return crypto.randomBytes(16).toString("base64");
+}
+
+/**
+ * Security headers for every response (documents, resources, errors).
+ * @param {{ nonce: string, production: boolean, imgSources?: string[] }} options
+ */
+export function securityHeaders({ nonce, production, imgSources = [] }) {
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    `img-src 'self' data: ${imgSources.join(" ")}`.trim(),
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+  /** @type {Record<string, string>} */
+  const headers = {
+    "Content-Security-Policy": csp,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(self), payment=()",
+  };
+  if (production) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+  return headers;
+}
