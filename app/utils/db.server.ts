@@ -37,6 +37,13 @@ function createClient() {
 
 export const prisma: PrismaClient = globalThis.__tsunaguPrisma ?? (globalThis.__tsunaguPrisma = createClient());
 
+const PRAGMA_QUERIES = {
+  journal_mode: "PRAGMA journal_mode",
+  synchronous: "PRAGMA synchronous",
+  foreign_keys: "PRAGMA foreign_keys",
+  busy_timeout: "PRAGMA busy_timeout",
+} as const;
+
 let pragmasApplied: Promise<void> | undefined;
 
 /** Sets the per-connection pragmas on Prisma's own connection and checks them; throws when one did not take. */
@@ -44,9 +51,9 @@ export function assertDatabasePragmas(): Promise<void> {
   pragmasApplied ??= (async () => {
     await prisma.$executeRawUnsafe("PRAGMA synchronous = FULL");
     await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-    await prisma.$executeRawUnsafe(`PRAGMA busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout}`);
-    const read = async (name: string) => {
-      const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
+    await prisma.$executeRawUnsafe("PRAGMA busy_timeout = 5000");
+    const read = async (name: keyof typeof REQUIRED_PRAGMAS) => {
+      const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(PRAGMA_QUERIES[name]);
       const value = Object.values(rows[0] ?? {})[0];
       return typeof value === "bigint" ? Number(value) : value;
     };

@@ -53,17 +53,17 @@ export function expandSchedule(schedule: Schedule, from: Date, until: Date, limi
   const firstDay = schedule.startDate ? parseTokyoDate(schedule.startDate) : null;
   const lastDay = schedule.endDate ? parseTokyoDate(schedule.endDate) : null;
   const windowStart = firstDay && firstDay > from ? firstDay : from;
-  let options;
+  let rule: InstanceType<typeof RRule>;
   try {
-    options = RRule.parseString(schedule.rule);
+    // A rule an organiser saved long ago must never take a page down: unreadable rules expand to nothing.
+    rule = new RRule({
+      ...RRule.parseString(schedule.rule),
+      dtstart: floating(firstDay ?? addDays(from, -1)),
+      until: lastDay ? floating(lastDay) : null,
+    });
   } catch {
     return [];
   }
-  const rule = new RRule({
-    ...options,
-    dtstart: floating(firstDay ?? addDays(from, -1)),
-    until: lastDay ? floating(lastDay) : null,
-  });
   const days = rule.between(floating(addDays(windowStart, -1)), floating(addDays(until, 1)), true);
   const result: Occurrence[] = [];
   for (const day of days) {

@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { NAMESPACES, SUPPORTED_LOCALES } from "./config";
+
+const LOCALES_DIR = path.resolve("public/locales");
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+function flatten(obj: Record<string, unknown>, prefix = ""): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === "object" ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+function keysOf(locale: string, ns: string): Set<string> {
+  const file = path.join(LOCALES_DIR, locale, `${ns}.json`);
+  return new Set(flatten(JSON.parse(fs.readFileSync(file, "utf8"))).map((k) => k.replace(PLURAL, "")));
+}
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === "generated" ? [] : sourceFiles(full);
+    return /\.(tsx?|mjs)$/.test(e.name) && !e.name.endsWith(".test.ts") ? [full] : [];
+  });
+}
+
+describe("translations", () => {
+  it("has a folder for every supported locale and nothing else", () => {
+    const dirs = fs.readdirSync(LOCALES_DIR).filter((d) => fs.statSync(path.join(LOCALES_DIR, d)).isDirectory());
+    expect(dirs.sort()).toEqual([...SUPPORTED_LOCALES].sort());
+  });
+
+  for (const ns of NAMESPACES) {
+    it(`every key of "${ns}" exists in every locale`, () => {
+      const all = new Set(SUPPORTED_LOCALES.flatMap((l) => [...keysOf(l, ns)]));
+      for (const locale of SUPPORTED_LOCALES) {
+        const missing = [...all].filter((k) => !keysOf(locale, ns).has(k));
+        expect(missing, `${locale} is missing keys`).toEqual([]);
+      }
+    });
+  }
+
+  it("English plural keys have both _one and _other", () => {
+    const flat = flatten(JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, "en", "common.json"), "utf8")));
+    const plurals = new Set(flat.filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, "")));
+    for (const base of plurals) {
+      expect(flat, base).toContain(`${base}_one`);
+      expect(flat, base).toContain(`${base}_other`);
+    }
+  });
+
+  it("every literal key the code asks for exists in Japanese", () => {
+    const ja = keysOf("ja", "common");
+    const used = new Set<string>();
+    for (const file of sourceFiles(path.resolve("app"))) {
+      const text = fs.readFileSync(file, "utf8");
+      for (const m of text.matchAll(/\bt\(\s*"([a-zA-Z][\w.-]*)"/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(50);
+    expect([...used].filter((k) => !ja.has(k))).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatRange, fromTokyo, parseTokyoDate, startOfTokyoWeek, tokyoDateKey, toTokyoIso, formatJapaneseEra } from "./dates";
+
+// Residents read Tokyo time whatever zone the server is in: run these under a zone 17 hours away.
+const originalTz = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = "America/Los_Angeles";
+});
+afterAll(() => {
+  process.env.TZ = originalTz;
+});
+
+describe("dates in Asia/Tokyo", () => {
+  it("shows 2025-04-01 00:30 JST as 4月1日 even when the server runs in Los Angeles", () => {
+    const at = fromTokyo(2025, 4, 1, 0, 30);
+    expect(at.toISOString()).toBe("2025-03-31T15:30:00.000Z");
+    expect(tokyoDateKey(at)).toBe("2025-04-01");
+    expect(formatRange(at, fromTokyo(2025, 4, 1, 2, 0), "ja")).toBe("4月1日(火) 00:30〜02:00");
+  });
+
+  it("reads a date-only value as Tokyo midnight, not UTC midnight", () => {
+    expect(parseTokyoDate("2025-04-01")?.toISOString()).toBe("2025-03-31T15:00:00.000Z");
+    expect(parseTokyoDate("２０２５-０４-０１")?.toISOString()).toBe("2025-03-31T15:00:00.000Z");
+  });
+
+  it.each(["2025-02-29", "2025-02-30", "2025-13-01", "2025-4-1", "", "tomorrow"])("rejects the impossible date %j", (value) => {
+    expect(parseTokyoDate(value)).toBeNull();
+  });
+
+  it("starts the week on Monday in Tokyo", () => {
+    // Sunday 2026-11-29 23:00 JST belongs to the week starting Monday 2026-11-23.
+    expect(tokyoDateKey(startOfTokyoWeek(fromTokyo(2026, 11, 29, 23, 0)))).toBe("2026-11-23");
+    expect(tokyoDateKey(startOfTokyoWeek(fromTokyo(2026, 11, 30, 0, 5)))).toBe("2026-11-30");
+  });
+
+  it("formats English with an en dash and spans across days", () => {
+    expect(formatRange(fromTokyo(2026, 12, 3, 10), fromTokyo(2026, 12, 3, 12), "en")).toBe("Thu, Dec 3 10:00–12:00");
+    expect(formatRange(fromTokyo(2026, 12, 31, 22), fromTokyo(2027, 1, 1, 1), "ja")).toBe("12月31日(木) 22:00〜1月1日(金) 01:00");
+  });
+
+  it("gives ISO 8601 with the +09:00 offset and the Japanese era", () => {
+    expect(toTokyoIso(fromTokyo(2026, 12, 3, 10, 5))).toBe("2026-12-03T10:05:00+09:00");
+    expect(formatJapaneseEra(fromTokyo(2026, 12, 3))).toBe("令和8年");
+  });
+});

@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3101);
+const ARTIFACTS = path.resolve("tests/.artifacts");
+const DB = path.join(ARTIFACTS, "e2e.db");
+
+/** Debian's Chromium first (Playwright cannot download its own here), then Playwright's if present. */
+function chromiumPath(): string | undefined {
+  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => Boolean(p && fs.existsSync(p)));
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? path.join(ARTIFACTS, "playwright.json") }]],
+  outputDir: path.join(ARTIFACTS, "playwright-output"),
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: "ja-JP",
+    timezoneId: "Asia/Tokyo",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    // A fresh database for every run, seeded like a newcomer's; the server runs the production build.
+    command: `rm -f ${DB} ${DB}-wal ${DB}-shm && node scripts/start.mjs`,
+    url: `http://127.0.0.1:${PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      DATABASE_PATH: DB,
+      APP_ORIGIN: `http://127.0.0.1:${PORT}`,
+      // Server-side dates must not depend on the host's zone: run the app in a far-away one.
+      TZ: "America/Los_Angeles",
+    },
+  },
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { createNonce, isSameOriginRequest, securityHeaders } from "./request-guard.js";
+
+const ORIGIN = "https://tsunagu.example.jp";
+
+describe("cross-origin requests that change state are refused", () => {
+  it.each([
+    ["POST from our origin", { method: "POST", origin: ORIGIN }, true],
+    ["POST from another site", { method: "POST", origin: "https://evil.example" }, false],
+    ["POST from another port of the same host", { method: "POST", origin: "https://tsunagu.example.jp:8443" }, false],
+    ["POST with Origin: null", { method: "POST", origin: "null" }, false],
+    ["POST without Origin, same-origin fetch metadata", { method: "POST", secFetchSite: "same-origin" }, true],
+    ["POST without Origin, cross-site fetch metadata", { method: "POST", secFetchSite: "cross-site" }, false],
+    ["POST with neither header", { method: "POST" }, false],
+    ["DELETE from another site", { method: "DELETE", origin: "https://evil.example" }, false],
+    ["GET from anywhere", { method: "GET", origin: "https://evil.example" }, true],
+  ])("%s", (_name, req, allowed) => {
+    expect(isSameOriginRequest(req, ORIGIN)).toBe(allowed);
+  });
+});
+
+describe("security headers", () => {
+  it("sets a nonce-based CSP that forbids framing, plugins and base changes", () => {
+    const nonce = createNonce();
+    const h = securityHeaders({ nonce, production: true });
+    expect(h["Content-Security-Policy"]).toContain(`'nonce-${nonce}'`);
+    expect(h["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
+    expect(h["Content-Security-Policy"]).toContain("object-src 'none'");
+    expect(h["Content-Security-Policy"]).toContain("base-uri 'none'");
+    expect(h["X-Content-Type-Options"]).toBe("nosniff");
+    expect(h["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
+    expect(securityHeaders({ nonce, production: false })).not.toHaveProperty("Strict-Transport-Security");
+  });
+
+  it("makes a fresh, unguessable nonce per request", () => {
+    const a = createNonce();
+    expect(a).not.toBe(createNonce());
+    expect(Buffer.from(a, "base64")).toHaveLength(16);
+  });
+});

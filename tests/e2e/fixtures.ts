@@ -1,0 +1,33 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * Every page must load without script errors, CSP violations or failed hydration: a test fails on any
+ * uncaught page error or console error.
+ */
+export const test = base.extend<{ problems: string[] }>({
+  problems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+      page.on("console", (msg) => {
+        // The 404 test expects the browser's own "Failed to load resource: 404" line for the document.
+        if (msg.type() === "error" && !/Failed to load resource: the server responded with a status of 404/.test(msg.text())) {
+          problems.push(`console: ${msg.text()}`);
+        }
+      });
+      await use(problems);
+      expect(problems, "page errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The href of the first listing card on a list page. */
+export async function firstCardHref(page: Page, listPath: string): Promise<string> {
+  await page.goto(listPath);
+  const href = await page.locator(".card__title a").first().getAttribute("href");
+  if (!href) throw new Error(`no card on ${listPath}`);
+  return href;
+}
