@@ -33,6 +33,8 @@ app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
 app.use(compression());
 
 app.use((req, res, next) => {
+  // The only client address the app trusts (see clientIp() in rate-limit.server.ts).
+  req.headers["x-tsunagu-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
   const nonce = createNonce();
   res.locals.cspNonce = nonce;
   for (const [name, value] of Object.entries(securityHeaders({ nonce, production, imgSources: tileHost ? [tileHost] : [] }))) {

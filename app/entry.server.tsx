@@ -12,6 +12,7 @@ import { i18nConfig } from "~/modules/i18n/config";
 import { i18next } from "~/modules/i18n/i18next.server";
 import { assertDatabasePragmas, prisma } from "~/utils/db.server";
 import { NonceProvider } from "~/utils/nonce";
+import { startEmailWorker } from "~/modules/email/sender.server";
 
 export const streamTimeout = 5000;
 
@@ -19,6 +20,7 @@ export const streamTimeout = 5000;
 export async function boot() {
   await assertDatabasePragmas();
   await prisma.$queryRawUnsafe("SELECT 1");
+  startEmailWorker();
 }
 
 export default async function handleRequest(

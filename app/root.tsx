@@ -13,14 +13,15 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import fontRegular from "@fontsource/biz-udpgothic/400.css?url";
-import fontBold from "@fontsource/biz-udpgothic/700.css?url";
-import appStyles from "~/styles/app.css?url";
+import fontRegular from "@fontsource/biz-udpgothic/400.css";
+import fontBold from "@fontsource/biz-udpgothic/700.css";
+import appStyles from "~/styles/app.css";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { getLocale, localeCookie } from "~/modules/i18n/i18next.server";
 import { getEnv } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
 import { isLocale } from "~/modules/i18n/config";
+import { getCurrentUser, isStaff } from "~/modules/auth/permissions.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fontRegular },
@@ -36,9 +37,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // An explicit ?lng= choice is remembered, so the next page without it stays in that language.
   const asked = new URL(request.url).searchParams.get("lng");
   if (isLocale(asked)) headers.append("Set-Cookie", await localeCookie.serialize(asked));
+  const user = await getCurrentUser(request);
   return data(
     {
       locale,
+      // Only what the header needs; never ids, emails or roles beyond "is staff".
+      user: user ? { name: user.name, staff: isStaff(user) } : null,
       council: { name: env.COUNCIL_NAME, nameEn: env.COUNCIL_NAME_EN, city: env.CITY_NAME },
     },
     { headers },

@@ -1,5 +1,6 @@
-import { Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Icon } from "./icon";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/modules/i18n/config";
 import type { loader as rootLoader } from "~/root";
 
@@ -20,7 +21,10 @@ export function SiteHeader() {
             <span className="brand__tagline">{t("site.tagline")}</span>
           </span>
         </Link>
-        <LanguageSwitcher />
+        <div className="header-tools">
+          <AccountLinks />
+          <LanguageSwitcher />
+        </div>
       </div>
       <nav className="main-nav" aria-label={t("nav.label")}>
         <ul className="container main-nav__list">
@@ -42,6 +46,29 @@ export function SiteHeader() {
   );
 }
 
+function AccountLinks() {
+  const { t } = useTranslation();
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  if (!root?.user) {
+    return (
+      <div className="header-account">
+        <Link to="/login">{t("nav.login")}</Link>
+        <Link to="/signup">{t("nav.signup")}</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="header-account">
+      <Link to="/me">{t("nav.me")}</Link>
+      <Form method="post" action="/logout">
+        <button type="submit" className="link-button">
+          {t("nav.logout")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
 /** Plain links (?lng=xx on the current page), so switching works without JavaScript. */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -53,8 +80,8 @@ export function LanguageSwitcher() {
   };
   return (
     <nav className="lang-switcher" aria-label={t("nav.language")}>
-      <span className="lang-switcher__icon" aria-hidden="true">
-        🌐
+      <span className="lang-switcher__icon">
+        <Icon name="globe" />
       </span>
       <ul>
         {SUPPORTED_LOCALES.map((lng) => (
@@ -85,6 +112,9 @@ export function SiteFooter() {
       <div className="container">
         <p className="site-footer__council">{t("footer.operatedBy", { council: councilName })}</p>
         <p className="site-footer__note">{t("footer.note")}</p>
+        <p className="site-footer__links">
+          <Link to="/privacy">{t("footer.privacy")}</Link>
+        </p>
       </div>
     </footer>
   );

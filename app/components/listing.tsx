@@ -7,6 +7,7 @@ import type { Taxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { PAGE_SIZE } from "~/modules/search/filters";
 import { describeSchedule } from "~/modules/schedule/describe";
 import { DayLabel, Fee, Languages, When } from "./format";
+import { Icon, type IconName } from "./icon";
 
 type Named = { name: string; lang: string };
 export type NameMaps = Record<"areas" | "categories" | "audiences" | "placeTypes", Record<string, Named>>;
@@ -31,11 +32,11 @@ function Tag({ children, tone = "plain" }: { children: React.ReactNode; tone?: "
   return <span className={`tag tag--${tone}`}>{children}</span>;
 }
 
-function Fact({ icon, label, children }: { icon: string; label: string; children: React.ReactNode }) {
+function Fact({ icon, label, children }: { icon: IconName; label: string; children: React.ReactNode }) {
   return (
     <div className="fact">
       <dt>
-        <span aria-hidden="true">{icon}</span> {label}
+        <Icon name={icon} /> {label}
       </dt>
       <dd>{children}</dd>
     </div>
@@ -57,20 +58,20 @@ export function PlaceCardView({ place, names }: { place: PlaceCard; names: NameM
       </h3>
       {place.summary ? <Text as="p" className="card__summary" value={place.summary} lang={place.fieldLang.summary} /> : null}
       <dl className="facts">
-        <Fact icon="📅" label={t("card.when")}>
+        <Fact icon="calendar" label={t("card.when")}>
           {next ? <When startsAt={next.startsAt} endsAt={next.endsAt} /> : t("card.askSchedule")}
           {place.schedule.rule ? <span className="fact__sub">{describeSchedule(place.schedule, t)}</span> : null}
         </Fact>
-        <Fact icon="📍" label={t("card.where")}>
+        <Fact icon="pin" label={t("card.where")}>
           {area ? <Text value={area.name} lang={area.lang} /> : t("card.areaUnknown")}
         </Fact>
-        <Fact icon="👥" label={t("card.forWhom")}>
+        <Fact icon="people" label={t("card.forWhom")}>
           {place.audienceSlugs.map((s) => names.audiences[s]?.name ?? s).join(t("list.separator")) || t("audience.anyone")}
         </Fact>
-        <Fact icon="💴" label={t("card.fee")}>
+        <Fact icon="yen" label={t("card.fee")}>
           <Fee fee={place.fee} />
         </Fact>
-        <Fact icon="💬" label={t("card.languages")}>
+        <Fact icon="chat" label={t("card.languages")}>
           <Languages codes={place.languages} />
         </Fact>
       </dl>
@@ -110,7 +111,7 @@ export function EventCardView({ item, names }: { item: OccurrenceCard; names: Na
       ) : null}
       {item.summary ? <Text as="p" className="card__summary" value={item.summary} lang={item.fieldLang.summary} /> : null}
       <dl className="facts">
-        <Fact icon="📍" label={t("card.where")}>
+        <Fact icon="pin" label={t("card.where")}>
           {item.online ? t("event.online") : null}
           {item.venue ? <Text value={item.venue.name} lang={item.venue.lang} /> : null}
           {area ? (
@@ -119,13 +120,13 @@ export function EventCardView({ item, names }: { item: OccurrenceCard; names: Na
             </span>
           ) : null}
         </Fact>
-        <Fact icon="👥" label={t("card.forWhom")}>
+        <Fact icon="people" label={t("card.forWhom")}>
           {item.audienceSlugs.map((s) => names.audiences[s]?.name ?? s).join(t("list.separator")) || t("audience.anyone")}
         </Fact>
-        <Fact icon="💴" label={t("card.fee")}>
+        <Fact icon="yen" label={t("card.fee")}>
           <Fee fee={item.fee} />
         </Fact>
-        <Fact icon="💬" label={t("card.languages")}>
+        <Fact icon="chat" label={t("card.languages")}>
           <Languages codes={item.languages} />
         </Fact>
       </dl>
@@ -155,14 +156,14 @@ export function OpeningCardView({ item, names }: { item: OpeningCard; names: Nam
       </h3>
       {item.summary ? <Text as="p" className="card__summary" value={item.summary} lang={item.fieldLang.summary} /> : null}
       <dl className="facts">
-        <Fact icon="📅" label={t("card.when")}>
+        <Fact icon="calendar" label={t("card.when")}>
           {item.ongoing ? t("opening.ongoing") : item.nextShift ? <When startsAt={item.nextShift.startsAt} endsAt={item.nextShift.endsAt} /> : t("opening.noShifts")}
           {item.shiftCount > 1 ? <span className="fact__sub">{t("opening.moreShifts", { count: item.shiftCount })}</span> : null}
         </Fact>
-        <Fact icon="📍" label={t("card.where")}>
+        <Fact icon="pin" label={t("card.where")}>
           {area ? <Text value={area.name} lang={area.lang} /> : t(`mode.${item.mode}`)}
         </Fact>
-        <Fact icon="🏠" label={t("card.group")}>
+        <Fact icon="home" label={t("card.group")}>
           <span lang="ja">{item.groupName}</span>
         </Fact>
       </dl>

@@ -7,6 +7,7 @@ import { listThisWeeksEvents } from "~/modules/events/events.server";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { EventCardView, PlaceCardView, Text, nameMaps } from "~/components/listing";
 import { pageMeta } from "~/utils/meta";
+import { Icon } from "~/components/icon";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
@@ -54,21 +55,21 @@ export default function Home() {
         <ul className="steps">
           <li>
             <Link className="step" to="/places?beginner=1">
-              <span className="step__icon" aria-hidden="true">☕</span>
+              <span className="step__icon"><Icon name="cup" /></span>
               <span className="step__title">{t("home.stepPlaceTitle")}</span>
               <span className="step__text">{t("home.stepPlaceText")}</span>
             </Link>
           </li>
           <li>
             <Link className="step" to="/events?beginner=1">
-              <span className="step__icon" aria-hidden="true">📅</span>
+              <span className="step__icon"><Icon name="calendar" /></span>
               <span className="step__title">{t("home.stepEventTitle")}</span>
               <span className="step__text">{t("home.stepEventText")}</span>
             </Link>
           </li>
           <li>
             <Link className="step" to="/volunteer?beginner=1">
-              <span className="step__icon" aria-hidden="true">🤝</span>
+              <span className="step__icon"><Icon name="hands" /></span>
               <span className="step__title">{t("home.stepVolunteerTitle")}</span>
               <span className="step__text">{t("home.stepVolunteerText")}</span>
             </Link>

@@ -10,3 +10,18 @@ export function parseIdParam(value: string | undefined): number {
   if (!Number.isSafeInteger(id) || id > 2_147_483_647) notFound();
   return id;
 }
+
+/** 429 with Retry-After, sent before any expensive work (hashing, email). */
+export function tooManyRequests(retryAfterSeconds: number): never {
+  throw new Response("Too Many Requests", {
+    status: 429,
+    headers: { "Retry-After": String(retryAfterSeconds), "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+/** Personal and staff pages must never be stored by browsers or proxies (SECURITY.md row 20). */
+export const NO_STORE = { "Cache-Control": "no-store" } as const;
+
+export function noStoreHeaders() {
+  return NO_STORE;
+}

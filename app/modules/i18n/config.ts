@@ -9,7 +9,7 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   en: "English",
 };
 
-export const NAMESPACES = ["common"] as const;
+export const NAMESPACES = ["common", "email"] as const;
 
 export const i18nConfig = {
   supportedLngs: [...SUPPORTED_LOCALES],

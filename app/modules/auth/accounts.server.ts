@@ -1,0 +1,301 @@
+import { prisma } from "~/utils/db.server";
+import { logEvent } from "~/utils/logger.server";
+import { enqueueEmail } from "~/modules/email/outbox.server";
+import { appUrl } from "~/modules/email/templates.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from "./password.server";
+import { consumeCode, consumeResetToken, issueCode, issueResetToken, type CodeCheck } from "./verification.server";
+import { createUserSession, endAllSessions, sessionPolicyFor } from "./session.server";
+import { getRoles } from "./permissions.server";
+import { RATE_LIMITS, consumeRateLimit, isRateLimited, resetRateLimit, type RateLimitResult } from "./rate-limit.server";
+
+// Account use cases. None of them reveals whether an email address has an account: every branch returns the
+// same outcome to the caller and costs about the same time (SECURITY.md row 5).
+
+export const PRIVACY_NOTICE_VERSION = "2026-11";
+
+/** Sends an email only while the address is under its limit; the caller's response never changes. */
+async function mayEmail(address: string, ip: string): Promise<boolean> {
+  const perAddress = await consumeRateLimit(RATE_LIMITS.emailPerAddress, address);
+  const perIp = await consumeRateLimit(RATE_LIMITS.emailPerIp, ip);
+  if (!perAddress.allowed || !perIp.allowed) {
+    logEvent({ event: "email.rate_limited", ip });
+    return false;
+  }
+  return true;
+}
+
+export type SignupResult = { ok: true } | { ok: false; problem: PasswordProblem };
+
+/**
+ * Registers a resident (unverified) and emails a verification code. When the address already has an account,
+ * its owner gets an email saying so instead, and the caller sees the same result.
+ */
+export async function signUp(input: { name: string; email: string; password: string; locale: string; ip: string }): Promise<SignupResult> {
+  const problem = passwordProblem(input.password, input.email);
+  if (problem) return { ok: false, problem };
+  const passwordHash = await hashPassword(input.password);
+  const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, locale: true, status: true } });
+  const allowed = await mayEmail(input.email, input.ip);
+  if (existing) {
+    if (allowed && existing.status === "active") {
+      await prisma.$transaction((tx) =>
+        enqueueEmail(tx, {
+          to: input.email,
+          locale: existing.locale,
+          template: "signup-existing",
+          vars: { link: appUrl("/login") },
+          idempotencyKey: `signup-existing/${existing.id}/${Date.now()}`,
+        }),
+      );
+    }
+    logEvent({ event: "signup.existing_email", ip: input.ip });
+    return { ok: true };
+  }
+  await prisma.$transaction(async (tx) => {
+    const resident = await tx.role.findUniqueOrThrow({ where: { name: "resident" }, select: { id: true } });
+    const user = await tx.user.create({
+      data: {
+        email: input.email,
+        name: input.name,
+        locale: input.locale,
+        password: { create: { hash: passwordHash } },
+        roles: { create: { roleId: resident.id } },
+        profile: { create: {} },
+        consents: { create: { kind: "privacy-notice", version: PRIVACY_NOTICE_VERSION } },
+      },
+      select: { id: true },
+    });
+    const code = await issueCode(tx, { purpose: "verify-email", email: input.email, userId: user.id });
+    if (allowed) {
+      await enqueueEmail(tx, {
+        to: input.email,
+        locale: input.locale,
+        template: "verify-email",
+        vars: { name: input.name, code },
+        idempotencyKey: `verify-email/${user.id}/${Date.now()}`,
+      });
+    }
+  });
+  logEvent({ event: "signup.created", ip: input.ip });
+  return { ok: true };
+}
+
+/** A new verification code for an unverified account (same response either way). */
+export async function resendVerification(email: string, ip: string) {
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, locale: true, emailVerifiedAt: true, status: true } });
+  if (!(await mayEmail(email, ip))) return;
+  if (!user || user.emailVerifiedAt || user.status !== "active") return;
+  await prisma.$transaction(async (tx) => {
+    const code = await issueCode(tx, { purpose: "verify-email", email, userId: user.id });
+    await enqueueEmail(tx, { to: email, locale: user.locale, template: "verify-email", vars: { name: user.name, code }, idempotencyKey: `verify-email/${user.id}/${Date.now()}` });
+  });
+}
+
+export type LoginResult =
+  | { ok: true; setCookie: string; userId: number }
+  | { ok: false; reason: "invalid" | "unverified" }
+  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+
+async function startSession(userId: number): Promise<string> {
+  const roles = await getRoles(userId);
+  await prisma.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } });
+  return createUserSession(userId, sessionPolicyFor(roles));
+}
+
+function limited(result: RateLimitResult): result is { allowed: false; retryAfterSeconds: number } {
+  return !result.allowed;
+}
+
+/** Password login with per-IP and per-account throttling checked before any hashing. */
+export async function loginWithPassword(input: { email: string; password: string; ip: string }): Promise<LoginResult> {
+  for (const check of [await isRateLimited(RATE_LIMITS.loginPerIp, input.ip), await isRateLimited(RATE_LIMITS.loginPerAccount, input.email)]) {
+    if (limited(check)) {
+      logEvent({ event: "login.rate_limited", ip: input.ip });
+      return { ok: false, reason: "rate-limited", retryAfterSeconds: check.retryAfterSeconds };
+    }
+  }
+  const user = await prisma.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, status: true, emailVerifiedAt: true, password: { select: { hash: true } } },
+  });
+  const valid = await verifyPassword(user?.password?.hash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !valid || user.status !== "active") {
+    await consumeRateLimit(RATE_LIMITS.loginPerIp, input.ip);
+    await consumeRateLimit(RATE_LIMITS.loginPerAccount, input.email);
+    logEvent({ event: "login.failed", ip: input.ip, userId: user?.id ?? null });
+    return { ok: false, reason: "invalid" };
+  }
+  if (!user.emailVerifiedAt) {
+    await resendVerification(input.email, input.ip);
+    return { ok: false, reason: "unverified" };
+  }
+  await resetRateLimit(RATE_LIMITS.loginPerAccount, input.email);
+  logEvent({ event: "login.succeeded", method: "password", ip: input.ip, userId: user.id });
+  return { ok: true, setCookie: await startSession(user.id), userId: user.id };
+}
+
+/** Confirms the address with the emailed code, then signs the resident in. */
+export async function verifyEmailAndLogin(input: { email: string; code: string; ip: string }): Promise<LoginResult | { ok: false; reason: CodeFailure }> {
+  const check = await guardedConsume({ purpose: "verify-email", email: input.email, code: input.code }, input.ip);
+  if (!check.ok) return { ok: false, reason: check.reason };
+  const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, status: true } });
+  if (!user || user.id !== check.userId || user.status !== "active") return { ok: false, reason: "invalid" };
+  await prisma.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
+  logEvent({ event: "email.verified", userId: user.id, ip: input.ip });
+  return { ok: true, setCookie: await startSession(user.id), userId: user.id };
+}
+
+type CodeFailure = Exclude<CodeCheck, { ok: true }>["reason"] | "rate-limited";
+
+async function guardedConsume(input: Parameters<typeof consumeCode>[0], ip: string): Promise<CodeCheck | { ok: false; reason: "rate-limited" }> {
+  const perIp = await consumeRateLimit(RATE_LIMITS.codeAttemptsPerIp, ip);
+  if (!perIp.allowed) return { ok: false, reason: "rate-limited" };
+  return consumeCode(input);
+}
+
+/** Emails a one-time login code when the address has an active, verified account. */
+export async function requestLoginCode(email: string, ip: string) {
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, locale: true, status: true, emailVerifiedAt: true } });
+  if (!(await mayEmail(email, ip))) return;
+  if (!user || user.status !== "active" || !user.emailVerifiedAt) return;
+  await prisma.$transaction(async (tx) => {
+    const code = await issueCode(tx, { purpose: "login-code", email, userId: user.id });
+    await enqueueEmail(tx, { to: email, locale: user.locale, template: "login-code", vars: { code }, idempotencyKey: `login-code/${user.id}/${Date.now()}` });
+  });
+}
+
+export async function loginWithCode(input: { email: string; code: string; ip: string }): Promise<LoginResult | { ok: false; reason: CodeFailure }> {
+  const check = await guardedConsume({ purpose: "login-code", email: input.email, code: input.code }, input.ip);
+  if (!check.ok) {
+    logEvent({ event: "login.failed", method: "code", ip: input.ip });
+    return { ok: false, reason: check.reason };
+  }
+  const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, status: true } });
+  if (!user || user.id !== check.userId || user.status !== "active") return { ok: false, reason: "invalid" };
+  logEvent({ event: "login.succeeded", method: "code", ip: input.ip, userId: user.id });
+  return { ok: true, setCookie: await startSession(user.id), userId: user.id };
+}
+
+/** Emails a reset link (built from APP_ORIGIN, never from request headers) when the account exists. */
+export async function requestPasswordReset(email: string, ip: string) {
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, locale: true, status: true } });
+  if (!(await mayEmail(email, ip))) return;
+  if (!user || user.status !== "active") return;
+  await prisma.$transaction(async (tx) => {
+    const token = await issueResetToken(tx, { userId: user.id, email });
+    await enqueueEmail(tx, {
+      to: email,
+      locale: user.locale,
+      template: "reset-password",
+      vars: { name: user.name, link: appUrl(`/reset-password?token=${token}`) },
+      idempotencyKey: `reset-password/${user.id}/${Date.now()}`,
+    });
+  });
+  logEvent({ event: "password.reset_requested", userId: user.id, ip });
+}
+
+export type ResetResult = { ok: true } | { ok: false; reason: "invalid-token" } | { ok: false; reason: PasswordProblem };
+
+/** Sets the new password and ends every session of the account (a thief's included). */
+export async function resetPassword(input: { token: string; password: string; ip: string }): Promise<ResetResult> {
+  const passwordHash = await hashPassword(input.password);
+  const result = await prisma.$transaction(async (tx): Promise<ResetResult | { ok: true; userId: number }> => {
+    const userId = await consumeResetToken(tx, input.token);
+    if (!userId) return { ok: false, reason: "invalid-token" };
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    const problem = passwordProblem(input.password, user.email);
+    if (problem) throw new PasswordRejected(problem);
+    await tx.password.upsert({ where: { userId }, create: { userId, hash: passwordHash }, update: { hash: passwordHash } });
+    // Having the reset email proves the address.
+    await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
+    return { ok: true, userId };
+  }).catch((e) => {
+    if (e instanceof PasswordRejected) return { ok: false as const, reason: e.problem };
+    throw e;
+  });
+  if ("userId" in result) {
+    await endAllSessions(result.userId);
+    logEvent({ event: "password.reset", userId: result.userId, ip: input.ip });
+    return { ok: true };
+  }
+  return result;
+}
+
+class PasswordRejected extends Error {
+  constructor(readonly problem: PasswordProblem) {
+    super(problem);
+  }
+}
+
+/** Re-authentication for sensitive changes (email, password, deletion). */
+export async function checkCurrentPassword(userId: number, password: string): Promise<boolean> {
+  const row = await prisma.password.findUnique({ where: { userId }, select: { hash: true } });
+  return verifyPassword(row?.hash ?? (await dummyPasswordHash()), password);
+}
+
+/** Sends a code to the new address; the change happens when that code comes back. */
+export async function startEmailChange(input: { userId: number; newEmail: string; ip: string }) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { name: true, locale: true } });
+  const taken = await prisma.user.findUnique({ where: { email: input.newEmail }, select: { id: true } });
+  if (!(await mayEmail(input.newEmail, input.ip))) return;
+  // A taken address gets no code; the resident sees the same next step (no enumeration of other accounts).
+  if (taken) return;
+  await prisma.$transaction(async (tx) => {
+    const code = await issueCode(tx, { purpose: "change-email", email: input.newEmail, userId: input.userId });
+    await enqueueEmail(tx, { to: input.newEmail, locale: user.locale, template: "change-email", vars: { name: user.name, code }, idempotencyKey: `change-email/${input.userId}/${Date.now()}` });
+  });
+}
+
+export async function confirmEmailChange(input: { userId: number; newEmail: string; code: string; ip: string }) {
+  const check = await guardedConsume({ purpose: "change-email", email: input.newEmail, code: input.code }, input.ip);
+  if (!check.ok || check.userId !== input.userId) return { ok: false as const, reason: check.ok ? ("invalid" as const) : check.reason };
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, name: true, locale: true } });
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: input.userId }, data: { email: input.newEmail, emailVerifiedAt: new Date() } });
+    // The old address hears about it, in case the change was not theirs.
+    await enqueueEmail(tx, { to: user.email, locale: user.locale, template: "email-changed", vars: { name: user.name, newEmail: input.newEmail }, idempotencyKey: `email-changed/${input.userId}/${Date.now()}` });
+  });
+  await endAllSessions(input.userId);
+  logEvent({ event: "email.changed", userId: input.userId, ip: input.ip });
+  return { ok: true as const, setCookie: await startSession(input.userId) };
+}
+
+/**
+ * Deletes the account and its personal data (APPI). Applications and registrations stay, without the person,
+ * so groups' and the council's activity counts remain true.
+ */
+export async function deleteAccount(userId: number, ip: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true } });
+  await prisma.$transaction(async (tx) => {
+    await tx.application.updateMany({ where: { userId }, data: { userId: null, message: "" } });
+    await tx.registration.updateMany({ where: { userId }, data: { userId: null } });
+    await enqueueEmail(tx, { to: user.email, locale: user.locale, template: "account-deleted", vars: { name: user.name }, idempotencyKey: `account-deleted/${userId}` });
+    await recordAudit(tx, { actorId: null, action: "account.deleted", entityType: "user", entityId: userId });
+    await tx.user.delete({ where: { id: userId } });
+  });
+  logEvent({ event: "account.deleted", userId, ip });
+}
+
+/** Everything the portal holds about a resident, for the "download my data" button (APPI disclosure). */
+export async function exportMyData(userId: number) {
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      email: true,
+      name: true,
+      nameKana: true,
+      locale: true,
+      createdAt: true,
+      emailVerifiedAt: true,
+      lastLoginAt: true,
+      roles: { select: { role: { select: { name: true } } } },
+      profile: { select: { bio: true, skills: true, languages: true, availability: true, prefersAtHome: true, prefersBeginner: true, discoverableByStaff: true, showFurigana: true, largeText: true, phone: true, postalCode: true, birthYear: true, notifyReminders: true, notifyDigest: true, area: { select: { name: true } }, interests: { select: { name: true } } } },
+      consents: { select: { kind: true, version: true, grantedAt: true, revokedAt: true } },
+      memberships: { select: { role: true, group: { select: { name: true } } } },
+      applications: { select: { status: true, hours: true, createdAt: true, consentToShareContact: true, shift: { select: { startsAt: true, opening: { select: { title: true } } } } } },
+      registrations: { select: { status: true, partySize: true, createdAt: true, eventDate: { select: { startsAt: true, event: { select: { title: true } } } } } },
+    },
+  });
+  return { exportedAt: new Date().toISOString(), ...user, roles: user.roles.map((r) => r.role.name) };
+}

@@ -1,0 +1,57 @@
+import { prisma } from "~/utils/db.server";
+
+// Fixed-window counters stored in the database, so limits hold across several app instances.
+
+export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
+
+export const RATE_LIMITS = {
+  loginPerIp: { name: "login-ip", limit: 10, windowSeconds: 10 * 60 },
+  loginPerAccount: { name: "login-account", limit: 5, windowSeconds: 60 },
+  signupPerIp: { name: "signup-ip", limit: 6, windowSeconds: 5 * 60 },
+  emailPerAddress: { name: "email-address", limit: 3, windowSeconds: 10 * 60 },
+  emailPerIp: { name: "email-ip", limit: 10, windowSeconds: 10 * 60 },
+  codeAttemptsPerIp: { name: "code-ip", limit: 20, windowSeconds: 10 * 60 },
+} satisfies Record<string, RateLimitRule>;
+
+export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** Counts one use of `rule` for `subject`; refuses once the limit is reached within the window. */
+export async function consumeRateLimit(rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
+  const key = `${rule.name}:${subject.toLowerCase().slice(0, 200)}`;
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.rateLimit.findUnique({ where: { key } });
+    const windowMs = rule.windowSeconds * 1000;
+    if (!row || now.getTime() - row.windowStart.getTime() >= windowMs) {
+      await tx.rateLimit.upsert({ where: { key }, create: { key, windowStart: now, count: 1 }, update: { windowStart: now, count: 1 } });
+      return { allowed: true } as const;
+    }
+    if (row.count >= rule.limit) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((row.windowStart.getTime() + windowMs - now.getTime()) / 1000));
+      return { allowed: false, retryAfterSeconds } as const;
+    }
+    await tx.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
+    return { allowed: true } as const;
+  });
+}
+
+/** Peeks without counting (to refuse before doing expensive work, e.g. password hashing). */
+export async function isRateLimited(rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
+  const key = `${rule.name}:${subject.toLowerCase().slice(0, 200)}`;
+  const row = await prisma.rateLimit.findUnique({ where: { key } });
+  const windowMs = rule.windowSeconds * 1000;
+  if (!row || now.getTime() - row.windowStart.getTime() >= windowMs || row.count < rule.limit) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.windowStart.getTime() + windowMs - now.getTime()) / 1000)) };
+}
+
+export async function resetRateLimit(rule: RateLimitRule, subject: string) {
+  await prisma.rateLimit.deleteMany({ where: { key: `${rule.name}:${subject.toLowerCase().slice(0, 200)}` } });
+}
+
+/**
+ * The client address. server.mjs overwrites this header with Express's `req.ip` (the socket address, or the
+ * proxy's X-Forwarded-For entry when TRUST_PROXY=1), so a client cannot choose it.
+ */
+export const CLIENT_IP_HEADER = "X-Tsunagu-Client-Ip";
+export function clientIp(request: Request): string {
+  return request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
+}

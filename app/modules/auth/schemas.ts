@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+// Form schemas shared by server actions and forms. Messages are i18n keys (common:errors.*), translated when shown.
+// Input is normalised once, before validation (SECURITY.md row 27): NFKC for addresses and codes, NFC for names.
+
+export const MAX_EMAIL = 254;
+
+export function normalizeEmail(value: string): string {
+  return value.normalize("NFKC").trim().toLowerCase();
+}
+
+export const EmailField = z
+  .string({ required_error: "errors.required" })
+  .transform(normalizeEmail)
+  .pipe(
+    z
+      .string()
+      .min(1, "errors.required")
+      .max(MAX_EMAIL, "errors.emailInvalid")
+      .refine((v) => /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v), "errors.emailInvalid"),
+  );
+
+/** Passwords are never trimmed or normalised: what the resident typed is what is hashed. */
+export const PasswordField = z.string({ required_error: "errors.required" }).min(1, "errors.required").max(1024, "errors.passwordTooLong");
+
+export const NameField = z
+  .string({ required_error: "errors.required" })
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  .transform((v) => v.normalize("NFC").replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim())
+  .pipe(z.string().min(1, "errors.required").max(50, "errors.tooLong"));
+
+export const CodeField = z
+  .string({ required_error: "errors.required" })
+  .transform((v) => v.normalize("NFKC").replace(/[\s-]/g, ""))
+  .pipe(z.string().regex(/^\d{8}$/, "errors.codeFormat"));
+
+/** Hidden field bots fill in; people never see it (SECURITY.md row 30). */
+export const HONEYPOT_FIELD = "website_url";
+
+export const SignupSchema = z.object({
+  name: NameField,
+  email: EmailField,
+  password: PasswordField,
+  agree: z.literal("on", { errorMap: () => ({ message: "errors.mustAgree" }) }),
+  redirectTo: z.string().optional(),
+});
+
+export const LoginSchema = z.object({ email: EmailField, password: PasswordField, redirectTo: z.string().optional() });
+export const EmailOnlySchema = z.object({ email: EmailField, redirectTo: z.string().optional() });
+export const CodeSchema = z.object({ email: EmailField, code: CodeField, redirectTo: z.string().optional() });
+export const ResetSchema = z.object({ token: z.string().max(100), password: PasswordField });
+export const ChangeEmailSchema = z.object({ newEmail: EmailField, password: PasswordField });
+export const DeleteAccountSchema = z.object({ confirm: z.literal("on", { errorMap: () => ({ message: "errors.mustConfirm" }) }) });

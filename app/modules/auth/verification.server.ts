@@ -1,0 +1,101 @@
+import crypto from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+
+// One-time codes (email verification, login by code, email change) and reset tokens (SECURITY.md rows 6–7):
+// CSPRNG values, only their SHA-256 stored, bound to purpose + address, single use, short-lived, and a new request
+// voids the previous one. Codes allow MAX_CODE_ATTEMPTS wrong tries before they are void.
+
+export type CodePurpose = "verify-email" | "login-code" | "change-email";
+export const CODE_TTL_MS = 10 * 60 * 1000;
+export const RESET_TTL_MS = 60 * 60 * 1000;
+export const MAX_CODE_ATTEMPTS = 10;
+
+type Tx = Prisma.TransactionClient;
+
+const sha256 = (value: string) => crypto.createHash("sha256").update(value, "utf8").digest("hex");
+const codeHash = (purpose: string, email: string, code: string) => sha256(`${purpose}\n${email}\n${code}`);
+
+async function voidOutstanding(tx: Tx, purpose: string, email: string, now: Date) {
+  await tx.verification.updateMany({ where: { purpose, email, consumedAt: null }, data: { consumedAt: now } });
+}
+
+/** A fresh 8-digit code for `email`; any earlier code for the same purpose and address stops working. */
+export async function issueCode(tx: Tx, input: { purpose: CodePurpose; email: string; userId: number | null }, now = new Date()) {
+  const code = String(crypto.randomInt(0, 100_000_000)).padStart(8, "0");
+  await voidOutstanding(tx, input.purpose, input.email, now);
+  await tx.verification.create({
+    data: {
+      purpose: input.purpose,
+      email: input.email,
+      userId: input.userId,
+      codeHash: codeHash(input.purpose, input.email, code),
+      expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+    },
+  });
+  return code;
+}
+
+export type CodeCheck = { ok: true; userId: number | null } | { ok: false; reason: "invalid" | "expired" | "locked" };
+
+/** Checks a code; a wrong guess counts against the code, the right one consumes it. */
+export async function consumeCode(input: { purpose: CodePurpose; email: string; code: string }, now = new Date()): Promise<CodeCheck> {
+  const code = input.code.normalize("NFKC").replace(/\s|-/g, "");
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.verification.findFirst({
+      where: { purpose: input.purpose, email: input.email, consumedAt: null },
+      orderBy: { id: "desc" },
+      select: { id: true, codeHash: true, attempts: true, expiresAt: true, userId: true },
+    });
+    if (!row) return { ok: false, reason: "invalid" } as const;
+    if (row.expiresAt <= now) return { ok: false, reason: "expired" } as const;
+    if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "locked" } as const;
+    const expected = Buffer.from(row.codeHash, "hex");
+    const given = Buffer.from(codeHash(input.purpose, input.email, /^\d{8}$/.test(code) ? code : "x"), "hex");
+    if (!crypto.timingSafeEqual(expected, given)) {
+      const attempts = row.attempts + 1;
+      await tx.verification.update({ where: { id: row.id }, data: { attempts } });
+      return { ok: false, reason: attempts >= MAX_CODE_ATTEMPTS ? "locked" : "invalid" } as const;
+    }
+    await tx.verification.update({ where: { id: row.id }, data: { consumedAt: now } });
+    return { ok: true, userId: row.userId } as const;
+  });
+}
+
+/** A password-reset token (256-bit) for a link; stored hashed, 1 hour, single use, earlier ones void. */
+export async function issueResetToken(tx: Tx, input: { userId: number; email: string }, now = new Date()) {
+  const token = crypto.randomBytes(32).toString("base64url");
+  await voidOutstanding(tx, "reset-password", input.email, now);
+  await tx.verification.create({
+    data: {
+      purpose: "reset-password",
+      email: input.email,
+      userId: input.userId,
+      codeHash: sha256(token),
+      expiresAt: new Date(now.getTime() + RESET_TTL_MS),
+    },
+  });
+  return token;
+}
+
+/** The user a live reset token belongs to, without consuming it (to show the form). */
+export async function peekResetToken(token: string, now = new Date()): Promise<number | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const row = await prisma.verification.findFirst({
+    where: { purpose: "reset-password", codeHash: sha256(token), consumedAt: null, expiresAt: { gt: now } },
+    select: { userId: true },
+  });
+  return row?.userId ?? null;
+}
+
+/** Consumes a reset token inside the caller's transaction; null when it is unknown, used or expired. */
+export async function consumeResetToken(tx: Tx, token: string, now = new Date()): Promise<number | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const row = await tx.verification.findFirst({
+    where: { purpose: "reset-password", codeHash: sha256(token), consumedAt: null, expiresAt: { gt: now } },
+    select: { id: true, userId: true },
+  });
+  if (!row?.userId) return null;
+  const claimed = await tx.verification.updateMany({ where: { id: row.id, consumedAt: null }, data: { consumedAt: now } });
+  return claimed.count === 1 ? row.userId : null;
+}

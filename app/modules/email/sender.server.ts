@@ -1,0 +1,140 @@
+import { Resend } from "resend";
+import { prisma } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+
+// Sends queued emails through the real Resend SDK. Tests and development point RESEND_BASE_URL at a local
+// recording server. Without RESEND_API_KEY nothing is sent: emails stay readable in the outbox viewer.
+
+export const MAX_ATTEMPTS = 8;
+/** Resend allows 2 requests per second per team by default. */
+export const MIN_INTERVAL_MS = 500;
+/** A claimed row is leased for this long, so two app instances never send the same row at once. */
+const LEASE_MS = 5 * 60 * 1000;
+
+export function emailSendingEnabled(): boolean {
+  return Boolean(process.env.RESEND_API_KEY);
+}
+
+let client: Resend | undefined;
+function resend(): Resend {
+  client ??= new Resend(process.env.RESEND_API_KEY, process.env.RESEND_BASE_URL ? { baseUrl: process.env.RESEND_BASE_URL } : undefined);
+  return client;
+}
+
+/** Exponential backoff with full jitter: 30 s, 1 min, 2 min … capped at 1 h. */
+export function backoffMs(attempt: number, random = Math.random): number {
+  const cap = Math.min(60 * 60 * 1000, 30_000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(cap / 2 + random() * (cap / 2));
+}
+
+type SendOutcome = { ok: true; providerId: string } | { ok: false; retryAfterMs?: number; error: string; permanent: boolean };
+
+async function sendOne(row: { toAddress: string; subject: string; textBody: string; htmlBody: string; idempotencyKey: string }): Promise<SendOutcome> {
+  try {
+    const { data, error, headers } = await resend().emails.send(
+      { from: process.env.EMAIL_FROM ?? `${getEnv().COUNCIL_NAME} <noreply@tsunagu.example.jp>`, to: [row.toAddress], subject: row.subject, text: row.textBody, html: row.htmlBody },
+      { idempotencyKey: row.idempotencyKey },
+    );
+    if (data?.id) return { ok: true, providerId: data.id };
+    const status = error?.statusCode ?? 0;
+    const retryAfter = Number(headers?.["retry-after"]);
+    return {
+      ok: false,
+      error: `${status} ${error?.name ?? "error"}`.slice(0, 500),
+      retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+      // 4xx other than 408/409/429 will not succeed by retrying (bad address, validation).
+      permanent: status >= 400 && status < 500 && ![408, 409, 429].includes(status),
+    };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message.slice(0, 500) : "send failed", permanent: false };
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Sends due emails, one at a time at most every MIN_INTERVAL_MS. Returns what happened, for logs and tests.
+ * Rows that fail MAX_ATTEMPTS times become "dead" and staff are told (audit log + an email to staff).
+ */
+export async function deliverDueEmails(options: { now?: () => Date; limit?: number; pace?: boolean } = {}) {
+  const now = options.now ?? (() => new Date());
+  const result = { sent: 0, retried: 0, dead: 0 };
+  if (!emailSendingEnabled()) return result;
+  const due = await prisma.emailOutbox.findMany({
+    where: { status: "pending", nextAttemptAt: { lte: now() } },
+    orderBy: { id: "asc" },
+    take: options.limit ?? 50,
+    select: { id: true, toAddress: true, subject: true, textBody: true, htmlBody: true, idempotencyKey: true, attempts: true, nextAttemptAt: true },
+  });
+  let last = 0;
+  for (const row of due) {
+    // Claim with a conditional update: only one instance wins the row.
+    const claimed = await prisma.emailOutbox.updateMany({
+      where: { id: row.id, status: "pending", nextAttemptAt: row.nextAttemptAt },
+      data: { nextAttemptAt: new Date(now().getTime() + LEASE_MS) },
+    });
+    if (claimed.count !== 1) continue;
+    if (options.pace !== false) {
+      const wait = last + MIN_INTERVAL_MS - Date.now();
+      if (wait > 0) await sleep(wait);
+      last = Date.now();
+    }
+    const outcome = await sendOne(row);
+    const attempts = row.attempts + 1;
+    if (outcome.ok) {
+      await prisma.emailOutbox.update({ where: { id: row.id }, data: { status: "sent", attempts, sentAt: now(), providerId: outcome.providerId, lastError: "" } });
+      result.sent += 1;
+    } else if (outcome.permanent || attempts >= MAX_ATTEMPTS) {
+      await markDead(row.id, attempts, outcome.error, now());
+      result.dead += 1;
+    } else {
+      const delay = Math.max(outcome.retryAfterMs ?? 0, backoffMs(attempts));
+      await prisma.emailOutbox.update({
+        where: { id: row.id },
+        data: { attempts, lastError: outcome.error, nextAttemptAt: new Date(now().getTime() + delay) },
+      });
+      result.retried += 1;
+    }
+  }
+  return result;
+}
+
+async function markDead(id: number, attempts: number, error: string, now: Date) {
+  const { enqueueEmail } = await import("./outbox.server");
+  await prisma.$transaction(async (tx) => {
+    const row = await tx.emailOutbox.update({ where: { id }, data: { status: "dead", attempts, lastError: error }, select: { template: true } });
+    await tx.auditLog.create({ data: { action: "email.dead", entityType: "email", entityId: id, detail: JSON.stringify({ error, attempts }) } });
+    // Staff hear about it by email too, unless the failing email was itself such an alert (no loops).
+    if (row.template === "outbox-dead") return;
+    const staff = await tx.user.findMany({
+      where: { status: "active", roles: { some: { role: { name: "staff" } } } },
+      select: { email: true, locale: true },
+    });
+    for (const s of staff) {
+      await enqueueEmail(tx, {
+        to: s.email,
+        locale: s.locale,
+        template: "outbox-dead",
+        vars: { count: 1, lastError: error },
+        idempotencyKey: `outbox-dead/${id}/${s.email}/${now.getTime()}`,
+      });
+    }
+  });
+}
+
+let timer: NodeJS.Timeout | undefined;
+/** Started once per app process by boot(); a no-op without RESEND_API_KEY. */
+export function startEmailWorker(intervalMs = 5000) {
+  if (timer || !emailSendingEnabled()) return;
+  let running = false;
+  timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    deliverDueEmails()
+      .catch((e) => console.error("email worker:", e instanceof Error ? e.message : e))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+}

@@ -1,0 +1,52 @@
+import { i18next } from "~/modules/i18n/i18next.server";
+import { DEFAULT_LOCALE, isLocale } from "~/modules/i18n/config";
+import { getEnv } from "~/utils/env.server";
+
+// Email templates in the recipient's language (public/locales/<lng>/email.json). Links are always built from
+// APP_ORIGIN, never from request headers (host-header poisoning, SECURITY.md row 9).
+
+type Templates = {
+  "verify-email": { name: string; code: string };
+  "login-code": { code: string };
+  "reset-password": { name: string; link: string };
+  "signup-existing": { link: string };
+  "change-email": { name: string; code: string };
+  "email-changed": { name: string; newEmail: string };
+  "account-deleted": { name: string };
+  "outbox-dead": { count: number; lastError: string };
+};
+export type EmailTemplate = keyof Templates;
+export type TemplateVars<T extends EmailTemplate> = Templates[T];
+
+export function appUrl(path: string): string {
+  return `${getEnv().APP_ORIGIN}${path.startsWith("/") ? path : `/${path}`}`;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** Header values must be a single line: CR/LF in a name cannot add mail headers (SECURITY.md row 32). */
+export function singleLine(s: string): string {
+  return s.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
+}
+
+export async function renderEmail<T extends EmailTemplate>(template: T, locale: string, vars: TemplateVars<T>) {
+  const lng = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const t = await i18next.getFixedT(lng, "email");
+  const env = getEnv();
+  const council = lng === "ja" ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN;
+  const plainVars = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === "string" ? singleLine(v) : v]));
+  const subject = singleLine(t(`${template}.subject`, { ...plainVars, council }));
+  const paragraphs = (t(`${template}.body`, { ...plainVars, council, returnObjects: true }) as unknown as string[]) ?? [];
+  const footer = t("footer", { council, site: appUrl("/") });
+  const text = [...paragraphs, "", footer].join("\n\n");
+  const htmlParagraphs = paragraphs
+    .map((p) => {
+      const escaped = escapeHtml(p);
+      // Links are the app's own (APP_ORIGIN); make them clickable.
+      return `<p>${escaped.replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`;
+    })
+    .join("\n");
+  const html = `<!doctype html><html lang="${lng}"><body style="font-family:sans-serif;font-size:16px;line-height:1.7;color:#1f2328">${htmlParagraphs}<hr><p style="font-size:14px;color:#4a5059">${escapeHtml(footer)}</p></body></html>`;
+  return { subject, text, html };
+}

@@ -1,0 +1,128 @@
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError, TextField } from "~/components/forms";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { ProfileSchema, getMyAccount, updateProfile } from "~/modules/auth/profile.server";
+import { blankSessionCookie, endAllSessions } from "~/modules/auth/session.server";
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/modules/i18n/config";
+import { getRequestI18n, localeCookie } from "~/modules/i18n/i18next.server";
+import { NO_STORE } from "~/utils/http.server";
+import { formatDate } from "~/utils/dates";
+import { pageMeta } from "~/utils/meta";
+
+export const headers: HeadersFunction = () => NO_STORE;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { t } = await getRequestI18n(request);
+  const account = await getMyAccount(user.id);
+  return {
+    meta: { title: t("me.title"), siteName: t("site.name") },
+    account: {
+      name: account.name,
+      email: account.email,
+      locale: account.locale,
+      createdAt: account.createdAt.toISOString(),
+      roles: account.roles.map((r) => r.role.name),
+      groups: account.memberships.map((m) => ({ id: m.group.id, name: m.group.name, role: m.role })),
+      sessionCount: account._count.sessions,
+    },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "logout-everywhere") {
+    await endAllSessions(user.id);
+    throw redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });
+  }
+  const submission = parseWithZod(formData, { schema: ProfileSchema });
+  if (submission.status !== "success") return submission.reply();
+  await updateProfile(user.id, submission.value);
+  // The interface follows the resident's saved language from now on.
+  throw redirect("/me?saved=1", { headers: { "Set-Cookie": await localeCookie.serialize(submission.value.locale) } });
+}
+
+export default function MyPage() {
+  const { account } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(ProfileSchema),
+    defaultValue: { name: account.name, locale: account.locale },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+  });
+  return (
+    <div className="container page stack form-page">
+      <h1>{t("me.title")}</h1>
+      <section className="panel" aria-labelledby="account-h">
+        <h2 id="account-h">{t("me.account")}</h2>
+        <dl className="info">
+          <div className="info-row">
+            <dt>{t("auth.email")}</dt>
+            <dd>{account.email}</dd>
+          </div>
+          <div className="info-row">
+            <dt>{t("me.memberSince")}</dt>
+            <dd>{formatDate(new Date(account.createdAt), i18n.language)}</dd>
+          </div>
+          {account.groups.length ? (
+            <div className="info-row">
+              <dt>{t("me.groups")}</dt>
+              <dd>
+                {account.groups.map((g) => (
+                  <span key={g.id} className="fact__sub" lang="ja">
+                    {g.name}（{t(`groupRole.${g.role}`)}）
+                  </span>
+                ))}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+        <p className="links-below">
+          <Link to="/me/email">{t("me.changeEmail")}</Link>
+          <Link to="/me/export" reloadDocument>
+            {t("me.export")}
+          </Link>
+          <Link to="/me/delete">{t("me.delete")}</Link>
+        </p>
+      </section>
+
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <h2>{t("me.profile")}</h2>
+        <FormError id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="profile" />
+        <TextField meta={fields.name} label={t("auth.name")} autoComplete="name" />
+        <div className="field">
+          <label htmlFor={fields.locale.id}>{t("me.language")}</label>
+          <select {...getSelectProps(fields.locale)} key={fields.locale.key}>
+            {SUPPORTED_LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("me.save")}
+        </button>
+      </Form>
+
+      <Form method="post" className="form">
+        <h2>{t("me.sessions")}</h2>
+        <p>{t("me.sessionsText", { count: account.sessionCount })}</p>
+        <button type="submit" name="intent" value="logout-everywhere" className="button button--ghost">
+          {t("me.logoutEverywhere")}
+        </button>
+      </Form>
+    </div>
+  );
+}

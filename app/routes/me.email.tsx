@@ -1,0 +1,94 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError, TextField } from "~/components/forms";
+import { checkCurrentPassword, confirmEmailChange, startEmailChange } from "~/modules/auth/accounts.server";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { RATE_LIMITS, clientIp, consumeRateLimit } from "~/modules/auth/rate-limit.server";
+import { ChangeEmailSchema, CodeField, EmailField } from "~/modules/auth/schemas";
+import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { NO_STORE, tooManyRequests } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+import { z } from "zod";
+
+export const headers: HeadersFunction = () => NO_STORE;
+
+const ConfirmSchema = z.object({ newEmail: EmailField, code: CodeField });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const { t } = await getRequestI18n(request);
+  return { meta: { title: t("me.changeEmail"), siteName: t("site.name") } };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const ip = clientIp(request);
+  if (formData.get("intent") === "confirm") {
+    const submission = parseWithZod(formData, { schema: ConfirmSchema });
+    if (submission.status !== "success") return { step: "code" as const, newEmail: String(formData.get("newEmail") ?? ""), result: submission.reply() };
+    const result = await confirmEmailChange({ userId: user.id, ...submission.value, ip });
+    if (result.ok) throw redirect("/me?emailChanged=1", { headers: { "Set-Cookie": result.setCookie } });
+    if (result.reason === "rate-limited") tooManyRequests(60);
+    return { step: "code" as const, newEmail: submission.value.newEmail, result: submission.reply({ formErrors: [`auth.codeError.${result.reason}`] }) };
+  }
+  const submission = parseWithZod(formData, { schema: ChangeEmailSchema });
+  if (submission.status !== "success") return { step: "start" as const, result: submission.reply({ hideFields: ["password"] }) };
+  // Re-authentication: the current password, throttled like a login (SECURITY.md row 16).
+  const limit = await consumeRateLimit(RATE_LIMITS.loginPerAccount, `reauth:${user.id}`);
+  if (!limit.allowed) tooManyRequests(limit.retryAfterSeconds);
+  if (!(await checkCurrentPassword(user.id, submission.value.password))) {
+    return { step: "start" as const, result: submission.reply({ fieldErrors: { password: ["auth.wrongPassword"] }, hideFields: ["password"] }) };
+  }
+  await startEmailChange({ userId: user.id, newEmail: submission.value.newEmail, ip });
+  return { step: "code" as const, newEmail: submission.value.newEmail, result: undefined };
+}
+
+export default function ChangeEmailPage() {
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div className="container page form-page">
+      <h1>{t("me.changeEmail")}</h1>
+      {data?.step === "code" ? <ConfirmStep newEmail={data.newEmail} lastResult={data.result} /> : <StartStep lastResult={data?.result} />}
+    </div>
+  );
+}
+
+function StartStep({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({ id: "email-start", lastResult, constraint: getZodConstraint(ChangeEmailSchema), onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeEmailSchema }) });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <FormError id={form.errorId} errors={form.errors} />
+      <TextField meta={fields.newEmail} label={t("me.newEmail")} type="email" autoComplete="email" />
+      <TextField meta={fields.password} label={t("me.currentPassword")} type="password" autoComplete="current-password" />
+      <button type="submit" className="button">
+        {t("auth.sendCode")}
+      </button>
+    </Form>
+  );
+}
+
+function ConfirmStep({ newEmail, lastResult }: { newEmail: string; lastResult: SubmissionResult<string[]> | null | undefined }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({ id: "email-confirm", lastResult, constraint: getZodConstraint(ConfirmSchema), onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmSchema }) });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <p role="status">{t("me.emailCodeSent")}</p>
+      <FormError id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="confirm" />
+      <input type="hidden" name="newEmail" value={newEmail} />
+      <TextField meta={fields.code} label={t("auth.code")} hint={t("auth.codeHint")} inputMode="numeric" autoComplete="one-time-code" />
+      <button type="submit" className="button">
+        {t("me.confirmEmail")}
+      </button>
+    </Form>
+  );
+}

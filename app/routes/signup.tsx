@@ -1,0 +1,90 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, FormError, Honeypot, TextField } from "~/components/forms";
+import { signUp } from "~/modules/auth/accounts.server";
+import { rejectBots } from "~/modules/auth/guards.server";
+import { PASSWORD_MIN } from "~/modules/auth/password.server";
+import { RATE_LIMITS, clientIp, consumeRateLimit } from "~/modules/auth/rate-limit.server";
+import { SignupSchema } from "~/modules/auth/schemas";
+import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { tooManyRequests } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+import { CodeStep } from "./login.code";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = await getRequestI18n(request);
+  return { meta: { title: t("auth.signupTitle"), siteName: t("site.name") }, passwordMin: PASSWORD_MIN };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  rejectBots(formData, request);
+  const ip = clientIp(request);
+  const limit = await consumeRateLimit(RATE_LIMITS.signupPerIp, ip);
+  if (!limit.allowed) tooManyRequests(limit.retryAfterSeconds);
+  const submission = parseWithZod(formData, { schema: SignupSchema });
+  if (submission.status !== "success") return { step: "form" as const, result: submission.reply({ hideFields: ["password"] }) };
+  const { locale } = await getRequestI18n(request);
+  const result = await signUp({ ...submission.value, locale, ip });
+  if (!result.ok) {
+    return { step: "form" as const, result: submission.reply({ fieldErrors: { password: [`errors.password.${result.problem}`] }, hideFields: ["password"] }) };
+  }
+  // Same next step whether or not the address already had an account.
+  return { step: "verify" as const, email: submission.value.email, result: undefined };
+}
+
+export default function SignupPage() {
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  if (data?.step === "verify") {
+    return (
+      <div className="container page form-page">
+        <h1>{t("auth.verifyTitle")}</h1>
+        <CodeStep email={data.email} lastResult={undefined} redirectTo="/me" action="/verify" lead={t("auth.verifySent")} />
+      </div>
+    );
+  }
+  return <SignupForm lastResult={data?.result} />;
+}
+
+function SignupForm({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(SignupSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+  });
+  return (
+    <div className="container page form-page">
+      <h1>{t("auth.signupTitle")}</h1>
+      <p>{t("auth.signupLead")}</p>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormError id={form.errorId} errors={form.errors} />
+        <Honeypot />
+        <TextField meta={fields.name} label={t("auth.name")} hint={t("auth.nameHint")} autoComplete="name" />
+        <TextField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
+        <TextField meta={fields.password} label={t("auth.password")} type="password" hint={t("auth.passwordHint", { min: PASSWORD_MIN })} autoComplete="new-password" />
+        <CheckboxField
+          meta={fields.agree}
+          label={
+            <>
+              {t("auth.agreePrefix")} <Link to="/privacy">{t("auth.privacyLink")}</Link> {t("auth.agreeSuffix")}
+            </>
+          }
+        />
+        <button type="submit" className="button">
+          {t("auth.signupButton")}
+        </button>
+      </Form>
+      <p className="links-below">
+        <Link to="/login">{t("auth.haveAccount")}</Link>
+      </p>
+    </div>
+  );
+}
