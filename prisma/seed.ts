@@ -22,6 +22,9 @@ import {
   EVENTS_SERIES_MORE,
   GROUPS,
   OPENINGS_A,
+  OPENINGS_B,
+  OPENINGS_C,
+  OPENINGS_D,
   PLACE_TYPES,
   PLACES_CHUO_DAINI,
   PLACES_FUJIMI,
@@ -56,7 +59,7 @@ const EVENTS: EventSeed[] = [
   ...EVENTS_ONE_OFF_C,
   ...EVENTS_ONE_OFF_D,
 ];
-const OPENINGS: OpeningSeed[] = [...OPENINGS_A];
+const OPENINGS: OpeningSeed[] = [...OPENINGS_A, ...OPENINGS_B, ...OPENINGS_C, ...OPENINGS_D];
 
 /** Series are materialised this far ahead. */
 const SERIES_DAYS = 182;
@@ -111,24 +114,48 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
     const measureId = new Map<number, number>();
     for (const m of PLAN_MEASURES) {
       const row = await tx.planMeasure.create({
-        data: { code: planMeasureCode(m.number), number: m.number, policy: planMeasurePolicy(m.number), title: m.title },
+        data: {
+          code: planMeasureCode(m.number),
+          number: m.number,
+          policy: planMeasurePolicy(m.number),
+          title: m.title,
+        },
       });
       measureId.set(m.number, row.id);
     }
     const categoryId = new Map<string, number>();
     for (const [i, c] of CATEGORIES.entries()) {
       const row = await tx.category.create({
-        data: { slug: c.slug, name: c.name, sortOrder: i + 1, planMeasures: { connect: ids(measureId, c.measures, "plan measure") } },
+        data: {
+          slug: c.slug,
+          name: c.name,
+          sortOrder: i + 1,
+          planMeasures: { connect: ids(measureId, c.measures, "plan measure") },
+        },
       });
       categoryId.set(c.slug, row.id);
     }
     const audienceId = new Map<string, number>();
     for (const [i, a] of AUDIENCES.entries()) {
-      audienceId.set(a.slug, (await tx.audience.create({ data: { slug: a.slug, name: a.name, sortOrder: i + 1 } })).id);
+      audienceId.set(
+        a.slug,
+        (
+          await tx.audience.create({
+            data: { slug: a.slug, name: a.name, sortOrder: i + 1 },
+          })
+        ).id
+      );
     }
     const typeId = new Map<string, number>();
     for (const [i, p] of PLACE_TYPES.entries()) {
-      typeId.set(p.slug, (await tx.placeType.create({ data: { slug: p.slug, name: p.name, sortOrder: i + 1 } })).id);
+      typeId.set(
+        p.slug,
+        (
+          await tx.placeType.create({
+            data: { slug: p.slug, name: p.name, sortOrder: i + 1 },
+          })
+        ).id
+      );
     }
     const areaId = new Map<string, number>();
     for (const [i, a] of AREAS.entries()) {
@@ -165,7 +192,12 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
           createdAt,
           lastLoginAt: daysAgo(between(0, 20)),
           password: { create: { hash: passwordHash } },
-          roles: { create: u.roles.map((r) => ({ roleId: mustGet(t.roleId, r, "role"), createdAt })) },
+          roles: {
+            create: u.roles.map((r) => ({
+              roleId: mustGet(t.roleId, r, "role"),
+              createdAt,
+            })),
+          },
           profile: {
             create: {
               areaId: mustGet(t.areaId, u.area, "area"),
@@ -180,13 +212,27 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
               largeText: u.largeText ?? false,
               phone: u.phone ?? "",
               birthYear: u.birthYear ?? null,
-              interests: { connect: ids(t.categoryId, u.interests ?? [], "category") },
+              interests: {
+                connect: ids(t.categoryId, u.interests ?? [], "category"),
+              },
             },
           },
           consents: {
             create: [
-              { kind: "privacy-notice", version: "2026-04", grantedAt: createdAt },
-              ...(u.discoverableByStaff ? [{ kind: "talent-register", version: "2026-04", grantedAt: createdAt }] : []),
+              {
+                kind: "privacy-notice",
+                version: "2026-04",
+                grantedAt: createdAt,
+              },
+              ...(u.discoverableByStaff
+                ? [
+                    {
+                      kind: "talent-register",
+                      version: "2026-04",
+                      grantedAt: createdAt,
+                    },
+                  ]
+                : []),
             ],
           },
         },
@@ -216,7 +262,11 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
           members: {
             create: [
               { userId: owner, role: "owner", createdAt },
-              ...(g.editors ?? []).map((e) => ({ userId: mustGet(userId, e, "user"), role: "editor", createdAt })),
+              ...(g.editors ?? []).map((e) => ({
+                userId: mustGet(userId, e, "user"),
+                role: "editor",
+                createdAt,
+              })),
             ],
           },
         },
@@ -280,7 +330,9 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
           createdAt,
           audiences: { connect: ids(t.audienceId, p.audiences, "audience") },
           categories: { connect: ids(t.categoryId, p.categories, "category") },
-          planMeasures: { connect: ids(t.measureId, p.measures, "plan measure") },
+          planMeasures: {
+            connect: ids(t.measureId, p.measures, "plan measure"),
+          },
         },
       });
       placeId.set(p.key, row.id);
@@ -298,7 +350,13 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
       const status = e.status ?? "published";
       const createdAt = daysAgo(e.at && e.at.day < 0 ? -e.at.day + between(20, 40) : between(10, 90));
       const area = e.area ?? (e.place ? mustGet(placeArea, e.place, "place") : group.area);
-      type DateRow = { startsAt: Date; endsAt: Date; status: string; originalStartsAt: Date | null; note: string };
+      type DateRow = {
+        startsAt: Date;
+        endsAt: Date;
+        status: string;
+        originalStartsAt: Date | null;
+        note: string;
+      };
       let dates: DateRow[] = [];
       let pausedFrom: Date | null = null;
       let pausedUntil: Date | null = null;
@@ -313,9 +371,14 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
             endDate: seriesLast,
           },
           now,
-          seriesUntil,
+          seriesUntil
         );
-        dates = occurrences.map((o) => ({ ...o, status: "scheduled", originalStartsAt: null, note: "" }));
+        dates = occurrences.map((o) => ({
+          ...o,
+          status: "scheduled",
+          originalStartsAt: null,
+          note: "",
+        }));
         if (e.series.special === "changes") {
           const cancelled = dates[2];
           if (cancelled) {
@@ -342,7 +405,15 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
           }
         }
       } else if (e.at) {
-        dates = [{ startsAt: at(e.at.day, e.at.start), endsAt: at(e.at.day, e.at.end), status: "scheduled", originalStartsAt: null, note: "" }];
+        dates = [
+          {
+            startsAt: at(e.at.day, e.at.start),
+            endsAt: at(e.at.day, e.at.end),
+            status: "scheduled",
+            originalStartsAt: null,
+            note: "",
+          },
+        ];
       }
       const row = await tx.event.create({
         data: {
@@ -378,13 +449,20 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
           createdAt,
           audiences: { connect: ids(t.audienceId, e.audiences, "audience") },
           categories: { connect: ids(t.categoryId, e.categories, "category") },
-          planMeasures: { connect: ids(t.measureId, e.measures, "plan measure") },
+          planMeasures: {
+            connect: ids(t.measureId, e.measures, "plan measure"),
+          },
         },
       });
       eventId.set(e.key, row.id);
-      await tx.eventDate.createMany({ data: dates.map((d) => ({ ...d, eventId: row.id })) });
-      const created = await tx.eventDate.findMany({ where: { eventId: row.id }, orderBy: { id: "asc" }, select: { id: true } });
-      eventDates.set(e.key, created.map((d) => d.id));
+      const created = await tx.eventDate.createManyAndReturn({
+        data: dates.map((d) => ({ ...d, eventId: row.id })),
+        select: { id: true },
+      });
+      eventDates.set(
+        e.key,
+        created.map((d) => d.id)
+      );
     }
 
     const openingId = new Map<string, number>();
@@ -433,12 +511,16 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
           createdAt,
           categories: { connect: ids(t.categoryId, o.categories, "category") },
           audiences: { connect: ids(t.audienceId, o.audiences, "audience") },
-          planMeasures: { connect: ids(t.measureId, o.measures, "plan measure") },
+          planMeasures: {
+            connect: ids(t.measureId, o.measures, "plan measure"),
+          },
         },
       });
       openingId.set(o.key, row.id);
-      const rows = [];
-      for (const s of shifts) rows.push(await tx.shift.create({ data: { ...s, openingId: row.id }, select: { id: true, endsAt: true } }));
+      const rows = await tx.shift.createManyAndReturn({
+        data: shifts.map((s) => ({ ...s, openingId: row.id })),
+        select: { id: true, endsAt: true },
+      });
       shiftIds.set(o.key, rows);
     }
     return { placeId, eventId, eventDates, openingId, shiftIds };
@@ -470,7 +552,11 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
       });
       if (a.status === "accepted" || a.status === "attended") accepted.set(shift.id, (accepted.get(shift.id) ?? 0) + 1);
     }
-    for (const [shiftId, count] of accepted) await tx.shift.update({ where: { id: shiftId }, data: { acceptedCount: count } });
+    for (const [shiftId, count] of accepted)
+      await tx.shift.update({
+        where: { id: shiftId },
+        data: { acceptedCount: count },
+      });
 
     const registered = new Map<number, number>();
     for (const r of REGISTRATIONS) {
@@ -491,18 +577,40 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
       });
       if (r.status === "accepted") registered.set(dateId, (registered.get(dateId) ?? 0) + partySize);
     }
-    for (const [id, count] of registered) await tx.eventDate.update({ where: { id }, data: { registeredCount: count } });
+    for (const [id, count] of registered)
+      await tx.eventDate.update({
+        where: { id },
+        data: { registeredCount: count },
+      });
 
-    type Row = { entityType: string; entityId: number; field: string; locale: string; value: string };
+    type Row = {
+      entityType: string;
+      entityId: number;
+      field: string;
+      locale: string;
+      value: string;
+    };
     const rows: Row[] = [];
     const add = (entityType: string, entityId: number, fields: Record<string, string>, locale = "en") => {
       for (const [field, value] of Object.entries(fields)) rows.push({ entityType, entityId, field, locale, value });
     };
     for (const a of AREAS) add("area", mustGet(t.areaId, a.slug, "area"), a.en);
-    for (const c of CATEGORIES) add("category", mustGet(t.categoryId, c.slug, "category"), { name: c.en });
-    for (const a of AUDIENCES) add("audience", mustGet(t.audienceId, a.slug, "audience"), { name: a.en });
-    for (const p of PLACE_TYPES) add("place-type", mustGet(t.typeId, p.slug, "place type"), { name: p.en });
-    for (const m of PLAN_MEASURES) add("plan-measure", mustGet(t.measureId, m.number, "plan measure"), { title: m.en });
+    for (const c of CATEGORIES)
+      add("category", mustGet(t.categoryId, c.slug, "category"), {
+        name: c.en,
+      });
+    for (const a of AUDIENCES)
+      add("audience", mustGet(t.audienceId, a.slug, "audience"), {
+        name: a.en,
+      });
+    for (const p of PLACE_TYPES)
+      add("place-type", mustGet(t.typeId, p.slug, "place type"), {
+        name: p.en,
+      });
+    for (const m of PLAN_MEASURES)
+      add("plan-measure", mustGet(t.measureId, m.number, "plan measure"), {
+        title: m.en,
+      });
     for (const g of GROUPS) if (g.en) add("group", mustGet(people.groupId, g.key, "group"), g.en);
     for (const p of PLACES) {
       const id = mustGet(content.placeId, p.key, "place");
@@ -512,18 +620,27 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
     for (const e of EVENTS) if (e.en) add("event", mustGet(content.eventId, e.key, "event"), e.en);
     for (const o of OPENINGS) if (o.en) add("opening", mustGet(content.openingId, o.key, "opening"), o.en);
     await tx.translation.createMany({
-      data: rows.map((r) => ({ ...r, source: "organizer", status: "approved", createdAt: daysAgo(5) })),
+      data: rows.map((r) => ({
+        ...r,
+        source: "organizer",
+        status: "approved",
+        createdAt: daysAgo(5),
+      })),
     });
   }, TX_OPTIONS);
 
   console.log(
-    `seed: ${PLACES.length} places, ${EVENTS.length} events, ${OPENINGS.length} openings, ${USERS.length} users (now ${now.toISOString()}) in ${Date.now() - started} ms`,
+    `seed: ${PLACES.length} places, ${EVENTS.length} events, ${OPENINGS.length} openings, ${
+      USERS.length
+    } users (now ${now.toISOString()}) in ${Date.now() - started} ms`
   );
 }
 
 async function main() {
   const file = path.resolve(process.env.DATABASE_PATH ?? path.join(process.env.DATA_DIR ?? "./data", "tsunagu.db"));
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaBetterSQLite3({ url: `file:${file}` }),
+  });
   try {
     const now = process.env.SEED_NOW ? new Date(process.env.SEED_NOW) : new Date();
     if (Number.isNaN(now.getTime())) throw new Error(`seed: SEED_NOW is not a date: ${process.env.SEED_NOW}`);
