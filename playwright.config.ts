@@ -3,6 +3,7 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3101);
+export const RECORDER_PORT = Number(process.env.E2E_RECORDER_PORT ?? 3199);
 const ARTIFACTS = path.resolve("tests/.artifacts");
 const DB = path.join(ARTIFACTS, "e2e.db");
 
@@ -31,7 +32,14 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
+  webServer: [
+    {
+      command: `node tests/support/resend-recorder-server.mjs`,
+      url: `http://127.0.0.1:${RECORDER_PORT}/__health`,
+      reuseExistingServer: false,
+      env: { RESEND_RECORDER_PORT: String(RECORDER_PORT) },
+    },
+    {
     // A fresh database for every run, seeded like a newcomer's; the server runs the production build.
     command: `rm -f ${DB} ${DB}-wal ${DB}-shm && node scripts/start.mjs`,
     url: `http://127.0.0.1:${PORT}/healthz`,
@@ -45,6 +53,11 @@ export default defineConfig({
       APP_ORIGIN: `http://127.0.0.1:${PORT}`,
       // Server-side dates must not depend on the host's zone: run the app in a far-away one.
       TZ: "America/Los_Angeles",
+      // The real Resend SDK sends to the local recorder; tests read the emails back from it.
+      RESEND_API_KEY: "re_e2e_test",
+      RESEND_BASE_URL: `http://127.0.0.1:${RECORDER_PORT}`,
+      EMAIL_WORKER_INTERVAL_MS: "300",
     },
-  },
+    },
+  ],
 });

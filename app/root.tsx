@@ -17,7 +17,7 @@ import fontRegular from "@fontsource/biz-udpgothic/400.css";
 import fontBold from "@fontsource/biz-udpgothic/700.css";
 import appStyles from "~/styles/app.css";
 import { SiteFooter, SiteHeader } from "~/components/layout";
-import { getLocale, localeCookie } from "~/modules/i18n/i18next.server";
+import { getRequestI18n, localeCookie } from "~/modules/i18n/i18next.server";
 import { getEnv } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
 import { isLocale } from "~/modules/i18n/config";
@@ -31,7 +31,7 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = await getLocale(request);
+  const { locale, t } = await getRequestI18n(request);
   const env = getEnv();
   const headers = new Headers();
   // An explicit ?lng= choice is remembered, so the next page without it stays in that language.
@@ -44,6 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // Only what the header needs; never ids, emails or roles beyond "is staff".
       user: user ? { name: user.name, staff: isStaff(user) } : null,
       council: { name: env.COUNCIL_NAME, nameEn: env.COUNCIL_NAME_EN, city: env.CITY_NAME },
+      // Titles for the error pages, which have no loader of their own.
+      titles: { site: t("site.name"), notFound: t("error.notFoundTitle"), error: t("error.title") },
     },
     { headers },
   );
@@ -51,7 +53,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const handle = { i18n: ["common"] };
 
-export const meta: MetaFunction = () => [{ name: "theme-color", content: "#c2410c" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const tags = [{ name: "theme-color", content: "#c2410c" }];
+  if (!error || !data) return tags;
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return [{ title: `${notFound ? data.titles.notFound : data.titles.error} | ${data.titles.site}` }, ...tags];
+};
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");

@@ -6,13 +6,12 @@ import { useTranslation } from "react-i18next";
 import { CheckboxField, FormError, Honeypot, TextField } from "~/components/forms";
 import { signUp } from "~/modules/auth/accounts.server";
 import { rejectBots } from "~/modules/auth/guards.server";
-import { PASSWORD_MIN } from "~/modules/auth/password.server";
 import { RATE_LIMITS, clientIp, consumeRateLimit } from "~/modules/auth/rate-limit.server";
-import { SignupSchema } from "~/modules/auth/schemas";
+import { PASSWORD_MIN, SignupSchema } from "~/modules/auth/schemas";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { CodeStep } from "./login.code";
+import { CodeStep } from "./login_.code";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getRequestI18n(request);

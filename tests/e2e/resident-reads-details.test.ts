@@ -3,7 +3,7 @@ import { test, expect, firstCardHref } from "./fixtures";
 test("a place page shows when, where and schema.org Place data", async ({ page }) => {
   const href = await firstCardHref(page, "/places");
   await page.goto(href);
-  await expect(page.getByRole("heading", { name: "開催日" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "開催日", exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "基本情報" })).toBeVisible();
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
   expect(jsonLd["@type"]).toBe("Place");

@@ -3,8 +3,7 @@ import { dictionary } from "@zxcvbn-ts/language-common";
 
 // ASVS 6.2: at least 8 characters (15 advised), long passphrases allowed, no composition rules, never trimmed,
 // and the ~50,000 most common passwords refused. Lengths count code points, so 𠮷 or an emoji is one character.
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 256;
+import { PASSWORD_MAX, PASSWORD_MIN } from "./schemas";
 
 const COMMON = new Set(dictionary.passwords.map((p) => p.toLowerCase()));
 

@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { SUPPORTED_LOCALES } from "~/modules/i18n/config";
 
 // Form schemas shared by server actions and forms. Messages are i18n keys (common:errors.*), translated when shown.
 // Input is normalised once, before validation (SECURITY.md row 27): NFKC for addresses and codes, NFC for names.
 
 export const MAX_EMAIL = 254;
+/** Shared with the browser (hints), so not in password.server.ts. */
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 256;
 
 export function normalizeEmail(value: string): string {
   return value.normalize("NFKC").trim().toLowerCase();
@@ -51,3 +55,14 @@ export const CodeSchema = z.object({ email: EmailField, code: CodeField, redirec
 export const ResetSchema = z.object({ token: z.string().max(100), password: PasswordField });
 export const ChangeEmailSchema = z.object({ newEmail: EmailField, password: PasswordField });
 export const DeleteAccountSchema = z.object({ confirm: z.literal("on", { errorMap: () => ({ message: "errors.mustConfirm" }) }) });
+
+// Only these fields can be changed from the profile form; anything else sent along (role, status, email…)
+// is dropped by the strict schema (mass assignment, SECURITY.md row 23).
+export const ProfileSchema = z
+  .object({
+    intent: z.literal("profile"),
+    name: NameField,
+    locale: z.enum(SUPPORTED_LOCALES, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
+  })
+  .strip();
+

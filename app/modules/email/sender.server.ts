@@ -124,7 +124,7 @@ async function markDead(id: number, attempts: number, error: string, now: Date) 
 
 let timer: NodeJS.Timeout | undefined;
 /** Started once per app process by boot(); a no-op without RESEND_API_KEY. */
-export function startEmailWorker(intervalMs = 5000) {
+export function startEmailWorker(intervalMs = Number(process.env.EMAIL_WORKER_INTERVAL_MS ?? 5000)) {
   if (timer || !emailSendingEnabled()) return;
   let running = false;
   timer = setInterval(() => {

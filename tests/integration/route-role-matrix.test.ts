@@ -1,0 +1,135 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { prisma } from "~/utils/db.server";
+import { createUserSession, SESSION_POLICIES } from "~/modules/auth/session.server";
+
+// SECURITY.md row 21: every route's loader and action is authorised on the server. The matrix below has an
+// expected outcome for every route file and every kind of visitor; a new route without an entry fails here.
+
+type Actor = "anonymous" | "resident" | "groupA" | "groupB" | "staff";
+type Outcome = 200 | 403 | 404 | "login" | "redirect" | 405;
+type Expect = Record<Actor, Outcome>;
+
+const everyone = (o: Outcome): Expect => ({ anonymous: o, resident: o, groupA: o, groupB: o, staff: o });
+const signedIn = (o: Outcome): Expect => ({ anonymous: "login", resident: o, groupA: o, groupB: o, staff: o });
+const guestsOnly: Expect = { anonymous: 200, resident: "redirect", groupA: "redirect", groupB: "redirect", staff: "redirect" };
+
+/** `ownSession`: the route ends the session it is called with, so each call gets a session of its own. */
+type Entry = { url: string; params?: Record<string, string>; loader?: Expect; action?: Expect; ownSession?: boolean };
+
+/** Sample ids are filled in from the seeded database before the tests run. */
+const ids = { place: "0", event: "0", opening: "0" };
+
+const MATRIX: Record<string, () => Entry> = {
+  _index: () => ({ url: "/", loader: everyone(200) }),
+  $: () => ({ url: "/no-such-page", params: { "*": "no-such-page" }, loader: everyone(404) }),
+  healthz: () => ({ url: "/healthz", loader: everyone(200) }),
+  search: () => ({ url: "/search?q=サロン", loader: everyone(200) }),
+  privacy: () => ({ url: "/privacy", loader: everyone(200) }),
+  "places._index": () => ({ url: "/places", loader: everyone(200) }),
+  "places.$id": () => ({ url: `/places/${ids.place}`, params: { id: ids.place }, loader: everyone(200) }),
+  "events._index": () => ({ url: "/events", loader: everyone(200) }),
+  "events.$id": () => ({ url: `/events/${ids.event}`, params: { id: ids.event }, loader: everyone(200) }),
+  "volunteer._index": () => ({ url: "/volunteer", loader: everyone(200) }),
+  "volunteer.$id": () => ({ url: `/volunteer/${ids.opening}`, params: { id: ids.opening }, loader: everyone(200) }),
+  login: () => ({ url: "/login", loader: guestsOnly, action: everyone(200) }),
+  "login_.code": () => ({ url: "/login/code", loader: everyone(200), action: everyone(200) }),
+  signup: () => ({ url: "/signup", loader: everyone(200), action: everyone(200) }),
+  verify: () => ({ url: "/verify", loader: everyone(200), action: everyone(200) }),
+  "forgot-password": () => ({ url: "/forgot-password", loader: everyone(200), action: everyone(200) }),
+  "reset-password": () => ({ url: "/reset-password", loader: everyone(200), action: everyone(200) }),
+  logout: () => ({ url: "/logout", loader: everyone("redirect"), action: everyone("redirect"), ownSession: true }),
+  "me._index": () => ({ url: "/me", loader: signedIn(200), action: signedIn(200) }),
+  "me.email": () => ({ url: "/me/email", loader: signedIn(200), action: signedIn(200) }),
+  "me.delete": () => ({ url: "/me/delete", loader: signedIn(200), action: signedIn(200) }),
+  "me.export": () => ({ url: "/me/export", loader: signedIn(200) }),
+  // Only on a local origin without an email provider (the test origin is http://localhost:3000).
+  "dev.mail": () => ({ url: "/dev/mail", loader: everyone(200) }),
+};
+
+const ROUTES_DIR = path.resolve("app/routes");
+const routeFiles = fs
+  .readdirSync(ROUTES_DIR)
+  .filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f))
+  .map((f) => f.replace(/\.(ts|tsx)$/, ""));
+
+const cookies: Record<Actor, string> = { anonymous: "", resident: "", groupA: "", groupB: "", staff: "" };
+const EMAILS: Record<Exclude<Actor, "anonymous">, string> = {
+  resident: "resident@example.jp",
+  groupA: "owner@example.jp",
+  groupB: "owner2@example.jp",
+  staff: "staff@example.jp",
+};
+
+async function cookieFor(email: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const setCookie = await createUserSession(user.id, SESSION_POLICIES.RESIDENT);
+  return setCookie.split(";")[0]!;
+}
+
+beforeAll(async () => {
+  for (const [actor, email] of Object.entries(EMAILS)) cookies[actor as Actor] = await cookieFor(email);
+  const published = { status: "published", group: { status: "approved" } };
+  ids.place = String((await prisma.place.findFirstOrThrow({ where: published, select: { id: true } })).id);
+  ids.event = String((await prisma.event.findFirstOrThrow({ where: published, select: { id: true } })).id);
+  ids.opening = String((await prisma.opening.findFirstOrThrow({ where: published, select: { id: true } })).id);
+});
+
+async function outcomeOf(run: () => unknown): Promise<Outcome | string> {
+  try {
+    const result = await run();
+    if (result instanceof Response) return classify(result);
+    return 200;
+  } catch (error) {
+    if (error instanceof Response) return classify(error);
+    throw error;
+  }
+}
+
+function classify(res: Response): Outcome | string {
+  if (res.status >= 300 && res.status < 400) {
+    return (res.headers.get("Location") ?? "").startsWith("/login") ? "login" : "redirect";
+  }
+  return res.status as Outcome;
+}
+
+const ACTORS: Actor[] = ["anonymous", "resident", "groupA", "groupB", "staff"];
+
+describe("route × role matrix", () => {
+  it("has an entry for every route file (add one when you add a route)", () => {
+    const missing = routeFiles.filter((f) => !(f in MATRIX));
+    expect(missing).toEqual([]);
+    const stale = Object.keys(MATRIX).filter((k) => !routeFiles.includes(k));
+    expect(stale).toEqual([]);
+  });
+
+  for (const file of routeFiles) {
+    const build = MATRIX[file];
+    if (!build) continue;
+    it(`${file}: loader and action answer each visitor as expected`, async () => {
+      const entry = build();
+      const mod = (await import(`../../app/routes/${file}.tsx`).catch(() => import(`../../app/routes/${file}.ts`))) as {
+        loader?: (args: LoaderFunctionArgs) => unknown;
+        action?: (args: ActionFunctionArgs) => unknown;
+      };
+      expect(Boolean(mod.action), `${file} exports an action: the matrix must say who may call it`).toBe(Boolean(entry.action));
+      for (const actor of ACTORS) {
+        const headers: Record<string, string> = { "X-Tsunagu-Client-Ip": `10.9.${ACTORS.indexOf(actor)}.1` };
+        if (actor !== "anonymous") headers.Cookie = entry.ownSession ? await cookieFor(EMAILS[actor]) : cookies[actor];
+        if (entry.loader && mod.loader) {
+          const request = new Request(new URL(entry.url, "http://localhost:3000"), { headers });
+          const got = await outcomeOf(() => mod.loader!({ request, params: entry.params ?? {}, context: {} }));
+          expect(got, `${actor} GET ${entry.url}`).toBe(entry.loader[actor]);
+        }
+        if (entry.action && mod.action) {
+          if (actor !== "anonymous" && entry.ownSession) headers.Cookie = await cookieFor(EMAILS[actor]);
+          const request = new Request(new URL(entry.url, "http://localhost:3000"), { method: "POST", headers, body: new URLSearchParams({}) });
+          const got = await outcomeOf(() => mod.action!({ request, params: entry.params ?? {}, context: {} }));
+          expect(got, `${actor} POST ${entry.url}`).toBe(entry.action[actor]);
+        }
+      }
+    });
+  }
+});
