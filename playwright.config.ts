@@ -34,7 +34,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: [
     {
-      command: `node tests/support/resend-recorder-server.mjs`,
+      command: `node_modules/.bin/tsx tests/support/resend-recorder-cli.ts`,
       url: `http://127.0.0.1:${RECORDER_PORT}/__health`,
       reuseExistingServer: false,
       env: { RESEND_RECORDER_PORT: String(RECORDER_PORT) },

@@ -29,7 +29,9 @@ test("a resident signs up, verifies, signs out, signs in with a code, resets the
 
   // Sign in with an emailed one-time code instead of the password.
   await page.getByRole("link", { name: "ログイン", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ログイン");
   await page.getByRole("link", { name: /メールのコードでログイン/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("メールのコードでログイン");
   await page.getByLabel("メールアドレス").fill(email);
   await page.getByRole("button", { name: "コードを送る" }).click();
   const [, loginCode] = await waitForEmail(email, /ログインコード：(\d{8})/);
@@ -64,6 +66,7 @@ test("a resident signs up, verifies, signs out, signs in with a code, resets the
 
   // Delete the account; signing in no longer works.
   await page.getByRole("link", { name: "アカウントを削除する" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("アカウントの削除");
   await page.getByLabel("内容を理解し、アカウントを削除します").check();
   await page.getByRole("button", { name: "削除する", exact: true }).click();
   await expect(page).toHaveURL(/\/\?deleted=1$/);

@@ -270,6 +270,10 @@ export async function deleteAccount(userId: number, ip: string) {
   await prisma.$transaction(async (tx) => {
     await tx.application.updateMany({ where: { userId }, data: { userId: null, message: "" } });
     await tx.registration.updateMany({ where: { userId }, data: { userId: null } });
+    // Copies of the address elsewhere go too: past emails, codes and rate-limit counters keyed by it.
+    await tx.emailOutbox.deleteMany({ where: { toAddress: user.email } });
+    await tx.verification.deleteMany({ where: { email: user.email } });
+    await tx.rateLimit.deleteMany({ where: { key: { endsWith: `:${user.email}` } } });
     await enqueueEmail(tx, { to: user.email, locale: user.locale, template: "account-deleted", vars: { name: user.name }, idempotencyKey: `account-deleted/${userId}` });
     await recordAudit(tx, { actorId: null, action: "account.deleted", entityType: "user", entityId: userId });
     await tx.user.delete({ where: { id: userId } });

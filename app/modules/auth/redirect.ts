@@ -18,5 +18,8 @@ export function safeRedirectPath(value: unknown, fallback = "/"): string {
   }
   const url = new URL(value, "http://placeholder.invalid");
   if (url.origin !== "http://placeholder.invalid") return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const result = `${url.pathname}${url.search}${url.hash}`;
+  // URL parsing resolves dot segments ("/.//evil.example" → "//evil.example"): check what we would return too.
+  if (!result.startsWith("/") || result.startsWith("//") || result.startsWith("/\\")) return fallback;
+  return result;
 }

@@ -18,7 +18,7 @@ export const EmailField = z
   .transform(normalizeEmail)
   .pipe(
     z
-      .string()
+      .string({ required_error: "errors.required" })
       .min(1, "errors.required")
       .max(MAX_EMAIL, "errors.emailInvalid")
       .refine((v) => /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v), "errors.emailInvalid"),
@@ -31,12 +31,12 @@ export const NameField = z
   .string({ required_error: "errors.required" })
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   .transform((v) => v.normalize("NFC").replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim())
-  .pipe(z.string().min(1, "errors.required").max(50, "errors.tooLong"));
+  .pipe(z.string({ required_error: "errors.required" }).min(1, "errors.required").max(50, "errors.tooLong"));
 
 export const CodeField = z
   .string({ required_error: "errors.required" })
   .transform((v) => v.normalize("NFKC").replace(/[\s-]/g, ""))
-  .pipe(z.string().regex(/^\d{8}$/, "errors.codeFormat"));
+  .pipe(z.string({ required_error: "errors.required" }).regex(/^\d{8}$/, "errors.codeFormat"));
 
 /** Hidden field bots fill in; people never see it (SECURITY.md row 30). */
 export const HONEYPOT_FIELD = "website_url";

@@ -29,12 +29,20 @@ export function backoffMs(attempt: number, random = Math.random): number {
 
 type SendOutcome = { ok: true; providerId: string } | { ok: false; retryAfterMs?: number; error: string; permanent: boolean };
 
+/** A provider that never answers must not stall the worker; the idempotency key makes a retry safe. */
+export const SEND_TIMEOUT_MS = 15_000;
+
 async function sendOne(row: { toAddress: string; subject: string; textBody: string; htmlBody: string; idempotencyKey: string }): Promise<SendOutcome> {
   try {
-    const { data, error, headers } = await resend().emails.send(
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from the email provider within ${SEND_TIMEOUT_MS} ms`)), SEND_TIMEOUT_MS);
+    });
+    const send = resend().emails.send(
       { from: process.env.EMAIL_FROM ?? `${getEnv().COUNCIL_NAME} <noreply@tsunagu.example.jp>`, to: [row.toAddress], subject: row.subject, text: row.textBody, html: row.htmlBody },
       { idempotencyKey: row.idempotencyKey },
     );
+    const { data, error, headers } = await Promise.race([send, timeout]).finally(() => clearTimeout(timer));
     if (data?.id) return { ok: true, providerId: data.id };
     const status = error?.statusCode ?? 0;
     const retryAfter = Number(headers?.["retry-after"]);

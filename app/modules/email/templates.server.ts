@@ -22,6 +22,8 @@ export function appUrl(path: string): string {
   return `${getEnv().APP_ORIGIN}${path.startsWith("/") ? path : `/${path}`}`;
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
@@ -40,13 +42,9 @@ export async function renderEmail<T extends EmailTemplate>(template: T, locale: 
   const paragraphs = (t(`${template}.body`, { ...plainVars, council, returnObjects: true }) as unknown as string[]) ?? [];
   const footer = t("footer", { council, site: appUrl("/") });
   const text = [...paragraphs, "", footer].join("\n\n");
-  const htmlParagraphs = paragraphs
-    .map((p) => {
-      const escaped = escapeHtml(p);
-      // Links are the app's own (APP_ORIGIN); make them clickable.
-      return `<p>${escaped.replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`;
-    })
-    .join("\n");
+  // Only the portal's own links become clickable; any other address (e.g. typed as a name) stays plain text.
+  const ownLink = new RegExp(`(${escapeRegExp(escapeHtml(env.APP_ORIGIN))}/[^\\s<]*)`, "g");
+  const htmlParagraphs = paragraphs.map((p) => `<p>${escapeHtml(p).replace(ownLink, '<a href="$1">$1</a>')}</p>`).join("\n");
   const html = `<!doctype html><html lang="${lng}"><body style="font-family:sans-serif;font-size:16px;line-height:1.7;color:#1f2328">${htmlParagraphs}<hr><p style="font-size:14px;color:#4a5059">${escapeHtml(footer)}</p></body></html>`;
   return { subject, text, html };
 }
