@@ -1,0 +1,65 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { test, expect } from "./fixtures";
+
+// SECURITY.md rows 17–18: a form on another site — even another port of the same host, which SameSite treats
+// as the same site — cannot change anything; every kind of response carries the security headers.
+
+test("a form served from another port cannot sign anyone out or post to the portal", async ({ page, baseURL }) => {
+  const evil = http.createServer((_req, res) => {
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.end(`<!doctype html><title>evil</title><form method="post" action="${baseURL}/me"><input name="intent" value="logout-everywhere"><button>go</button></form>`);
+  });
+  await new Promise<void>((resolve) => evil.listen(0, "127.0.0.1", resolve));
+  const port = (evil.address() as AddressInfo).port;
+  try {
+    // Sign in first, so the cross-site form would have a session to abuse.
+    await page.goto("/login");
+    await page.getByLabel("メールアドレス").fill("owner2@example.jp");
+    await page.getByLabel("パスワード", { exact: true }).fill("tsunagu-demo-2026");
+    await page.getByRole("button", { name: "ログインする", exact: true }).click();
+    await expect(page).toHaveURL(/\/me$/);
+
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const [response] = await Promise.all([page.waitForResponse((r) => r.url() === `${baseURL}/me`), page.getByRole("button", { name: "go" }).click()]);
+    expect(response.status()).toBe(403);
+
+    // Still signed in: the forged "log out everywhere" did nothing.
+    await page.goto("/me");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("マイページ");
+  } finally {
+    evil.close();
+  }
+});
+
+for (const [kind, path, status] of [
+  ["a page", "/", 200],
+  ["a resource route", "/healthz", 200],
+  ["a 404", "/no-such-page", 404],
+  ["a redirect", "/me", 302],
+] as const) {
+  test(`${kind} carries CSP, nosniff, frame and referrer protections`, async ({ request }) => {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status()).toBe(status);
+    const h = res.headers();
+    expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"]).toContain("object-src 'none'");
+    expect(h["content-security-policy"]).toContain("base-uri 'none'");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(h["x-frame-options"]).toBe("DENY");
+  });
+}
+
+test("personal pages are never cached", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("メールアドレス").fill("owner2@example.jp");
+  await page.getByLabel("パスワード", { exact: true }).fill("tsunagu-demo-2026");
+  await page.getByRole("button", { name: "ログインする", exact: true }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  for (const path of ["/me", "/me/email", "/me/delete", "/me/export"]) {
+    const res = await page.request.get(path);
+    expect(res.status(), path).toBe(200);
+    expect(res.headers()["cache-control"], path).toBe("no-store");
+  }
+});
