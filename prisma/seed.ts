@@ -7,6 +7,7 @@ import { hash } from "@node-rs/argon2";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../app/generated/prisma/client";
 import { expandSchedule, isJapaneseHoliday } from "../app/modules/schedule/recurrence";
+import { rebuildSearchIndex } from "../app/modules/search/documents.server";
 import { addDays, fromTokyo, startOfTokyoDay, tokyoDateKey, tokyoParts } from "../app/utils/dates";
 import {
   APPLICATIONS,
@@ -628,6 +629,9 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
       })),
     });
   }, TX_OPTIONS);
+
+  // Residents find all of it through one search box: index what was just published.
+  await rebuildSearchIndex(prisma);
 
   console.log(
     `seed: ${PLACES.length} places, ${EVENTS.length} events, ${OPENINGS.length} openings, ${

@@ -191,11 +191,14 @@ export function FilterForm({
   values,
   fields,
   modes = [],
+  hidden = {},
 }: {
   taxonomy: Taxonomy;
   values: Record<string, string | number | boolean | undefined>;
   fields: FilterField[];
   modes?: readonly string[];
+  /** Parameters to keep when filtering (e.g. the search query). */
+  hidden?: Record<string, string>;
 }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -221,6 +224,9 @@ export function FilterForm({
   const opts = (items: { slug: string; name: string }[]) => items.map((i) => ({ value: i.slug, label: i.name }));
   return (
     <Form method="get" className="filters" aria-label={t("filter.label")}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div className="filters__grid">
         {fields.includes("area") ? select("area", t("filter.area"), opts(taxonomy.areas)) : null}
         {fields.includes("type") ? select("type", t("filter.type"), opts(taxonomy.placeTypes)) : null}
@@ -240,7 +246,7 @@ export function FilterForm({
         <button type="submit" className="button">
           {t("filter.apply")}
         </button>
-        <Link to={location.pathname} className="button button--ghost">
+        <Link to={hidden.q ? `${location.pathname}?q=${encodeURIComponent(hidden.q)}` : location.pathname} className="button button--ghost">
           {t("filter.clear")}
         </Link>
       </div>

@@ -2,37 +2,54 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { searchEverything } from "~/modules/search/search.server";
-import { Text } from "~/components/listing";
+import { MAX_QUERY_LENGTH, searchEverything } from "~/modules/search/search.server";
+import { parseListingFilters } from "~/modules/search/filters";
+import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { FilterForm, nameMaps } from "~/components/listing";
+import { Highlight } from "~/components/highlight";
+import { When } from "~/components/format";
 import { pageMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
-  const q = new URL(request.url).searchParams.get("q") ?? "";
-  const results = await searchEverything(q, locale);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, MAX_QUERY_LENGTH);
+  const filters = parseListingFilters(url);
+  const [results, taxonomy] = await Promise.all([searchEverything(q, locale, filters), getTaxonomy(locale)]);
   return {
-    meta: { title: q ? t("search.titleFor", { q: q.slice(0, 100) }) : t("search.title"), siteName: t("site.name") },
-    q: q.slice(0, 100),
+    meta: { title: q ? t("search.titleFor", { q }) : t("search.title"), siteName: t("site.name") },
+    q,
+    filters,
+    taxonomy,
     results,
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
 
-function Section({ title, items, base }: { title: string; base: string; items: { id: number; label: string; summary: string; lang: Record<string, string> }[] }) {
-  if (!items.length) return null;
+type Row = { id: number; title: string; summary: string; lang: Record<string, string>; extra?: React.ReactNode };
+
+function Section({ id, title, base, rows, terms }: { id: string; title: string; base: string; rows: Row[]; terms: string[] }) {
+  const { i18n } = useTranslation();
+  if (!rows.length) return null;
+  const langOf = (l?: string) => (l && l !== i18n.language ? l : undefined);
   return (
-    <section className="section">
-      <h2>
-        {title} <span className="count">({items.length})</span>
+    <section className="section" aria-labelledby={id}>
+      <h2 id={id}>
+        {title} <span className="count">({rows.length})</span>
       </h2>
       <ul className="result-list">
-        {items.map((i) => (
-          <li key={i.id}>
-            <Link to={`${base}/${i.id}`} className="result-list__title">
-              <Text value={i.label} lang={i.lang.name ?? i.lang.title} />
+        {rows.map((r) => (
+          <li key={r.id}>
+            <Link to={`${base}/${r.id}`} className="result-list__title" lang={langOf(r.lang.name ?? r.lang.title)}>
+              <Highlight text={r.title} terms={terms} />
             </Link>
-            {i.summary ? <Text as="p" value={i.summary} lang={i.lang.summary} /> : null}
+            {r.extra}
+            {r.summary ? (
+              <p lang={langOf(r.lang.summary)}>
+                <Highlight text={r.summary} terms={terms} />
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -41,9 +58,11 @@ function Section({ title, items, base }: { title: string; base: string; items: {
 }
 
 export default function SearchPage() {
-  const { q, results } = useLoaderData<typeof loader>();
+  const { q, filters, taxonomy, results } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const names = nameMaps(taxonomy);
   const total = results.places.length + results.events.length + results.openings.length;
+  const areaOf = (slug: string | null) => (slug ? names.areas[slug]?.name : undefined);
   return (
     <div className="container page">
       <h1>{t("search.title")}</h1>
@@ -52,12 +71,19 @@ export default function SearchPage() {
           {t("search.label")}
         </label>
         <div className="searchbox__row">
-          <input id="search-q" name="q" type="search" defaultValue={q} placeholder={t("search.placeholder")} maxLength={100} />
+          <input id="search-q" name="q" type="search" defaultValue={q} placeholder={t("search.placeholder")} maxLength={MAX_QUERY_LENGTH} />
           <button type="submit" className="button">
             {t("search.submit")}
           </button>
         </div>
+        <p className="field__hint">{t("search.hint")}</p>
       </Form>
+      {q ? (
+        <details className="filters-toggle">
+          <summary>{t("search.narrow")}</summary>
+          <FilterForm taxonomy={taxonomy} values={filters} fields={["area", "category", "audience", "beginner", "free"]} hidden={{ q }} />
+        </details>
+      ) : null}
       {q ? (
         <p className="result-count" role="status">
           {t("search.resultCount", { count: total, q })}
@@ -70,19 +96,48 @@ export default function SearchPage() {
         </div>
       ) : null}
       <Section
+        id="found-places"
         title={t("nav.places")}
         base="/places"
-        items={results.places.map((p) => ({ id: p.id, label: p.name, summary: p.summary, lang: p.fieldLang }))}
+        terms={results.terms}
+        rows={results.places.map((p) => ({
+          id: p.id,
+          title: p.name,
+          summary: p.summary,
+          lang: p.fieldLang,
+          extra: <span className="fact__sub">{[names.placeTypes[p.typeSlug]?.name, areaOf(p.areaSlug)].filter(Boolean).join(" · ")}</span>,
+        }))}
       />
       <Section
+        id="found-events"
         title={t("nav.events")}
         base="/events"
-        items={results.events.map((e) => ({ id: e.id, label: e.title, summary: e.summary, lang: e.fieldLang }))}
+        terms={results.terms}
+        rows={results.events.map((e) => ({
+          id: e.id,
+          title: e.title,
+          summary: e.summary,
+          lang: e.fieldLang,
+          extra: (
+            <span className="fact__sub">
+              <When startsAt={e.next.startsAt} endsAt={e.next.endsAt} />
+              {areaOf(e.areaSlug) ? ` · ${areaOf(e.areaSlug)}` : ""}
+            </span>
+          ),
+        }))}
       />
       <Section
+        id="found-openings"
         title={t("nav.volunteer")}
         base="/volunteer"
-        items={results.openings.map((o) => ({ id: o.id, label: o.title, summary: o.summary, lang: o.fieldLang }))}
+        terms={results.terms}
+        rows={results.openings.map((o) => ({
+          id: o.id,
+          title: o.title,
+          summary: o.summary,
+          lang: o.fieldLang,
+          extra: <span className="fact__sub">{[t(`mode.${o.mode}`), areaOf(o.areaSlug)].filter(Boolean).join(" · ")}</span>,
+        }))}
       />
     </div>
   );

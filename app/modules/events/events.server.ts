@@ -245,3 +245,37 @@ export async function getPublishedEvent(id: number, locale: string, now = new Da
 }
 
 export type EventDetail = NonNullable<Awaited<ReturnType<typeof getPublishedEvent>>>;
+
+/** Search results for events: the event with its next date, in the given (ranked) order, filters applied. */
+export async function eventSearchCardsByIds(ids: number[], filters: ListingFilters, locale: string, now = new Date()) {
+  if (!ids.length) return [];
+  const where = await eventWhere(filters, locale);
+  const rows = await prisma.event.findMany({
+    where: { AND: [where, { id: { in: ids } }] },
+    select: {
+      id: true,
+      title: true,
+      summary: true,
+      area: { select: { slug: true } },
+      dates: {
+        where: { startsAt: { gte: now }, status: { in: ["scheduled", "moved"] } },
+        select: { startsAt: true, endsAt: true },
+        orderBy: { startsAt: "asc" },
+        take: 1,
+      },
+    },
+  });
+  // Events with nothing ahead are no use to someone looking for what to join.
+  const upcoming = rows.filter((r) => r.dates.length > 0);
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  upcoming.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  const localized = await localize("event", upcoming, ["title", "summary"] as const, locale);
+  return localized.map((e) => ({
+    id: e.id,
+    title: e.title,
+    summary: e.summary,
+    fieldLang: e.fieldLang,
+    areaSlug: e.area?.slug ?? null,
+    next: { startsAt: e.dates[0]!.startsAt.toISOString(), endsAt: e.dates[0]!.endsAt.toISOString() },
+  }));
+}

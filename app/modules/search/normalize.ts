@@ -20,3 +20,8 @@ export function queryVariants(query: string): string[] {
   if (!base) return [];
   return [...new Set([base, toHiragana(base), toKatakana(base)])];
 }
+
+/** What the index stores and queries are compared in: normalised and katakana folded to hiragana. */
+export function foldForSearch(value: string): string {
+  return toHiragana(normalizeText(value));
+}

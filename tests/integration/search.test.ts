@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { searchEverything, queryTerms } from "~/modules/search/search.server";
+import { indexItem } from "~/modules/search/documents.server";
+import { parseListingFilters } from "~/modules/search/filters";
+import { loader as searchLoader } from "~/routes/search";
+
+const noFilters = parseListingFilters(new URL("http://x/search"));
+const search = (q: string, qs = "") => searchEverything(q, "ja", qs ? parseListingFilters(new URL(`http://x/search?${qs}`)) : noFilters);
+const titles = (r: Awaited<ReturnType<typeof search>>) => [...r.places.map((p) => p.name), ...r.events.map((e) => e.title), ...r.openings.map((o) => o.title)];
+
+// The matching table: what residents type → what they must find.
+describe("Japanese-aware search", () => {
+  it.each([
+    ["kanji as written", "子ども食堂", /子ども食堂/],
+    ["hiragana reading of kanji", "こどもしょくどう", /子ども食堂/],
+    ["hiragana reading of 居場所", "いばしょ", /居場所/],
+    ["katakana for hiragana text", "フジミ", /ふじみ|富士見/],
+    ["hiragana for katakana text", "さろん", /サロン/],
+    ["half-width katakana", "ｻﾛﾝ", /サロン/],
+    ["full-width latin folded", "ＮＰＯ", /NPO/i],
+    ["a two-character word", "料理", /料理/],
+    ["a one-character word", "茶", /茶/],
+    ["two words, both required", "こども 食堂", /食堂/],
+  ])("%s: 「%s」", async (_label, query, expected) => {
+    const result = await search(query);
+    const found = titles(result);
+    const texts = [...found, ...result.places.map((p) => p.summary), ...result.events.map((e) => e.summary), ...result.openings.map((o) => o.summary)];
+    expect(found.length, `results for ${query}`).toBeGreaterThan(0);
+    expect(texts.some((t) => expected.test(t)) || (await anyDocumentMatches(result, expected))).toBe(true);
+  });
+
+  it("finds nothing for words that appear nowhere, and treats SQL and wildcards as plain text", async () => {
+    for (const q of ["ぞうきんがけせんしゅけん", "%", "_", "\\", "' OR '1'='1", '"', "*"]) {
+      expect(titles(await search(q)), q).toEqual([]);
+    }
+  });
+
+  it("ranks a title match before a match in the description", async () => {
+    const result = await search("サロン");
+    const first = result.places[0]!;
+    expect(first.name).toMatch(/サロン/);
+  });
+
+  it("applies the listing filters to search results", async () => {
+    const area = await prisma.area.findFirstOrThrow({ where: { slug: "fujimi" }, select: { id: true } });
+    const result = await search("サロン", "area=fujimi");
+    expect(result.places.length).toBeGreaterThan(0);
+    const rows = await prisma.place.findMany({ where: { id: { in: result.places.map((p) => p.id) } }, select: { areaId: true } });
+    expect(rows.every((r) => r.areaId === area.id)).toBe(true);
+  });
+
+  it("splits and folds the query once", () => {
+    expect(queryTerms("　コドモ　ｼｮｸﾄﾞｳ  ")).toEqual(["こども", "しょくどう"]);
+    expect(queryTerms("a b c d e f g h")).toHaveLength(5);
+  });
+});
+
+/** Whether the words of some found item (its indexed text: description, group, venue …) contain `expected`. */
+async function anyDocumentMatches(result: Awaited<ReturnType<typeof search>>, expected: RegExp) {
+  const wanted = [
+    ...result.places.map((p) => ({ entityType: "place", entityId: p.id })),
+    ...result.events.map((e) => ({ entityType: "event", entityId: e.id })),
+    ...result.openings.map((o) => ({ entityType: "opening", entityId: o.id })),
+  ];
+  const rows = await prisma.searchDocument.findMany({ where: { OR: wanted }, select: { text: true } });
+  return rows.some((r) => expected.test(r.text));
+}
+
+describe("only public items are ever found", () => {
+  it("a draft, a hidden item and an item of a suspended group are not in the results; publishing puts it in", async () => {
+    const group = await prisma.group.findFirstOrThrow({ where: { status: "approved" }, select: { id: true } });
+    const type = await prisma.placeType.findFirstOrThrow({ select: { id: true } });
+    const place = await prisma.place.create({
+      data: { groupId: group.id, typeId: type.id, name: "ひみつの下書きサロン", nameKana: "ひみつのしたがきさろん", status: "draft" },
+      select: { id: true },
+    });
+    await indexItem("place", place.id);
+    expect(titles(await search("ひみつの下書き"))).toEqual([]);
+
+    await prisma.place.update({ where: { id: place.id }, data: { status: "published" } });
+    await indexItem("place", place.id);
+    expect(titles(await search("ひみつの下書き"))).toContain("ひみつの下書きサロン");
+    expect(titles(await search("ひみつのしたがき"))).toContain("ひみつの下書きサロン");
+
+    await prisma.place.update({ where: { id: place.id }, data: { status: "hidden" } });
+    await indexItem("place", place.id);
+    expect(titles(await search("ひみつの下書き"))).toEqual([]);
+    expect(await prisma.searchDocument.count({ where: { entityType: "place", entityId: place.id } })).toBe(0);
+  });
+
+  it("a stale index entry still cannot surface an item that is no longer public", async () => {
+    const place = await prisma.place.findFirstOrThrow({ where: { status: "published", name: { contains: "サロン" } }, select: { id: true, name: true } });
+    await prisma.place.update({ where: { id: place.id }, data: { status: "hidden" } });
+    try {
+      const result = await search(place.name);
+      expect(result.places.map((p) => p.id)).not.toContain(place.id);
+    } finally {
+      await prisma.place.update({ where: { id: place.id }, data: { status: "published" } });
+    }
+  });
+
+  it("an 'area only' place cannot be found by its street address", async () => {
+    const place = await prisma.place.findFirstOrThrow({ where: { status: "published", showAreaOnly: true, address: { not: "" } }, select: { id: true, address: true } });
+    const street = place.address.replace(/^鶴ヶ島市/, "").slice(0, 8);
+    const result = await search(street);
+    expect(result.places.map((p) => p.id)).not.toContain(place.id);
+  });
+});
+
+describe("/search page", () => {
+  it("keeps the query within 100 characters and returns ranked sections", async () => {
+    const long = "サロン".repeat(60);
+    const data = await searchLoader({ request: new Request(`http://localhost:3000/search?q=${encodeURIComponent(long)}`), params: {}, context: {} });
+    expect(data.q.length).toBe(100);
+    const ok = await searchLoader({ request: new Request(`http://localhost:3000/search?q=${encodeURIComponent("こどもしょくどう")}`), params: {}, context: {} });
+    expect(ok.results.places.some((p) => /食堂/.test(p.name))).toBe(true);
+  });
+});
