@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { getPublishedEvent } from "~/modules/events/events.server";
+import { calendarLinksForEvent } from "~/modules/events/feeds.server";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { describeSchedule } from "~/modules/schedule/describe";
 import { Text, nameMaps } from "~/components/listing";
@@ -12,7 +13,7 @@ import { JsonLd } from "~/components/json-ld";
 import { notFound, parseIdParam } from "~/utils/http.server";
 import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
-import { toTokyoIso } from "~/utils/dates";
+import { formatRange, toTokyoIso } from "~/utils/dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseIdParam(params.id);
@@ -24,13 +25,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event,
     taxonomy,
     origin: getEnv().APP_ORIGIN,
+    calendarLinks: await calendarLinksForEvent(event, locale),
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
+/** "Add to calendar" (.ics) and Google Calendar links for one date; the date is in each link's accessible name so a screen reader's link list tells them apart. */
+function CalendarLinks({ link, startsAt, endsAt }: { link: { ics: string; google: string } | undefined; startsAt: string; endsAt: string }) {
+  const { t, i18n } = useTranslation();
+  if (!link) return null;
+  const date = formatRange(new Date(startsAt), new Date(endsAt), i18n.language);
+  return (
+    <span className="fact__sub">
+      <a href={link.ics} aria-label={t("feeds.addToCalendarLabel", { date })}>
+        {t("feeds.addToCalendar")}
+      </a>
+      {t("list.separator")}
+      <a href={link.google} aria-label={t("feeds.googleCalendarLabel", { date })}>
+        {t("feeds.googleCalendar")}
+      </a>
+    </span>
+  );
+}
+
 export default function EventDetailPage() {
-  const { event, taxonomy, origin } = useLoaderData<typeof loader>();
+  const { event, taxonomy, origin, calendarLinks } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   const area = event.areaSlug ? names.areas[event.areaSlug] : undefined;
@@ -77,6 +97,7 @@ export default function EventDetailPage() {
                       </span>
                     ) : null}
                     {d.note ? <span className="fact__sub" lang="ja">{d.note}</span> : null}
+                    <CalendarLinks link={calendarLinks.find((c) => c.dateId === d.id)} startsAt={d.startsAt} endsAt={d.endsAt} />
                   </li>
                 ))}
               </ul>

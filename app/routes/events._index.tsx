@@ -5,6 +5,7 @@ import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { defaultListRange, listEventDates } from "~/modules/events/events.server";
 import { activeFilterCount, parseListingFilters } from "~/modules/search/filters";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { eventFeedLinks } from "~/modules/events/feeds.server";
 import { EmptyState, EventCardView, FilterForm, Pagination, ResultCount, nameMaps } from "~/components/listing";
 import { pageMeta } from "~/utils/meta";
 
@@ -16,14 +17,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     meta: { title: t("events.title"), description: t("events.lead"), siteName: t("site.name") },
     taxonomy,
     filters,
+    feeds: { ...eventFeedLinks(filters, locale), title: t("feeds.rssTitle", { site: t("site.name") }) },
     ...result,
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  ...pageMeta(data),
+  ...(data ? [{ tagName: "link", rel: "alternate", type: "application/rss+xml", href: data.feeds.rss, title: data.feeds.title }] : []),
+];
 
 export default function Events() {
-  const { taxonomy, filters, items, total } = useLoaderData<typeof loader>();
+  const { taxonomy, filters, feeds, items, total } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   return (
@@ -31,6 +36,13 @@ export default function Events() {
       <h1>{t("events.title")}</h1>
       <p className="page__lead">{t("events.lead")}</p>
       <FilterForm taxonomy={taxonomy} values={filters} fields={["area", "audience", "category", "language", "beginner", "free"]} />
+      <p className="links-below">
+        <span>{t("feeds.subscribeLead")}</span>
+        <a href={feeds.ics}>{t("feeds.subscribeIcs")}</a>
+        <a href={feeds.rss} type="application/rss+xml">
+          {t("feeds.subscribeRss")}
+        </a>
+      </p>
       <ResultCount total={total} />
       {items.length ? (
         <div className="cards">

@@ -9,7 +9,7 @@ export const MAX_QUERY_LENGTH = 100;
 const MAX_TERMS = 5;
 const PER_KIND = 20;
 
-/** Splits a query into folded terms: 「こども　食堂」 → ["こども", "食堂"]. */
+/** Splits a query into folded terms: 「こども 食堂」 (also with a full-width space) → ["こども", "食堂"]. */
 export function queryTerms(raw: string): string[] {
   const folded = foldForSearch(raw.slice(0, MAX_QUERY_LENGTH));
   return [...new Set(folded.split(" ").filter(Boolean))].slice(0, MAX_TERMS);
