@@ -8,7 +8,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../app/generated/prisma/client";
 import { expandSchedule, isJapaneseHoliday } from "../app/modules/schedule/recurrence";
 import { rebuildSearchIndex } from "../app/modules/search/documents.server";
-import { addDays, fromTokyo, startOfTokyoDay, tokyoDateKey, tokyoParts } from "../app/utils/dates";
+import { addDays, fromTokyo, startOfTokyoDay, tokyoDateKey, tokyoParts, tokyoSlot } from "../app/utils/dates";
+import { scheduleSlots } from "../app/modules/schedule/describe";
 import {
   APPLICATIONS,
   AREAS,
@@ -322,6 +323,7 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
           website: p.website ?? "",
           scheduleRule: p.schedule?.rule ?? "",
           scheduleStart: p.schedule?.start ?? "",
+          ...scheduleSlots(p.schedule?.rule ?? "", p.schedule?.start ?? ""),
           scheduleEnd: p.schedule?.end ?? "",
           skipHolidays: p.schedule?.skipHolidays ?? false,
           scheduleNote: p.schedule?.note ?? "",
@@ -457,7 +459,8 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
       });
       eventId.set(e.key, row.id);
       const created = await tx.eventDate.createManyAndReturn({
-        data: dates.map((d) => ({ ...d, eventId: row.id })),
+        // Each date carries its own capacity (copied from the event), so "places left" is a per-row comparison.
+        data: dates.map((d) => ({ ...d, ...tokyoSlot(d.startsAt), capacity: e.capacity ?? null, eventId: row.id })),
         select: { id: true },
       });
       eventDates.set(
@@ -519,7 +522,7 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
       });
       openingId.set(o.key, row.id);
       const rows = await tx.shift.createManyAndReturn({
-        data: shifts.map((s) => ({ ...s, openingId: row.id })),
+        data: shifts.map((s) => ({ ...s, ...tokyoSlot(s.startsAt), openingId: row.id })),
         select: { id: true, endsAt: true },
       });
       shiftIds.set(o.key, rows);

@@ -4,7 +4,7 @@ import type { PlaceCard } from "~/modules/places/places.server";
 import type { OccurrenceCard } from "~/modules/events/events.server";
 import type { OpeningCard } from "~/modules/volunteering/openings.server";
 import type { Taxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { PAGE_SIZE } from "~/modules/search/filters";
+import { PAGE_SIZE, TIME_BANDS, WEEKDAY_CODES } from "~/modules/search/filters";
 import { describeSchedule } from "~/modules/schedule/describe";
 import { DayLabel, Fee, Languages, When } from "./format";
 import { Icon, type IconName } from "./icon";
@@ -181,7 +181,22 @@ export function OpeningCardView({ item, names }: { item: OpeningCard; names: Nam
   );
 }
 
-type FilterField = "area" | "category" | "audience" | "type" | "language" | "beginner" | "free" | "barrierFree" | "mode";
+type FilterField =
+  | "area"
+  | "category"
+  | "audience"
+  | "type"
+  | "language"
+  | "beginner"
+  | "free"
+  | "barrierFree"
+  | "mode"
+  | "day"
+  | "time"
+  | "dates"
+  | "available"
+  | "online"
+  | "near";
 
 export const CONTENT_LANGUAGES = ["ja", "en", "zh-Hans", "ko", "vi", "tl", "ne", "pt-BR"] as const;
 
@@ -192,6 +207,7 @@ export function FilterForm({
   fields,
   modes = [],
   hidden = {},
+  sorts = [],
 }: {
   taxonomy: Taxonomy;
   values: Record<string, string | number | boolean | undefined>;
@@ -199,6 +215,8 @@ export function FilterForm({
   modes?: readonly string[];
   /** Parameters to keep when filtering (e.g. the search query). */
   hidden?: Record<string, string>;
+  /** Sort orders offered; "near" adds a choice of area to measure from. */
+  sorts?: readonly ("soonest" | "newest" | "name" | "near")[];
 }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -236,11 +254,40 @@ export function FilterForm({
         {fields.includes("language")
           ? select("language", t("filter.language"), CONTENT_LANGUAGES.map((c) => ({ value: c, label: t(`language.${c}`) })))
           : null}
+        {fields.includes("day") ? select("day", t("filter.day"), WEEKDAY_CODES.map((d) => ({ value: d, label: t(`weekday.${d}`) }))) : null}
+        {fields.includes("time") ? select("time", t("filter.time"), TIME_BANDS.map((b) => ({ value: b, label: t(`filter.timeBand.${b}`) }))) : null}
+        {fields.includes("dates") ? (
+          <>
+            <div className="field">
+              <label htmlFor="f-from">{t("filter.from")}</label>
+              <input id="f-from" type="date" name="from" defaultValue={String(values.from ?? "")} />
+            </div>
+            <div className="field">
+              <label htmlFor="f-to">{t("filter.to")}</label>
+              <input id="f-to" type="date" name="to" defaultValue={String(values.to ?? "")} />
+            </div>
+          </>
+        ) : null}
+        {sorts.length ? (
+          <div className="field">
+            <label htmlFor="f-sort">{t("filter.sort")}</label>
+            <select id="f-sort" name="sort" defaultValue={String(values.sort ?? "")}>
+              {sorts.map((o, i) => (
+                <option key={o} value={i === 0 ? "" : o}>
+                  {t(`filter.sortBy.${o}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        {sorts.includes("near") ? select("near", t("filter.near"), opts(taxonomy.areas)) : null}
       </div>
       <div className="filters__checks">
         {fields.includes("beginner") ? check("beginner", t("filter.beginner")) : null}
         {fields.includes("free") ? check("free", t("filter.free")) : null}
         {fields.includes("barrierFree") ? check("barrierFree", t("filter.barrierFree")) : null}
+        {fields.includes("available") ? check("available", t("filter.available")) : null}
+        {fields.includes("online") ? check("online", t("filter.online")) : null}
       </div>
       <div className="filters__actions">
         <button type="submit" className="button">

@@ -35,7 +35,7 @@ export default function Events() {
     <div className="container page">
       <h1>{t("events.title")}</h1>
       <p className="page__lead">{t("events.lead")}</p>
-      <FilterForm taxonomy={taxonomy} values={filters} fields={["area", "audience", "category", "language", "beginner", "free"]} />
+      <FilterForm taxonomy={taxonomy} values={filters} fields={["area", "audience", "category", "language", "day", "time", "dates", "beginner", "free", "available", "online"]} sorts={["soonest", "newest"] as const} />
       <p className="links-below">
         <span>{t("feeds.subscribeLead")}</span>
         <a href={feeds.ics}>{t("feeds.subscribeIcs")}</a>

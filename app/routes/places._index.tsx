@@ -33,7 +33,7 @@ export default function Places() {
       <FilterForm
         taxonomy={taxonomy}
         values={filters}
-        fields={["area", "type", "audience", "category", "language", "beginner", "free", "barrierFree"]}
+        fields={["area", "type", "audience", "category", "language", "day", "time", "beginner", "free", "barrierFree"]} sorts={["name", "newest", "near"] as const}
       />
       <ResultCount total={total} />
       {items.length ? (

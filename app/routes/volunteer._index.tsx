@@ -37,7 +37,7 @@ export default function Volunteer() {
       <FilterForm
         taxonomy={taxonomy}
         values={filters}
-        fields={["area", "category", "mode", "language", "beginner"]}
+        fields={["area", "category", "mode", "language", "day", "time", "dates", "beginner", "available", "online"]}
         modes={PARTICIPATION_MODES}
       />
       <ResultCount total={total} />

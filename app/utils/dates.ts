@@ -117,3 +117,9 @@ export function toTokyoIso(instant: Date): string {
 export function formatDate(instant: Date, locale: string): string {
   return formatter(locale, { year: "numeric", month: "long", day: "numeric" }).format(instant);
 }
+
+/** Tokyo weekday (0 = Monday … 6 = Sunday) and minutes after Tokyo midnight: stored beside a start time for filters. */
+export function tokyoSlot(instant: Date): { weekday: number; startMinute: number } {
+  const p = tokyoParts(instant);
+  return { weekday: (p.weekday + 6) % 7, startMinute: p.hour * 60 + p.minute };
+}

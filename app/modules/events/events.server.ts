@@ -3,7 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { addDays, startOfTokyoDay, startOfTokyoWeek } from "~/utils/dates";
 import { safeHttpUrl } from "~/utils/url";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
-import { PAGE_SIZE, languagePattern, type ListingFilters } from "~/modules/search/filters";
+import { NO_FILTERS, PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, languagePattern, type ListingFilters } from "~/modules/search/filters";
 import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
 import { splitCodes } from "~/modules/places/places.server";
 
@@ -22,7 +22,20 @@ async function eventWhere(filters: ListingFilters, locale: string): Promise<Pris
   if (filters.language) and.push({ languages: { contains: languagePattern(filters.language) } });
   if (filters.beginner) and.push({ beginnerFriendly: true });
   if (filters.free) and.push({ fee: 0 });
+  if (filters.online) and.push({ onlineUrl: { not: "" } });
   return { AND: and };
+}
+
+/** Date-level filters: weekday, time of day, places left. */
+function dateWhere(filters: ListingFilters): Prisma.EventDateWhereInput[] {
+  const and: Prisma.EventDateWhereInput[] = [];
+  if (filters.day) and.push({ weekday: WEEKDAY_CODES.indexOf(filters.day) });
+  if (filters.time) and.push({ startMinute: TIME_BAND_MINUTES[filters.time] });
+  if (filters.available) {
+    and.push({ status: { in: ["scheduled", "moved"] } });
+    and.push({ OR: [{ capacity: null }, { registeredCount: { lt: prisma.eventDate.fields.capacity } }] });
+  }
+  return and;
 }
 
 const occurrenceSelect = {
@@ -108,17 +121,21 @@ export type DateRange = { from: Date; until: Date };
  */
 export async function listEventDates(filters: ListingFilters, locale: string, range: DateRange) {
   const eventFilter = await eventWhere(filters, locale);
+  const asked = dateRangeOf(filters);
+  // A date range the resident asked for replaces the default window, but never reaches into the past.
+  const from = asked?.from && asked.from > range.from ? asked.from : range.from;
+  const until = asked ? (asked.until ?? addDays(from, 366)) : range.until;
   const where: Prisma.EventDateWhereInput = {
-    startsAt: { gte: range.from, lt: range.until },
-    status: { not: "paused" },
-    event: eventFilter,
+    AND: [{ startsAt: { gte: from, lt: until } }, { status: { not: "paused" } }, { event: eventFilter }, ...dateWhere(filters)],
   };
+  const orderBy: Prisma.EventDateOrderByWithRelationInput[] =
+    filters.sort === "newest" ? [{ event: { publishedAt: "desc" } }, { startsAt: "asc" }] : [{ startsAt: "asc" }, { id: "asc" }];
   const [total, rows] = await Promise.all([
     prisma.eventDate.count({ where }),
     prisma.eventDate.findMany({
       where,
       select: occurrenceSelect,
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      orderBy,
       skip: (filters.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
     }),
@@ -138,7 +155,7 @@ export function defaultListRange(now = new Date()): DateRange {
 }
 
 export async function listThisWeeksEvents(locale: string, now = new Date(), take = 8) {
-  const { items } = await listEventDates({ page: 1, beginner: false, free: false, barrierFree: false }, locale, thisWeekRange(now));
+  const { items } = await listEventDates(NO_FILTERS, locale, thisWeekRange(now));
   return items.filter((i) => i.status !== "cancelled").slice(0, take);
 }
 

@@ -2,8 +2,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
 import { nextOccurrences } from "~/modules/schedule/recurrence";
-import { PAGE_SIZE, languagePattern, type ListingFilters } from "~/modules/search/filters";
-import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
+import { PAGE_SIZE, TIME_BAND_MINUTES, languagePattern, type ListingFilters } from "~/modules/search/filters";
+import { areasByDistance, getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
 import { safeHttpUrl } from "~/utils/url";
 
 export const PUBLISHED = "published";
@@ -24,6 +24,8 @@ async function placeWhere(filters: ListingFilters, locale: string): Promise<Pris
   if (filters.beginner) and.push({ beginnerFriendly: true });
   if (filters.free) and.push({ fee: 0 });
   if (filters.barrierFree) and.push({ wheelchairAccess: true });
+  if (filters.day) and.push({ scheduleDays: { contains: `,${filters.day},` } });
+  if (filters.time) and.push({ scheduleMinute: TIME_BAND_MINUTES[filters.time] });
   return { AND: and };
 }
 
@@ -85,15 +87,20 @@ export function splitCodes(stored: string): string[] {
 
 export async function listPublishedPlaces(filters: ListingFilters, locale: string, now = new Date()) {
   const where = await placeWhere(filters, locale);
+  if (filters.sort === "near" && filters.near) {
+    // Nearest areas first: order the matching ids in memory (a few thousand small rows at most), then page.
+    const order = areasByDistance((await getTaxonomy(locale)).areas, filters.near);
+    const rank = new Map(order.map((slug, i) => [slug, i]));
+    const all = await prisma.place.findMany({ where, select: { id: true, nameKana: true, area: { select: { slug: true } } } });
+    all.sort((a, b) => (rank.get(a.area?.slug ?? "") ?? 99) - (rank.get(b.area?.slug ?? "") ?? 99) || a.nameKana.localeCompare(b.nameKana, "ja"));
+    const pageIds = all.slice((filters.page - 1) * PAGE_SIZE, filters.page * PAGE_SIZE).map((p) => p.id);
+    return { total: all.length, items: await placeCardsByIds(pageIds, filters, locale, now) };
+  }
+  const orderBy: Prisma.PlaceOrderByWithRelationInput[] =
+    filters.sort === "newest" ? [{ publishedAt: "desc" }, { id: "desc" }] : [{ nameKana: "asc" }, { id: "asc" }];
   const [total, rows] = await Promise.all([
     prisma.place.count({ where }),
-    prisma.place.findMany({
-      where,
-      select: cardSelect,
-      orderBy: [{ nameKana: "asc" }, { id: "asc" }],
-      skip: (filters.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
+    prisma.place.findMany({ where, select: cardSelect, orderBy, skip: (filters.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
   ]);
   const localized = await localize("place", rows, ["name", "summary"] as const, locale);
   return { total, items: localized.map((r) => toCard(r, now)) };

@@ -71,3 +71,14 @@ export function describeSchedule(schedule: ScheduleText, t: TFunction): string {
   const holidays = schedule.skipHolidays ? t("schedule.closedOnHolidays") : "";
   return `${pattern}${time}${holidays}`;
 }
+
+/** The weekdays a rule meets on (",MO,WE,") and the start minute, stored on a place for the filters. */
+export function scheduleSlots(rule: string, startTime: string): { scheduleDays: string; scheduleMinute: number | null } {
+  const parsed = parseRule(rule);
+  const days =
+    parsed.kind === "weekly" ? parsed.days : parsed.kind === "monthly-nth" ? [...new Set(parsed.days.map((d) => d.day))] : [];
+  const m = /^(\d{1,2}):(\d{2})$/.exec(startTime);
+  return { scheduleDays: days.length ? `,${days.join(",")},` : "", scheduleMinute: m ? Number(m[1]) * 60 + Number(m[2]) : null };
+}
+
+export const WEEKDAY_CODES = WEEKDAYS;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTokyoDate } from "~/utils/dates";
 
 // Filters shared by every listing, read from GET parameters so a filtered list is a shareable URL and works
 // without JavaScript. Unknown or malformed values are dropped (never an error page): old links keep working.
@@ -18,6 +19,25 @@ const flag = z
   .catch(undefined)
   .transform((v) => v !== undefined);
 
+export const WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
+export const TIME_BANDS = ["morning", "afternoon", "evening"] as const;
+export const SORTS = ["soonest", "newest", "name", "near"] as const;
+export type TimeBand = (typeof TIME_BANDS)[number];
+
+/** Minutes after midnight (Tokyo) that each band covers: morning < 12:00 ≤ afternoon < 17:00 ≤ evening. */
+export const TIME_BAND_MINUTES: Record<TimeBand, { gte: number; lt: number }> = {
+  morning: { gte: 0, lt: 12 * 60 },
+  afternoon: { gte: 12 * 60, lt: 17 * 60 },
+  evening: { gte: 17 * 60, lt: 24 * 60 },
+};
+
+const dateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => parseTokyoDate(v) !== null)
+  .optional()
+  .catch(undefined);
+
 export const ListingFiltersSchema = z.object({
   area: slug,
   category: slug,
@@ -31,10 +51,24 @@ export const ListingFiltersSchema = z.object({
   beginner: flag,
   free: flag,
   barrierFree: flag,
+  /** Has places (or volunteer slots) left. */
+  available: flag,
+  /** Online or from home. */
+  online: flag,
+  day: z.enum(WEEKDAY_CODES).optional().catch(undefined),
+  time: z.enum(TIME_BANDS).optional().catch(undefined),
+  from: dateParam,
+  to: dateParam,
+  sort: z.enum(SORTS).optional().catch(undefined),
+  /** Sort by distance from this area (its centre), nearest first. */
+  near: slug,
   page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1).default(1),
 });
 
 export type ListingFilters = z.infer<typeof ListingFiltersSchema>;
+
+/** No filter at all (page 1). */
+export const NO_FILTERS: ListingFilters = ListingFiltersSchema.parse({});
 
 export function parseListingFilters(url: URL): ListingFilters {
   const raw: Record<string, string> = {};
@@ -51,9 +85,17 @@ export function languagePattern(code: string) {
   return `,${code},`;
 }
 
-/** Number of active filters other than the page, for "clear filters" and the empty state. */
+/** Number of active filters (not page or sort order), for "clear filters" and the empty state. */
 export function activeFilterCount(filters: ListingFilters): number {
-  return Object.entries(filters).filter(([k, v]) => k !== "page" && v !== undefined && v !== false).length;
+  return Object.entries(filters).filter(([k, v]) => !["page", "sort", "near"].includes(k) && v !== undefined && v !== false).length;
+}
+
+/** The [from, until) instants of a date-range filter, or null when neither end is given. */
+export function dateRangeOf(filters: ListingFilters): { from?: Date; until?: Date } | null {
+  if (!filters.from && !filters.to) return null;
+  const from = filters.from ? parseTokyoDate(filters.from)! : undefined;
+  const to = filters.to ? parseTokyoDate(filters.to)! : undefined;
+  return { from, until: to ? new Date(to.getTime() + 24 * 3600 * 1000) : undefined };
 }
 
 export function pageCount(total: number) {

@@ -46,3 +46,11 @@ export function findBySlug<T extends { slug: string }>(items: T[], slug: string 
   if (!slug) return undefined;
   return items.find((i) => i.slug === slug);
 }
+
+/** Area slugs ordered by the distance of their centres from the area `fromSlug` (itself first). */
+export function areasByDistance(areas: AreaItem[], fromSlug: string): string[] {
+  const origin = areas.find((a) => a.slug === fromSlug);
+  if (!origin || origin.lat == null || origin.lng == null) return areas.map((a) => a.slug);
+  const d = (a: AreaItem) => (a.lat == null || a.lng == null ? Infinity : (a.lat - origin.lat!) ** 2 + ((a.lng - origin.lng!) * Math.cos((origin.lat! * Math.PI) / 180)) ** 2);
+  return [...areas].sort((a, b) => d(a) - d(b)).map((a) => a.slug);
+}

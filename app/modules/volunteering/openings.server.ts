@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
-import { PAGE_SIZE, languagePattern, type ListingFilters } from "~/modules/search/filters";
+import { PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, languagePattern, type ListingFilters } from "~/modules/search/filters";
 import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
 import { splitCodes } from "~/modules/places/places.server";
 import { PARTICIPATION_MODES } from "./constants";
@@ -21,6 +21,15 @@ async function openingWhere(filters: ListingFilters & { mode?: string }, locale:
   if (filters.language) and.push({ languages: { contains: languagePattern(filters.language) } });
   if (filters.beginner) and.push({ beginnerFriendly: true });
   if (filters.mode && (PARTICIPATION_MODES as readonly string[]).includes(filters.mode)) and.push({ participationMode: filters.mode });
+  if (filters.online) and.push({ participationMode: { in: ["online", "at-home"] } });
+  const shift: Prisma.ShiftWhereInput[] = [];
+  if (filters.day) shift.push({ weekday: WEEKDAY_CODES.indexOf(filters.day) });
+  if (filters.time) shift.push({ startMinute: TIME_BAND_MINUTES[filters.time] });
+  const range = dateRangeOf(filters);
+  if (range) shift.push({ startsAt: { ...(range.from ? { gte: range.from } : {}), ...(range.until ? { lt: range.until } : {}) } });
+  if (filters.available) shift.push({ OR: [{ slots: null }, { acceptedCount: { lt: prisma.shift.fields.slots } }] });
+  // Ongoing openings (one open-ended shift) fit any day, time or date a resident asks for.
+  if (shift.length) and.push({ OR: [{ ongoing: true }, { shifts: { some: { AND: [{ status: "open" }, { startsAt: { gte: new Date() } }, ...shift] } } }] });
   return { AND: and };
 }
 

@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { buildEventsIcs } from "~/modules/events/feeds.server";
+import { parseListingFilters } from "~/modules/search/filters";
+
+/** /feeds/events.ics — the /events list (same GET filters, ?lng=) as a calendar to subscribe to. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { locale } = await getRequestI18n(request);
+  const body = await buildEventsIcs(parseListingFilters(new URL(request.url)), locale, new Date());
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Cache-Control": "public, max-age=300",
+      // Without ?lng= the language comes from the cookie or Accept-Language.
+      Vary: "Accept-Language, Cookie",
+    },
+  });
+}
