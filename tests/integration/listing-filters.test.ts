@@ -84,7 +84,7 @@ describe("event filters", () => {
     const full = await prisma.eventDate.findFirst({ where: { capacity: { not: null }, registeredCount: { gte: 1 }, startsAt: { gt: new Date() } }, select: { id: true, capacity: true, eventId: true } });
     expect(full, "the seed has a date with registrations and a capacity").not.toBeNull();
     {
-      await prisma.eventDate.update({ where: { id: full.id }, data: { registeredCount: full!.capacity! } });
+      await prisma.eventDate.update({ where: { id: full!.id }, data: { registeredCount: full!.capacity! } });
       const again = await callLoader(eventsLoader, `/events?available=1`);
       const pages = Math.ceil(again.total / 20);
       const ids: number[] = [];
