@@ -57,6 +57,8 @@ export default defineConfig({
       RESEND_API_KEY: "re_e2e_test",
       RESEND_BASE_URL: `http://127.0.0.1:${RECORDER_PORT}`,
       EMAIL_WORKER_INTERVAL_MS: "300",
+      // No internet here: map tiles come from the app itself (any image will do for a tile).
+      MAP_TILE_URL: `http://127.0.0.1:${PORT}/favicon.svg?z={z}&x={x}&y={y}`,
     },
     },
   ],

@@ -1,8 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import leafletStyles from "leaflet/dist/leaflet.css";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { listPublishedPlaces } from "~/modules/places/places.server";
+import { listPlaceMapPoints, listPublishedPlaces } from "~/modules/places/places.server";
+import { ListingMap } from "~/components/map";
+import { mapConfig } from "~/utils/env.server";
 import { activeFilterCount, parseListingFilters } from "~/modules/search/filters";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { EmptyState, FilterForm, Pagination, PlaceCardView, ResultCount, nameMaps } from "~/components/listing";
@@ -11,19 +14,27 @@ import { pageMeta } from "~/utils/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
   const filters = parseListingFilters(new URL(request.url));
-  const [taxonomy, result] = await Promise.all([getTaxonomy(locale), listPublishedPlaces(filters, locale)]);
+  const [taxonomy, result, mapPoints] = await Promise.all([
+    getTaxonomy(locale),
+    listPublishedPlaces(filters, locale),
+    listPlaceMapPoints(filters, locale),
+  ]);
   return {
     meta: { title: t("places.title"), description: t("places.lead"), siteName: t("site.name") },
     taxonomy,
     filters,
+    mapPoints,
+    map: mapConfig(),
     ...result,
   };
 }
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export default function Places() {
-  const { taxonomy, filters, items, total } = useLoaderData<typeof loader>();
+  const { taxonomy, filters, items, total, mapPoints, map } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   return (
@@ -36,6 +47,7 @@ export default function Places() {
         fields={["area", "type", "audience", "category", "language", "day", "time", "beginner", "free", "barrierFree"]} sorts={["name", "newest", "near"] as const}
       />
       <ResultCount total={total} />
+      <ListingMap points={mapPoints} config={map} />
       {items.length ? (
         <div className="cards">
           {items.map((p) => (

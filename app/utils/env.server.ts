@@ -37,3 +37,9 @@ export function getEnv() {
   };
   return cached;
 }
+
+/** Map tiles for the browser, or null when the operator turned the map off (MAP_TILE_URL=""). */
+export function mapConfig() {
+  const env = getEnv();
+  return env.MAP_TILE_URL ? { tileUrl: env.MAP_TILE_URL, attribution: env.MAP_ATTRIBUTION } : null;
+}

@@ -8,7 +8,7 @@ test("with JavaScript off, a resident filters 居場所 by area and opens one", 
   const all = Number(allText.replace(/\D/g, ""));
   expect(all).toBeGreaterThan(20);
 
-  await page.getByLabel("地域").selectOption({ index: 1 });
+  await page.getByLabel("地域", { exact: true }).selectOption({ index: 1 });
   await page.getByRole("button", { name: "この条件で表示" }).click();
   await expect(page).toHaveURL(/area=[a-z-]+/);
   const filtered = Number((await page.getByRole("status").innerText()).replace(/\D/g, ""));
@@ -34,4 +34,10 @@ test("with JavaScript off, an impossible filter combination suggests loosening i
   await expect(page.getByText("見つかりませんでした")).toBeVisible();
   await page.getByRole("main").getByRole("link", { name: "条件をクリア" }).last().click();
   await expect(page).toHaveURL(/\/places$/);
+});
+
+test("with JavaScript off there is no empty map box, and the list has every place", async ({ page }) => {
+  await page.goto("/places");
+  await expect(page.locator(".map-panel")).toHaveCount(0);
+  await expect(page.locator(".card")).toHaveCount(20);
 });

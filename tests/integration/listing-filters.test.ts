@@ -117,3 +117,22 @@ describe("volunteer filters", () => {
     expect(data.items.every((o) => o.mode === "online" || o.mode === "at-home")).toBe(true);
   });
 });
+
+describe("map points", () => {
+  it("match the filtered list, and an 'area only' place sits at its area's centre, never at its own position", async () => {
+    const data = await callLoader(placesLoader, "/places?type=kodomo-shokudo");
+    expect(data.mapPoints.length).toBe(data.total);
+    const rows = await prisma.place.findMany({
+      where: { id: { in: data.mapPoints.map((p) => p.id) } },
+      select: { id: true, lat: true, lng: true, showAreaOnly: true, area: { select: { lat: true, lng: true } } },
+    });
+    const hidden = rows.filter((r) => r.showAreaOnly);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const r of hidden) {
+      const point = data.mapPoints.find((p) => p.id === r.id)!;
+      expect(point.areaOnly).toBe(true);
+      expect([point.lat, point.lng]).toEqual([r.area!.lat, r.area!.lng]);
+      expect(JSON.stringify(data)).not.toContain(String(r.lat));
+    }
+  });
+});

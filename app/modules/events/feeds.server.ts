@@ -18,8 +18,8 @@ import { defaultListRange, getPublishedEvent, listEventDates, type EventDetail }
 /** Enough for four months of a busy city; a feed reader is not the place for more. */
 export const FEED_DATE_CAP = 500;
 
-/** The /events filters a feed carries; page is not one of them (a feed always starts at the next date). */
-const FEED_FILTER_KEYS = ["area", "category", "audience", "language", "beginner", "free"] as const;
+/** The /events filters a feed carries; page and sort order are not (a feed always starts at the next date). */
+const FEED_FILTER_KEYS = ["area", "category", "audience", "language", "day", "time", "from", "to", "beginner", "free", "available", "online"] as const;
 
 type FeedDate = {
   dateId: number;
@@ -98,7 +98,7 @@ async function collectFeedDates(filters: ListingFilters, locale: string, now: Da
   const range = defaultListRange(now);
   const items: Awaited<ReturnType<typeof listEventDates>>["items"] = [];
   for (let page = 1; items.length < FEED_DATE_CAP; page++) {
-    const result = await listEventDates({ ...filters, page }, locale, range);
+    const result = await listEventDates({ ...filters, sort: undefined, near: undefined, page }, locale, range);
     items.push(...result.items);
     if (result.items.length < PAGE_SIZE || page * PAGE_SIZE >= result.total) break;
   }

@@ -221,3 +221,26 @@ export async function placeCardsByIds(ids: number[], filters: ListingFilters, lo
   const localized = await localize("place", rows, ["name", "summary"] as const, locale);
   return localized.map((r) => toCard(r, now));
 }
+
+export const MAP_POINT_LIMIT = 1000;
+
+/**
+ * Points for the map of the places matching `filters`. An "area only" place is placed at its area's centre and
+ * flagged, so the browser never receives its real position.
+ */
+export async function listPlaceMapPoints(filters: ListingFilters, locale: string) {
+  const where = await placeWhere(filters, locale);
+  const rows = await prisma.place.findMany({
+    where,
+    select: { id: true, name: true, lat: true, lng: true, showAreaOnly: true, area: { select: { lat: true, lng: true } } },
+    orderBy: { id: "asc" },
+    take: MAP_POINT_LIMIT,
+  });
+  const localized = await localize("place", rows, ["name"] as const, locale);
+  return localized.flatMap((p) => {
+    const lat = p.showAreaOnly ? p.area?.lat : p.lat;
+    const lng = p.showAreaOnly ? p.area?.lng : p.lng;
+    if (lat == null || lng == null) return [];
+    return [{ id: p.id, name: p.name, lat, lng, href: `/places/${p.id}`, areaOnly: p.showAreaOnly }];
+  });
+}
