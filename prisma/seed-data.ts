@@ -1793,6 +1793,8 @@ export const PLACES_FUJIMI_SUGISHITA: PlaceSeed[] = [
     area: "fujimi",
     name: "わかば 学びの部屋",
     nameKana: "わかば まなびのへや",
+    // Same building as わかば こども食堂: showing this address would reveal that one's too.
+    showAreaOnly: true,
     summary: "土曜の午前中、宿題や苦手な勉強をボランティアと一緒に進める部屋です。",
     description:
       "小学生から中学生までが対象です。元教員や大学生のボランティアが、宿題や苦手なところを一緒に考えます。勉強の合間のおしゃべりも楽しみの一つです。",

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { defaultListRange, listEventDates } from "~/modules/events/events.server";
+import { defaultListRange, listEventDates, listMonthEventDates, parseMonth } from "~/modules/events/events.server";
+import { MonthCalendar } from "~/components/month-calendar";
+import { tokyoDateKey } from "~/utils/dates";
 import { activeFilterCount, parseListingFilters } from "~/modules/search/filters";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { eventFeedLinks } from "~/modules/events/feeds.server";
@@ -11,9 +13,18 @@ import { pageMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
-  const filters = parseListingFilters(new URL(request.url));
-  const [taxonomy, result] = await Promise.all([getTaxonomy(locale), listEventDates(filters, locale, defaultListRange())]);
+  const url = new URL(request.url);
+  const filters = parseListingFilters(url);
+  const view = url.searchParams.get("view") === "month" ? ("month" as const) : ("list" as const);
+  const { year, month } = parseMonth(url.searchParams.get("month"));
+  const [taxonomy, result, monthItems] = await Promise.all([
+    getTaxonomy(locale),
+    view === "list" ? listEventDates(filters, locale, defaultListRange()) : Promise.resolve({ total: 0, items: [] }),
+    view === "month" ? listMonthEventDates(filters, locale, year, month) : Promise.resolve([]),
+  ]);
   return {
+    view,
+    calendar: { year, month, items: monthItems, todayKey: tokyoDateKey(new Date()) },
     meta: { title: t("events.title"), description: t("events.lead"), siteName: t("site.name") },
     taxonomy,
     filters,
@@ -28,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function Events() {
-  const { taxonomy, filters, feeds, items, total } = useLoaderData<typeof loader>();
+  const { taxonomy, filters, feeds, items, total, view, calendar } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   return (
@@ -43,8 +54,13 @@ export default function Events() {
           {t("feeds.subscribeRss")}
         </a>
       </p>
-      <ResultCount total={total} />
-      {items.length ? (
+      <ViewSwitch view={view} />
+      {view === "month" ? (
+        <MonthCalendar {...calendar} />
+      ) : (
+        <>
+          <ResultCount total={total} />
+          {items.length ? (
         <div className="cards">
           {items.map((e) => (
             <EventCardView key={e.dateId} item={e} names={names} />
@@ -52,8 +68,42 @@ export default function Events() {
         </div>
       ) : (
         <EmptyState filtered={activeFilterCount(filters) > 0} />
+          )}
+          <Pagination page={filters.page} total={total} />
+        </>
       )}
-      <Pagination page={filters.page} total={total} />
     </div>
+  );
+}
+
+/** List (agenda) or month calendar, as links that keep the filters. */
+function ViewSwitch({ view }: { view: "list" | "month" }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const href = (v: "list" | "month") => {
+    const params = new URLSearchParams(location.search);
+    params.delete("page");
+    if (v === "month") params.set("view", "month");
+    else {
+      params.delete("view");
+      params.delete("month");
+    }
+    const qs = params.toString();
+    return qs ? `${location.pathname}?${qs}` : location.pathname;
+  };
+  return (
+    <nav className="view-switch" aria-label={t("calendar.view")}>
+      {(["list", "month"] as const).map((v) =>
+        v === view ? (
+          <span key={v} aria-current="page" className="view-switch__current">
+            {t(`calendar.${v}`)}
+          </span>
+        ) : (
+          <Link key={v} to={href(v)}>
+            {t(`calendar.${v}`)}
+          </Link>
+        ),
+      )}
+    </nav>
   );
 }

@@ -101,6 +101,15 @@ describe("resident browses places (居場所)", () => {
   });
 });
 
+it("no public place shares its street address with an 'area only' place (which would reveal it)", async () => {
+  const hidden = await prisma.place.findMany({ where: { showAreaOnly: true, address: { not: "" } }, select: { address: true } });
+  const shown = await prisma.place.findMany({
+    where: { showAreaOnly: false, status: "published", address: { in: hidden.map((h) => h.address) } },
+    select: { name: true },
+  });
+  expect(shown).toEqual([]);
+});
+
 describe("resident browses events (催し)", () => {
   it("lists upcoming dates of published events only, soonest first", async () => {
     const data = await callLoader(eventsLoader, "/events");

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { addDays, startOfTokyoDay, startOfTokyoWeek } from "~/utils/dates";
+import { addDays, fromTokyo, startOfTokyoDay, startOfTokyoWeek, tokyoParts } from "~/utils/dates";
 import { safeHttpUrl } from "~/utils/url";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
 import { NO_FILTERS, PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, languagePattern, type ListingFilters } from "~/modules/search/filters";
@@ -60,7 +60,7 @@ const occurrenceSelect = {
       onlineUrl: true,
       area: { select: { slug: true } },
       audiences: { select: { slug: true } },
-      place: { select: { id: true, name: true } },
+      place: { select: { id: true, name: true, status: true } },
       venueName: true,
     },
   },
@@ -77,7 +77,8 @@ async function toOccurrenceCards(rows: OccurrenceRow[], locale: string) {
   );
   const places = await localize(
     "place",
-    rows.flatMap((r) => (r.event.place ? [r.event.place] : [])),
+    // Only a published place is named; otherwise the event's own venue text is shown.
+    rows.flatMap((r) => (r.event.place?.status === "published" ? [{ id: r.event.place.id, name: r.event.place.name }] : [])),
     ["name"] as const,
     locale,
   );
@@ -119,15 +120,17 @@ export type DateRange = { from: Date; until: Date };
  * Upcoming dates. Cancelled ones stay listed, marked, so nobody travels to a date they saw elsewhere;
  * dates inside a paused stretch of a series (status "paused") are left out.
  */
-export async function listEventDates(filters: ListingFilters, locale: string, range: DateRange) {
+async function eventDateWhere(filters: ListingFilters, locale: string, from: Date, until: Date): Promise<Prisma.EventDateWhereInput> {
   const eventFilter = await eventWhere(filters, locale);
+  return { AND: [{ startsAt: { gte: from, lt: until } }, { status: { not: "paused" } }, { event: eventFilter }, ...dateWhere(filters)] };
+}
+
+export async function listEventDates(filters: ListingFilters, locale: string, range: DateRange) {
   const asked = dateRangeOf(filters);
   // A date range the resident asked for replaces the default window, but never reaches into the past.
   const from = asked?.from && asked.from > range.from ? asked.from : range.from;
   const until = asked ? (asked.until ?? addDays(from, 366)) : range.until;
-  const where: Prisma.EventDateWhereInput = {
-    AND: [{ startsAt: { gte: from, lt: until } }, { status: { not: "paused" } }, { event: eventFilter }, ...dateWhere(filters)],
-  };
+  const where = await eventDateWhere(filters, locale, from, until);
   const orderBy: Prisma.EventDateOrderByWithRelationInput[] =
     filters.sort === "newest" ? [{ event: { publishedAt: "desc" } }, { startsAt: "asc" }] : [{ startsAt: "asc" }, { id: "asc" }];
   const [total, rows] = await Promise.all([
@@ -295,4 +298,24 @@ export async function eventSearchCardsByIds(ids: number[], filters: ListingFilte
     areaSlug: e.area?.slug ?? null,
     next: { startsAt: e.dates[0]!.startsAt.toISOString(), endsAt: e.dates[0]!.endsAt.toISOString() },
   }));
+}
+
+export const MONTH_LIMIT = 800;
+
+/** "YYYY-MM" → the Tokyo month it names, or the current Tokyo month for anything else. */
+export function parseMonth(value: string | null, now = new Date()): { year: number; month: number } {
+  const m = value ? /^(\d{4})-(\d{2})$/.exec(value) : null;
+  const year = m ? Number(m[1]) : tokyoParts(now).year;
+  const month = m ? Number(m[2]) : tokyoParts(now).month;
+  if (year < 2000 || year > 2100 || month < 1 || month > 12) return { year: tokyoParts(now).year, month: tokyoParts(now).month };
+  return { year, month };
+}
+
+/** Every date of a Tokyo month (past days too: it is a calendar), with the listing filters, for the month view. */
+export async function listMonthEventDates(filters: ListingFilters, locale: string, year: number, month: number) {
+  const from = fromTokyo(year, month, 1);
+  const until = month === 12 ? fromTokyo(year + 1, 1, 1) : fromTokyo(year, month + 1, 1);
+  const where = await eventDateWhere(filters, locale, from, until);
+  const rows = await prisma.eventDate.findMany({ where, select: occurrenceSelect, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: MONTH_LIMIT });
+  return toOccurrenceCards(rows, locale);
 }
