@@ -10,10 +10,11 @@ import { Text, nameMaps } from "~/components/listing";
 import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs } from "~/components/detail";
 import { DayLabel, Fee, Languages, When } from "~/components/format";
 import { JsonLd } from "~/components/json-ld";
+import { CalendarLinks } from "~/components/calendar-links";
 import { notFound, parseIdParam } from "~/utils/http.server";
 import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
-import { formatRange, toTokyoIso } from "~/utils/dates";
+import { toTokyoIso } from "~/utils/dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseIdParam(params.id);
@@ -30,24 +31,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
-
-/** "Add to calendar" (.ics) and Google Calendar links for one date; the date is in each link's accessible name so a screen reader's link list tells them apart. */
-function CalendarLinks({ link, startsAt, endsAt }: { link: { ics: string; google: string } | undefined; startsAt: string; endsAt: string }) {
-  const { t, i18n } = useTranslation();
-  if (!link) return null;
-  const date = formatRange(new Date(startsAt), new Date(endsAt), i18n.language);
-  return (
-    <span className="fact__sub">
-      <a href={link.ics} aria-label={t("feeds.addToCalendarLabel", { date })}>
-        {t("feeds.addToCalendar")}
-      </a>
-      {t("list.separator")}
-      <a href={link.google} aria-label={t("feeds.googleCalendarLabel", { date })}>
-        {t("feeds.googleCalendar")}
-      </a>
-    </span>
-  );
-}
 
 export default function EventDetailPage() {
   const { event, taxonomy, origin, calendarLinks } = useLoaderData<typeof loader>();

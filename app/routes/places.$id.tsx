@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { getPublishedPlace } from "~/modules/places/places.server";
+import { calendarLinksForPlace } from "~/modules/places/calendar.server";
+import { CalendarLinks } from "~/components/calendar-links";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { describeSchedule } from "~/modules/schedule/describe";
 import { Text, nameMaps } from "~/components/listing";
@@ -19,7 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
   const [place, taxonomy] = await Promise.all([getPublishedPlace(id, locale), getTaxonomy(locale)]);
   if (!place) notFound();
+  const calendarLinks = await calendarLinksForPlace(place, locale);
   return {
+    calendarLinks,
     meta: { title: place.name, description: place.summary, siteName: t("site.name") },
     place,
     taxonomy,
@@ -32,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export default function PlaceDetailPage() {
-  const { place, taxonomy, origin, stale } = useLoaderData<typeof loader>();
+  const { place, taxonomy, origin, stale, calendarLinks } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const names = nameMaps(taxonomy);
   const type = names.placeTypes[place.typeSlug];
@@ -68,6 +72,7 @@ export default function PlaceDetailPage() {
                   {place.nextDates.map((d) => (
                     <li key={d.startsAt}>
                       <When startsAt={d.startsAt} endsAt={d.endsAt} long />
+                      <CalendarLinks link={calendarLinks.find((l) => l.startsAt === d.startsAt)} startsAt={d.startsAt} endsAt={d.endsAt} />
                     </li>
                   ))}
                 </ul>

@@ -20,7 +20,7 @@ const guestsOnly: Expect = { anonymous: 200, resident: "redirect", groupA: "redi
 type Entry = { url: string; params?: Record<string, string>; loader?: Expect; action?: Expect; ownSession?: boolean };
 
 /** Sample ids are filled in from the seeded database before the tests run. */
-const ids = { place: "0", event: "0", opening: "0" };
+const ids = { place: "0", event: "0", opening: "0", placeDate: "" };
 
 const MATRIX: Record<string, () => Entry> = {
   _index: () => ({ url: "/", loader: everyone(200) }),
@@ -32,6 +32,7 @@ const MATRIX: Record<string, () => Entry> = {
   "places.$id": () => ({ url: `/places/${ids.place}`, params: { id: ids.place }, loader: everyone(200) }),
   "events._index": () => ({ url: "/events", loader: everyone(200) }),
   "events.$id": () => ({ url: `/events/${ids.event}`, params: { id: ids.event }, loader: everyone(200) }),
+  "places.$id.calendar[.]ics": () => ({ url: `/places/${ids.place}/calendar.ics?date=${ids.placeDate}`, params: { id: ids.place }, loader: everyone(200) }),
   "events.$id.calendar[.]ics": () => ({ url: `/events/${ids.event}/calendar.ics`, params: { id: ids.event }, loader: everyone(200) }),
   "feeds.events[.]ics": () => ({ url: "/feeds/events.ics", loader: everyone(200) }),
   "feeds.events[.]rss": () => ({ url: "/feeds/events.rss", loader: everyone(200) }),
@@ -75,7 +76,11 @@ async function cookieFor(email: string) {
 beforeAll(async () => {
   for (const [actor, email] of Object.entries(EMAILS)) cookies[actor as Actor] = await cookieFor(email);
   const published = { status: "published", group: { status: "approved" } };
-  ids.place = String((await prisma.place.findFirstOrThrow({ where: published, select: { id: true } })).id);
+  const place = await prisma.place.findFirstOrThrow({ where: { ...published, scheduleRule: { not: "" } }, select: { id: true } });
+  ids.place = String(place.id);
+  const { getPublishedPlace } = await import("~/modules/places/places.server");
+  const { tokyoDateKey } = await import("~/utils/dates");
+  ids.placeDate = tokyoDateKey(new Date((await getPublishedPlace(place.id, "ja"))!.nextDates[0]!.startsAt));
   ids.event = String((await prisma.event.findFirstOrThrow({ where: published, select: { id: true } })).id);
   ids.opening = String((await prisma.opening.findFirstOrThrow({ where: published, select: { id: true } })).id);
 });

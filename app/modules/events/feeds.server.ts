@@ -264,6 +264,45 @@ function googleDate(instant: Date) {
   return instant.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
+/** A Google Calendar "add event" link (the form Google documents; "/" between start and end stays as it is). */
+export function googleCalendarUrl(e: { title: string; startsAt: Date; endsAt: Date; details: string; location: string }) {
+  const query = [
+    "action=TEMPLATE",
+    `text=${encodeURIComponent(e.title)}`,
+    `dates=${googleDate(e.startsAt)}/${googleDate(e.endsAt)}`,
+    `details=${encodeURIComponent(e.details)}`,
+    `location=${encodeURIComponent(e.location)}`,
+  ].join("&");
+  return `https://calendar.google.com/calendar/render?${query}`;
+}
+
+/** A one-event iCalendar file (a place's single meeting, say). */
+export function singleEventIcs(e: { uid: string; title: string; startsAt: Date; endsAt: Date; description: string; location: string; url: string; locale: string }) {
+  const { error, value } = createEvents(
+    [
+      {
+        uid: e.uid,
+        title: e.title,
+        start: e.startsAt.getTime(),
+        startInputType: "utc",
+        startOutputType: "utc",
+        end: e.endsAt.getTime(),
+        endInputType: "utc",
+        endOutputType: "utc",
+        description: e.description || undefined,
+        location: e.location || undefined,
+        url: e.url,
+        status: "CONFIRMED",
+      },
+    ],
+    { productId: `-//Tsunagu//${originHost()}//${e.locale.toUpperCase()}`, calName: e.title },
+  );
+  if (error || value == null) throw error ?? new Error("ics returned no calendar");
+  return value;
+}
+
+export { originHost };
+
 /** Per upcoming date of an event page: the one-date .ics download and a Google Calendar template link. */
 export async function calendarLinksForEvent(event: EventDetail, locale: string) {
   const t = await translatorFor(locale);
@@ -274,18 +313,10 @@ export async function calendarLinksForEvent(event: EventDetail, locale: string) 
   return event.dates
     .filter((d) => d.status === "scheduled" || d.status === "moved")
     .map((d) => {
-      const query = [
-        "action=TEMPLATE",
-        `text=${encodeURIComponent(event.title)}`,
-        // The "/" between start and end is left as it is, the form Google documents.
-        `dates=${googleDate(new Date(d.startsAt))}/${googleDate(new Date(d.endsAt))}`,
-        `details=${encodeURIComponent(details)}`,
-        `location=${encodeURIComponent(location)}`,
-      ].join("&");
       return {
         dateId: d.id,
         ics: `/events/${event.id}/calendar.ics?date=${d.id}`,
-        google: `https://calendar.google.com/calendar/render?${query}`,
+        google: googleCalendarUrl({ title: event.title, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt), details, location }),
       };
     });
 }

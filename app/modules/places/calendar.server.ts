@@ -1,0 +1,49 @@
+import { getEnv } from "~/utils/env.server";
+import { addDays, parseTokyoDate, tokyoDateKey } from "~/utils/dates";
+import { expandSchedule } from "~/modules/schedule/recurrence";
+import { googleCalendarUrl, originHost, singleEventIcs } from "~/modules/events/feeds.server";
+import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
+import { getPublishedPlace, type PlaceDetail } from "./places.server";
+
+// "Add to my calendar" for one meeting of a 居場所 (its schedule's occurrence on a given Tokyo day).
+
+async function placeLocation(place: PlaceDetail, locale: string) {
+  const area = findBySlug((await getTaxonomy(locale)).areas, place.areaSlug)?.name ?? "";
+  // An "area only" place gives its area, never its address.
+  return [place.name, place.showAreaOnly ? area : place.address ?? area].filter(Boolean).join(", ");
+}
+
+export async function placeDateIcs(placeId: number, dateKey: string, locale: string, now = new Date()) {
+  const day = parseTokyoDate(dateKey);
+  if (!day) return null;
+  const place = await getPublishedPlace(placeId, locale, now);
+  if (!place?.schedule.rule) return null;
+  const [occurrence] = expandSchedule(place.schedule, day, addDays(day, 1), 1);
+  if (!occurrence || occurrence.endsAt < now) return null;
+  return {
+    filename: `place-${place.id}-${dateKey}.ics`,
+    body: singleEventIcs({
+      uid: `place-${place.id}-${dateKey}@${originHost()}`,
+      title: place.name,
+      startsAt: occurrence.startsAt,
+      endsAt: occurrence.endsAt,
+      description: place.summary,
+      location: await placeLocation(place, locale),
+      url: `${getEnv().APP_ORIGIN}/places/${place.id}`,
+      locale,
+    }),
+  };
+}
+
+export async function calendarLinksForPlace(place: PlaceDetail, locale: string) {
+  const location = await placeLocation(place, locale);
+  const details = [place.summary, `${getEnv().APP_ORIGIN}/places/${place.id}`].filter(Boolean).join("\n\n");
+  return place.nextDates.map((d) => {
+    const startsAt = new Date(d.startsAt);
+    return {
+      startsAt: d.startsAt,
+      ics: `/places/${place.id}/calendar.ics?date=${tokyoDateKey(startsAt)}`,
+      google: googleCalendarUrl({ title: place.name, startsAt, endsAt: new Date(d.endsAt), details, location }),
+    };
+  });
+}
