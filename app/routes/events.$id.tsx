@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { getPublishedEvent } from "~/modules/events/events.server";
+import { listRelatedEvents, getPublishedEvent } from "~/modules/events/events.server";
 import { calendarLinksForEvent } from "~/modules/events/feeds.server";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { describeSchedule } from "~/modules/schedule/describe";
@@ -11,6 +11,7 @@ import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs } from "~/components/det
 import { DayLabel, Fee, Languages, When } from "~/components/format";
 import { JsonLd } from "~/components/json-ld";
 import { CalendarLinks } from "~/components/calendar-links";
+import { Related } from "~/components/related";
 import { notFound, parseIdParam } from "~/utils/http.server";
 import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
@@ -27,13 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     taxonomy,
     origin: getEnv().APP_ORIGIN,
     calendarLinks: await calendarLinksForEvent(event, locale),
+    related: await listRelatedEvents(event, locale),
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export default function EventDetailPage() {
-  const { event, taxonomy, origin, calendarLinks } = useLoaderData<typeof loader>();
+  const { event, taxonomy, origin, calendarLinks, related } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   const area = event.areaSlug ? names.areas[event.areaSlug] : undefined;
@@ -94,6 +96,7 @@ export default function EventDetailPage() {
             <h2 id="about-h">{t("detail.about")}</h2>
             <Paragraphs text={event.description} lang={event.fieldLang.description} />
           </section>
+          <Related base="/events" items={related.map((r) => ({ id: r.id, label: r.title, lang: r.lang, startsAt: r.startsAt, endsAt: r.endsAt }))} />
         </div>
 
         <aside className="detail__side">

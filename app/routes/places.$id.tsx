@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { getPublishedPlace } from "~/modules/places/places.server";
+import { getPublishedPlace, listRelatedPlaces } from "~/modules/places/places.server";
+import { Related } from "~/components/related";
 import { calendarLinksForPlace } from "~/modules/places/calendar.server";
 import { CalendarLinks } from "~/components/calendar-links";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
@@ -21,8 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
   const [place, taxonomy] = await Promise.all([getPublishedPlace(id, locale), getTaxonomy(locale)]);
   if (!place) notFound();
-  const calendarLinks = await calendarLinksForPlace(place, locale);
+  const [calendarLinks, related] = await Promise.all([calendarLinksForPlace(place, locale), listRelatedPlaces(place, locale)]);
   return {
+    related,
     calendarLinks,
     meta: { title: place.name, description: place.summary, siteName: t("site.name") },
     place,
@@ -36,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export default function PlaceDetailPage() {
-  const { place, taxonomy, origin, stale, calendarLinks } = useLoaderData<typeof loader>();
+  const { place, taxonomy, origin, stale, calendarLinks, related } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const names = nameMaps(taxonomy);
   const type = names.placeTypes[place.typeSlug];
@@ -102,6 +104,7 @@ export default function PlaceDetailPage() {
               </ul>
             </section>
           ) : null}
+          <Related base="/places" items={related.map((r) => ({ id: r.id, label: r.name, lang: r.lang, sub: r.areaSlug ? names.areas[r.areaSlug]?.name : undefined }))} />
         </div>
 
         <aside className="detail__side">

@@ -5,7 +5,12 @@ export function pageMeta(data: { meta?: { title: string; description?: string; s
   if (!data?.meta) return [];
   const { title, description, siteName } = data.meta;
   const full = title === siteName ? title : `${title} | ${siteName}`;
-  const tags: MetaDescriptor[] = [{ title: full }, { property: "og:title", content: full }, { property: "og:site_name", content: siteName }];
+  const tags: MetaDescriptor[] = [
+    { title: full },
+    { property: "og:title", content: full },
+    { property: "og:site_name", content: siteName },
+    { property: "og:type", content: title === siteName ? "website" : "article" },
+  ];
   if (description) tags.push({ name: "description", content: description }, { property: "og:description", content: description });
   return tags;
 }

@@ -319,3 +319,22 @@ export async function listMonthEventDates(filters: ListingFilters, locale: strin
   const rows = await prisma.eventDate.findMany({ where, select: occurrenceSelect, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: MONTH_LIMIT });
   return toOccurrenceCards(rows, locale);
 }
+
+/** Other upcoming events on the same topics: "you might also like". */
+export async function listRelatedEvents(event: { id: number; categorySlugs: string[] }, locale: string, now = new Date(), take = 3) {
+  if (!event.categorySlugs.length) return [];
+  const rows = await prisma.eventDate.findMany({
+    where: {
+      startsAt: { gte: now },
+      status: { in: ["scheduled", "moved"] },
+      event: { id: { not: event.id }, status: PUBLISHED, group: { status: "approved" }, categories: { some: { slug: { in: event.categorySlugs } } } },
+    },
+    select: { startsAt: true, endsAt: true, event: { select: { id: true, title: true } } },
+    orderBy: { startsAt: "asc" },
+    take: 30,
+  });
+  const seen = new Set<number>();
+  const unique = rows.filter((r) => (seen.has(r.event.id) ? false : (seen.add(r.event.id), true))).slice(0, take);
+  const localized = await localize("event", unique.map((r) => ({ ...r.event, startsAt: r.startsAt, endsAt: r.endsAt })), ["title"] as const, locale);
+  return localized.map((e) => ({ id: e.id, title: e.title, lang: e.fieldLang.title ?? "ja", startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString() }));
+}

@@ -244,3 +244,17 @@ export async function listPlaceMapPoints(filters: ListingFilters, locale: string
     return [{ id: p.id, name: p.name, lat, lng, href: `/places/${p.id}`, areaOnly: p.showAreaOnly }];
   });
 }
+
+/** Other places of the same kind, nearest area first: "you might also like". */
+export async function listRelatedPlaces(place: { id: number; typeSlug: string; areaSlug: string | null }, locale: string, take = 3) {
+  const rows = await prisma.place.findMany({
+    where: { status: PUBLISHED, group: { status: "approved" }, id: { not: place.id }, type: { slug: place.typeSlug } },
+    select: { id: true, name: true, area: { select: { slug: true } } },
+    take: 50,
+  });
+  const order = place.areaSlug ? areasByDistance((await getTaxonomy(locale)).areas, place.areaSlug) : [];
+  const rank = (slug?: string) => (slug ? order.indexOf(slug) : 99);
+  rows.sort((a, b) => rank(a.area?.slug) - rank(b.area?.slug) || a.id - b.id);
+  const localized = await localize("place", rows.slice(0, take), ["name"] as const, locale);
+  return localized.map((p) => ({ id: p.id, name: p.name, lang: p.fieldLang.name ?? "ja", areaSlug: p.area?.slug ?? null }));
+}

@@ -1,0 +1,7 @@
+import { buildSitemap } from "~/modules/search/sitemap.server";
+
+export async function loader() {
+  return new Response(await buildSitemap(), {
+    headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" },
+  });
+}
