@@ -1,5 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import { getCurrentUser, requireUser } from "~/modules/auth/permissions.server";
+import { myRegistrationsForEvent, registerForEventDate, withdrawRegistration } from "~/modules/participation/participation.server";
+import { RegisterSchema, WithdrawSchema } from "~/modules/participation/schemas";
+import { prisma } from "~/utils/db.server";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { listRelatedEvents, getPublishedEvent } from "~/modules/events/events.server";
@@ -20,9 +25,11 @@ import { toTokyoIso } from "~/utils/dates";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseIdParam(params.id);
   const { locale, t } = await getRequestI18n(request);
-  const [event, taxonomy] = await Promise.all([getPublishedEvent(id, locale), getTaxonomy(locale)]);
+  const [event, taxonomy, user] = await Promise.all([getPublishedEvent(id, locale), getTaxonomy(locale), getCurrentUser(request)]);
   if (!event) notFound();
   return {
+    signedIn: Boolean(user),
+    mine: user ? await myRegistrationsForEvent(user.id, id) : [],
     meta: { title: event.title, description: event.summary, siteName: t("site.name") },
     event,
     taxonomy,
@@ -34,8 +41,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const eventId = parseIdParam(params.id);
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "withdraw") {
+    const submission = parseWithZod(formData, { schema: WithdrawSchema });
+    if (submission.status !== "success") return { message: "participation.refused.not-found", tone: "warn" as const };
+    const result = await withdrawRegistration({ userId: user.id, registrationId: submission.value.id });
+    return result.ok ? { message: "participation.cancelled", tone: "info" as const } : { message: `participation.refused.${result.reason}`, tone: "warn" as const };
+  }
+  const submission = parseWithZod(formData, { schema: RegisterSchema });
+  if (submission.status !== "success") {
+    return { message: Object.values(submission.error ?? {}).flat()[0] ?? "participation.refused.not-found", tone: "warn" as const };
+  }
+  // The date must belong to this event: an id from another page is treated as not found.
+  const date = await prisma.eventDate.findFirst({ where: { id: submission.value.eventDateId, eventId }, select: { id: true } });
+  if (!date) return { message: "participation.refused.not-found", tone: "warn" as const };
+  const result = await registerForEventDate({ userId: user.id, eventDateId: date.id, partySize: submission.value.partySize, consent: true });
+  return result.ok ? { message: `participation.registered.${result.status}`, tone: "info" as const } : { message: `participation.refused.${result.reason}`, tone: "warn" as const };
+}
+
 export default function EventDetailPage() {
-  const { event, taxonomy, origin, calendarLinks, related } = useLoaderData<typeof loader>();
+  const { event, taxonomy, origin, calendarLinks, related, signedIn, mine } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   const area = event.areaSlug ? names.areas[event.areaSlug] : undefined;
@@ -83,13 +112,20 @@ export default function EventDetailPage() {
                     ) : null}
                     {d.note ? <span className="fact__sub" lang="ja">{d.note}</span> : null}
                     <CalendarLinks link={calendarLinks.find((c) => c.dateId === d.id)} startsAt={d.startsAt} endsAt={d.endsAt} />
+                    {event.registrationRequired && (d.status === "scheduled" || d.status === "moved") ? (
+                      <RegisterAction dateId={d.id} signedIn={signedIn} mine={mine.find((m) => m.eventDateId === d.id)} groupName={event.group.name} />
+                    ) : null}
                   </li>
                 ))}
               </ul>
             ) : (
               <p>{t("event.noUpcoming")}</p>
             )}
-            {event.registrationRequired ? <p className="notice notice--info">{t("event.howToRegister")}</p> : null}
+            {result ? (
+              <p className={`notice notice--${result.tone}`} role="status">
+                {t(result.message)}
+              </p>
+            ) : null}
           </section>
 
           <section className="panel" aria-labelledby="about-h">
@@ -169,5 +205,51 @@ export default function EventDetailPage() {
         />
       ) : null}
     </div>
+  );
+}
+
+/** Register / cancel for one date, as a plain form (works without JavaScript). */
+function RegisterAction({ dateId, signedIn, mine, groupName }: { dateId: number; signedIn: boolean; mine?: { id: number; status: string; partySize: number }; groupName: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  if (!signedIn) {
+    return (
+      <p className="shift-action">
+        <Link className="button button--ghost" to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>
+          {t("participation.loginToRegister")}
+        </Link>
+      </p>
+    );
+  }
+  if (mine) {
+    return (
+      <Form method="post" className="shift-action">
+        <span className={`tag ${mine.status === "accepted" ? "tag--welcome" : "tag--info"}`}>
+          {t(`participation.status.${mine.status}`)} ({t("participation.people", { count: mine.partySize })})
+        </span>
+        <input type="hidden" name="intent" value="withdraw" />
+        <input type="hidden" name="id" value={mine.id} />
+        <button type="submit" className="button button--ghost">
+          {t("participation.cancel")}
+        </button>
+      </Form>
+    );
+  }
+  return (
+    <Form method="post" className="shift-action stack">
+      <input type="hidden" name="intent" value="register" />
+      <input type="hidden" name="eventDateId" value={dateId} />
+      <div className="field">
+        <label htmlFor={`party-${dateId}`}>{t("participation.partySize")}</label>
+        <input id={`party-${dateId}`} name="partySize" type="number" inputMode="numeric" min={1} max={10} defaultValue={1} required />
+      </div>
+      <div className="check">
+        <input id={`consent-d${dateId}`} type="checkbox" name="consent" required />
+        <label htmlFor={`consent-d${dateId}`}>{t("participation.consent", { group: groupName })}</label>
+      </div>
+      <button type="submit" className="button">
+        {t("participation.register")}
+      </button>
+    </Form>
   );
 }

@@ -1,5 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import { getCurrentUser, requireUser } from "~/modules/auth/permissions.server";
+import { applyToShift, myApplicationsForOpening, withdrawApplication } from "~/modules/participation/participation.server";
+import { ApplySchema, WithdrawSchema } from "~/modules/participation/schemas";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { getPublishedOpening } from "~/modules/volunteering/openings.server";
@@ -9,13 +13,16 @@ import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs } from "~/components/det
 import { DayLabel, Languages, When } from "~/components/format";
 import { notFound, parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { prisma } from "~/utils/db.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseIdParam(params.id);
   const { locale, t } = await getRequestI18n(request);
-  const [opening, taxonomy] = await Promise.all([getPublishedOpening(id, locale), getTaxonomy(locale)]);
+  const [opening, taxonomy, user] = await Promise.all([getPublishedOpening(id, locale), getTaxonomy(locale), getCurrentUser(request)]);
   if (!opening) notFound();
   return {
+    signedIn: Boolean(user),
+    mine: user ? await myApplicationsForOpening(user.id, id) : [],
     meta: { title: opening.title, description: opening.summary, siteName: t("site.name") },
     opening,
     taxonomy,
@@ -24,8 +31,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const openingId = parseIdParam(params.id);
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "withdraw") {
+    const submission = parseWithZod(formData, { schema: WithdrawSchema });
+    if (submission.status !== "success") return { message: "participation.refused.not-found", tone: "warn" as const };
+    const result = await withdrawApplication({ userId: user.id, applicationId: submission.value.id });
+    return result.ok ? { message: "participation.withdrawn", tone: "info" as const } : { message: `participation.refused.${result.reason}`, tone: "warn" as const };
+  }
+  const submission = parseWithZod(formData, { schema: ApplySchema });
+  if (submission.status !== "success") {
+    const first = Object.values(submission.error ?? {}).flat()[0] ?? "participation.refused.not-found";
+    return { message: first, tone: "warn" as const };
+  }
+  // The shift must belong to this opening: a shift id from another page is treated as not found.
+  const shift = await prisma.shift.findFirst({ where: { id: submission.value.shiftId, openingId }, select: { id: true } });
+  if (!shift) return { message: "participation.refused.not-found", tone: "warn" as const };
+  const result = await applyToShift({ userId: user.id, shiftId: shift.id, consent: true, message: submission.value.message });
+  return result.ok ? { message: `participation.applied.${result.status}`, tone: "info" as const } : { message: `participation.refused.${result.reason}`, tone: "warn" as const };
+}
+
 export default function OpeningDetailPage() {
-  const { opening, taxonomy } = useLoaderData<typeof loader>();
+  const { opening, taxonomy, signedIn, mine } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   const area = opening.areaSlug ? names.areas[opening.areaSlug] : undefined;
@@ -58,7 +88,17 @@ export default function OpeningDetailPage() {
           ) : null}
           <section className="panel" aria-labelledby="shifts-h">
             <h2 id="shifts-h">{t("opening.shifts")}</h2>
+            {result ? (
+              <p className={`notice notice--${result.tone}`} role="status">
+                {t(result.message)}
+              </p>
+            ) : null}
             {opening.ongoing ? <p>{t("opening.ongoingText")}</p> : null}
+            {opening.ongoing
+              ? opening.shifts
+                  .filter((s) => s.endsAt === null && s.status === "open")
+                  .map((s) => <ShiftAction key={s.id} shiftId={s.id} signedIn={signedIn} mine={mine.find((m) => m.shiftId === s.id)} groupName={opening.group.name} />)
+              : null}
             {fixedShifts.length ? (
               <ul className="date-list">
                 {fixedShifts.map((s) => (
@@ -71,6 +111,7 @@ export default function OpeningDetailPage() {
                       </span>
                     ) : null}
                     {s.note ? <span className="fact__sub" lang="ja">{s.note}</span> : null}
+                    {s.status === "open" ? <ShiftAction shiftId={s.id} signedIn={signedIn} mine={mine.find((m) => m.shiftId === s.id)} groupName={opening.group.name} /> : null}
                   </li>
                 ))}
               </ul>
@@ -123,5 +164,49 @@ export default function OpeningDetailPage() {
         </aside>
       </div>
     </div>
+  );
+}
+
+/** Apply / withdraw for one shift, as a plain form (works without JavaScript). */
+function ShiftAction({ shiftId, signedIn, mine, groupName }: { shiftId: number; signedIn: boolean; mine?: { id: number; status: string }; groupName: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  if (!signedIn) {
+    return (
+      <p className="shift-action">
+        <Link className="button button--ghost" to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>
+          {t("participation.loginToApply")}
+        </Link>
+      </p>
+    );
+  }
+  if (mine) {
+    return (
+      <Form method="post" className="shift-action">
+        <span className={`tag ${mine.status === "accepted" ? "tag--welcome" : "tag--info"}`}>{t(`participation.status.${mine.status}`)}</span>
+        <input type="hidden" name="intent" value="withdraw" />
+        <input type="hidden" name="id" value={mine.id} />
+        <button type="submit" className="button button--ghost">
+          {t("participation.withdraw")}
+        </button>
+      </Form>
+    );
+  }
+  return (
+    <Form method="post" className="shift-action stack">
+      <input type="hidden" name="intent" value="apply" />
+      <input type="hidden" name="shiftId" value={shiftId} />
+      <div className="field">
+        <label htmlFor={`message-${shiftId}`}>{t("participation.message")}</label>
+        <textarea id={`message-${shiftId}`} name="message" maxLength={500} rows={2} />
+      </div>
+      <div className="check">
+        <input id={`consent-${shiftId}`} type="checkbox" name="consent" required />
+        <label htmlFor={`consent-${shiftId}`}>{t("participation.consent", { group: groupName })}</label>
+      </div>
+      <button type="submit" className="button">
+        {t("participation.apply")}
+      </button>
+    </Form>
   );
 }

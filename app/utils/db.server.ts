@@ -71,3 +71,10 @@ export function assertDatabasePragmas(): Promise<void> {
   })();
   return pragmasApplied;
 }
+
+/**
+ * Options for write transactions. SQLite runs one writer at a time and the adapter queues transactions in-process,
+ * so in a rush (200 people applying at once) a transaction may wait its turn well past Prisma's 2 s default:
+ * it should wait, not fail with a 500.
+ */
+export const WRITE_TX = { maxWait: 30_000, timeout: 15_000 } as const;

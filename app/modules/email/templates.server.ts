@@ -14,6 +14,9 @@ type Templates = {
   "email-changed": { name: string; newEmail: string };
   "account-deleted": { name: string };
   "outbox-dead": { count: number; lastError: string };
+  "application-received": { name: string; title: string; when: string; status: "accepted" | "applied" | "waitlisted"; link: string };
+  "registration-received": { name: string; title: string; when: string; status: "accepted" | "waitlisted"; partySize: number; link: string };
+  "waitlist-promoted": { name: string; title: string; when: string; link: string };
 };
 export type EmailTemplate = keyof Templates;
 export type TemplateVars<T extends EmailTemplate> = Templates[T];
@@ -39,7 +42,9 @@ export async function renderEmail<T extends EmailTemplate>(template: T, locale: 
   const council = lng === "ja" ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN;
   const plainVars = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === "string" ? singleLine(v) : v]));
   const subject = singleLine(t(`${template}.subject`, { ...plainVars, council }));
-  const paragraphs = (t(`${template}.body`, { ...plainVars, council, returnObjects: true }) as unknown as string[]) ?? [];
+  // A status in the variables picks the body for it (body_accepted, body_waitlisted …: i18next context).
+  const context = "status" in vars ? String((vars as { status: unknown }).status) : undefined;
+  const paragraphs = (t(`${template}.body`, { ...plainVars, council, context, returnObjects: true }) as unknown as string[]) ?? [];
   const footer = t("footer", { council, site: appUrl("/") });
   const text = [...paragraphs, "", footer].join("\n\n");
   // Only the portal's own links become clickable; any other address (e.g. typed as a name) stays plain text.

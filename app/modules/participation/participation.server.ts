@@ -1,0 +1,256 @@
+import { Prisma } from "~/generated/prisma/client";
+import { WRITE_TX, prisma } from "~/utils/db.server";
+import { enqueueEmail, prepareEmail } from "~/modules/email/outbox.server";
+import { appUrl } from "~/modules/email/templates.server";
+import { formatRange } from "~/utils/dates";
+
+// Applying to a volunteer shift and registering for an event date. Capacity is enforced with one conditional
+// UPDATE per request (portable SQL: SQLite and PostgreSQL alike), so 200 parallel requests for 30 places give
+// exactly 30 accepted; the rest join the waitlist. A place that frees up goes to the first person waiting.
+
+type Tx = Prisma.TransactionClient;
+
+export type ParticipationRefusal =
+  | "not-found"
+  | "closed"
+  | "past"
+  | "deadline"
+  | "already"
+  | "consent-required"
+  | "party-too-large"
+  | "not-yours";
+
+export type ApplyResult = { ok: true; status: "accepted" | "applied" | "waitlisted"; applicationId: number } | { ok: false; reason: ParticipationRefusal };
+
+const PUBLIC_GROUP = { status: "approved" } as const;
+
+/** Takes one slot if one is free; false when the shift is full. */
+async function takeShiftSlot(tx: Tx, shiftId: number): Promise<boolean> {
+  const changed = await tx.$executeRaw`
+    UPDATE "Shift" SET "acceptedCount" = "acceptedCount" + 1
+    WHERE "id" = ${shiftId} AND ("slots" IS NULL OR "acceptedCount" < "slots")`;
+  return changed === 1;
+}
+
+async function releaseShiftSlot(tx: Tx, shiftId: number) {
+  await tx.$executeRaw`UPDATE "Shift" SET "acceptedCount" = "acceptedCount" - 1 WHERE "id" = ${shiftId} AND "acceptedCount" > 0`;
+}
+
+/** Takes `n` places of a date if they are free (a family registers together or not at all). */
+async function takeDatePlaces(tx: Tx, eventDateId: number, n: number): Promise<boolean> {
+  const changed = await tx.$executeRaw`
+    UPDATE "EventDate" SET "registeredCount" = "registeredCount" + ${n}
+    WHERE "id" = ${eventDateId} AND ("capacity" IS NULL OR "registeredCount" + ${n} <= "capacity")`;
+  return changed === 1;
+}
+
+async function releaseDatePlaces(tx: Tx, eventDateId: number, n: number) {
+  await tx.$executeRaw`UPDATE "EventDate" SET "registeredCount" = MAX("registeredCount" - ${n}, 0) WHERE "id" = ${eventDateId}`;
+}
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * A resident applies to a shift. Before applying they must consent to their contact details going to the group
+ * (APPI third-party provision). Openings that need approval start as "applied"; others are accepted while slots
+ * remain, then waitlisted.
+ */
+export async function applyToShift(input: { userId: number; shiftId: number; consent: boolean; message: string }, now = new Date()): Promise<ApplyResult> {
+  if (!input.consent) return { ok: false, reason: "consent-required" };
+  const shift = await prisma.shift.findFirst({
+    where: { id: input.shiftId, opening: { status: "published", group: PUBLIC_GROUP } },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      opening: { select: { id: true, title: true, needsApproval: true, applyBy: true } },
+    },
+  });
+  if (!shift) return { ok: false, reason: "not-found" };
+  if (shift.status !== "open") return { ok: false, reason: "closed" };
+  // An open-ended (ongoing) shift can be joined any time; a dated one only before it starts.
+  if (shift.endsAt !== null && shift.startsAt <= now) return { ok: false, reason: "past" };
+  if (shift.opening.applyBy && shift.opening.applyBy < now) return { ok: false, reason: "deadline" };
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, name: true, locale: true } });
+  // The confirmation is rendered for each possible outcome before the transaction, which then only inserts.
+  const emailFor = async (status: "accepted" | "applied" | "waitlisted") =>
+    prepareEmail({
+      to: user.email,
+      locale: user.locale,
+      template: "application-received",
+      vars: { name: user.name, title: shift.opening.title, when: shift.endsAt ? formatRange(shift.startsAt, shift.endsAt, user.locale) : "", status, link: appUrl(`/volunteer/${shift.opening.id}`) },
+    });
+  const emails: Partial<Record<"accepted" | "applied" | "waitlisted", Awaited<ReturnType<typeof emailFor>>>> = shift.opening.needsApproval
+    ? { applied: await emailFor("applied") }
+    : { accepted: await emailFor("accepted"), waitlisted: await emailFor("waitlisted") };
+  try {
+    return await prisma.$transaction(async (tx) => {
+      let status: "accepted" | "applied" | "waitlisted";
+      if (shift.opening.needsApproval) status = "applied";
+      else status = (await takeShiftSlot(tx, shift.id)) ? "accepted" : "waitlisted";
+      const application = await tx.application.create({
+        data: {
+          shiftId: shift.id,
+          userId: input.userId,
+          status,
+          message: input.message,
+          consentToShareContact: true,
+          consentAt: now,
+        },
+        select: { id: true },
+      });
+      await emails[status]!(tx, `application-received/${application.id}`);
+      return { ok: true as const, status, applicationId: application.id };
+    }, WRITE_TX);
+  } catch (error) {
+    // One application per person per shift: the unique index decides, even for parallel double-clicks.
+    if (isUniqueViolation(error)) return { ok: false, reason: "already" };
+    throw error;
+  }
+}
+
+/** The resident withdraws before the shift starts; a freed slot goes to the first person on the waitlist. */
+export async function withdrawApplication(input: { userId: number; applicationId: number }, now = new Date()) {
+  const app = await prisma.application.findFirst({
+    where: { id: input.applicationId, userId: input.userId },
+    select: { id: true, status: true, shift: { select: { id: true, startsAt: true, endsAt: true } } },
+  });
+  if (!app) return { ok: false as const, reason: "not-found" as const };
+  if (!["applied", "accepted", "waitlisted"].includes(app.status)) return { ok: false as const, reason: "closed" as const };
+  if (app.shift.endsAt !== null && app.shift.startsAt <= now) return { ok: false as const, reason: "past" as const };
+  await prisma.$transaction(async (tx) => {
+    await tx.application.update({ where: { id: app.id }, data: { status: "withdrawn" } });
+    if (app.status === "accepted") {
+      await releaseShiftSlot(tx, app.shift.id);
+      await promoteFromShiftWaitlist(tx, app.shift.id, now);
+    }
+  }, WRITE_TX);
+  return { ok: true as const };
+}
+
+/** Fills free slots of a shift from its waitlist, oldest application first, telling each person by email. */
+export async function promoteFromShiftWaitlist(tx: Tx, shiftId: number, now = new Date()) {
+  for (;;) {
+    const next = await tx.application.findFirst({
+      where: { shiftId, status: "waitlisted", userId: { not: null } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, user: { select: { email: true, name: true, locale: true } }, shift: { select: { startsAt: true, endsAt: true, opening: { select: { id: true, title: true } } } } },
+    });
+    if (!next || !(await takeShiftSlot(tx, shiftId))) return;
+    await tx.application.update({ where: { id: next.id }, data: { status: "accepted" } });
+    const { user, shift } = next;
+    await enqueueEmail(tx, {
+      to: user!.email,
+      locale: user!.locale,
+      template: "waitlist-promoted",
+      vars: {
+        name: user!.name,
+        title: shift.opening.title,
+        when: shift.endsAt ? formatRange(shift.startsAt, shift.endsAt, user!.locale) : "",
+        link: appUrl(`/volunteer/${shift.opening.id}`),
+      },
+      idempotencyKey: `waitlist-promoted/${next.id}/${now.getTime()}`,
+    });
+  }
+}
+
+export type RegisterResult = { ok: true; status: "accepted" | "waitlisted"; registrationId: number } | { ok: false; reason: ParticipationRefusal };
+
+export const MAX_PARTY = 10;
+
+/** A resident registers (with their party) for an event date that takes registrations. */
+export async function registerForEventDate(input: { userId: number; eventDateId: number; partySize: number; consent: boolean }, now = new Date()): Promise<RegisterResult> {
+  if (!input.consent) return { ok: false, reason: "consent-required" };
+  if (!Number.isInteger(input.partySize) || input.partySize < 1 || input.partySize > MAX_PARTY) return { ok: false, reason: "party-too-large" };
+  const date = await prisma.eventDate.findFirst({
+    where: { id: input.eventDateId, event: { status: "published", group: PUBLIC_GROUP } },
+    select: { id: true, startsAt: true, endsAt: true, status: true, capacity: true, event: { select: { id: true, title: true, registrationRequired: true, registrationCloseHours: true } } },
+  });
+  if (!date || !date.event.registrationRequired) return { ok: false, reason: "not-found" };
+  if (!["scheduled", "moved"].includes(date.status)) return { ok: false, reason: "closed" };
+  if (date.startsAt <= now) return { ok: false, reason: "past" };
+  if (date.startsAt.getTime() - date.event.registrationCloseHours * 3600_000 <= now.getTime()) return { ok: false, reason: "deadline" };
+  if (date.capacity !== null && input.partySize > date.capacity) return { ok: false, reason: "party-too-large" };
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, name: true, locale: true } });
+  const emailFor = (status: "accepted" | "waitlisted") =>
+    prepareEmail({
+      to: user.email,
+      locale: user.locale,
+      template: "registration-received",
+      vars: { name: user.name, title: date.event.title, when: formatRange(date.startsAt, date.endsAt, user.locale), status, partySize: input.partySize, link: appUrl(`/events/${date.event.id}`) },
+    });
+  const emails = { accepted: await emailFor("accepted"), waitlisted: await emailFor("waitlisted") };
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const status = (await takeDatePlaces(tx, date.id, input.partySize)) ? ("accepted" as const) : ("waitlisted" as const);
+      const registration = await tx.registration.create({
+        data: { eventDateId: date.id, userId: input.userId, partySize: input.partySize, status, consentToShareContact: true, consentAt: now },
+        select: { id: true },
+      });
+      await emails[status](tx, `registration-received/${registration.id}`);
+      return { ok: true as const, status, registrationId: registration.id };
+    }, WRITE_TX);
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "already" };
+    throw error;
+  }
+}
+
+export async function withdrawRegistration(input: { userId: number; registrationId: number }, now = new Date()) {
+  const reg = await prisma.registration.findFirst({
+    where: { id: input.registrationId, userId: input.userId },
+    select: { id: true, status: true, partySize: true, eventDate: { select: { id: true, startsAt: true } } },
+  });
+  if (!reg) return { ok: false as const, reason: "not-found" as const };
+  if (!["accepted", "waitlisted"].includes(reg.status)) return { ok: false as const, reason: "closed" as const };
+  if (reg.eventDate.startsAt <= now) return { ok: false as const, reason: "past" as const };
+  await prisma.$transaction(async (tx) => {
+    await tx.registration.update({ where: { id: reg.id }, data: { status: "withdrawn" } });
+    if (reg.status === "accepted") {
+      await releaseDatePlaces(tx, reg.eventDate.id, reg.partySize);
+      await promoteFromDateWaitlist(tx, reg.eventDate.id, now);
+    }
+  }, WRITE_TX);
+  return { ok: true as const };
+}
+
+/** Fills freed places of a date from its waitlist in order; a party that no longer fits waits for more room. */
+export async function promoteFromDateWaitlist(tx: Tx, eventDateId: number, now = new Date()) {
+  const waiting = await tx.registration.findMany({
+    where: { eventDateId, status: "waitlisted", userId: { not: null } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, partySize: true, user: { select: { email: true, name: true, locale: true } }, eventDate: { select: { startsAt: true, endsAt: true, event: { select: { id: true, title: true } } } } },
+  });
+  for (const next of waiting) {
+    // First come, first served: stop at the first party that does not fit, so nobody is skipped.
+    if (!(await takeDatePlaces(tx, eventDateId, next.partySize))) return;
+    await tx.registration.update({ where: { id: next.id }, data: { status: "accepted" } });
+    const { user, eventDate } = next;
+    await enqueueEmail(tx, {
+      to: user!.email,
+      locale: user!.locale,
+      template: "waitlist-promoted",
+      vars: { name: user!.name, title: eventDate.event.title, when: formatRange(eventDate.startsAt, eventDate.endsAt, user!.locale), link: appUrl(`/events/${eventDate.event.id}`) },
+      idempotencyKey: `waitlist-promoted/r${next.id}/${now.getTime()}`,
+    });
+  }
+}
+
+/** The signed-in resident's own applications for an opening's shifts (to show "you applied" and a withdraw button). */
+export async function myApplicationsForOpening(userId: number, openingId: number) {
+  const rows = await prisma.application.findMany({
+    where: { userId, shift: { openingId }, status: { not: "withdrawn" } },
+    select: { id: true, shiftId: true, status: true },
+  });
+  return rows;
+}
+
+export async function myRegistrationsForEvent(userId: number, eventId: number) {
+  return prisma.registration.findMany({
+    where: { userId, eventDate: { eventId }, status: { not: "withdrawn" } },
+    select: { id: true, eventDateId: true, status: true, partySize: true },
+  });
+}

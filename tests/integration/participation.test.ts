@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import {
+  applyToShift,
+  registerForEventDate,
+  withdrawApplication,
+  withdrawRegistration,
+} from "~/modules/participation/participation.server";
+import { tokyoSlot } from "~/utils/dates";
+
+let seq = 0;
+async function residents(n: number) {
+  const stamp = `${Date.now()}-${seq++}`;
+  await prisma.user.createMany({ data: Array.from({ length: n }, (_, i) => ({ email: `p-${stamp}-${i}@example.jp`, name: `参加者 ${i}`, emailVerifiedAt: new Date() })) });
+  return (await prisma.user.findMany({ where: { email: { startsWith: `p-${stamp}-` } }, select: { id: true }, orderBy: { id: "asc" } })).map((u) => u.id);
+}
+
+async function openingWithShift(options: { slots: number | null; needsApproval?: boolean; status?: string; startsInDays?: number; applyBy?: Date }) {
+  const group = await prisma.group.findFirstOrThrow({ where: { status: "approved" }, select: { id: true } });
+  const startsAt = new Date(Date.now() + (options.startsInDays ?? 7) * 86400_000);
+  const opening = await prisma.opening.create({
+    data: {
+      groupId: group.id,
+      title: "テスト用 清掃ボランティア",
+      status: options.status ?? "published",
+      needsApproval: options.needsApproval ?? false,
+      applyBy: options.applyBy ?? null,
+      shifts: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000), slots: options.slots, ...tokyoSlot(startsAt) } },
+    },
+    select: { shifts: { select: { id: true } } },
+  });
+  return opening.shifts[0]!.id;
+}
+
+async function eventWithDate(options: { capacity: number | null; startsInDays?: number; status?: string; closeHours?: number }) {
+  const group = await prisma.group.findFirstOrThrow({ where: { status: "approved" }, select: { id: true } });
+  const startsAt = new Date(Date.now() + (options.startsInDays ?? 7) * 86400_000);
+  const event = await prisma.event.create({
+    data: {
+      groupId: group.id,
+      title: "テスト用 料理教室",
+      status: options.status ?? "published",
+      registrationRequired: true,
+      registrationCloseHours: options.closeHours ?? 0,
+      capacity: options.capacity,
+      dates: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000), capacity: options.capacity, ...tokyoSlot(startsAt) } },
+    },
+    select: { dates: { select: { id: true } } },
+  });
+  return event.dates[0]!.id;
+}
+
+describe("capacity under a rush (row 28)", () => {
+  it("200 parallel applications for 30 slots: exactly 30 accepted, 170 waitlisted, the counter says 30", async () => {
+    const shiftId = await openingWithShift({ slots: 30 });
+    const users = await residents(200);
+    const results = await Promise.all(users.map((userId) => applyToShift({ userId, shiftId, consent: true, message: "" })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const statuses = results.map((r) => (r.ok ? r.status : r.reason));
+    expect(statuses.filter((s) => s === "accepted")).toHaveLength(30);
+    expect(statuses.filter((s) => s === "waitlisted")).toHaveLength(170);
+    expect((await prisma.shift.findUniqueOrThrow({ where: { id: shiftId } })).acceptedCount).toBe(30);
+    expect(await prisma.application.count({ where: { shiftId, status: "accepted" } })).toBe(30);
+    expect(await prisma.emailOutbox.count({ where: { idempotencyKey: { in: results.map((r) => (r.ok ? `application-received/${r.applicationId}` : "")) } } })).toBe(200);
+  }, 60_000);
+
+  it("the same person clicking 10 times in parallel gets one application", async () => {
+    const shiftId = await openingWithShift({ slots: 5 });
+    const [userId] = await residents(1);
+    const results = await Promise.all(Array.from({ length: 10 }, () => applyToShift({ userId: userId!, shiftId, consent: true, message: "" })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.reason === "already")).toHaveLength(9);
+    expect(await prisma.application.count({ where: { shiftId } })).toBe(1);
+    expect((await prisma.shift.findUniqueOrThrow({ where: { id: shiftId } })).acceptedCount).toBe(1);
+  });
+
+  it("families register together or wait together: party sizes never overfill a date", async () => {
+    const dateId = await eventWithDate({ capacity: 10 });
+    const users = await residents(8);
+    const results = await Promise.all(users.map((userId, i) => registerForEventDate({ userId, eventDateId: dateId, partySize: (i % 3) + 1, consent: true })));
+    const date = await prisma.eventDate.findUniqueOrThrow({ where: { id: dateId } });
+    const accepted = await prisma.registration.findMany({ where: { eventDateId: dateId, status: "accepted" }, select: { partySize: true } });
+    expect(date.registeredCount).toBe(accepted.reduce((s, r) => s + r.partySize, 0));
+    expect(date.registeredCount).toBeLessThanOrEqual(10);
+    expect(results.some((r) => r.ok && r.status === "waitlisted")).toBe(true);
+  });
+});
+
+describe("waitlist promotion", () => {
+  it("when an accepted volunteer withdraws, the first person waiting gets the slot and an email", async () => {
+    const shiftId = await openingWithShift({ slots: 1 });
+    const [first, second, third] = await residents(3);
+    const a = await applyToShift({ userId: first!, shiftId, consent: true, message: "" });
+    await applyToShift({ userId: second!, shiftId, consent: true, message: "" });
+    await applyToShift({ userId: third!, shiftId, consent: true, message: "" });
+    expect(a.ok && a.status).toBe("accepted");
+    const withdrawn = await withdrawApplication({ userId: first!, applicationId: a.ok ? a.applicationId : 0 });
+    expect(withdrawn.ok).toBe(true);
+    const apps = await prisma.application.findMany({ where: { shiftId }, orderBy: { id: "asc" }, select: { userId: true, status: true } });
+    expect(apps.map((x) => x.status)).toEqual(["withdrawn", "accepted", "waitlisted"]);
+    expect((await prisma.shift.findUniqueOrThrow({ where: { id: shiftId } })).acceptedCount).toBe(1);
+    const promoted = await prisma.user.findUniqueOrThrow({ where: { id: second! }, select: { email: true } });
+    expect(await prisma.emailOutbox.count({ where: { toAddress: promoted.email, template: "waitlist-promoted" } })).toBe(1);
+  });
+
+  it("a freed place on an event date goes to the first waiting party that fits, in order", async () => {
+    const dateId = await eventWithDate({ capacity: 3 });
+    const [a, b, c] = await residents(3);
+    const ra = await registerForEventDate({ userId: a!, eventDateId: dateId, partySize: 3, consent: true });
+    const rb = await registerForEventDate({ userId: b!, eventDateId: dateId, partySize: 2, consent: true });
+    const rc = await registerForEventDate({ userId: c!, eventDateId: dateId, partySize: 1, consent: true });
+    expect([ra, rb, rc].map((r) => r.ok && r.status)).toEqual(["accepted", "waitlisted", "waitlisted"]);
+    await withdrawRegistration({ userId: a!, registrationId: ra.ok ? ra.registrationId : 0 });
+    const regs = await prisma.registration.findMany({ where: { eventDateId: dateId }, orderBy: { id: "asc" }, select: { status: true } });
+    expect(regs.map((r) => r.status)).toEqual(["withdrawn", "accepted", "accepted"]);
+    expect((await prisma.eventDate.findUniqueOrThrow({ where: { id: dateId } })).registeredCount).toBe(3);
+  });
+});
+
+describe("state × action (row 29)", () => {
+  it.each([
+    ["a draft opening", { slots: 5, status: "draft" }, "not-found"],
+    ["a pending opening", { slots: 5, status: "pending" }, "not-found"],
+    ["a closed opening", { slots: 5, status: "closed" }, "not-found"],
+    ["a shift that already started", { slots: 5, startsInDays: -1 }, "past"],
+    ["after the apply-by deadline", { slots: 5, applyBy: new Date(Date.now() - 3600_000) }, "deadline"],
+  ] as const)("applying to %s is refused: %s", async (_label, options, reason) => {
+    const shiftId = await openingWithShift(options);
+    const [userId] = await residents(1);
+    const result = await applyToShift({ userId: userId!, shiftId, consent: true, message: "" });
+    expect(result).toEqual({ ok: false, reason });
+    expect(await prisma.application.count({ where: { shiftId } })).toBe(0);
+  });
+
+  it("a full shift puts you on the waitlist; an opening that needs approval starts as 'applied' and takes no slot", async () => {
+    const full = await openingWithShift({ slots: 1 });
+    const [u1, u2, u3] = await residents(3);
+    await applyToShift({ userId: u1!, shiftId: full, consent: true, message: "" });
+    expect(await applyToShift({ userId: u2!, shiftId: full, consent: true, message: "" })).toMatchObject({ ok: true, status: "waitlisted" });
+    const approval = await openingWithShift({ slots: 1, needsApproval: true });
+    expect(await applyToShift({ userId: u3!, shiftId: approval, consent: true, message: "" })).toMatchObject({ ok: true, status: "applied" });
+    expect((await prisma.shift.findUniqueOrThrow({ where: { id: approval } })).acceptedCount).toBe(0);
+  });
+
+  it("without consent to share contact details, nothing is stored (APPI)", async () => {
+    const shiftId = await openingWithShift({ slots: 5 });
+    const [userId] = await residents(1);
+    expect(await applyToShift({ userId: userId!, shiftId, consent: false, message: "" })).toEqual({ ok: false, reason: "consent-required" });
+    expect(await prisma.application.count({ where: { shiftId } })).toBe(0);
+  });
+
+  it.each([
+    ["a date that already started", { capacity: 5, startsInDays: -1 }, 1, "past"],
+    ["past the registration deadline", { capacity: 5, startsInDays: 1, closeHours: 48 }, 1, "deadline"],
+    ["a draft event", { capacity: 5, status: "draft" }, 1, "not-found"],
+    ["a party larger than the date", { capacity: 2 }, 3, "party-too-large"],
+    ["a party of zero", { capacity: 5 }, 0, "party-too-large"],
+    ["a party of 1.5", { capacity: 5 }, 1.5, "party-too-large"],
+  ] as const)("registering for %s is refused", async (_label, options, partySize, reason) => {
+    const dateId = await eventWithDate(options);
+    const [userId] = await residents(1);
+    expect(await registerForEventDate({ userId: userId!, eventDateId: dateId, partySize, consent: true })).toEqual({ ok: false, reason });
+    expect(await prisma.registration.count({ where: { eventDateId: dateId } })).toBe(0);
+  });
+
+  it("withdrawing after the start, or someone else's application, is refused and changes nothing (IDOR)", async () => {
+    const shiftId = await openingWithShift({ slots: 5 });
+    const [owner, other] = await residents(2);
+    const applied = await applyToShift({ userId: owner!, shiftId, consent: true, message: "" });
+    const id = applied.ok ? applied.applicationId : 0;
+    expect(await withdrawApplication({ userId: other!, applicationId: id })).toEqual({ ok: false, reason: "not-found" });
+    expect((await prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("accepted");
+    const later = new Date(Date.now() + 30 * 86400_000);
+    expect(await withdrawApplication({ userId: owner!, applicationId: id }, later)).toEqual({ ok: false, reason: "past" });
+  });
+});
