@@ -7,6 +7,9 @@ import { useTranslation } from "react-i18next";
 import { FormError, TextField } from "~/components/forms";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { getMyAccount, updateProfile } from "~/modules/auth/profile.server";
+import { myActivities } from "~/modules/participation/history.server";
+import { When } from "~/components/format";
+import { Text } from "~/components/listing";
 import { ProfileSchema } from "~/modules/auth/schemas";
 import { blankSessionCookie, endAllSessions } from "~/modules/auth/session.server";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/modules/i18n/config";
@@ -19,9 +22,10 @@ export const headers: HeadersFunction = () => NO_STORE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { t } = await getRequestI18n(request);
-  const account = await getMyAccount(user.id);
+  const { t, locale } = await getRequestI18n(request);
+  const [account, activities] = await Promise.all([getMyAccount(user.id), myActivities(user.id, locale)]);
   return {
+    activities,
     meta: { title: t("me.title"), siteName: t("site.name") },
     account: {
       name: account.name,
@@ -52,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyPage() {
-  const { account } = useLoaderData<typeof loader>();
+  const { account, activities } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const [form, fields] = useForm({
@@ -64,6 +68,35 @@ export default function MyPage() {
   return (
     <div className="container page stack form-page">
       <h1>{t("me.title")}</h1>
+      <section className="panel" aria-labelledby="upcoming-h">
+        <h2 id="upcoming-h">{t("me.upcoming")}</h2>
+        <ActivityList items={activities.upcoming} empty={t("me.noUpcoming")} />
+        <p className="links-below">
+          <Link to="/volunteer">{t("me.findVolunteering")}</Link>
+        </p>
+      </section>
+
+      <section className="panel" aria-labelledby="hours-h">
+        <h2 id="hours-h">{t("me.hours")}</h2>
+        {activities.hoursByYear.length ? (
+          <ul className="link-list">
+            {activities.hoursByYear.map((y) => (
+              <li key={y.year}>
+                {t("me.fiscalYear", { year: y.year })}: <strong>{t("me.hoursValue", { hours: y.hours })}</strong>{" "}
+                <Link to={`/me/certificate?year=${y.year}`}>{t("me.certificate")}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("me.noHours")}</p>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="past-h">
+        <h2 id="past-h">{t("me.past")}</h2>
+        <ActivityList items={activities.past} empty={t("me.noPast")} />
+      </section>
+
       <section className="panel" aria-labelledby="account-h">
         <h2 id="account-h">{t("me.account")}</h2>
         <dl className="info">
@@ -125,5 +158,26 @@ export default function MyPage() {
         </button>
       </Form>
     </div>
+  );
+}
+
+type Activity = { kind: string; id: number; href: string; title: string; lang: string; startsAt: string; endsAt: string | null; status: string; hours: number | null; ongoing: boolean };
+
+function ActivityList({ items, empty }: { items: Activity[]; empty: string }) {
+  const { t } = useTranslation();
+  if (!items.length) return <p>{empty}</p>;
+  return (
+    <ul className="link-list">
+      {items.map((i) => (
+        <li key={`${i.kind}-${i.id}`}>
+          {i.ongoing ? t("opening.ongoing") : <When startsAt={i.startsAt} endsAt={i.endsAt} />}{" "}
+          <Link to={i.href}>
+            <Text value={i.title} lang={i.lang} />
+          </Link>{" "}
+          <span className={`tag ${i.status === "accepted" || i.status === "attended" ? "tag--welcome" : "tag--info"}`}>{t(`participation.status.${i.status}`)}</span>
+          {i.hours ? <span className="fact__sub">{t("me.hoursValue", { hours: i.hours })}</span> : null}
+        </li>
+      ))}
+    </ul>
   );
 }
