@@ -50,6 +50,7 @@ const MATRIX: Record<string, () => Entry> = {
   "me._index": () => ({ url: "/me", loader: signedIn(200), action: signedIn(200) }),
   "me.email": () => ({ url: "/me/email", loader: signedIn(200), action: signedIn(200) }),
   "me.delete": () => ({ url: "/me/delete", loader: signedIn(200), action: signedIn(200) }),
+  "me.certificate": () => ({ url: "/me/certificate", loader: signedIn(200) }),
   "me.export": () => ({ url: "/me/export", loader: signedIn(200) }),
   // Only on a local origin without an email provider (the test origin is http://localhost:3000).
   "dev.mail": () => ({ url: "/dev/mail", loader: everyone(200) }),
