@@ -30,7 +30,8 @@ await build.entry.module.boot();
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
-app.use(compression());
+// Level 1: most of the size gain for a fraction of the CPU (compression was a top cost per page on 2 cores).
+app.use(compression({ level: 1 }));
 
 app.use((req, res, next) => {
   // The only client address the app trusts (see clientIp() in rate-limit.server.ts).

@@ -12,6 +12,6 @@ export default defineConfig({
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 20_000,
     hookTimeout: 60_000,
-    env: { NODE_ENV: "test" },
+    env: { NODE_ENV: "test", PUBLIC_CACHE_TTL_MS: "0" },
   },
 });

@@ -2,14 +2,10 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
-import Backend from "i18next-fs-backend";
 import { isbot } from "isbot";
-import path from "node:path";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nConfig } from "~/modules/i18n/config";
-import { i18next } from "~/modules/i18n/i18next.server";
+import { I18nextProvider } from "react-i18next";
+import { i18next, serverI18n } from "~/modules/i18n/i18next.server";
 import { assertDatabasePragmas, prisma } from "~/utils/db.server";
 import { NonceProvider } from "~/utils/nonce";
 import { startEmailWorker } from "~/modules/email/sender.server";
@@ -30,13 +26,10 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const instance = createInstance();
+  // A clone shares the loaded translations; only its language is its own.
   const lng = await i18next.getLocale(request);
-  const ns = i18next.getRouteNamespaces(remixContext);
-  await instance
-    .use(initReactI18next)
-    .use(Backend)
-    .init({ ...i18nConfig, lng, ns, backend: { loadPath: path.resolve("./public/locales/{{lng}}/{{ns}}.json") } });
+  const instance = serverI18n.cloneInstance({ lng });
+  await instance.changeLanguage(lng);
 
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;

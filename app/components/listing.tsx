@@ -4,7 +4,7 @@ import type { PlaceCard } from "~/modules/places/places.server";
 import type { OccurrenceCard } from "~/modules/events/events.server";
 import type { OpeningCard } from "~/modules/volunteering/openings.server";
 import type { Taxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { PAGE_SIZE, TIME_BANDS, WEEKDAY_CODES } from "~/modules/search/filters";
+import { PAGE_SIZE, TIME_BANDS, WEEKDAY_CODES } from "~/modules/search/constants";
 import { describeSchedule } from "~/modules/schedule/describe";
 import { DayLabel, Fee, Languages, When } from "./format";
 import { Icon, type IconName } from "./icon";

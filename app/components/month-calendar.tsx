@@ -1,7 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { OccurrenceCard } from "~/modules/events/events.server";
-import { fromTokyo, formatTime, tokyoDateKey, tokyoParts } from "~/utils/dates";
+import { fromTokyo, formatMonth, formatTime, tokyoDateKey, tokyoParts } from "~/utils/dates";
 import { Text } from "./listing";
 
 const MAX_PER_DAY = 3;
@@ -42,7 +42,7 @@ export function MonthCalendar({ year, month, items, todayKey }: { year: number; 
     params.set("to", key(d));
     return `${location.pathname}?${params.toString()}`;
   };
-  const title = new Intl.DateTimeFormat(i18n.language === "ja-x-easy" ? "ja" : i18n.language, { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
+  const title = formatMonth(fromTokyo(year, month, 15), i18n.language);
   const weekdays = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
   return (
     <div className="calendar">

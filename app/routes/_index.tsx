@@ -7,14 +7,15 @@ import { listThisWeeksEvents } from "~/modules/events/events.server";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { EventCardView, PlaceCardView, Text, nameMaps } from "~/components/listing";
 import { pageMeta } from "~/utils/meta";
+import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { Icon } from "~/components/icon";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
   const [taxonomy, events, places] = await Promise.all([
     getTaxonomy(locale),
-    listThisWeeksEvents(locale),
-    listFeaturedPlaces(locale),
+    cachedPublic(cacheKey("home-events", locale), () => listThisWeeksEvents(locale)),
+    cachedPublic(cacheKey("home-places", locale), () => listFeaturedPlaces(locale)),
   ]);
   return {
     meta: { title: t("site.name"), description: t("home.lead"), siteName: t("site.name") },

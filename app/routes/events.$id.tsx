@@ -20,12 +20,13 @@ import { Related } from "~/components/related";
 import { notFound, parseIdParam } from "~/utils/http.server";
 import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
+import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { toTokyoIso } from "~/utils/dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseIdParam(params.id);
   const { locale, t } = await getRequestI18n(request);
-  const [event, taxonomy, user] = await Promise.all([getPublishedEvent(id, locale), getTaxonomy(locale), getCurrentUser(request)]);
+  const [event, taxonomy, user] = await Promise.all([cachedPublic(cacheKey("event", id, locale), () => getPublishedEvent(id, locale)), getTaxonomy(locale), getCurrentUser(request)]);
   if (!event) notFound();
   return {
     signedIn: Boolean(user),

@@ -10,6 +10,7 @@ import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { eventFeedLinks } from "~/modules/events/feeds.server";
 import { EmptyState, EventCardView, FilterForm, Pagination, ResultCount, nameMaps } from "~/components/listing";
 import { pageMeta } from "~/utils/meta";
+import { cacheKey, cachedPublic } from "~/utils/cache.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
@@ -19,8 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { year, month } = parseMonth(url.searchParams.get("month"));
   const [taxonomy, result, monthItems] = await Promise.all([
     getTaxonomy(locale),
-    view === "list" ? listEventDates(filters, locale, defaultListRange()) : Promise.resolve({ total: 0, items: [] }),
-    view === "month" ? listMonthEventDates(filters, locale, year, month) : Promise.resolve([]),
+    view === "list"
+      ? cachedPublic(cacheKey("events", filters, locale), () => listEventDates(filters, locale, defaultListRange()))
+      : Promise.resolve({ total: 0, items: [] }),
+    view === "month" ? cachedPublic(cacheKey("events-month", filters, locale, year, month), () => listMonthEventDates(filters, locale, year, month)) : Promise.resolve([]),
   ]);
   return {
     view,

@@ -15,12 +15,13 @@ import { JsonLd } from "~/components/json-ld";
 import { notFound, parseIdParam } from "~/utils/http.server";
 import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
+import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { formatDate, toTokyoIso } from "~/utils/dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseIdParam(params.id);
   const { locale, t } = await getRequestI18n(request);
-  const [place, taxonomy] = await Promise.all([getPublishedPlace(id, locale), getTaxonomy(locale)]);
+  const [place, taxonomy] = await Promise.all([cachedPublic(cacheKey("place", id, locale), () => getPublishedPlace(id, locale)), getTaxonomy(locale)]);
   if (!place) notFound();
   const [calendarLinks, related] = await Promise.all([calendarLinksForPlace(place, locale), listRelatedPlaces(place, locale)]);
   return {

@@ -10,14 +10,15 @@ import { activeFilterCount, parseListingFilters } from "~/modules/search/filters
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { EmptyState, FilterForm, Pagination, PlaceCardView, ResultCount, nameMaps } from "~/components/listing";
 import { pageMeta } from "~/utils/meta";
+import { cacheKey, cachedPublic } from "~/utils/cache.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
   const filters = parseListingFilters(new URL(request.url));
   const [taxonomy, result, mapPoints] = await Promise.all([
     getTaxonomy(locale),
-    listPublishedPlaces(filters, locale),
-    listPlaceMapPoints(filters, locale),
+    cachedPublic(cacheKey("places", filters, locale), () => listPublishedPlaces(filters, locale)),
+    cachedPublic(cacheKey("place-map", { ...filters, page: 1, sort: undefined, near: undefined }, locale), () => listPlaceMapPoints(filters, locale)),
   ]);
   return {
     meta: { title: t("places.title"), description: t("places.lead"), siteName: t("site.name") },

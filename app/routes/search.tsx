@@ -9,13 +9,14 @@ import { FilterForm, nameMaps } from "~/components/listing";
 import { Highlight } from "~/components/highlight";
 import { When } from "~/components/format";
 import { pageMeta } from "~/utils/meta";
+import { cacheKey, cachedPublic } from "~/utils/cache.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, MAX_QUERY_LENGTH);
   const filters = parseListingFilters(url);
-  const [results, taxonomy] = await Promise.all([searchEverything(q, locale, filters), getTaxonomy(locale)]);
+  const [results, taxonomy] = await Promise.all([cachedPublic(cacheKey("search", q, filters, locale), () => searchEverything(q, locale, filters)), getTaxonomy(locale)]);
   return {
     meta: { title: q ? t("search.titleFor", { q }) : t("search.title"), siteName: t("site.name") },
     q,

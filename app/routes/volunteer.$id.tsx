@@ -13,12 +13,13 @@ import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs } from "~/components/det
 import { DayLabel, Languages, When } from "~/components/format";
 import { notFound, parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseIdParam(params.id);
   const { locale, t } = await getRequestI18n(request);
-  const [opening, taxonomy, user] = await Promise.all([getPublishedOpening(id, locale), getTaxonomy(locale), getCurrentUser(request)]);
+  const [opening, taxonomy, user] = await Promise.all([cachedPublic(cacheKey("opening", id, locale), () => getPublishedOpening(id, locale)), getTaxonomy(locale), getCurrentUser(request)]);
   if (!opening) notFound();
   return {
     signedIn: Boolean(user),

@@ -8,6 +8,7 @@ import { activeFilterCount, parseListingFilters } from "~/modules/search/filters
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { EmptyState, FilterForm, OpeningCardView, Pagination, ResultCount, nameMaps } from "~/components/listing";
 import { pageMeta } from "~/utils/meta";
+import { cacheKey, cachedPublic } from "~/utils/cache.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseListingFilters(url);
   const modeParam = url.searchParams.get("mode") ?? "";
   const mode = (PARTICIPATION_MODES as readonly string[]).includes(modeParam) ? modeParam : undefined;
-  const [taxonomy, result] = await Promise.all([getTaxonomy(locale), listPublishedOpenings({ ...filters, mode }, locale)]);
+  const [taxonomy, result] = await Promise.all([getTaxonomy(locale), cachedPublic(cacheKey("openings", filters, mode, locale), () => listPublishedOpenings({ ...filters, mode }, locale))]);
   return {
     meta: { title: t("volunteer.title"), description: t("volunteer.lead"), siteName: t("site.name") },
     taxonomy,

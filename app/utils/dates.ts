@@ -68,8 +68,17 @@ export function startOfTokyoWeek(instant: Date): Date {
   return addDays(day, -((weekday + 6) % 7));
 }
 
+// Building an Intl.DateTimeFormat is costly (it showed up as the top cost of rendering a list page);
+// formatters are reused per locale and option set.
+const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, ...options });
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, ...options });
+    formatters.set(key, f);
+  }
+  return f;
 }
 
 /** Maps our locale codes to what Intl understands (ja-x-easy reads dates like ja). */
@@ -122,4 +131,9 @@ export function formatDate(instant: Date, locale: string): string {
 export function tokyoSlot(instant: Date): { weekday: number; startMinute: number } {
   const p = tokyoParts(instant);
   return { weekday: (p.weekday + 6) % 7, startMinute: p.hour * 60 + p.minute };
+}
+
+/** 2026年12月 / December 2026 */
+export function formatMonth(instant: Date, locale: string): string {
+  return formatter(locale, { year: "numeric", month: "long" }).format(instant);
 }

@@ -1,4 +1,4 @@
-import { i18next } from "~/modules/i18n/i18next.server";
+import { serverI18n } from "~/modules/i18n/i18next.server";
 import { DEFAULT_LOCALE, isLocale } from "~/modules/i18n/config";
 import { getEnv } from "~/utils/env.server";
 
@@ -38,7 +38,7 @@ export function singleLine(s: string): string {
 
 export async function renderEmail<T extends EmailTemplate>(template: T, locale: string, vars: TemplateVars<T>) {
   const lng = isLocale(locale) ? locale : DEFAULT_LOCALE;
-  const t = await i18next.getFixedT(lng, "email");
+  const t = serverI18n.getFixedT(lng, "email");
   const env = getEnv();
   const council = lng === "ja" ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN;
   const plainVars = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === "string" ? singleLine(v) : v]));

@@ -4,6 +4,7 @@ import { enqueueEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { formatRange } from "~/utils/dates";
+import { invalidatePublicCache } from "~/utils/cache.server";
 import { promoteFromShiftWaitlist } from "./participation.server";
 
 // The organiser's side of applications. Every query is scoped by groupId (from requireGroupRole), so another
@@ -131,7 +132,10 @@ export async function decideApplication(input: { groupId: number; applicationId:
     }
     await recordAudit(tx, { actorId: input.staffUserId, action: `application.${input.decision}`, entityType: "application", entityId: app.id, detail: { hours: input.hours ?? null } });
     return { ok: true as const };
-  }, WRITE_TX);
+  }, WRITE_TX).then((r) => {
+    invalidatePublicCache();
+    return r;
+  });
 }
 
 /** Spreadsheet tools run cells starting with = + - @ (or a tab/CR) as formulas: make them plain text. */

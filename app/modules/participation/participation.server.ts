@@ -3,6 +3,7 @@ import { WRITE_TX, prisma } from "~/utils/db.server";
 import { enqueueEmail, prepareEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
 import { formatRange } from "~/utils/dates";
+import { invalidatePublicCache } from "~/utils/cache.server";
 
 // Applying to a volunteer shift and registering for an event date. Capacity is enforced with one conditional
 // UPDATE per request (portable SQL: SQLite and PostgreSQL alike), so 200 parallel requests for 30 places give
@@ -46,6 +47,12 @@ async function takeDatePlaces(tx: Tx, eventDateId: number, n: number): Promise<b
 
 async function releaseDatePlaces(tx: Tx, eventDateId: number, n: number) {
   await tx.$executeRaw`UPDATE "EventDate" SET "registeredCount" = MAX("registeredCount" - ${n}, 0) WHERE "id" = ${eventDateId}`;
+}
+
+/** Places left and waitlists changed: cached public lists must not show the old counts. */
+function changed<T>(result: T): T {
+  invalidatePublicCache();
+  return result;
 }
 
 function isUniqueViolation(error: unknown) {
@@ -104,7 +111,7 @@ export async function applyToShift(input: { userId: number; shiftId: number; con
       });
       await emails[status]!(tx, `application-received/${application.id}`);
       return { ok: true as const, status, applicationId: application.id };
-    }, WRITE_TX);
+    }, WRITE_TX).then(changed);
   } catch (error) {
     // One application per person per shift: the unique index decides, even for parallel double-clicks.
     if (isUniqueViolation(error)) return { ok: false, reason: "already" };
@@ -128,7 +135,7 @@ export async function withdrawApplication(input: { userId: number; applicationId
       await promoteFromShiftWaitlist(tx, app.shift.id, now);
     }
   }, WRITE_TX);
-  return { ok: true as const };
+  return changed({ ok: true as const });
 }
 
 /** Fills free slots of a shift from its waitlist, oldest application first, telling each person by email. */
@@ -192,7 +199,7 @@ export async function registerForEventDate(input: { userId: number; eventDateId:
       });
       await emails[status](tx, `registration-received/${registration.id}`);
       return { ok: true as const, status, registrationId: registration.id };
-    }, WRITE_TX);
+    }, WRITE_TX).then(changed);
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "already" };
     throw error;
@@ -214,7 +221,7 @@ export async function withdrawRegistration(input: { userId: number; registration
       await promoteFromDateWaitlist(tx, reg.eventDate.id, now);
     }
   }, WRITE_TX);
-  return { ok: true as const };
+  return changed({ ok: true as const });
 }
 
 /** Fills freed places of a date from its waitlist in order; a party that no longer fits waits for more room. */

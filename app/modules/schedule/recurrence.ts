@@ -64,20 +64,20 @@ export function expandSchedule(schedule: Schedule, from: Date, until: Date, limi
   } catch {
     return [];
   }
-  const days = rule.between(floating(addDays(windowStart, -1)), floating(addDays(until, 1)), true);
   const result: Occurrence[] = [];
-  for (const day of days) {
+  // The iterator stops rrule as soon as enough dates are found: a card needs two dates, not a year of them.
+  rule.between(floating(addDays(windowStart, -1)), floating(addDays(until, 1)), true, (day) => {
     const y = day.getUTCFullYear();
     const m = day.getUTCMonth() + 1;
     const d = day.getUTCDate();
     const startsAt = fromTokyo(y, m, d, start.hour, start.minute);
     let endsAt = fromTokyo(y, m, d, end.hour, end.minute);
     if (endsAt <= startsAt) endsAt = addDays(endsAt, 1);
-    if (startsAt < from || startsAt >= until) continue;
-    if (schedule.skipHolidays && isJapaneseHoliday(startsAt)) continue;
+    if (startsAt < from || startsAt >= until) return startsAt < until;
+    if (schedule.skipHolidays && isJapaneseHoliday(startsAt)) return true;
     result.push({ startsAt, endsAt });
-    if (result.length >= limit) break;
-  }
+    return result.length < limit;
+  });
   return result;
 }
 

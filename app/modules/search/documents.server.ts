@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { prisma as appPrisma } from "~/utils/db.server";
 import { foldForSearch } from "./normalize";
 import { readingOf } from "./reading.server";
+import { invalidatePublicCache } from "~/utils/cache.server";
 
 // Keeps SearchDocument current. Call `indexItem` after every write to a place, event or opening (and after its
 // group's status changes): public items are (re)indexed, anything not public is removed from the index.
@@ -59,6 +60,8 @@ async function openingDoc(db: Db, id: number): Promise<Doc> {
 const BUILDERS: Record<SearchableType, (db: Db, id: number) => Promise<Doc>> = { place: placeDoc, event: eventDoc, opening: openingDoc };
 
 export async function indexItem(entityType: SearchableType, entityId: number, db: Db = appPrisma) {
+  // Every write to a public item passes here, so this is where cached public pages are dropped too.
+  invalidatePublicCache();
   const doc = await BUILDERS[entityType](db, entityId);
   if (!doc) {
     await db.searchDocument.deleteMany({ where: { entityType, entityId } });

@@ -4,8 +4,9 @@ import { parseTokyoDate } from "~/utils/dates";
 // Filters shared by every listing, read from GET parameters so a filtered list is a shareable URL and works
 // without JavaScript. Unknown or malformed values are dropped (never an error page): old links keep working.
 
-export const PAGE_SIZE = 20;
-export const MAX_PAGE = 500;
+import { MAX_PAGE, PAGE_SIZE, SORTS, TIME_BANDS, WEEKDAY_CODES } from "./constants";
+
+export { MAX_PAGE, PAGE_SIZE, SORTS, TIME_BANDS, TIME_BAND_MINUTES, WEEKDAY_CODES, type TimeBand } from "./constants";
 
 const slug = z
   .string()
@@ -18,18 +19,6 @@ const flag = z
   .optional()
   .catch(undefined)
   .transform((v) => v !== undefined);
-
-export const WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
-export const TIME_BANDS = ["morning", "afternoon", "evening"] as const;
-export const SORTS = ["soonest", "newest", "name", "near"] as const;
-export type TimeBand = (typeof TIME_BANDS)[number];
-
-/** Minutes after midnight (Tokyo) that each band covers: morning < 12:00 ≤ afternoon < 17:00 ≤ evening. */
-export const TIME_BAND_MINUTES: Record<TimeBand, { gte: number; lt: number }> = {
-  morning: { gte: 0, lt: 12 * 60 },
-  afternoon: { gte: 12 * 60, lt: 17 * 60 },
-  evening: { gte: 17 * 60, lt: 24 * 60 },
-};
 
 const dateParam = z
   .string()

@@ -1,0 +1,37 @@
+// A small in-process cache for public, read-mostly query results (lists, search, feeds, detail pages).
+//
+// Why: each Prisma query costs a few milliseconds of query compilation here, and a list page runs several; on a
+// 2-core machine that caps throughput long before SQLite does. Public results are the same for every visitor
+// of a given URL and language, so they are kept briefly.
+//
+// Freshness: any write through the app calls `invalidatePublicCache()` (search indexing, participation, the
+// organiser workspace), which empties this instance's cache at once; other instances see changes within TTL_MS.
+// Personal data is never cached here.
+
+/** PUBLIC_CACHE_TTL_MS=0 turns the cache off (the loader tests change rows directly in the database). */
+const TTL_MS = Number(process.env.PUBLIC_CACHE_TTL_MS ?? 30_000);
+const MAX_ENTRIES = 2_000;
+
+type Entry = { at: number; value: Promise<unknown> };
+const store = new Map<string, Entry>();
+
+export function invalidatePublicCache() {
+  store.clear();
+}
+
+export function cachedPublic<T>(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
+  if (TTL_MS <= 0) return load();
+  const hit = store.get(key);
+  if (hit && now - hit.at < TTL_MS) return hit.value as Promise<T>;
+  const value = load();
+  store.set(key, { at: now, value });
+  // A failed load must not be served from the cache.
+  value.catch(() => store.delete(key));
+  if (store.size > MAX_ENTRIES) store.delete(store.keys().next().value!);
+  return value;
+}
+
+/** Builds a cache key from a name and JSON-able arguments (filters, locale, ids). */
+export function cacheKey(name: string, ...args: unknown[]): string {
+  return `${name}:${JSON.stringify(args)}`;
+}
