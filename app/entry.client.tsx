@@ -1,28 +1,25 @@
 import { RemixBrowser } from "@remix-run/react";
-import i18next from "i18next";
-import Backend from "i18next-http-backend";
 import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { getInitialNamespaces } from "remix-i18next/client";
-import { i18nConfig } from "~/modules/i18n/config";
+import { createClientI18n } from "~/modules/i18n/client-i18n";
+import type { i18n as I18n } from "i18next";
+
+/** The page's namespaces in its language, fetched as plain JSON. */
+async function loadResources(lng: string, namespaces: string[]) {
+  const entries = await Promise.all(namespaces.map(async (ns) => [ns, await (await fetch(`/locales/${lng}/${ns}.json`)).json()] as const));
+  return { [lng]: Object.fromEntries(entries) };
+}
 
 async function hydrate() {
-  await i18next
-    .use(initReactI18next)
-    .use(Backend)
-    .init({
-      ...i18nConfig,
-      // The server rendered in this language; reading it from <html lang> keeps hydration identical.
-      lng: document.documentElement.lang,
-      ns: getInitialNamespaces(),
-      backend: { loadPath: "/locales/{{lng}}/{{ns}}.json" },
-    });
-
+  // The server rendered in this language; reading it from <html lang> keeps hydration identical.
+  const lng = document.documentElement.lang;
+  const i18n = createClientI18n(await loadResources(lng, getInitialNamespaces()), lng);
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={i18next}>
+      <I18nextProvider i18n={i18n as unknown as I18n}>
         <StrictMode>
           <RemixBrowser />
         </StrictMode>

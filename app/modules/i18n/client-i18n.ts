@@ -1,0 +1,119 @@
+// A small translator for the browser, shaped like the part of i18next that react-i18next uses.
+//
+// Why not i18next itself in the browser: the home page must ship ≤ 100 KB of gzipped JavaScript for old phones,
+// and i18next was 14 KB of it. The server still renders with real i18next; this covers what our components ask
+// for on hydration and client navigation — nested keys, {{interpolation}}, plurals (_one/_other via
+// Intl.PluralRules), defaultValue and returnObjects — and the tests check that both give the same text.
+
+type Dict = { [key: string]: string | string[] | Dict };
+type Options = { count?: number; defaultValue?: string; returnObjects?: boolean; context?: string; [key: string]: unknown };
+type Listener = (...args: unknown[]) => void;
+
+function lookup(dict: Dict | undefined, key: string): unknown {
+  let node: unknown = dict;
+  for (const part of key.split(".")) {
+    if (!node || typeof node !== "object") return undefined;
+    node = (node as Dict)[part];
+  }
+  return node;
+}
+
+function interpolate(text: string, options: Options): string {
+  return text.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, name: string) => {
+    const value = options[name];
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+export function createClientI18n(resources: Record<string, Record<string, Dict>>, language: string, defaultNS = "common") {
+  const listeners = new Map<string, Set<Listener>>();
+  const plural = new Map<string, Intl.PluralRules>();
+  const pluralRules = (lng: string) => {
+    let rules = plural.get(lng);
+    if (!rules) {
+      rules = new Intl.PluralRules(lng === "ja-x-easy" ? "ja" : lng);
+      plural.set(lng, rules);
+    }
+    return rules;
+  };
+
+  function translate(lng: string, ns: string, key: string, options: Options = {}): unknown {
+    const [nsFromKey, plainKey] = key.includes(":") ? (key.split(":", 2) as [string, string]) : [ns, key];
+    const dict = resources[lng]?.[nsFromKey];
+    const candidates: string[] = [];
+    if (options.context) candidates.push(`${plainKey}_${options.context}`);
+    if (typeof options.count === "number") candidates.push(`${plainKey}_${pluralRules(lng).select(options.count)}`, `${plainKey}_other`);
+    candidates.push(plainKey);
+    for (const candidate of candidates) {
+      const found = lookup(dict, candidate);
+      if (found === undefined) continue;
+      if (typeof found === "string") return interpolate(found, options);
+      if (options.returnObjects) return Array.isArray(found) ? found.map((s) => (typeof s === "string" ? interpolate(s, options) : s)) : found;
+    }
+    return options.defaultValue !== undefined ? interpolate(options.defaultValue, options) : key;
+  }
+
+  const i18n = {
+    language,
+    languages: [language],
+    isInitialized: true,
+    initializedStoreOnce: true,
+    options: { defaultNS, fallbackLng: language, react: { useSuspense: false }, ns: Object.keys(resources[language] ?? {}) },
+    services: { backendConnector: { backend: null, state: {} }, resourceStore: { data: resources } },
+    reportNamespaces: { usedNamespaces: {} as Record<string, boolean>, addUsedNamespaces(ns: string[]) { for (const n of ns) this.usedNamespaces[n] = true; }, getUsedNamespaces() { return Object.keys(this.usedNamespaces); } },
+    store: { on() {}, off() {}, data: resources },
+    getFixedT(lng: string | null, ns?: string | string[] | null) {
+      const namespace = (Array.isArray(ns) ? ns[0] : ns) ?? defaultNS;
+      const use = lng ?? i18n.language;
+      const t = (key: string | string[], options?: Options | string) => {
+        const opts = typeof options === "string" ? { defaultValue: options } : (options ?? {});
+        const first = Array.isArray(key) ? key[0]! : key;
+        return translate(use, namespace, first, opts);
+      };
+      return Object.assign(t, { lng: use, ns: namespace });
+    },
+    t(key: string, options?: Options) {
+      return translate(i18n.language, defaultNS, key, options);
+    },
+    exists(key: string) {
+      return lookup(resources[i18n.language]?.[defaultNS], key) !== undefined;
+    },
+    hasLoadedNamespace(ns: string) {
+      return Boolean(resources[i18n.language]?.[ns]);
+    },
+    getResourceBundle(lng: string, ns: string) {
+      return resources[lng]?.[ns];
+    },
+    loadNamespaces(_ns: unknown, callback?: () => void) {
+      callback?.();
+      return Promise.resolve();
+    },
+    loadLanguages(_lngs: unknown, callback?: () => void) {
+      callback?.();
+      return Promise.resolve();
+    },
+    dir() {
+      return "ltr" as const;
+    },
+    async changeLanguage(lng: string) {
+      if (lng === i18n.language) return i18n.getFixedT(lng);
+      // Another language needs its words: fetch them, then tell the components to re-render.
+      if (!resources[lng]) {
+        const entries = await Promise.all(Object.keys(resources[i18n.language] ?? { [defaultNS]: {} }).map(async (ns) => [ns, await (await fetch(`/locales/${lng}/${ns}.json`)).json()] as const));
+        resources[lng] = Object.fromEntries(entries);
+      }
+      i18n.language = lng;
+      i18n.languages = [lng];
+      for (const listener of listeners.get("languageChanged") ?? []) listener(lng);
+      return i18n.getFixedT(lng);
+    },
+    on(event: string, listener: Listener) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(listener);
+    },
+    off(event: string, listener: Listener) {
+      listeners.get(event)?.delete(listener);
+    },
+  };
+  return i18n;
+}
