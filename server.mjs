@@ -6,6 +6,7 @@ import express from "express";
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import { createNonce, isSameOriginRequest, securityHeaders } from "./server/request-guard.js";
+import { createPageCache } from "./server/page-cache.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, "build", "index.js");
@@ -64,6 +65,21 @@ app.use((req, res, next) => {
 // Fingerprinted build assets can be cached forever; the rest of /public for an hour.
 app.use("/build", express.static(path.join(here, "public", "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
+
+// The page cache must know the language a page would be rendered in (?lng=, the lng cookie, Accept-Language).
+const localeKey = (req) => {
+  const asked = typeof req.query.lng === "string" ? req.query.lng : "";
+  const cookie = /(?:^|;\s*)lng=([^;]+)/.exec(req.headers.cookie ?? "")?.[1] ?? "";
+  const accept = (req.headers["accept-language"] ?? "").split(",")[0]?.split("-")[0] ?? "";
+  return `${asked}|${cookie}|${accept}`;
+};
+app.use(
+  createPageCache({
+    ttlMs: Number(process.env.PUBLIC_CACHE_TTL_MS ?? 30_000),
+    sessionCookieNames: ["tsunagu_session", "__Host-tsunagu_session"],
+    localeKey,
+  }),
+);
 
 app.all(
   "*",

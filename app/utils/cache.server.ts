@@ -15,8 +15,15 @@ const MAX_ENTRIES = 2_000;
 type Entry = { at: number; value: Promise<unknown> };
 const store = new Map<string, Entry>();
 
+declare global {
+  // eslint-disable-next-line no-var
+  var __tsunaguCacheEpoch: number | undefined;
+}
+
 export function invalidatePublicCache() {
   store.clear();
+  // server/page-cache.js drops whole cached pages when this number changes.
+  globalThis.__tsunaguCacheEpoch = (globalThis.__tsunaguCacheEpoch ?? 0) + 1;
 }
 
 export function cachedPublic<T>(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {

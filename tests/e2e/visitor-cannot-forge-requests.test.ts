@@ -63,3 +63,16 @@ test("personal pages are never cached", async ({ page }) => {
     expect(res.headers()["cache-control"], path).toBe("no-store");
   }
 });
+
+test("a page served from the page cache still hydrates under its own hash-based CSP", async ({ page }) => {
+  await page.goto("/volunteer");
+  const response = await page.goto("/volunteer");
+  expect(response?.headers()["x-page-cache"]).toBe("hit");
+  const csp = response?.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'sha256-/);
+  expect(csp).not.toContain("nonce-");
+  await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
+  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "居場所" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("居場所をさがす");
+  expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
+});
