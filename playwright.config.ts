@@ -5,7 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3101);
 export const RECORDER_PORT = Number(process.env.E2E_RECORDER_PORT ?? 3199);
 const ARTIFACTS = path.resolve("tests/.artifacts");
-const DB = path.join(ARTIFACTS, "e2e.db");
+// One database per port, so runs on other ports (E2E_PORT) never wipe each other's.
+const DB = path.join(ARTIFACTS, `e2e-${PORT}.db`);
 
 /** Debian's Chromium first (Playwright cannot download its own here), then Playwright's if present. */
 function chromiumPath(): string | undefined {

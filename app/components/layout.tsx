@@ -60,6 +60,7 @@ function AccountLinks() {
   return (
     <div className="header-account">
       <Link to="/me">{t("nav.me")}</Link>
+      <Link to="/manage">{t("manage.nav")}</Link>
       <Form method="post" action="/logout">
         <button type="submit" className="link-button">
           {t("nav.logout")}

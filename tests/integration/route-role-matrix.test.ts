@@ -20,7 +20,10 @@ const guestsOnly: Expect = { anonymous: 200, resident: "redirect", groupA: "redi
 type Entry = { url: string; params?: Record<string, string>; loader?: Expect; action?: Expect; ownSession?: boolean };
 
 /** Sample ids are filled in from the seeded database before the tests run. */
-const ids = { place: "0", event: "0", opening: "0", placeDate: "" };
+const ids = { place: "0", event: "0", opening: "0", placeDate: "", group1Opening: "0", group1Place: "0", group1Event: "0" };
+
+/** The organiser workspace of group 1: its members only (owner@example.jp); everyone else gets the same 404. */
+const groupAOnly: Expect = { anonymous: "login", resident: 404, groupA: 200, groupB: 404, staff: 404 };
 
 const MATRIX: Record<string, () => Entry> = {
   _index: () => ({ url: "/", loader: everyone(200) }),
@@ -50,6 +53,43 @@ const MATRIX: Record<string, () => Entry> = {
   "me._index": () => ({ url: "/me", loader: signedIn(200), action: signedIn(200) }),
   "me.email": () => ({ url: "/me/email", loader: signedIn(200), action: signedIn(200) }),
   "me.delete": () => ({ url: "/me/delete", loader: signedIn(200), action: signedIn(200) }),
+  "manage.groups.$groupId.openings.$openingId_.applicants": () => ({
+    url: `/manage/groups/1/openings/${ids.group1Opening}/applicants`,
+    params: { groupId: "1", openingId: ids.group1Opening },
+    loader: { anonymous: "login", resident: 404, groupA: 200, groupB: 404, staff: 404 },
+    action: { anonymous: "login", resident: 404, groupA: 200, groupB: 404, staff: 404 },
+  }),
+  "manage.groups.$groupId.openings.$openingId_.applicants[.]csv": () => ({
+    url: `/manage/groups/1/openings/${ids.group1Opening}/applicants.csv`,
+    params: { groupId: "1", openingId: ids.group1Opening },
+    loader: { anonymous: "login", resident: 404, groupA: 200, groupB: 404, staff: 404 },
+  }),
+  "manage._index": () => ({ url: "/manage", loader: signedIn(200), action: signedIn(200) }),
+  // An empty or unknown token: the page says "not valid"; posting it sends you back to /manage.
+  "manage.invite": () => ({ url: "/manage/invite?token=x", loader: signedIn(200), action: signedIn("redirect") }),
+  "manage.groups.$groupId._index": () => ({ url: "/manage/groups/1", params: { groupId: "1" }, loader: groupAOnly, action: groupAOnly }),
+  "manage.groups.$groupId.profile": () => ({ url: "/manage/groups/1/profile", params: { groupId: "1" }, loader: groupAOnly, action: groupAOnly }),
+  "manage.groups.$groupId.places.new": () => ({ url: "/manage/groups/1/places/new", params: { groupId: "1" }, loader: groupAOnly, action: groupAOnly }),
+  "manage.groups.$groupId.places.$placeId": () => ({
+    url: `/manage/groups/1/places/${ids.group1Place}`,
+    params: { groupId: "1", placeId: ids.group1Place },
+    loader: groupAOnly,
+    action: groupAOnly,
+  }),
+  "manage.groups.$groupId.events.new": () => ({ url: "/manage/groups/1/events/new", params: { groupId: "1" }, loader: groupAOnly, action: groupAOnly }),
+  "manage.groups.$groupId.events.$eventId": () => ({
+    url: `/manage/groups/1/events/${ids.group1Event}`,
+    params: { groupId: "1", eventId: ids.group1Event },
+    loader: groupAOnly,
+    action: groupAOnly,
+  }),
+  "manage.groups.$groupId.openings.new": () => ({ url: "/manage/groups/1/openings/new", params: { groupId: "1" }, loader: groupAOnly, action: groupAOnly }),
+  "manage.groups.$groupId.openings.$openingId": () => ({
+    url: `/manage/groups/1/openings/${ids.group1Opening}`,
+    params: { groupId: "1", openingId: ids.group1Opening },
+    loader: groupAOnly,
+    action: groupAOnly,
+  }),
   "me.certificate": () => ({ url: "/me/certificate", loader: signedIn(200) }),
   "me.export": () => ({ url: "/me/export", loader: signedIn(200) }),
   // Only on a local origin without an email provider (the test origin is http://localhost:3000).
@@ -85,6 +125,9 @@ beforeAll(async () => {
   const { tokyoDateKey } = await import("~/utils/dates");
   ids.placeDate = tokyoDateKey(new Date((await getPublishedPlace(place.id, "ja"))!.nextDates[0]!.startsAt));
   ids.event = String((await prisma.event.findFirstOrThrow({ where: published, select: { id: true } })).id);
+  ids.group1Place = String((await prisma.place.findFirstOrThrow({ where: { groupId: 1 }, select: { id: true } })).id);
+  ids.group1Event = String((await prisma.event.findFirstOrThrow({ where: { groupId: 1 }, select: { id: true } })).id);
+  ids.group1Opening = String((await prisma.opening.findFirstOrThrow({ where: { groupId: 1 }, select: { id: true } })).id);
   ids.opening = String((await prisma.opening.findFirstOrThrow({ where: published, select: { id: true } })).id);
 });
 

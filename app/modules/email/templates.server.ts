@@ -17,6 +17,7 @@ type Templates = {
   "application-received": { name: string; title: string; when: string; status: "accepted" | "applied" | "waitlisted"; link: string };
   "registration-received": { name: string; title: string; when: string; status: "accepted" | "waitlisted"; partySize: number; link: string };
   "waitlist-promoted": { name: string; title: string; when: string; link: string };
+  "group-invite": { group: string; role: string; link: string; days: number };
   "application-decided": { name: string; title: string; when: string; status: "accepted" | "declined"; link: string };
 };
 export type EmailTemplate = keyof Templates;

@@ -1,0 +1,94 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { FormError } from "~/components/forms";
+import { CheckField, ChoiceGroup, InputField, NumberField, TextAreaField } from "~/components/manage-fields";
+import { AreaField, ContactFields, LanguagesField, PlaceChoice, RepeatFields, SaveButtons, TaxonomyFields, TimeFields } from "~/components/manage-item-form";
+import type { FormDefaults } from "~/modules/manage/form-values";
+import { LIMITS, eventSchema } from "~/modules/manage/schemas";
+
+type Option = { id: number; name: string };
+
+export function EventForm({
+  lastResult,
+  defaults,
+  options,
+  status,
+  today,
+  keepText,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaults: FormDefaults;
+  options: { areas: Option[]; categories: Option[]; audiences: Option[]; places: Option[] };
+  status: string | null;
+  today: string;
+  keepText?: string;
+}) {
+  const { t } = useTranslation();
+  const schema = eventSchema({ today, creating: status === null, keepRule: keepText ? "keep" : undefined });
+  const [form, fields] = useForm<z.input<typeof schema>, z.output<typeof schema>>({
+    id: "event",
+    lastResult,
+    constraint: getZodConstraint(schema),
+    defaultValue: defaults as never,
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <FormError id={form.errorId} errors={form.errors} />
+      <h2>{t("manage.form.basics")}</h2>
+      <InputField meta={fields.title} label={t("manage.form.title")} required />
+      <InputField meta={fields.titleKana} label={t("manage.form.kana")} hint={t("manage.form.kanaHint")} />
+      <TextAreaField meta={fields.summary} label={t("manage.form.summary")} hint={t("manage.form.summaryHint")} rows={2} />
+      <TextAreaField meta={fields.description} label={t("manage.form.description")} hint={t("manage.form.maxChars", { max: 5000 })} rows={8} />
+      <TaxonomyFields categories={fields.categoryIds} audiences={fields.audienceIds} options={options} />
+
+      <h2>{t("detail.when")}</h2>
+      <ChoiceGroup
+        meta={fields.kind}
+        legend={t("manage.event.kind")}
+        type="radio"
+        options={[
+          { value: "once", label: t("event.oneOff") },
+          { value: "series", label: t("event.series") },
+        ]}
+      />
+      <TimeFields start={fields.startTime} end={fields.endTime} legend={t("manage.form.times")} />
+      <fieldset className="field">
+        <legend>{t("manage.event.onceLegend")}</legend>
+        <InputField meta={fields.date} label={t("manage.form.date")} type="date" hint={t("manage.form.dateHint")} />
+      </fieldset>
+      <fieldset className="field">
+        <legend>{t("manage.event.seriesLegend")}</legend>
+        <p className="field__hint">{t("manage.event.seriesHint")}</p>
+        <RepeatFields repeat={fields.repeat} weekdays={fields.weekdays} nths={fields.nths} allowNone={false} keepText={keepText} />
+        <InputField meta={fields.seriesStart} label={t("manage.event.seriesStart")} type="date" hint={t("manage.form.dateHint")} />
+        <InputField meta={fields.seriesEnd} label={t("manage.event.seriesEnd")} type="date" hint={t("manage.event.seriesEndHint")} />
+        <CheckField meta={fields.skipHolidays} label={t("manage.form.skipHolidays")} />
+      </fieldset>
+
+      <h2>{t("detail.where")}</h2>
+      <PlaceChoice meta={fields.placeId} places={options.places} />
+      <AreaField meta={fields.areaId} areas={options.areas} hint={t("manage.form.areaFromPlace")} />
+      <InputField meta={fields.venueName} label={t("manage.form.venueName")} />
+      <InputField meta={fields.venueAddress} label={t("manage.form.address")} />
+      <InputField meta={fields.onlineUrl} label={t("manage.event.onlineUrl")} type="url" hint={t("manage.form.urlHint")} />
+
+      <h2>{t("manage.form.joining")}</h2>
+      <NumberField meta={fields.fee} label={t("manage.form.fee")} hint={t("manage.form.feeHint", LIMITS.fee)} />
+      <InputField meta={fields.feeNote} label={t("manage.form.feeNote")} />
+      <NumberField meta={fields.capacity} label={t("detail.capacity")} hint={t("manage.event.capacityHint", LIMITS.capacity)} />
+      <CheckField meta={fields.registrationRequired} label={t("manage.event.registrationRequired")} />
+      <NumberField meta={fields.registrationCloseHours} label={t("manage.event.closeHours")} hint={t("manage.event.closeHoursHint", LIMITS.closeHours)} />
+      <CheckField meta={fields.beginnerFriendly} label={t("tag.beginners")} />
+      <LanguagesField meta={fields.languages} />
+      <InputField meta={fields.whatToBring} label={t("detail.whatToBring")} />
+
+      <ContactFields name={fields.contactName} phone={fields.contactPhone} email={fields.contactEmail} />
+      <SaveButtons status={status} />
+    </Form>
+  );
+}

@@ -1,0 +1,171 @@
+import type { FieldMetadata } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Breadcrumbs } from "~/components/detail";
+import { CONTENT_LANGUAGES } from "~/components/listing";
+import { ChoiceGroup, InputField, SelectField, StatusTag } from "~/components/manage-fields";
+import { NTHS, WEEKDAYS } from "~/modules/manage/rule-controls";
+import { canArchive, canSubmit, canWithdraw } from "~/modules/manage/status";
+
+// Pieces shared by the place, event and opening forms of the organiser workspace.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform's metadata is generic over every schema shape
+type AnyMeta = FieldMetadata<any, any, any>;
+type Option = { id: number; name: string };
+
+const toOptions = (items: Option[]) => items.map((i) => ({ value: String(i.id), label: i.name }));
+
+export function ItemPageHeader({ groupId, groupName, title, status }: { groupId: number; groupName: string; title: string; status?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Breadcrumbs items={[{ to: "/manage", label: t("manage.title") }, { to: `/manage/groups/${groupId}`, label: groupName }, { label: title }]} />
+      <h1>{title}</h1>
+      {status ? (
+        <p>
+          {t("manage.form.currentStatus")} <StatusTag status={status} kind="item" />
+        </p>
+      ) : null}
+      {status ? <p className="field__hint">{t(`manage.statusHelp.${status}`)}</p> : null}
+    </>
+  );
+}
+
+/** The buttons that end the main form: save (a draft when new) and, when allowed, submit for review. */
+export function SaveButtons({ status }: { status: string | null }) {
+  const { t } = useTranslation();
+  const creating = status === null;
+  return (
+    <div className="filters__actions">
+      <button type="submit" name="intent" value="save" className={creating || !canSubmit(status) ? "button" : "button button--ghost"}>
+        {creating || status === "draft" ? t("manage.form.saveDraft") : t("manage.form.save")}
+      </button>
+      {creating || canSubmit(status) ? (
+        <button type="submit" name="intent" value="submit" className="button">
+          {t("manage.form.submit")}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Status changes that need no form fields, each its own small POST form. */
+export function StatusActions({ status, duplicate = false }: { status: string; duplicate?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="status-actions-h">
+      <h2 id="status-actions-h">{t("manage.form.otherActions")}</h2>
+      <div className="filters__actions">
+        {canWithdraw(status) ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="withdraw" className="button button--ghost">
+              {t("manage.form.withdraw")}
+            </button>
+          </Form>
+        ) : null}
+        {duplicate ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="duplicate" className="button button--ghost">
+              {t("manage.form.duplicate")}
+            </button>
+          </Form>
+        ) : null}
+        {canArchive(status) ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="archive" className="button button--ghost">
+              {t("manage.form.archive")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+export function AreaField({ meta, areas, hint }: { meta: AnyMeta; areas: Option[]; hint?: string }) {
+  const { t } = useTranslation();
+  return <SelectField meta={meta} label={t("manage.form.area")} blank={t("manage.form.notSet")} options={toOptions(areas)} hint={hint} />;
+}
+
+export function PlaceChoice({ meta, places }: { meta: AnyMeta; places: Option[] }) {
+  const { t } = useTranslation();
+  return <SelectField meta={meta} label={t("manage.form.place")} blank={t("manage.form.noPlace")} options={toOptions(places)} hint={t("manage.form.placeHint")} />;
+}
+
+export function LanguagesField({ meta }: { meta: AnyMeta }) {
+  const { t } = useTranslation();
+  return <ChoiceGroup meta={meta} legend={t("manage.form.languages")} options={CONTENT_LANGUAGES.map((c) => ({ value: c, label: t(`language.${c}`) }))} />;
+}
+
+export function TaxonomyFields({ categories, audiences, options }: { categories: AnyMeta; audiences: AnyMeta; options: { categories: Option[]; audiences: Option[] } }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ChoiceGroup meta={categories} legend={t("filter.category")} options={toOptions(options.categories)} />
+      <ChoiceGroup meta={audiences} legend={t("filter.audience")} options={toOptions(options.audiences)} />
+    </>
+  );
+}
+
+export function ContactFields({ name, phone, email }: { name: AnyMeta; phone: AnyMeta; email: AnyMeta }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="field">
+      <legend>{t("detail.contact")}</legend>
+      <p className="field__hint">{t("manage.form.contactHint")}</p>
+      <InputField meta={name} label={t("manage.form.contactName")} autoComplete="off" />
+      <InputField meta={phone} label={t("manage.form.contactPhone")} type="tel" autoComplete="off" />
+      <InputField meta={email} label={t("manage.form.contactEmail")} type="email" autoComplete="off" />
+    </fieldset>
+  );
+}
+
+/** Repeat pattern from simple controls: how often, on which weekdays, and (monthly) which weeks. */
+export function RepeatFields({
+  repeat,
+  weekdays,
+  nths,
+  allowNone,
+  keepText,
+}: {
+  repeat: AnyMeta;
+  weekdays: AnyMeta;
+  nths: AnyMeta;
+  allowNone: boolean;
+  /** The stored pattern in words, when the controls cannot show it ("keep as it is"). */
+  keepText?: string;
+}) {
+  const { t } = useTranslation();
+  const repeats = [
+    ...(allowNone ? [{ value: "none", label: t("manage.repeat.none") }] : []),
+    { value: "weekly", label: t("manage.repeat.weekly") },
+    { value: "biweekly", label: t("manage.repeat.biweekly") },
+    { value: "monthly", label: t("manage.repeat.monthly") },
+    ...(keepText ? [{ value: "keep", label: t("manage.repeat.keep", { pattern: keepText }) }] : []),
+  ];
+  return (
+    <>
+      <ChoiceGroup meta={repeat} legend={t("manage.repeat.label")} type="radio" options={repeats} />
+      <ChoiceGroup meta={weekdays} legend={t("manage.repeat.weekdays")} options={WEEKDAYS.map((d) => ({ value: d, label: t(`weekday.${d}`) }))} />
+      <ChoiceGroup
+        meta={nths}
+        legend={t("manage.repeat.nths")}
+        hint={t("manage.repeat.nthsHint")}
+        options={NTHS.map((n) => ({ value: n, label: t(`schedule.nth.${n === "-1" ? "last" : n}`) }))}
+      />
+    </>
+  );
+}
+
+export function TimeFields({ start, end, legend }: { start: AnyMeta; end: AnyMeta; legend: string }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      <div className="filters__grid">
+        <InputField meta={start} label={t("manage.form.startTime")} type="time" hint={t("manage.form.timeHint")} />
+        <InputField meta={end} label={t("manage.form.endTime")} type="time" />
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,87 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { FormError } from "~/components/forms";
+import { CheckField, InputField, NumberField, SelectField, TextAreaField } from "~/components/manage-fields";
+import { AreaField, ContactFields, LanguagesField, RepeatFields, SaveButtons, TaxonomyFields, TimeFields } from "~/components/manage-item-form";
+import type { FormDefaults } from "~/modules/manage/form-values";
+import { LIMITS, placeSchema } from "~/modules/manage/schemas";
+
+type Option = { id: number; name: string };
+
+export function PlaceForm({
+  lastResult,
+  defaults,
+  options,
+  status,
+  today,
+  keepRule,
+  keepText,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaults: FormDefaults;
+  options: { areas: Option[]; categories: Option[]; audiences: Option[]; placeTypes: Option[] };
+  status: string | null;
+  today: string;
+  keepRule?: string;
+  keepText?: string;
+}) {
+  const { t } = useTranslation();
+  const schema = placeSchema({ today, creating: status === null, keepRule });
+  const [form, fields] = useForm<z.input<typeof schema>, z.output<typeof schema>>({
+    id: "place",
+    lastResult,
+    constraint: getZodConstraint(schema),
+    // Strings as the form shows them (see asFormValues); the schema's input types describe what comes back.
+    defaultValue: defaults as never,
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <FormError id={form.errorId} errors={form.errors} />
+      <h2>{t("manage.form.basics")}</h2>
+      <InputField meta={fields.name} label={t("manage.place.name")} required />
+      <InputField meta={fields.nameKana} label={t("manage.form.kana")} hint={t("manage.form.kanaHint")} required />
+      <SelectField meta={fields.typeId} label={t("filter.type")} blank={t("manage.form.choose")} options={options.placeTypes.map((p) => ({ value: String(p.id), label: p.name }))} required />
+      <TextAreaField meta={fields.summary} label={t("manage.form.summary")} hint={t("manage.form.summaryHint")} rows={2} />
+      <TextAreaField meta={fields.description} label={t("manage.form.description")} hint={t("manage.form.maxChars", { max: 5000 })} rows={8} />
+      <TaxonomyFields categories={fields.categoryIds} audiences={fields.audienceIds} options={options} />
+
+      <h2>{t("detail.where")}</h2>
+      <AreaField meta={fields.areaId} areas={options.areas} />
+      <InputField meta={fields.address} label={t("manage.form.address")} autoComplete="off" />
+      <CheckField meta={fields.showAreaOnly} label={t("manage.place.showAreaOnly")} hint={t("manage.place.showAreaOnlyHint")} />
+      <TextAreaField meta={fields.access} label={t("detail.access")} rows={3} />
+      <InputField meta={fields.parking} label={t("detail.parking")} />
+
+      <h2>{t("manage.place.schedule")}</h2>
+      <RepeatFields repeat={fields.repeat} weekdays={fields.weekdays} nths={fields.nths} allowNone keepText={keepText} />
+      <TimeFields start={fields.scheduleStart} end={fields.scheduleEnd} legend={t("manage.form.times")} />
+      <CheckField meta={fields.skipHolidays} label={t("manage.form.skipHolidays")} />
+      <InputField meta={fields.scheduleNote} label={t("manage.place.scheduleNote")} hint={t("manage.place.scheduleNoteHint")} />
+
+      <h2>{t("manage.form.joining")}</h2>
+      <NumberField meta={fields.fee} label={t("manage.form.fee")} hint={t("manage.form.feeHint", LIMITS.fee)} />
+      <InputField meta={fields.feeNote} label={t("manage.form.feeNote")} />
+      <CheckField meta={fields.bookingRequired} label={t("tag.booking")} />
+      <CheckField meta={fields.mealsProvided} label={t("tag.meals")} />
+      <CheckField meta={fields.transportOffered} label={t("tag.transport")} />
+      <CheckField meta={fields.beginnerFriendly} label={t("tag.beginners")} />
+      <LanguagesField meta={fields.languages} />
+      <InputField meta={fields.whatToBring} label={t("detail.whatToBring")} />
+
+      <h2>{t("detail.accessibility")}</h2>
+      <CheckField meta={fields.wheelchairAccess} label={t("tag.wheelchair")} />
+      <CheckField meta={fields.accessibleToilet} label={t("detail.accessibleToilet")} />
+      <InputField meta={fields.barrierFreeNote} label={t("manage.place.barrierFreeNote")} />
+
+      <ContactFields name={fields.contactName} phone={fields.contactPhone} email={fields.contactEmail} />
+      <InputField meta={fields.website} label={t("manage.form.website")} type="url" hint={t("manage.form.urlHint")} />
+
+      <SaveButtons status={status} />
+    </Form>
+  );
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { EmailField } from "~/modules/auth/schemas";
+import {
+  OptionalIdField,
+  OptionalPhoneField,
+  OptionalUrlField,
+  RequiredIdField,
+  optionalText,
+  requiredKana,
+  requiredLine,
+} from "~/modules/manage/fields";
+import { GROUP_KINDS, GROUP_ROLES } from "./constants";
+
+// Only these fields can be set from a group form. status, approvedAt, members and ids never come from a form:
+// unknown keys are dropped (mass assignment, SECURITY.md row 23).
+
+const groupFields = {
+  name: requiredLine(100),
+  nameKana: requiredKana(100),
+  kind: z.enum(GROUP_KINDS, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
+  areaId: OptionalIdField,
+  description: optionalText(2000),
+  contactName: requiredLine(50),
+  contactEmail: EmailField,
+  contactPhone: OptionalPhoneField,
+  website: OptionalUrlField,
+};
+
+export const GroupProfileSchema = z.object(groupFields).strip();
+export type GroupProfileInput = z.infer<typeof GroupProfileSchema>;
+
+export const InviteSchema = z
+  .object({
+    intent: z.literal("invite"),
+    email: EmailField,
+    role: z.enum(GROUP_ROLES, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
+  })
+  .strip();
+
+/** Acting on one member: remove them, make them the owner (transfer), or change their role. */
+export const MemberActionSchema = z
+  .object({
+    intent: z.enum(["remove-member", "transfer-ownership", "make-editor", "make-owner"]),
+    userId: RequiredIdField,
+  })
+  .strip();
+
+export const CancelInviteSchema = z.object({ intent: z.literal("cancel-invite"), inviteId: RequiredIdField }).strip();

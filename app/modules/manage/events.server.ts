@@ -1,0 +1,314 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { indexItem } from "~/modules/search/documents.server";
+import { expandSchedule, type Occurrence } from "~/modules/schedule/recurrence";
+import { splitCodes } from "~/modules/places/places.server";
+import { parseTokyoDate, tokyoDateKey, tokyoSlot } from "~/utils/dates";
+import { addMonthsToDateKey, addTokyoMonths, tokyoInstant, tokyoTime } from "./months";
+import { checkChoices, joinCodes } from "./options.server";
+import { buildRule, controlsOf } from "./rule-controls";
+import type { EventInput, SaveIntent } from "./schemas";
+import { canArchive, canWithdraw, statusAfterSave } from "./status";
+import type { SaveResult } from "./places.server";
+
+// A group's 催し: a one-off (one EventDate) or a series whose dates are materialised from its RRULE for the
+// next MATERIALISE_MONTHS months. Every query carries { id, groupId }.
+//
+// Changing a published event: wording changes simply stay published. When a change moves or removes a date that
+// people registered for, the date is never deleted (their registrations stay attached): a one-off date is marked
+// "moved" with its original time, a series date that no longer fits the rule is marked "cancelled". The ids of
+// those dates are recorded in the audit log as "event.dates-changed"; a new place or venue for an event with
+// upcoming registrations is recorded as "event.venue-changed". Telling the registrants is the participation
+// module's job (it owns registration emails) and reads these entries.
+
+export const MATERIALISE_MONTHS = 6;
+
+type Tx = Prisma.TransactionClient;
+
+const formSelect = {
+  id: true,
+  status: true,
+  title: true,
+  titleKana: true,
+  summary: true,
+  description: true,
+  placeId: true,
+  areaId: true,
+  venueName: true,
+  venueAddress: true,
+  onlineUrl: true,
+  fee: true,
+  feeNote: true,
+  capacity: true,
+  registrationRequired: true,
+  registrationCloseHours: true,
+  beginnerFriendly: true,
+  languages: true,
+  whatToBring: true,
+  contactName: true,
+  contactPhone: true,
+  contactEmail: true,
+  recurrenceRule: true,
+  recurrenceStart: true,
+  recurrenceEnd: true,
+  skipHolidays: true,
+  pausedFrom: true,
+  pausedUntil: true,
+  categories: { select: { id: true } },
+  audiences: { select: { id: true } },
+} as const;
+
+/**
+ * The wall-clock times of an event. The Event row has no start/end time columns (a series' times live on its
+ * dates), so they are read from the first date that was not moved.
+ */
+async function eventTimes(db: Tx | typeof prisma, eventId: number, now: Date) {
+  const pick = { startsAt: true, endsAt: true } as const;
+  const sample =
+    (await db.eventDate.findFirst({ where: { eventId, status: { in: ["scheduled", "paused"] }, startsAt: { gte: now } }, select: pick, orderBy: { startsAt: "asc" } })) ??
+    (await db.eventDate.findFirst({ where: { eventId, status: { not: "moved" } }, select: pick, orderBy: { startsAt: "desc" } })) ??
+    (await db.eventDate.findFirst({ where: { eventId }, select: pick, orderBy: { startsAt: "desc" } }));
+  return sample ? { date: tokyoDateKey(sample.startsAt), startTime: tokyoTime(sample.startsAt), endTime: tokyoTime(sample.endsAt) } : null;
+}
+
+export async function getGroupEvent(groupId: number, id: number, now = new Date()) {
+  const row = await prisma.event.findFirst({ where: { id, groupId }, select: formSelect });
+  if (!row) return null;
+  const times = await eventTimes(prisma, id, now);
+  const dates = await prisma.eventDate.findMany({
+    where: { eventId: id, endsAt: { gte: now } },
+    select: { id: true, startsAt: true, endsAt: true, status: true, originalStartsAt: true, registeredCount: true },
+    orderBy: { startsAt: "asc" },
+    take: 12,
+  });
+  const { categories, audiences, languages, ...rest } = row;
+  return {
+    ...rest,
+    kind: row.recurrenceRule ? ("series" as const) : ("once" as const),
+    date: row.recurrenceRule ? "" : (times?.date ?? ""),
+    startTime: times?.startTime ?? "",
+    endTime: times?.endTime ?? "",
+    languages: splitCodes(languages),
+    categoryIds: categories.map((c) => c.id),
+    audienceIds: audiences.map((a) => a.id),
+    controls: controlsOf(row.recurrenceRule),
+    dates,
+  };
+}
+export type GroupEvent = NonNullable<Awaited<ReturnType<typeof getGroupEvent>>>;
+
+/** Dates of a series from max(now, first day) for MATERIALISE_MONTHS months, within its last day. */
+export function seriesOccurrences(
+  s: { rule: string; startTime: string; endTime: string; skipHolidays: boolean; startDate: string; endDate: string },
+  now: Date,
+): Occurrence[] {
+  const first = parseTokyoDate(s.startDate);
+  const from = first && first > now ? first : now;
+  return expandSchedule({ ...s, endDate: s.endDate || undefined }, from, addTokyoMonths(from, MATERIALISE_MONTHS));
+}
+
+type DateRow = { id: number; startsAt: Date; endsAt: Date; status: string; originalStartsAt: Date | null; _count: { registrations: number } };
+
+const dateRowSelect = { id: true, startsAt: true, endsAt: true, status: true, originalStartsAt: true, _count: { select: { registrations: true } } } as const;
+
+type Pause = { pausedFrom: Date | null; pausedUntil: Date | null };
+
+function inPause(p: Pause, at: Date) {
+  return Boolean(p.pausedFrom && p.pausedUntil && at >= p.pausedFrom && at <= p.pausedUntil);
+}
+
+/**
+ * Makes the event's dates (those in `rows`) match `desired`: matching dates are kept with their registrations,
+ * missing ones created, the rest deleted when nobody registered and cancelled otherwise.
+ * Returns the ids of dates with registrations that were cancelled.
+ */
+async function reconcileDates(tx: Tx, eventId: number, rows: DateRow[], desired: Occurrence[], capacity: number | null, pause: Pause) {
+  const affected: number[] = [];
+  const byStart = new Map(rows.map((r) => [(r.originalStartsAt ?? r.startsAt).getTime(), r]));
+  const create: Prisma.EventDateCreateManyInput[] = [];
+  for (const o of desired) {
+    const row = byStart.get(o.startsAt.getTime());
+    if (row) {
+      byStart.delete(o.startsAt.getTime());
+      // A moved or cancelled date is the organiser's exception to the rule and stays as it is.
+      const keepsTime = row.status === "scheduled" || row.status === "paused";
+      await tx.eventDate.update({ where: { id: row.id }, data: { capacity, ...(keepsTime ? { endsAt: o.endsAt } : {}) }, select: { id: true } });
+    } else {
+      create.push({ eventId, startsAt: o.startsAt, endsAt: o.endsAt, ...tokyoSlot(o.startsAt), capacity, status: inPause(pause, o.startsAt) ? "paused" : "scheduled" });
+    }
+  }
+  for (const row of byStart.values()) {
+    if (row._count.registrations === 0) {
+      // Conditional: a registration that arrived meanwhile keeps the row.
+      await tx.eventDate.deleteMany({ where: { id: row.id, registrations: { none: {} } } });
+    } else if (row.status !== "cancelled") {
+      await tx.eventDate.update({ where: { id: row.id }, data: { status: "cancelled" }, select: { id: true } });
+      affected.push(row.id);
+    }
+  }
+  if (create.length) await tx.eventDate.createMany({ data: create });
+  return affected;
+}
+
+/** A one-off keeps its single row: its registrations follow it to the new time, marked "moved" for residents. */
+async function syncOneOff(tx: Tx, eventId: number, target: Occurrence, capacity: number | null, pause: Pause, now: Date) {
+  const rows = await tx.eventDate.findMany({ where: { eventId }, select: dateRowSelect, orderBy: { startsAt: "asc" } });
+  const only = rows.length === 1 ? rows[0]! : null;
+  // A series turned into a one-off: its past dates are history and stay; the future ones make way.
+  if (!only) return reconcileDates(tx, eventId, rows.filter((r) => r.startsAt >= now), [target], capacity, pause);
+  const same = only.startsAt.getTime() === target.startsAt.getTime() && only.endsAt.getTime() === target.endsAt.getTime();
+  if (same) {
+    await tx.eventDate.update({ where: { id: only.id }, data: { capacity }, select: { id: true } });
+    return [];
+  }
+  const registered = only._count.registrations > 0;
+  await tx.eventDate.update({
+    where: { id: only.id },
+    data: {
+      startsAt: target.startsAt,
+      endsAt: target.endsAt,
+      ...tokyoSlot(target.startsAt),
+      capacity,
+      status: registered ? "moved" : "scheduled",
+      originalStartsAt: registered ? (only.originalStartsAt ?? only.startsAt) : null,
+    },
+    select: { id: true },
+  });
+  return registered ? [only.id] : [];
+}
+
+function eventData(input: EventInput, rule: string, areaId: number | null) {
+  return {
+    title: input.title,
+    titleKana: input.titleKana,
+    summary: input.summary,
+    description: input.description,
+    placeId: input.placeId,
+    areaId,
+    venueName: input.venueName,
+    venueAddress: input.venueAddress,
+    onlineUrl: input.onlineUrl,
+    fee: input.fee,
+    feeNote: input.feeNote,
+    capacity: input.capacity,
+    registrationRequired: input.registrationRequired,
+    registrationCloseHours: input.registrationCloseHours,
+    beginnerFriendly: input.beginnerFriendly,
+    languages: joinCodes(input.languages),
+    whatToBring: input.whatToBring,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    contactEmail: input.contactEmail,
+    recurrenceRule: rule,
+    recurrenceStart: rule ? input.seriesStart : "",
+    recurrenceEnd: rule ? input.seriesEnd : "",
+    skipHolidays: rule ? input.skipHolidays : false,
+  };
+}
+
+/** The area of the chosen place when the organiser left the area blank, so area filters still find the event. */
+export async function areaOrPlaceArea(groupId: number, areaId: number | null, placeId: number | null) {
+  if (areaId || !placeId) return areaId;
+  const place = await prisma.place.findFirst({ where: { id: placeId, groupId }, select: { areaId: true } });
+  return place?.areaId ?? null;
+}
+
+export async function saveEvent(
+  groupId: number,
+  actorId: number,
+  id: number | null,
+  input: EventInput,
+  intent: SaveIntent,
+  now = new Date(),
+): Promise<SaveResult & { changedDateIds?: number[] }> {
+  const existing =
+    id === null
+      ? null
+      : await prisma.event.findFirst({
+          where: { id, groupId },
+          select: { status: true, recurrenceRule: true, pausedFrom: true, pausedUntil: true, placeId: true, venueName: true, venueAddress: true },
+        });
+  if (id !== null && !existing) return { ok: false, fieldErrors: { "": ["manage.errors.notFound"] } };
+  const fieldErrors = await checkChoices(groupId, input);
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+
+  const rule = input.kind === "once" ? "" : buildRule(input, existing?.recurrenceRule ?? "");
+  const status = statusAfterSave(intent, existing?.status ?? null);
+  const data = { ...eventData(input, rule, await areaOrPlaceArea(groupId, input.areaId, input.placeId)), status };
+  const ids = { categories: input.categoryIds.map((c) => ({ id: c })), audiences: input.audienceIds.map((a) => ({ id: a })) };
+  const connect = { categories: { connect: ids.categories }, audiences: { connect: ids.audiences } };
+  const links = { categories: { set: ids.categories }, audiences: { set: ids.audiences } };
+  const pause: Pause = { pausedFrom: existing?.pausedFrom ?? null, pausedUntil: existing?.pausedUntil ?? null };
+
+  const result = await prisma.$transaction(async (tx) => {
+    const eventId =
+      id === null
+        ? (await tx.event.create({ data: { ...data, groupId, ...connect }, select: { id: true } })).id
+        : (await tx.event.update({ where: { id, groupId }, data: { ...data, ...links }, select: { id: true } })).id;
+    let changed: number[];
+    if (input.kind === "once") {
+      changed = await syncOneOff(tx, eventId, { startsAt: tokyoInstant(input.date, input.startTime), endsAt: tokyoInstant(input.date, input.endTime) }, input.capacity, pause, now);
+    } else {
+      const desired = seriesOccurrences(
+        { rule, startTime: input.startTime, endTime: input.endTime, skipHolidays: input.skipHolidays, startDate: input.seriesStart, endDate: input.seriesEnd },
+        now,
+      );
+      const rows = await tx.eventDate.findMany({ where: { eventId, startsAt: { gte: now } }, select: dateRowSelect });
+      changed = await reconcileDates(tx, eventId, rows, desired, input.capacity, pause);
+    }
+    if (changed.length) {
+      await recordAudit(tx, { actorId, action: "event.dates-changed", entityType: "event", entityId: eventId, detail: { dateIds: changed } });
+    }
+    const venueChanged = existing && (existing.placeId !== input.placeId || existing.venueName !== input.venueName || existing.venueAddress !== input.venueAddress);
+    if (venueChanged && (await tx.registration.count({ where: { eventDate: { eventId, startsAt: { gte: now } } } })) > 0) {
+      await recordAudit(tx, { actorId, action: "event.venue-changed", entityType: "event", entityId: eventId, detail: { placeId: input.placeId } });
+    }
+    return { eventId, changed };
+  });
+  await indexItem("event", result.eventId);
+  return { ok: true, id: result.eventId, status, changedDateIds: result.changed };
+}
+
+export async function changeEventStatus(groupId: number, id: number, action: "archive" | "withdraw"): Promise<boolean> {
+  const row = await prisma.event.findFirst({ where: { id, groupId }, select: { status: true } });
+  if (!row) return false;
+  if (!(action === "archive" ? canArchive(row.status) : canWithdraw(row.status))) return false;
+  await prisma.event.update({ where: { id, groupId }, data: { status: action === "archive" ? "archived" : "draft" }, select: { id: true } });
+  await indexItem("event", id);
+  return true;
+}
+
+/** Copies an event as a draft one month later (a one-off's date, or a series' first and last days). */
+export async function duplicateEvent(groupId: number, id: number, now = new Date()): Promise<number | null> {
+  const src = await prisma.event.findFirst({ where: { id, groupId }, select: formSelect });
+  if (!src) return null;
+  const times = await eventTimes(prisma, id, now);
+  const { id: _id, status: _status, categories, audiences, pausedFrom: _pf, pausedUntil: _pu, ...fields } = src;
+  const recurrenceStart = src.recurrenceRule ? addMonthsToDateKey(src.recurrenceStart || (times?.date ?? tokyoDateKey(now)), 1) : "";
+  const recurrenceEnd = src.recurrenceRule && src.recurrenceEnd ? addMonthsToDateKey(src.recurrenceEnd, 1) : "";
+  const copyId = await prisma.$transaction(async (tx) => {
+    const copy = await tx.event.create({
+      data: {
+        ...fields,
+        recurrenceStart,
+        recurrenceEnd,
+        groupId,
+        status: "draft",
+        categories: { connect: categories },
+        audiences: { connect: audiences },
+      },
+      select: { id: true },
+    });
+    if (!times) return copy.id;
+    const occurrences = src.recurrenceRule
+      ? seriesOccurrences({ rule: src.recurrenceRule, startTime: times.startTime, endTime: times.endTime, skipHolidays: src.skipHolidays, startDate: recurrenceStart, endDate: recurrenceEnd }, now)
+      : [{ startsAt: tokyoInstant(addMonthsToDateKey(times.date, 1), times.startTime), endsAt: tokyoInstant(addMonthsToDateKey(times.date, 1), times.endTime) }];
+    if (occurrences.length) {
+      await tx.eventDate.createMany({ data: occurrences.map((o) => ({ eventId: copy.id, startsAt: o.startsAt, endsAt: o.endsAt, ...tokyoSlot(o.startsAt), capacity: src.capacity })) });
+    }
+    return copy.id;
+  });
+  await indexItem("event", copyId);
+  return copyId;
+}

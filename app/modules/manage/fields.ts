@@ -1,0 +1,239 @@
+import { z } from "zod";
+import { normalizeEmail } from "~/modules/auth/schemas";
+import { toHiragana } from "~/modules/search/normalize";
+import { parseTime, parseTokyoDate } from "~/utils/dates";
+
+// Field schemas for the organiser forms, shared by the server actions and the browser (hints only).
+// Conform turns empty inputs into `undefined` before zod sees them, so "optional" here means "left blank".
+// Messages are i18n keys (common:errors.* and common:manage.errors.*). Lengths count code points, not UTF-16
+// units, so 𠮷 or 👨‍👩‍👧‍👦 count as what a person sees (SECURITY.md row 26, §3 item 10).
+
+// eslint-disable-next-line no-control-regex -- stripping control and direction-override characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** One line: NFC, no control or bidi-override characters (§3 items 19–21), single spaces, trimmed. */
+export function cleanLine(value: string): string {
+  return value.normalize("NFC").replace(INVISIBLE, "").replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/ {2,}/g, " ").trim();
+}
+
+/** Multi-line text: like cleanLine but keeps paragraph breaks (at most one blank line in a row). */
+export function cleanText(value: string): string {
+  return value
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(INVISIBLE, "")
+    .replace(/\t/g, " ")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+export function codePointLength(value: string): number {
+  return [...value].length;
+}
+
+const maxLength = (max: number) => (v: string) => codePointLength(v) <= max;
+
+// Conform's coercion also reaches the schema inside .pipe(): a value cleaned down to "" arrives there as undefined,
+// hence the required_error on the inner string too.
+
+/** A required single-line text of at most `max` code points. */
+export function requiredLine(max: number) {
+  return z
+    .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
+    .transform(cleanLine)
+    .pipe(z.string({ required_error: "errors.required" }).min(1, "errors.required").refine(maxLength(max), "errors.tooLong"));
+}
+
+/** An optional single-line text; blank becomes "". */
+export function optionalLine(max: number) {
+  return z
+    .string({ invalid_type_error: "errors.invalidChoice" })
+    .optional()
+    .transform((v) => cleanLine(v ?? ""))
+    .refine(maxLength(max), "errors.tooLong");
+}
+
+/** Optional multi-line text; blank becomes "". */
+export function optionalText(max: number) {
+  return z
+    .string({ invalid_type_error: "errors.invalidChoice" })
+    .optional()
+    .transform((v) => cleanText(v ?? ""))
+    .refine(maxLength(max), "errors.tooLong");
+}
+
+const KANA = /^[\u3041-\u3096\u309d\u309e\u30fc・ A-Za-z0-9]+$/u;
+
+/** Reading in kana. Half-width ｶﾅ and full-width letters are folded (NFKC); katakana is stored as hiragana like the seed. */
+function kana(value: string): string {
+  return toHiragana(cleanLine(value.normalize("NFKC")));
+}
+
+export function requiredKana(max: number) {
+  return z
+    .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
+    .transform(kana)
+    .pipe(z.string({ required_error: "errors.required" }).min(1, "errors.required").refine(maxLength(max), "errors.tooLong").refine((v) => KANA.test(v), "manage.errors.kana"));
+}
+
+export function optionalKana(max: number) {
+  return z
+    .string({ invalid_type_error: "errors.invalidChoice" })
+    .optional()
+    .transform((v) => kana(v ?? ""))
+    .refine(maxLength(max), "errors.tooLong")
+    .refine((v) => v === "" || KANA.test(v), "manage.errors.kana");
+}
+
+/**
+ * A whole number in [min, max]. Full-width digits and surrounding spaces are accepted (NFKC, then trimmed:
+ * "２０" and " 5 " are what people type on Japanese keyboards); signs, decimals, exponents, NaN and anything
+ * with more than 9 digits are not.
+ */
+export function parseWholeNumber(value: string): number | null {
+  const s = value.normalize("NFKC").trim();
+  if (!/^\d+$/.test(s)) return null;
+  if (s.length > 9) return Number.POSITIVE_INFINITY;
+  return Number(s);
+}
+
+function wholeNumber(min: number, max: number) {
+  return z.string({ invalid_type_error: "manage.errors.wholeNumber" }).transform((v, ctx) => {
+    const n = parseWholeNumber(v);
+    if (n === null) {
+      ctx.addIssue({ code: "custom", message: "manage.errors.wholeNumber" });
+      return z.NEVER;
+    }
+    if (n < min || n > max) {
+      ctx.addIssue({ code: "custom", message: "manage.errors.outOfRange" });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+/** Optional whole number: blank → null (for capacity: no limit; for fee: unknown). */
+export function optionalWholeNumber(min: number, max: number) {
+  return wholeNumber(min, max).optional().transform((v) => v ?? null);
+}
+
+/** Calendar day "YYYY-MM-DD" that exists on the Tokyo calendar (2025-02-30 and 2025-13-01 do not). */
+export const DateField = z
+  .string({ required_error: "errors.required", invalid_type_error: "manage.errors.date" })
+  .transform((v) => v.normalize("NFKC").trim())
+  .refine((v) => parseTokyoDate(v) !== null && Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2100, "manage.errors.date");
+
+export const OptionalDateField = DateField.optional().transform((v) => v ?? "");
+
+/** Wall-clock "HH:MM" in Asia/Tokyo, normalised to two digits ("９：００" → "09:00"). */
+export const TimeField = z
+  .string({ required_error: "errors.required", invalid_type_error: "manage.errors.time" })
+  .transform((v, ctx) => {
+    const t = parseTime(v.replace(/：/g, ":"));
+    if (!t) {
+      ctx.addIssue({ code: "custom", message: "manage.errors.time" });
+      return z.NEVER;
+    }
+    return `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
+  });
+
+export const OptionalTimeField = TimeField.optional().transform((v) => v ?? "");
+
+/** Only http(s) addresses with a host are stored (no javascript:, data:, entity-encoded schemes; SECURITY.md row 31). */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.length > 0 && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+export const OptionalUrlField = z
+  .string({ invalid_type_error: "manage.errors.url" })
+  .optional()
+  .transform((v) => (v ?? "").replace(INVISIBLE, "").trim())
+  .refine(maxLength(500), "errors.tooLong")
+  .refine((v) => v === "" || isHttpUrl(v), "manage.errors.url");
+
+/** Phone: NFKC, every dash look-alike (‐ ｰ ー − –) becomes "-"; 9–15 digits with optional +, spaces and parentheses. */
+export function normalizePhone(value: string): string {
+  return value
+    .normalize("NFKC")
+    .replace(/[\u2010-\u2015\u2212\u30fc\uff70\u2500]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export const OptionalPhoneField = z
+  .string({ invalid_type_error: "manage.errors.phone" })
+  .optional()
+  .transform((v) => normalizePhone(v ?? ""))
+  .refine((v) => {
+    if (v === "") return true;
+    if (!/^\+?[\d\-() ]+$/.test(v)) return false;
+    const digits = v.replace(/\D/g, "").length;
+    return digits >= 9 && digits <= 15;
+  }, "manage.errors.phone");
+
+export const OptionalEmailField = z
+  .string({ invalid_type_error: "errors.emailInvalid" })
+  .optional()
+  .transform((v) => normalizeEmail(v ?? ""))
+  .refine((v) => v === "" || (v.length <= 254 && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v)), "errors.emailInvalid");
+
+/** A database id chosen in a select; blank → null. Whether it is an allowed choice is checked on the server. */
+export const OptionalIdField = z
+  .string({ invalid_type_error: "errors.invalidChoice" })
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === "") return null;
+    if (!/^[1-9]\d{0,9}$/.test(v) || Number(v) > 2_147_483_647) {
+      ctx.addIssue({ code: "custom", message: "errors.invalidChoice" });
+      return z.NEVER;
+    }
+    return Number(v);
+  });
+
+export const RequiredIdField = OptionalIdField.refine((v): v is number => v !== null, "errors.required").transform((v) => v as number);
+
+/** Several ids from checkboxes sharing a name (conform gives a string for one, an array for more). */
+export const IdListField = z
+  .union([z.string(), z.array(z.string())], { invalid_type_error: "errors.invalidChoice" })
+  .optional()
+  .transform((v, ctx) => {
+    const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
+    if (list.length > 50 || list.some((s) => !/^[1-9]\d{0,9}$/.test(s))) {
+      ctx.addIssue({ code: "custom", message: "errors.invalidChoice" });
+      return z.NEVER;
+    }
+    return [...new Set(list.map(Number))];
+  });
+
+/** Several values from a fixed list (languages, weekdays). */
+export function enumList<T extends string>(values: readonly T[]) {
+  return z
+    .union([z.string(), z.array(z.string())], { invalid_type_error: "errors.invalidChoice" })
+    .optional()
+    .transform((v, ctx) => {
+      const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
+      if (list.some((s) => !(values as readonly string[]).includes(s))) {
+        ctx.addIssue({ code: "custom", message: "errors.invalidChoice" });
+        return z.NEVER;
+      }
+      // Keep the list's own order, so the stored value does not depend on the order the browser sent.
+      return values.filter((x) => list.includes(x));
+    });
+}
+
+/** A checkbox: "on" when ticked, absent otherwise. */
+export const CheckboxField = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+
+export function minutesOf(time: unknown): number {
+  // Refinements also run after a field failed (zod marks the object dirty), so the value may not be a string.
+  const t = typeof time === "string" ? parseTime(time) : null;
+  return t ? t.hour * 60 + t.minute : -1;
+}

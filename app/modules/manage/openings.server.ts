@@ -1,0 +1,202 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { indexItem } from "~/modules/search/documents.server";
+import { splitCodes } from "~/modules/places/places.server";
+import { startOfTokyoDay, tokyoDateKey, tokyoSlot } from "~/utils/dates";
+import { areaOrPlaceArea } from "./events.server";
+import { tokyoInstant, tokyoTime } from "./months";
+import { checkChoices, joinCodes } from "./options.server";
+import type { SaveResult } from "./places.server";
+import { filledShifts, type OpeningInput, type SaveIntent } from "./schemas";
+import { canArchive, canWithdraw, statusAfterSave } from "./status";
+
+// A group's ボランティア募集 with 1–4 dated shifts, or "ongoing" with one open-ended shift that holds the
+// applications. Every query carries { id, groupId } (shifts: { id, openingId }).
+//
+// Like events, a shift people applied to is never deleted: taking it off cancels it, and moving it keeps the
+// applications on the row. Such shifts are recorded as "opening.shifts-changed" in the audit log; emailing the
+// applicants belongs to the participation module.
+
+type Tx = Prisma.TransactionClient;
+
+const formSelect = {
+  id: true,
+  status: true,
+  title: true,
+  titleKana: true,
+  summary: true,
+  description: true,
+  purpose: true,
+  placeId: true,
+  areaId: true,
+  participationMode: true,
+  venueName: true,
+  venueAddress: true,
+  skills: true,
+  minAge: true,
+  insuranceRequired: true,
+  needsApproval: true,
+  ongoing: true,
+  beginnerFriendly: true,
+  schoolFriendly: true,
+  languages: true,
+  whatToBring: true,
+  contactName: true,
+  contactPhone: true,
+  contactEmail: true,
+  applyBy: true,
+  categories: { select: { id: true } },
+  audiences: { select: { id: true } },
+} as const;
+
+const shiftSelect = { id: true, startsAt: true, endsAt: true, slots: true, acceptedCount: true, status: true, _count: { select: { applications: true } } } as const;
+
+/** Shifts an organiser can still change: open ones from today on (and the open-ended one). */
+function editableShifts(openingId: number, now: Date): Prisma.ShiftWhereInput {
+  return { openingId, status: "open", OR: [{ startsAt: { gte: startOfTokyoDay(now) } }, { endsAt: null }] };
+}
+
+export async function getGroupOpening(groupId: number, id: number, now = new Date()) {
+  const row = await prisma.opening.findFirst({ where: { id, groupId }, select: formSelect });
+  if (!row) return null;
+  const shifts = await prisma.shift.findMany({ where: editableShifts(id, now), select: shiftSelect, orderBy: { startsAt: "asc" } });
+  const openEnded = shifts.find((s) => s.endsAt === null);
+  const dated = shifts.filter((s) => s.endsAt !== null);
+  const { categories, audiences, languages, applyBy, ...rest } = row;
+  return {
+    ...rest,
+    applyBy: applyBy ? tokyoDateKey(applyBy) : "",
+    languages: splitCodes(languages),
+    categoryIds: categories.map((c) => c.id),
+    audienceIds: audiences.map((a) => a.id),
+    ongoingSlots: openEnded?.slots ?? null,
+    shifts: dated.map((s) => ({
+      id: s.id,
+      date: tokyoDateKey(s.startsAt),
+      start: tokyoTime(s.startsAt),
+      end: tokyoTime(s.endsAt!),
+      slots: s.slots,
+      acceptedCount: s.acceptedCount,
+      applications: s._count.applications,
+    })),
+  };
+}
+export type GroupOpening = NonNullable<Awaited<ReturnType<typeof getGroupOpening>>>;
+
+/** Deleted when nobody applied (checked in the same statement), cancelled otherwise. Returns true when cancelled. */
+async function takeOffShift(tx: Tx, shiftId: number): Promise<boolean> {
+  const deleted = await tx.shift.deleteMany({ where: { id: shiftId, applications: { none: {} } } });
+  if (deleted.count === 1) return false;
+  await tx.shift.update({ where: { id: shiftId }, data: { status: "cancelled" }, select: { id: true } });
+  return true;
+}
+
+function deadline(date: string): Date | null {
+  // "Apply by 3/31" means until the end of that Tokyo day.
+  return date ? new Date(tokyoInstant(date, "23:59").getTime() + 59_000) : null;
+}
+
+export async function saveOpening(
+  groupId: number,
+  actorId: number,
+  id: number | null,
+  input: OpeningInput,
+  intent: SaveIntent,
+  now = new Date(),
+): Promise<SaveResult & { changedShiftIds?: number[] }> {
+  const existing = id === null ? null : await prisma.opening.findFirst({ where: { id, groupId }, select: { status: true } });
+  if (id !== null && !existing) return { ok: false, fieldErrors: { "": ["manage.errors.notFound"] } };
+  const fieldErrors = await checkChoices(groupId, input);
+
+  // Shift ids come from hidden fields: each must be an editable shift of this very opening.
+  const current = id === null ? [] : await prisma.shift.findMany({ where: editableShifts(id, now), select: shiftSelect });
+  const byId = new Map(current.map((s) => [s.id, s]));
+  input.shifts.forEach((row, i) => {
+    if (!row?.id) return;
+    const found = byId.get(row.id);
+    if (!found || found.endsAt === null) fieldErrors[`shifts[${i}].date`] = ["errors.invalidChoice"];
+    else if (!row.remove && row.slots !== null && row.slots < found.acceptedCount) fieldErrors[`shifts[${i}].slots`] = ["manage.errors.slotsBelowAccepted"];
+  });
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+
+  const status = statusAfterSave(intent, existing?.status ?? null);
+  const data = {
+    title: input.title,
+    titleKana: input.titleKana,
+    summary: input.summary,
+    description: input.description,
+    purpose: input.purpose,
+    placeId: input.placeId,
+    areaId: await areaOrPlaceArea(groupId, input.areaId, input.placeId),
+    participationMode: input.participationMode,
+    venueName: input.venueName,
+    venueAddress: input.venueAddress,
+    skills: input.skills,
+    minAge: input.minAge,
+    insuranceRequired: input.insuranceRequired,
+    needsApproval: input.needsApproval,
+    ongoing: input.ongoing,
+    beginnerFriendly: input.beginnerFriendly,
+    schoolFriendly: input.schoolFriendly,
+    languages: joinCodes(input.languages),
+    whatToBring: input.whatToBring,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    contactEmail: input.contactEmail,
+    applyBy: deadline(input.applyBy),
+    status,
+  };
+  const ids = { categories: input.categoryIds.map((c) => ({ id: c })), audiences: input.audienceIds.map((a) => ({ id: a })) };
+  const connect = { categories: { connect: ids.categories }, audiences: { connect: ids.audiences } };
+  const links = { categories: { set: ids.categories }, audiences: { set: ids.audiences } };
+
+  const openingId = await prisma.$transaction(async (tx) => {
+    const openingId =
+      id === null
+        ? (await tx.opening.create({ data: { ...data, groupId, ...connect }, select: { id: true } })).id
+        : (await tx.opening.update({ where: { id, groupId }, data: { ...data, ...links }, select: { id: true } })).id;
+    const changed: number[] = [];
+    const takeOff = async (shiftId: number) => {
+      if (await takeOffShift(tx, shiftId)) changed.push(shiftId);
+    };
+    if (input.ongoing) {
+      const openEnded = current.find((s) => s.endsAt === null);
+      if (openEnded) await tx.shift.update({ where: { id: openEnded.id }, data: { slots: input.ongoingSlots }, select: { id: true } });
+      else await tx.shift.create({ data: { openingId, startsAt: now, endsAt: null, slots: input.ongoingSlots, ...tokyoSlot(now) } });
+      for (const s of current) if (s.endsAt !== null) await takeOff(s.id);
+    } else {
+      for (const s of current) if (s.endsAt === null) await takeOff(s.id);
+      for (const row of input.shifts) if (row?.id && row.remove) await takeOff(row.id);
+      for (const { row } of filledShifts(input.shifts)) {
+        const startsAt = tokyoInstant(row.date, row.start);
+        const shift = { startsAt, endsAt: tokyoInstant(row.date, row.end), slots: row.slots, ...tokyoSlot(startsAt) };
+        if (row.id) {
+          const before = byId.get(row.id)!;
+          await tx.shift.update({ where: { id: row.id, openingId }, data: shift, select: { id: true } });
+          if (before._count.applications > 0 && (before.startsAt.getTime() !== shift.startsAt.getTime() || before.endsAt?.getTime() !== shift.endsAt.getTime())) {
+            changed.push(row.id);
+          }
+        } else {
+          await tx.shift.create({ data: { openingId, ...shift } });
+        }
+      }
+    }
+    if (changed.length) {
+      await recordAudit(tx, { actorId, action: "opening.shifts-changed", entityType: "opening", entityId: openingId, detail: { shiftIds: changed } });
+    }
+    return openingId;
+  });
+  await indexItem("opening", openingId);
+  return { ok: true, id: openingId, status };
+}
+
+/** archive | withdraw (pending → draft). */
+export async function changeOpeningStatus(groupId: number, id: number, action: "archive" | "withdraw"): Promise<boolean> {
+  const row = await prisma.opening.findFirst({ where: { id, groupId }, select: { status: true } });
+  if (!row) return false;
+  if (!(action === "archive" ? canArchive(row.status) : canWithdraw(row.status))) return false;
+  await prisma.opening.update({ where: { id, groupId }, data: { status: action === "archive" ? "archived" : "draft" }, select: { id: true } });
+  await indexItem("opening", id);
+  return true;
+}

@@ -1,0 +1,120 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Breadcrumbs } from "~/components/detail";
+import { StatusTag } from "~/components/manage-fields";
+import { GroupProfileForm } from "~/components/manage-group-form";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { acceptInvite, GroupRuleError, listInvitesFor, listMyGroups, registerGroup } from "~/modules/groups/groups.server";
+import { GroupProfileSchema } from "~/modules/groups/schemas";
+import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { NO_STORE } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+
+export const headers: HeadersFunction = () => NO_STORE;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { t, locale } = await getRequestI18n(request);
+  const [groups, invites, tax] = await Promise.all([listMyGroups(user.id), listInvitesFor(user.email), getTaxonomy(locale)]);
+  return {
+    meta: { title: t("manage.title"), siteName: t("site.name") },
+    groups,
+    invites,
+    areas: tax.areas.map((a) => ({ id: a.id, name: a.name })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "accept-invite") {
+    const inviteId = Number(formData.get("inviteId"));
+    const accepted = Number.isSafeInteger(inviteId) && inviteId > 0 ? await acceptInvite(user, { id: inviteId }) : null;
+    if (!accepted) throw redirect("/manage?invite=invalid");
+    throw redirect(`/manage/groups/${accepted.groupId}?joined=1`);
+  }
+  const submission = parseWithZod(formData, { schema: GroupProfileSchema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  try {
+    const group = await registerGroup(user.id, submission.value);
+    throw redirect(`/manage/groups/${group.id}?registered=1`);
+  } catch (error) {
+    if (error instanceof GroupRuleError) return { result: submission.reply({ formErrors: [error.messageKey] }) };
+    throw error;
+  }
+}
+
+export default function ManageHome() {
+  const { groups, invites, areas } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  return (
+    <div className="container page stack">
+      <Breadcrumbs items={[{ to: "/me", label: t("nav.me") }, { label: t("manage.title") }]} />
+      <h1>{t("manage.title")}</h1>
+      <p className="page__lead">{t("manage.lead")}</p>
+      {params.get("invite") === "invalid" ? (
+        <p className="notice notice--warn" role="alert">
+          {t("manage.invite.invalid")}
+        </p>
+      ) : null}
+
+      {invites.length ? (
+        <section className="panel" aria-labelledby="invites-h">
+          <h2 id="invites-h">{t("manage.invite.forYou")}</h2>
+          <ul className="link-list">
+            {invites.map((inv) => (
+              <li key={inv.id}>
+                <Form method="post" className="filters__actions">
+                  <span lang="ja">{inv.groupName}</span>（{t(`groupRole.${inv.role}`)}）
+                  <input type="hidden" name="inviteId" value={inv.id} />
+                  <button type="submit" name="intent" value="accept-invite" className="button button--ghost">
+                    {t("manage.invite.accept")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="panel" aria-labelledby="groups-h">
+        <h2 id="groups-h">{t("manage.myGroups")}</h2>
+        {groups.length ? (
+          <ul className="link-list">
+            {groups.map((g) => (
+              <li key={g.id}>
+                <Link to={`/manage/groups/${g.id}`} lang="ja">
+                  {g.name}
+                </Link>{" "}
+                <StatusTag status={g.status} kind="group" /> <span className="tag tag--plain">{t(`groupRole.${g.role}`)}</span>
+                {g.status === "pending" ? <p className="field__hint">{t("manage.pendingNote")}</p> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("manage.noGroups")}</p>
+        )}
+      </section>
+
+      <div className="form-page">
+        <GroupProfileForm
+          id="register-group"
+          lastResult={actionData?.result}
+          areas={areas}
+          heading={t("manage.register.title")}
+          submitLabel={t("manage.register.submit")}
+          intent="register"
+        />
+        <p className="field__hint">{t("manage.register.note")}</p>
+      </div>
+    </div>
+  );
+}

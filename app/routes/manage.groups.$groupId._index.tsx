@@ -1,0 +1,351 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Breadcrumbs } from "~/components/detail";
+import { When } from "~/components/format";
+import { FormError } from "~/components/forms";
+import { InputField, SelectField, StatusTag } from "~/components/manage-fields";
+import { appUrl } from "~/modules/email/templates.server";
+import {
+  cancelInvite,
+  getWorkspace,
+  GroupRuleError,
+  inviteMember,
+  leaveGroup,
+  removeMember,
+  setMemberRole,
+  transferOwnership,
+} from "~/modules/groups/groups.server";
+import { CancelInviteSchema, InviteSchema, MemberActionSchema } from "~/modules/groups/schemas";
+import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { requireWorkspace } from "~/modules/manage/access.server";
+import { NO_STORE } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+
+export const headers: HeadersFunction = () => NO_STORE;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { groupId, user } = await requireWorkspace(request, params, "editor");
+  const { t } = await getRequestI18n(request);
+  const ws = await getWorkspace(groupId);
+  const isOwner = user.groupRole === "owner";
+  return {
+    meta: { title: t("manage.workspace.title", { name: ws.name }), siteName: t("site.name") },
+    group: { id: ws.id, name: ws.name, status: ws.status },
+    role: user.groupRole,
+    // Names and roles only: members' emails are not shown to each other.
+    members: ws.members.map((m) => ({ userId: m.user.id, name: m.user.name, role: m.role, isMe: m.user.id === user.id })),
+    invites: isOwner ? ws.invites.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() })) : [],
+    places: ws.places.map((p) => ({ id: p.id, name: p.name, status: p.status })),
+    events: ws.events.map((e) => ({
+      id: e.id,
+      title: e.title,
+      status: e.status,
+      series: Boolean(e.recurrenceRule),
+      next: e.dates[0] ? { startsAt: e.dates[0].startsAt.toISOString(), endsAt: e.dates[0].endsAt.toISOString() } : null,
+    })),
+    openings: ws.openings.map((o) => ({
+      id: o.id,
+      title: o.title,
+      status: o.status,
+      ongoing: o.ongoing,
+      next: o.shifts[0] && o.shifts[0].endsAt ? { startsAt: o.shifts[0].startsAt.toISOString(), endsAt: o.shifts[0].endsAt.toISOString() } : null,
+    })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { groupId, user } = await requireWorkspace(request, params, "editor");
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const back = `/manage/groups/${groupId}`;
+  try {
+    if (intent === "leave") {
+      await leaveGroup(groupId, user.id);
+      throw redirect("/manage?left=1");
+    }
+    // Everything below changes who is in the group: owners only (editors get the same 404 as strangers).
+    if (["invite", "cancel-invite", "remove-member", "transfer-ownership", "make-editor", "make-owner"].includes(intent)) {
+      await requireWorkspace(request, params, "owner");
+    }
+    if (intent === "invite") {
+      const submission = parseWithZod(formData, { schema: InviteSchema });
+      if (submission.status !== "success") return { intent, result: submission.reply() };
+      try {
+        const { token } = await inviteMember(groupId, user.id, { ...submission.value, locale: (await getRequestI18n(request)).locale });
+        // Shown once to the owner to pass on; only its hash is stored.
+        return { intent, result: submission.reply({ resetForm: true }), inviteLink: appUrl(`/manage/invite?token=${token}`), invited: submission.value.email };
+      } catch (error) {
+        if (error instanceof GroupRuleError) return { intent, result: submission.reply({ formErrors: [error.messageKey] }) };
+        throw error;
+      }
+    }
+    if (intent === "cancel-invite") {
+      const submission = parseWithZod(formData, { schema: CancelInviteSchema });
+      if (submission.status === "success") await cancelInvite(groupId, submission.value.inviteId);
+      throw redirect(back);
+    }
+    const submission = parseWithZod(formData, { schema: MemberActionSchema });
+    if (submission.status !== "success") return { intent: "member", memberError: "errors.invalidChoice" };
+    const { userId } = submission.value;
+    if (intent === "remove-member") await removeMember(groupId, user.id, userId);
+    else if (intent === "transfer-ownership") await transferOwnership(groupId, user.id, userId);
+    else await setMemberRole(groupId, user.id, userId, intent === "make-owner" ? "owner" : "editor");
+    throw redirect(`${back}?members=1`);
+  } catch (error) {
+    if (error instanceof GroupRuleError) return { intent: "member", memberError: error.messageKey };
+    throw error;
+  }
+}
+
+export default function Workspace() {
+  const { group, role, members, invites, places, events, openings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const isOwner = role === "owner";
+  const base = `/manage/groups/${group.id}`;
+  const memberError = actionData && "memberError" in actionData && actionData.memberError ? [actionData.memberError] : [];
+  return (
+    <div className="container page stack">
+      <Breadcrumbs items={[{ to: "/manage", label: t("manage.title") }, { label: group.name }]} />
+      <h1 lang="ja">{group.name}</h1>
+      <p>
+        {t("manage.workspace.status")} <StatusTag status={group.status} kind="group" /> <span className="tag tag--plain">{t(`groupRole.${role}`)}</span>
+      </p>
+      {group.status !== "approved" ? <p className="notice notice--info">{t(`manage.workspace.note.${group.status}`)}</p> : null}
+      {params.get("registered") ? (
+        <p className="notice notice--info" role="status">
+          {t("manage.register.done")}
+        </p>
+      ) : null}
+      {params.get("joined") ? (
+        <p className="notice notice--info" role="status">
+          {t("manage.invite.joined")}
+        </p>
+      ) : null}
+      {params.get("saved") ? (
+        <p className="notice notice--info" role="status">
+          {t(`manage.saved.${params.get("saved") === "pending" ? "submitted" : "saved"}`)}
+        </p>
+      ) : null}
+      <p className="filters__actions">
+        {isOwner ? (
+          <Link to={`${base}/profile`} className="button button--ghost">
+            {t("manage.workspace.editProfile")}
+          </Link>
+        ) : null}
+      </p>
+
+      <ItemSection
+        id="places"
+        title={t("manage.places.title")}
+        newTo={`${base}/places/new`}
+        newLabel={t("manage.places.new")}
+        empty={t("manage.places.empty")}
+        items={places.map((p) => ({ id: p.id, label: p.name, status: p.status, to: `${base}/places/${p.id}` }))}
+      />
+      <ItemSection
+        id="events"
+        title={t("manage.events.title")}
+        newTo={`${base}/events/new`}
+        newLabel={t("manage.events.new")}
+        empty={t("manage.events.empty")}
+        items={events.map((e) => ({
+          id: e.id,
+          label: e.title,
+          status: e.status,
+          to: `${base}/events/${e.id}`,
+          extra: (
+            <>
+              {e.series ? <span className="tag tag--plain">{t("event.series")}</span> : null}
+              {e.next ? <When startsAt={e.next.startsAt} endsAt={e.next.endsAt} /> : <span>{t("manage.events.noDates")}</span>}
+            </>
+          ),
+        }))}
+      />
+      <ItemSection
+        id="openings"
+        title={t("manage.openings.title")}
+        newTo={`${base}/openings/new`}
+        newLabel={t("manage.openings.new")}
+        empty={t("manage.openings.empty")}
+        items={openings.map((o) => ({
+          id: o.id,
+          label: o.title,
+          status: o.status,
+          to: `${base}/openings/${o.id}`,
+          extra: o.ongoing ? <span>{t("opening.ongoing")}</span> : o.next ? <When startsAt={o.next.startsAt} endsAt={o.next.endsAt} /> : <span>{t("opening.noShifts")}</span>,
+        }))}
+      />
+
+      <section className="panel" aria-labelledby="members-h">
+        <h2 id="members-h">{t("manage.members.title")}</h2>
+        <FormError id="members-error" errors={memberError} />
+        {params.get("members") ? (
+          <p className="notice notice--info" role="status">
+            {t("manage.members.changed")}
+          </p>
+        ) : null}
+        <ul className="link-list">
+          {members.map((m) => (
+            <li key={m.userId}>
+              <span>{m.name}</span> <span className="tag tag--plain">{t(`groupRole.${m.role}`)}</span>
+              {m.isMe ? <span className="tag tag--info">{t("manage.members.you")}</span> : null}
+              {isOwner && !m.isMe ? (
+                <Form method="post" className="filters__actions">
+                  <input type="hidden" name="userId" value={m.userId} />
+                  {m.role === "editor" ? (
+                    <button type="submit" name="intent" value="make-owner" className="button button--ghost">
+                      {t("manage.members.makeOwner")}
+                      <span className="visually-hidden">（{m.name}）</span>
+                    </button>
+                  ) : (
+                    <button type="submit" name="intent" value="make-editor" className="button button--ghost">
+                      {t("manage.members.makeEditor")}
+                      <span className="visually-hidden">（{m.name}）</span>
+                    </button>
+                  )}
+                  <button type="submit" name="intent" value="transfer-ownership" className="button button--ghost">
+                    {t("manage.members.transfer")}
+                    <span className="visually-hidden">（{m.name}）</span>
+                  </button>
+                  <button type="submit" name="intent" value="remove-member" className="button button--ghost">
+                    {t("manage.members.remove")}
+                    <span className="visually-hidden">（{m.name}）</span>
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {isOwner ? (
+          <InviteForm
+            lastResult={actionData && "result" in actionData ? actionData.result : undefined}
+            link={actionData && "inviteLink" in actionData && actionData.inviteLink ? { inviteLink: actionData.inviteLink, invited: actionData.invited } : null}
+            invites={invites}
+          />
+        ) : null}
+        <Form method="post" className="links-below">
+          <p className="field__hint">{t("manage.members.leaveNote")}</p>
+          <button type="submit" name="intent" value="leave" className="button button--ghost">
+            {t("manage.members.leave")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+function ItemSection({
+  id,
+  title,
+  newTo,
+  newLabel,
+  empty,
+  items,
+}: {
+  id: string;
+  title: string;
+  newTo: string;
+  newLabel: string;
+  empty: string;
+  items: { id: number; label: string; status: string; to: string; extra?: React.ReactNode }[];
+}) {
+  return (
+    <section className="panel" aria-labelledby={`${id}-h`}>
+      <div className="section__head">
+        <h2 id={`${id}-h`}>{title}</h2>
+        <Link to={newTo} className="button">
+          {newLabel}
+        </Link>
+      </div>
+      {items.length ? (
+        <ul className="link-list" id={`${id}-list`}>
+          {items.map((item) => (
+            <li key={item.id}>
+              <Link to={item.to} lang="ja">
+                {item.label}
+              </Link>{" "}
+              <StatusTag status={item.status} kind="item" /> {item.extra}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{empty}</p>
+      )}
+    </section>
+  );
+}
+
+function InviteForm({
+  lastResult,
+  link,
+  invites,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  link: { inviteLink: string; invited: string } | null;
+  invites: { id: number; email: string; role: string; expiresAt: string }[];
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "invite",
+    lastResult,
+    constraint: getZodConstraint(InviteSchema),
+    defaultValue: { role: "editor" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+  });
+  return (
+    <div className="stack">
+      {invites.length ? (
+        <>
+          <h3>{t("manage.invite.open")}</h3>
+          <ul className="link-list">
+            {invites.map((inv) => (
+              <li key={inv.id}>
+                <Form method="post" className="filters__actions">
+                  <span>
+                    {inv.email}（{t(`groupRole.${inv.role}`)}）
+                  </span>
+                  <input type="hidden" name="inviteId" value={inv.id} />
+                  <button type="submit" name="intent" value="cancel-invite" className="button button--ghost">
+                    {t("manage.invite.cancel")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {link ? (
+        <div className="notice notice--info" role="status">
+          <p>{t("manage.invite.sent", { email: link.invited })}</p>
+          <p>
+            <code>{link.inviteLink}</code>
+          </p>
+        </div>
+      ) : null}
+      <Form method="post" className="form" {...getFormProps(form)} aria-labelledby="invite-h">
+        <h3 id="invite-h">{t("manage.invite.title")}</h3>
+        <FormError id={form.errorId} errors={form.errors} />
+        <InputField meta={fields.email} label={t("auth.email")} type="email" autoComplete="off" required />
+        <SelectField
+          meta={fields.role}
+          label={t("manage.invite.role")}
+          options={[
+            { value: "editor", label: t("groupRole.editor") },
+            { value: "owner", label: t("groupRole.owner") },
+          ]}
+        />
+        <button type="submit" name="intent" value="invite" className="button">
+          {t("manage.invite.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ItemPageHeader, StatusActions } from "~/components/manage-item-form";
+import { OpeningForm } from "~/components/manage-opening-form";
+import { requireWorkspace } from "~/modules/manage/access.server";
+import { asFormValues, padRows } from "~/modules/manage/form-values";
+import { changeOpeningStatus, getGroupOpening, saveOpening } from "~/modules/manage/openings.server";
+import { afterSave, loadFormPage } from "~/modules/manage/pages.server";
+import { LIMITS, openingSchema } from "~/modules/manage/schemas";
+import { tokyoDateKey } from "~/utils/dates";
+import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+
+export const headers: HeadersFunction = () => NO_STORE;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { groupId } = await requireWorkspace(request, params);
+  const opening = await getGroupOpening(groupId, parseIdParam(params.openingId));
+  if (!opening) notFound();
+  const { t, group, options, today } = await loadFormPage(request, groupId);
+  const { shifts, categoryIds, audienceIds, languages, id, status, ongoingSlots, ...fields } = opening;
+  const shown = shifts.slice(0, LIMITS.maxShifts);
+  const rows = [
+    ...shown.map((s) => asFormValues({ id: s.id, date: s.date, start: s.start, end: s.end, slots: s.slots }) as Record<string, string>),
+    ...Array.from({ length: LIMITS.maxShifts - shown.length }, () => ({})),
+  ];
+  return {
+    meta: { title: t("manage.openings.edit", { name: opening.title }), siteName: t("site.name") },
+    group: { id: group.id, name: group.name },
+    opening: { id, title: opening.title, status, moreShifts: shifts.length - shown.length },
+    shiftInfo: Object.fromEntries(shown.map((s) => [String(s.id), { applications: s.applications, accepted: s.acceptedCount }])),
+    options,
+    today,
+    defaults: { ...asFormValues({ ...fields, ongoingSlots, categoryIds, audienceIds, languages }), shifts: rows },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { groupId, user } = await requireWorkspace(request, params);
+  const openingId = parseIdParam(params.openingId);
+  const opening = await getGroupOpening(groupId, openingId);
+  if (!opening) notFound();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "archive" || intent === "withdraw") {
+    await changeOpeningStatus(groupId, openingId, intent);
+    throw redirect(`/manage/groups/${groupId}/openings/${openingId}?saved=1`);
+  }
+  const schema = openingSchema({ today: tokyoDateKey(new Date()), creating: false });
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return { result: padRows(submission.reply(), "shifts", LIMITS.maxShifts) };
+  const saved = await saveOpening(groupId, user.id, openingId, submission.value, submission.value.intent);
+  if (!saved.ok) return { result: padRows(submission.reply({ fieldErrors: saved.fieldErrors }), "shifts", LIMITS.maxShifts) };
+  throw redirect(afterSave(groupId, "openings", saved.id, submission.value.intent, saved.status));
+}
+
+export default function EditOpening() {
+  const { group, opening, shiftInfo, options, today, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  return (
+    <div className="container page stack form-page">
+      <ItemPageHeader groupId={group.id} groupName={group.name} title={t("manage.openings.edit", { name: opening.title })} status={opening.status} />
+      {params.get("saved") ? (
+        <p className="notice notice--info" role="status">
+          {t("manage.saved.saved")}
+        </p>
+      ) : null}
+      <p className="notice notice--info">{t("manage.opening.changeNote")}</p>
+      {opening.moreShifts > 0 ? <p className="notice notice--info">{t("manage.opening.moreShifts", { count: opening.moreShifts })}</p> : null}
+      <OpeningForm lastResult={actionData?.result} defaults={defaults} options={options} status={opening.status} today={today} shiftInfo={shiftInfo} />
+      <StatusActions status={opening.status} />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ItemPageHeader, StatusActions } from "~/components/manage-item-form";
+import { PlaceForm } from "~/components/manage-place-form";
+import { requireWorkspace } from "~/modules/manage/access.server";
+import { asFormValues } from "~/modules/manage/form-values";
+import { afterSave, loadFormPage } from "~/modules/manage/pages.server";
+import { changePlaceStatus, getGroupPlace, savePlace } from "~/modules/manage/places.server";
+import { placeSchema } from "~/modules/manage/schemas";
+import { describeSchedule } from "~/modules/schedule/describe";
+import { tokyoDateKey } from "~/utils/dates";
+import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+
+export const headers: HeadersFunction = () => NO_STORE;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { groupId } = await requireWorkspace(request, params);
+  // { id, groupId }: another group's place id is a 404, the same as an id that does not exist.
+  const place = await getGroupPlace(groupId, parseIdParam(params.placeId));
+  if (!place) notFound();
+  const { t, group, options, today } = await loadFormPage(request, groupId);
+  const { controls, categoryIds, audienceIds, languages, id, status, scheduleRule, ...fields } = place;
+  const keepText =
+    controls.repeat === "keep"
+      ? describeSchedule({ rule: scheduleRule, startTime: place.scheduleStart, endTime: place.scheduleEnd, skipHolidays: place.skipHolidays }, t)
+      : undefined;
+  return {
+    meta: { title: t("manage.places.edit", { name: place.name }), siteName: t("site.name") },
+    group: { id: group.id, name: group.name },
+    place: { id, name: place.name, status },
+    options,
+    today,
+    keepText,
+    defaults: asFormValues({ ...fields, ...controls, repeat: controls.repeat, categoryIds, audienceIds, languages }),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { groupId } = await requireWorkspace(request, params);
+  const placeId = parseIdParam(params.placeId);
+  const place = await getGroupPlace(groupId, placeId);
+  if (!place) notFound();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "archive" || intent === "withdraw") {
+    await changePlaceStatus(groupId, placeId, intent);
+    throw redirect(`/manage/groups/${groupId}/places/${placeId}?saved=1`);
+  }
+  const schema = placeSchema({ today: tokyoDateKey(new Date()), creating: false, keepRule: place.scheduleRule });
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  const saved = await savePlace(groupId, placeId, submission.value, submission.value.intent);
+  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  throw redirect(afterSave(groupId, "places", saved.id, submission.value.intent, saved.status));
+}
+
+export default function EditPlace() {
+  const { group, place, options, today, keepText, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  return (
+    <div className="container page stack form-page">
+      <ItemPageHeader groupId={group.id} groupName={group.name} title={t("manage.places.edit", { name: place.name })} status={place.status} />
+      {params.get("saved") ? (
+        <p className="notice notice--info" role="status">
+          {t("manage.saved.saved")}
+        </p>
+      ) : null}
+      <PlaceForm lastResult={actionData?.result} defaults={defaults} options={options} status={place.status} today={today} keepText={keepText} keepRule={keepText ? "keep" : undefined} />
+      <StatusActions status={place.status} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ItemPageHeader } from "~/components/manage-item-form";
+import { PlaceForm } from "~/components/manage-place-form";
+import { requireWorkspace } from "~/modules/manage/access.server";
+import { afterSave, loadFormPage } from "~/modules/manage/pages.server";
+import { savePlace } from "~/modules/manage/places.server";
+import { placeSchema } from "~/modules/manage/schemas";
+import { tokyoDateKey } from "~/utils/dates";
+import { NO_STORE } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+
+export const headers: HeadersFunction = () => NO_STORE;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { groupId } = await requireWorkspace(request, params);
+  const { t, group, options, today } = await loadFormPage(request, groupId);
+  return {
+    meta: { title: t("manage.places.new"), siteName: t("site.name") },
+    group: { id: group.id, name: group.name },
+    options,
+    today,
+    defaults: { languages: ["ja"], beginnerFriendly: "on", repeat: "none" },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { groupId } = await requireWorkspace(request, params);
+  const schema = placeSchema({ today: tokyoDateKey(new Date()), creating: true });
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  const saved = await savePlace(groupId, null, submission.value, submission.value.intent);
+  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  throw redirect(afterSave(groupId, "places", saved.id, submission.value.intent, saved.status));
+}
+
+export default function NewPlace() {
+  const { group, options, today, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div className="container page stack form-page">
+      <ItemPageHeader groupId={group.id} groupName={group.name} title={t("manage.places.new")} />
+      <PlaceForm lastResult={actionData?.result} defaults={defaults} options={options} status={null} today={today} />
+    </div>
+  );
+}

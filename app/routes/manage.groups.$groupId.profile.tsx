@@ -1,0 +1,60 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Breadcrumbs } from "~/components/detail";
+import { GroupProfileForm } from "~/components/manage-group-form";
+import { getGroupProfile, updateGroupProfile } from "~/modules/groups/groups.server";
+import { GroupProfileSchema } from "~/modules/groups/schemas";
+import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { requireWorkspace } from "~/modules/manage/access.server";
+import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { NO_STORE } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+
+export const headers: HeadersFunction = () => NO_STORE;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { groupId } = await requireWorkspace(request, params, "owner");
+  const { t, locale } = await getRequestI18n(request);
+  const [group, tax] = await Promise.all([getGroupProfile(groupId), getTaxonomy(locale)]);
+  const { id, status: _status, ...profile } = group;
+  return {
+    meta: { title: t("manage.profile.title"), siteName: t("site.name") },
+    group: { id, name: group.name },
+    profile,
+    areas: tax.areas.map((a) => ({ id: a.id, name: a.name })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { groupId, user } = await requireWorkspace(request, params, "owner");
+  const submission = parseWithZod(await request.formData(), { schema: GroupProfileSchema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  await updateGroupProfile(groupId, user.id, submission.value);
+  throw redirect(`/manage/groups/${groupId}?saved=1`);
+}
+
+export default function GroupProfilePage() {
+  const { group, profile, areas } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div className="container page stack form-page">
+      <Breadcrumbs items={[{ to: "/manage", label: t("manage.title") }, { to: `/manage/groups/${group.id}`, label: group.name }, { label: t("manage.profile.title") }]} />
+      <h1>{t("manage.profile.title")}</h1>
+      <GroupProfileForm
+        id="group-profile"
+        lastResult={actionData?.result}
+        areas={areas}
+        defaults={profile}
+        heading={t("manage.profile.formTitle")}
+        submitLabel={t("manage.form.save")}
+        intent="save"
+      />
+    </div>
+  );
+}
