@@ -180,7 +180,15 @@ export default function Workspace() {
           label: o.title,
           status: o.status,
           to: `${base}/openings/${o.id}`,
-          extra: o.ongoing ? <span>{t("opening.ongoing")}</span> : o.next ? <When startsAt={o.next.startsAt} endsAt={o.next.endsAt} /> : <span>{t("opening.noShifts")}</span>,
+          extra: (
+            <>
+              {o.ongoing ? <span>{t("opening.ongoing")}</span> : o.next ? <When startsAt={o.next.startsAt} endsAt={o.next.endsAt} /> : <span>{t("opening.noShifts")}</span>}{" "}
+              <Link to={`${base}/openings/${o.id}/applicants`}>
+                {t("manageApplicants.link")}
+                <span className="visually-hidden">（{o.title}）</span>
+              </Link>
+            </>
+          ),
         }))}
       />
 
