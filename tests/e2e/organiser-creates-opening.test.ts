@@ -49,7 +49,7 @@ test("an organiser creates a volunteer opening with two shifts and submits it fo
   await expect(item).toContainText("審査中");
 
   // The opening keeps both shifts, in Tokyo time.
-  await item.getByRole("link", { name: title }).click();
+  await item.getByRole("link", { name: title, exact: true }).click();
   await expect(page.getByRole("group", { name: "活動日 1" }).getByLabel("日付")).toHaveValue(firstDay);
   await expect(page.getByRole("group", { name: "活動日 2" }).getByLabel("開始時刻")).toHaveValue("13:30");
   await expect(page.getByRole("group", { name: "活動日 2" }).getByLabel("募集人数")).toHaveValue("3");

@@ -594,3 +594,44 @@ describe("a pending group's items stay invisible (row 25)", () => {
     expect(JSON.stringify(list)).not.toContain("ソラマメ");
   });
 });
+
+describe("more places let the waitlist in", () => {
+  it("raising a shift's slots accepts the people waiting longest and emails them", async () => {
+    const out = await submit(newOpening.action, "/manage/groups/1/openings/new", G1, openingFields({ intent: "save", title: "増員テストの募集" }), ownerA);
+    expect(locationOf(out)).toMatch(/^\/manage\/groups\/1\//);
+    const opening = await prisma.opening.findFirstOrThrow({ where: { groupId: 1, title: "増員テストの募集" }, include: { shifts: { orderBy: { startsAt: "asc" } } } });
+    const [first, second] = opening.shifts;
+    const waiting = [await createUser(), await createUser()];
+    const accepted = await Promise.all(Array.from({ length: first!.slots! }, () => createUser()));
+    for (const u of accepted) await prisma.application.create({ data: { shiftId: first!.id, userId: u.id, status: "accepted" } });
+    await prisma.shift.update({ where: { id: first!.id }, data: { acceptedCount: first!.slots! } });
+    for (const u of waiting) await prisma.application.create({ data: { shiftId: first!.id, userId: u.id, status: "waitlisted" } });
+
+    const edited = await submit(
+      editOpening.action,
+      `/manage/groups/1/openings/${opening.id}`,
+      { ...G1, openingId: String(opening.id) },
+      {
+        intent: "save",
+        title: "増員テストの募集",
+        participationMode: "in-person",
+        "shifts[0].id": String(first!.id),
+        "shifts[0].date": tokyoDateKey(first!.startsAt),
+        "shifts[0].start": "09:00",
+        "shifts[0].end": "12:00",
+        "shifts[0].slots": String(first!.slots! + 1),
+        "shifts[1].id": String(second!.id),
+        "shifts[1].date": tokyoDateKey(second!.startsAt),
+        "shifts[1].start": "13:00",
+        "shifts[1].end": "15:00",
+        "shifts[1].slots": String(second!.slots),
+      },
+      ownerA,
+    );
+    expect(locationOf(edited)).toBe(`/manage/groups/1/openings/${opening.id}?saved=1`);
+    const statuses = await prisma.application.findMany({ where: { shiftId: first!.id, userId: { in: waiting.map((w) => w.id) } }, orderBy: { id: "asc" }, select: { status: true } });
+    expect(statuses.map((s) => s.status)).toEqual(["accepted", "waitlisted"]);
+    expect((await prisma.shift.findUniqueOrThrow({ where: { id: first!.id } })).acceptedCount).toBe(first!.slots! + 1);
+    expect(await prisma.emailOutbox.count({ where: { toAddress: waiting[0]!.email, template: "waitlist-promoted" } })).toBe(1);
+  });
+});

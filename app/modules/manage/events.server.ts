@@ -1,3 +1,4 @@
+import { promoteFromDateWaitlist } from "~/modules/participation/participation.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -134,6 +135,8 @@ async function reconcileDates(tx: Tx, eventId: number, rows: DateRow[], desired:
       // A moved or cancelled date is the organiser's exception to the rule and stays as it is.
       const keepsTime = row.status === "scheduled" || row.status === "paused";
       await tx.eventDate.update({ where: { id: row.id }, data: { capacity, ...(keepsTime ? { endsAt: o.endsAt } : {}) }, select: { id: true } });
+      // A larger capacity lets the people waiting longest in (and tells them by email).
+      await promoteFromDateWaitlist(tx, row.id);
     } else {
       create.push({ eventId, startsAt: o.startsAt, endsAt: o.endsAt, ...tokyoSlot(o.startsAt), capacity, status: inPause(pause, o.startsAt) ? "paused" : "scheduled" });
     }
@@ -160,6 +163,7 @@ async function syncOneOff(tx: Tx, eventId: number, target: Occurrence, capacity:
   const same = only.startsAt.getTime() === target.startsAt.getTime() && only.endsAt.getTime() === target.endsAt.getTime();
   if (same) {
     await tx.eventDate.update({ where: { id: only.id }, data: { capacity }, select: { id: true } });
+    await promoteFromDateWaitlist(tx, only.id);
     return [];
   }
   const registered = only._count.registrations > 0;
