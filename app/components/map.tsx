@@ -18,17 +18,17 @@ export type MapConfig = { tileUrl: string; attribution: string } | null;
  * without JavaScript, or when tiles cannot load, the list beside it holds everything, so nothing renders
  * on the server and the list stays the page's main content.
  */
-export function ListingMap({ points, config }: { points: MapPoint[]; config: MapConfig }) {
+export function ListingMap({ pointsUrl, config, hasItems }: { pointsUrl: string; config: MapConfig; hasItems: boolean }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
 
   useEffect(() => {
-    if (!mounted || !config || !ref.current || points.length === 0) return;
+    if (!mounted || !config || !ref.current || !hasItems) return;
     let cancelled = false;
     let map: import("leaflet").Map | undefined;
-    void import("leaflet").then((mod) => {
+    void Promise.all([import("leaflet"), fetch(pointsUrl).then((r) => (r.ok ? (r.json() as Promise<MapPoint[]>) : []))]).then(([mod, points]) => {
       const L = (mod as unknown as { default?: typeof import("leaflet") }).default ?? mod;
       if (cancelled || !ref.current) return;
       map = L.map(ref.current, { scrollWheelZoom: false, attributionControl: true });
@@ -50,9 +50,9 @@ export function ListingMap({ points, config }: { points: MapPoint[]; config: Map
       cancelled = true;
       map?.remove();
     };
-  }, [mounted, config, points]);
+  }, [mounted, config, pointsUrl, hasItems]);
 
-  if (!mounted || !config || points.length === 0) return null;
+  if (!mounted || !config || !hasItems) return null;
   return (
     <div className="map-panel">
       <h2 id="map-h" className="map-panel__title">

@@ -1,9 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import leafletStyles from "leaflet/dist/leaflet.css";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { listPlaceMapPoints, listPublishedPlaces } from "~/modules/places/places.server";
+import { listPublishedPlaces } from "~/modules/places/places.server";
 import { ListingMap } from "~/components/map";
 import { mapConfig } from "~/utils/env.server";
 import { activeFilterCount, parseListingFilters } from "~/modules/search/filters";
@@ -15,16 +15,14 @@ import { cacheKey, cachedPublic } from "~/utils/cache.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
   const filters = parseListingFilters(new URL(request.url));
-  const [taxonomy, result, mapPoints] = await Promise.all([
+  const [taxonomy, result] = await Promise.all([
     getTaxonomy(locale),
     cachedPublic(cacheKey("places", filters, locale), () => listPublishedPlaces(filters, locale)),
-    cachedPublic(cacheKey("place-map", { ...filters, page: 1, sort: undefined, near: undefined }, locale), () => listPlaceMapPoints(filters, locale)),
   ]);
   return {
     meta: { title: t("places.title"), description: t("places.lead"), siteName: t("site.name") },
     taxonomy,
     filters,
-    mapPoints,
     map: mapConfig(),
     ...result,
   };
@@ -35,7 +33,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletSty
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export default function Places() {
-  const { taxonomy, filters, items, total, mapPoints, map } = useLoaderData<typeof loader>();
+  const { taxonomy, filters, items, total, map } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   return (
@@ -48,7 +47,7 @@ export default function Places() {
         fields={["area", "type", "audience", "category", "language", "day", "time", "beginner", "free", "barrierFree"]} sorts={["name", "newest", "near"] as const}
       />
       <ResultCount total={total} />
-      <ListingMap points={mapPoints} config={map} />
+      <ListingMap pointsUrl={`/places/map.json${location.search}`} config={map} hasItems={total > 0} />
       {items.length ? (
         <div className="cards">
           {items.map((p) => (

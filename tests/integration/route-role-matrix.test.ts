@@ -33,6 +33,7 @@ const MATRIX: Record<string, () => Entry> = {
   "robots[.]txt": () => ({ url: "/robots.txt", loader: everyone(200) }),
   search: () => ({ url: "/search?q=サロン", loader: everyone(200) }),
   privacy: () => ({ url: "/privacy", loader: everyone(200) }),
+  "places.map[.]json": () => ({ url: "/places/map.json?area=fujimi", loader: everyone(200) }),
   "places._index": () => ({ url: "/places", loader: everyone(200) }),
   "places.$id": () => ({ url: `/places/${ids.place}`, params: { id: ids.place }, loader: everyone(200) }),
   "events._index": () => ({ url: "/events", loader: everyone(200) }),
