@@ -4,6 +4,7 @@ import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { requireGroupRole } from "~/modules/auth/permissions.server";
 import { decideApplication, listApplicants } from "~/modules/participation/organiser.server";
+import { messageShift } from "~/modules/participation/notifications.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
@@ -37,11 +38,27 @@ const DecisionSchema = z.object({
     .pipe(z.number().min(0.5).max(24).multipleOf(0.5).optional()),
 });
 
+const MessageSchema = z.object({
+  intent: z.literal("message"),
+  shiftId: z.coerce.number().int().positive().max(2_147_483_647),
+  message: z
+    .string()
+    .transform((v) => v.normalize("NFC").trim())
+    .pipe(z.string().min(1).max(1000)),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const groupId = parseIdParam(params.groupId);
   parseIdParam(params.openingId);
   const member = await requireGroupRole(request, groupId, "editor");
-  const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = Object.fromEntries(await request.formData());
+  if (form.intent === "message") {
+    const msg = MessageSchema.safeParse(form);
+    if (!msg.success) return { message: "manageApplicants.messageInvalid", tone: "warn" as const };
+    const sent = await messageShift({ groupId, shiftId: msg.data.shiftId, message: msg.data.message, senderId: member.id });
+    return sent === null ? { message: "manageApplicants.refused.not-found", tone: "warn" as const } : { message: "manageApplicants.messageSent", tone: "info" as const, count: sent };
+  }
+  const parsed = DecisionSchema.safeParse(form);
   if (!parsed.success) return { message: "manageApplicants.badInput", tone: "warn" as const };
   if (parsed.data.decision === "attended" && parsed.data.hours === undefined) return { message: "manageApplicants.hoursRequired", tone: "warn" as const };
   const result = await decideApplication({ groupId, staffUserId: member.id, ...parsed.data });
@@ -60,7 +77,7 @@ export default function ApplicantsPage() {
       <h1>{t("manageApplicants.title", { title: opening.title })}</h1>
       {result ? (
         <p className={`notice notice--${result.tone}`} role="status">
-          {t(result.message)}
+          {t(result.message, "count" in result ? { count: result.count } : {})}
         </p>
       ) : null}
       <p>
@@ -75,6 +92,19 @@ export default function ApplicantsPage() {
             <span className="count">{s.slots == null ? t("manageApplicants.acceptedNoLimit", { count: s.acceptedCount }) : t("manageApplicants.accepted", { count: s.acceptedCount, slots: s.slots })}</span>
           </h2>
           {s.applications.length === 0 ? <p>{t("manageApplicants.none")}</p> : null}
+          {s.acceptedCount > 0 ? (
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="message" />
+              <input type="hidden" name="shiftId" value={s.id} />
+              <div className="field">
+                <label htmlFor={`msg-${s.id}`}>{t("manageApplicants.messageLabel")}</label>
+                <textarea id={`msg-${s.id}`} name="message" rows={3} maxLength={1000} required />
+              </div>
+              <button type="submit" className="button button--ghost">
+                {t("manageApplicants.messageSend")}
+              </button>
+            </Form>
+          ) : null}
           <ul className="link-list">
             {s.applications.map((a) => (
               <li key={a.id} className="applicant">

@@ -1,6 +1,7 @@
 import { Resend } from "resend";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { queueDayBeforeReminders } from "~/modules/participation/notifications.server";
 
 // Sends queued emails through the real Resend SDK. Tests and development point RESEND_BASE_URL at a local
 // recording server. Without RESEND_API_KEY nothing is sent: emails stay readable in the outbox viewer.
@@ -138,7 +139,9 @@ export function startEmailWorker(intervalMs = Number(process.env.EMAIL_WORKER_IN
   timer = setInterval(() => {
     if (running) return;
     running = true;
-    deliverDueEmails()
+    // Day-before reminders are queued on the same beat, then sent with everything else.
+    queueDayBeforeReminders()
+      .then(() => deliverDueEmails())
       .catch((e) => console.error("email worker:", e instanceof Error ? e.message : e))
       .finally(() => {
         running = false;

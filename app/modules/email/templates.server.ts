@@ -18,6 +18,9 @@ type Templates = {
   "registration-received": { name: string; title: string; when: string; status: "accepted" | "waitlisted"; partySize: number; link: string };
   "waitlist-promoted": { name: string; title: string; when: string; link: string };
   "group-invite": { group: string; role: string; link: string; days: number };
+  reminder: { name: string; title: string; when: string; link: string };
+  "schedule-changed": { name: string; title: string; link: string };
+  "shift-message": { name: string; group: string; title: string; when: string; message: string; link: string };
   "application-decided": { name: string; title: string; when: string; status: "accepted" | "declined"; link: string };
 };
 export type EmailTemplate = keyof Templates;

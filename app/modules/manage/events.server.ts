@@ -1,3 +1,4 @@
+import { notifyDateChanges } from "~/modules/participation/notifications.server";
 import { promoteFromDateWaitlist } from "~/modules/participation/participation.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
@@ -19,9 +20,9 @@ import type { SaveResult } from "./places.server";
 // Changing a published event: wording changes simply stay published. When a change moves or removes a date that
 // people registered for, the date is never deleted (their registrations stay attached): a one-off date is marked
 // "moved" with its original time, a series date that no longer fits the rule is marked "cancelled". The ids of
-// those dates are recorded in the audit log as "event.dates-changed"; a new place or venue for an event with
-// upcoming registrations is recorded as "event.venue-changed". Telling the registrants is the participation
-// module's job (it owns registration emails) and reads these entries.
+// those dates are recorded in the audit log as "event.dates-changed" and their registrants are emailed; a new
+// place or venue for an event with upcoming registrations is recorded as "event.venue-changed" and emailed too
+// (the emails are written by the participation module's notifyDateChanges, in the same transaction).
 
 export const MATERIALISE_MONTHS = 6;
 
@@ -263,10 +264,14 @@ export async function saveEvent(
     }
     if (changed.length) {
       await recordAudit(tx, { actorId, action: "event.dates-changed", entityType: "event", entityId: eventId, detail: { dateIds: changed } });
+      await notifyDateChanges(tx, changed, now);
     }
     const venueChanged = existing && (existing.placeId !== input.placeId || existing.venueName !== input.venueName || existing.venueAddress !== input.venueAddress);
     if (venueChanged && (await tx.registration.count({ where: { eventDate: { eventId, startsAt: { gte: now } } } })) > 0) {
       await recordAudit(tx, { actorId, action: "event.venue-changed", entityType: "event", entityId: eventId, detail: { placeId: input.placeId } });
+      const upcoming = await tx.eventDate.findMany({ where: { eventId, startsAt: { gte: now } }, select: { id: true } });
+      // People whose date also changed were told above: one email each.
+      await notifyDateChanges(tx, upcoming.map((d) => d.id).filter((id) => !changed.includes(id)), now);
     }
     return { eventId, changed };
   });

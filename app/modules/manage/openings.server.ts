@@ -1,4 +1,5 @@
 import { promoteFromShiftWaitlist } from "~/modules/participation/participation.server";
+import { notifyShiftChanges } from "~/modules/participation/notifications.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -190,6 +191,7 @@ export async function saveOpening(
     }
     if (changed.length) {
       await recordAudit(tx, { actorId, action: "opening.shifts-changed", entityType: "opening", entityId: openingId, detail: { shiftIds: changed } });
+      await notifyShiftChanges(tx, changed, now);
     }
     return openingId;
   });
