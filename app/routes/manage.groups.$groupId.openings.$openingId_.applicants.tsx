@@ -92,19 +92,6 @@ export default function ApplicantsPage() {
             <span className="count">{s.slots == null ? t("manageApplicants.acceptedNoLimit", { count: s.acceptedCount }) : t("manageApplicants.accepted", { count: s.acceptedCount, slots: s.slots })}</span>
           </h2>
           {s.applications.length === 0 ? <p>{t("manageApplicants.none")}</p> : null}
-          {s.acceptedCount > 0 ? (
-            <Form method="post" className="stack">
-              <input type="hidden" name="intent" value="message" />
-              <input type="hidden" name="shiftId" value={s.id} />
-              <div className="field">
-                <label htmlFor={`msg-${s.id}`}>{t("manageApplicants.messageLabel")}</label>
-                <textarea id={`msg-${s.id}`} name="message" rows={3} maxLength={1000} required />
-              </div>
-              <button type="submit" className="button button--ghost">
-                {t("manageApplicants.messageSend")}
-              </button>
-            </Form>
-          ) : null}
           <ul className="link-list">
             {s.applications.map((a) => (
               <li key={a.id} className="applicant">
@@ -133,6 +120,19 @@ export default function ApplicantsPage() {
               </li>
             ))}
           </ul>
+          {s.acceptedCount > 0 ? (
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="message" />
+              <input type="hidden" name="shiftId" value={s.id} />
+              <div className="field">
+                <label htmlFor={`msg-${s.id}`}>{t("manageApplicants.messageLabel")}</label>
+                <textarea id={`msg-${s.id}`} name="message" rows={3} maxLength={1000} required />
+              </div>
+              <button type="submit" className="button button--ghost">
+                {t("manageApplicants.messageSend")}
+              </button>
+            </Form>
+          ) : null}
         </section>
       ))}
     </div>
