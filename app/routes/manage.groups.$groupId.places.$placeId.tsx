@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ItemPageHeader, StatusActions } from "~/components/manage-item-form";
 import { PlaceForm } from "~/components/manage-place-form";
@@ -73,6 +73,11 @@ export default function EditPlace() {
           {t("manage.saved.saved")}
         </p>
       ) : null}
+      <p>
+        <Link to={`/manage/groups/${group.id}/places/${place.id}/photos`} className="button button--ghost">
+          {t("photos.manageLink")}
+        </Link>
+      </p>
       <PlaceForm lastResult={actionData?.result} defaults={defaults} options={options} status={place.status} today={today} keepText={keepText} keepRule={keepText ? "keep" : undefined} />
       <StatusActions status={place.status} />
     </div>

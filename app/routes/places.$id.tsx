@@ -85,6 +85,20 @@ export default function PlaceDetailPage() {
             )}
           </section>
 
+          {place.photos.length ? (
+            <section className="panel" aria-labelledby="photos-h">
+              <h2 id="photos-h">{t("photos.heading")}</h2>
+              {/* Sized by attributes, not inline styles: the CSP (style-src 'self') blocks style attributes. */}
+              <ul className="link-list photo-gallery">
+                {place.photos.map((p) => (
+                  <li key={p.src}>
+                    <img src={p.src} alt={p.alt} width={p.displayWidth} height={p.displayHeight} loading="lazy" decoding="async" />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
           <section className="panel" aria-labelledby="about-h">
             <h2 id="about-h">{t("detail.about")}</h2>
             <Paragraphs text={place.description} lang={place.fieldLang.description} />

@@ -77,6 +77,14 @@ const MATRIX: Record<string, () => Entry> = {
     loader: groupAOnly,
     action: groupAOnly,
   }),
+  "manage.groups.$groupId.places.$placeId_.photos": () => ({
+    url: `/manage/groups/1/places/${ids.group1Place}/photos`,
+    params: { groupId: "1", placeId: ids.group1Place },
+    loader: groupAOnly,
+    action: groupAOnly,
+  }),
+  // Only names of stored photos of public places; an unknown (well-formed) name is the same 404 for everyone.
+  "photos.$fileName": () => ({ url: `/photos/${"0".repeat(32)}.webp`, params: { fileName: `${"0".repeat(32)}.webp` }, loader: everyone(404) }),
   "manage.groups.$groupId.events.new": () => ({ url: "/manage/groups/1/events/new", params: { groupId: "1" }, loader: groupAOnly, action: groupAOnly }),
   "manage.groups.$groupId.events.$eventId": () => ({
     url: `/manage/groups/1/events/${ids.group1Event}`,

@@ -169,6 +169,11 @@ export async function getPublishedPlace(id: number, locale: string, now = new Da
   );
   const [group] = await localize("group", [row.group], ["name"] as const, locale);
   const card = toCard(place, now);
+  const photos = await prisma.photo.findMany({
+    where: { entityType: "place", entityId: id },
+    select: { fileName: true, width: true, height: true, alt: true },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+  });
   const upcoming = await prisma.eventDate.findMany({
     where: { startsAt: { gte: now }, status: { not: "cancelled" }, event: { placeId: id, status: PUBLISHED } },
     select: { id: true, startsAt: true, endsAt: true, event: { select: { id: true, title: true } } },
@@ -198,6 +203,11 @@ export async function getPublishedPlace(id: number, locale: string, now = new Da
     scheduleNote: place.scheduleNote,
     lastConfirmedAt: row.lastConfirmedAt?.toISOString() ?? null,
     categorySlugs: row.categories.map((c) => c.slug),
+    // Shown at most 320 px on the longer side (fits a phone screen), full file for high-density screens.
+    photos: photos.map((p) => {
+      const scale = Math.min(1, 320 / Math.max(p.width, p.height, 1));
+      return { src: `/photos/${p.fileName}`, alt: p.alt, displayWidth: Math.round(p.width * scale), displayHeight: Math.round(p.height * scale) };
+    }),
     group: { id: group!.id, name: group!.name, lang: group!.fieldLang.name ?? "ja" },
     events: (await localize("event", upcoming.map((u) => ({ ...u.event, dateId: u.id, startsAt: u.startsAt, endsAt: u.endsAt })), ["title"] as const, locale)).map((e) => ({
       id: e.id,
