@@ -164,7 +164,11 @@ export default function Workspace() {
           extra: (
             <>
               {e.series ? <span className="tag tag--plain">{t("event.series")}</span> : null}
-              {e.next ? <When startsAt={e.next.startsAt} endsAt={e.next.endsAt} /> : <span>{t("manage.events.noDates")}</span>}
+              {e.next ? <When startsAt={e.next.startsAt} endsAt={e.next.endsAt} /> : <span>{t("manage.events.noDates")}</span>}{" "}
+              <Link to={`${base}/events/${e.id}/registrations`}>
+                {t("manageRegistrations.link")}
+                <span className="visually-hidden">（{e.title}）</span>
+              </Link>
             </>
           ),
         }))}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { applyToShift } from "~/modules/participation/participation.server";
-import { applicantsCsv, decideApplication, listApplicants, neutralizeFormula } from "~/modules/participation/organiser.server";
+import { applicantsCsv, cancelEventDate, decideApplication, listApplicants, listRegistrants, neutralizeFormula } from "~/modules/participation/organiser.server";
 import { tokyoSlot } from "~/utils/dates";
 
 let seq = 0;
@@ -97,5 +97,49 @@ describe("applicants CSV for Excel", () => {
   it("neutralises every spreadsheet formula lead character", () => {
     for (const lead of ["=", "+", "-", "@", "\t", "\r"]) expect(neutralizeFormula(`${lead}1`)).toBe(`'${lead}1`);
     expect(neutralizeFormula("ふつうの文")).toBe("ふつうの文");
+  });
+});
+
+describe("organiser's event registrations", () => {
+  async function eventWithRegistration(groupId: number) {
+    const startsAt = new Date(Date.now() + 5 * 86400_000);
+    const event = await prisma.event.create({
+      data: {
+        groupId,
+        title: "テスト用 健康講座",
+        status: "published",
+        registrationRequired: true,
+        capacity: 10,
+        dates: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), capacity: 10, registeredCount: 2, ...tokyoSlot(startsAt) } },
+      },
+      select: { id: true, dates: { select: { id: true } } },
+    });
+    const consenting = await resident("申込 一郎");
+    const silent = await resident("申込 二郎");
+    await prisma.registration.create({ data: { eventDateId: event.dates[0]!.id, userId: consenting.id, status: "accepted", partySize: 1, consentToShareContact: true } });
+    await prisma.registration.create({ data: { eventDateId: event.dates[0]!.id, userId: silent.id, status: "accepted", partySize: 1, consentToShareContact: false } });
+    return { event, consenting, silent };
+  }
+
+  it("lists registrants per date, with contacts only for those who consented; another group sees nothing", async () => {
+    const { event, consenting, silent } = await eventWithRegistration(1);
+    const data = (await listRegistrants(1, event.id))!;
+    const regs = data.dates[0]!.registrations;
+    expect(regs.find((r) => r.name === "申込 一郎")!.email).toBe(consenting.email);
+    expect(regs.find((r) => r.name === "申込 二郎")!.email).toBeNull();
+    expect(JSON.stringify(data)).not.toContain(silent.email);
+    expect(await listRegistrants(2, event.id)).toBeNull();
+  });
+
+  it("cancelling one date keeps its registrations, marks it cancelled and emails everyone registered", async () => {
+    const { event, consenting, silent } = await eventWithRegistration(1);
+    const dateId = event.dates[0]!.id;
+    expect(await cancelEventDate({ groupId: 2, eventDateId: dateId, note: "", staffUserId: 1 })).toEqual({ ok: false, reason: "not-found" });
+    expect(await cancelEventDate({ groupId: 1, eventDateId: dateId, note: "講師の体調不良のため", staffUserId: 1 })).toEqual({ ok: true });
+    const date = await prisma.eventDate.findUniqueOrThrow({ where: { id: dateId } });
+    expect(date).toMatchObject({ status: "cancelled", note: "講師の体調不良のため" });
+    expect(await prisma.registration.count({ where: { eventDateId: dateId } })).toBe(2);
+    for (const p of [consenting, silent]) expect(await prisma.emailOutbox.count({ where: { toAddress: p.email, template: "schedule-changed" } })).toBe(1);
+    expect(await cancelEventDate({ groupId: 1, eventDateId: dateId, note: "", staffUserId: 1 })).toEqual({ ok: false, reason: "closed" });
   });
 });

@@ -60,6 +60,12 @@ const MATRIX: Record<string, () => Entry> = {
     loader: { anonymous: "login", resident: 404, groupA: 200, groupB: 404, staff: 404 },
     action: { anonymous: "login", resident: 404, groupA: 200, groupB: 404, staff: 404 },
   }),
+  "manage.groups.$groupId.events.$eventId_.registrations": () => ({
+    url: `/manage/groups/1/events/${ids.group1Event}/registrations`,
+    params: { groupId: "1", eventId: ids.group1Event },
+    loader: { anonymous: "login", resident: 404, groupA: 200, groupB: 404, staff: 404 },
+    action: { anonymous: "login", resident: 404, groupA: 200, groupB: 404, staff: 404 },
+  }),
   "manage.groups.$groupId.openings.$openingId_.applicants[.]csv": () => ({
     url: `/manage/groups/1/openings/${ids.group1Opening}/applicants.csv`,
     params: { groupId: "1", openingId: ids.group1Opening },
@@ -135,6 +141,7 @@ beforeAll(async () => {
   ids.placeDate = tokyoDateKey(new Date((await getPublishedPlace(place.id, "ja"))!.nextDates[0]!.startsAt));
   ids.event = String((await prisma.event.findFirstOrThrow({ where: published, select: { id: true } })).id);
   ids.group1Place = String((await prisma.place.findFirstOrThrow({ where: { groupId: 1 }, select: { id: true } })).id);
+  ids.group1Event = String((await prisma.event.findFirstOrThrow({ where: { groupId: 1 }, select: { id: true } })).id);
   ids.group1Event = String((await prisma.event.findFirstOrThrow({ where: { groupId: 1 }, select: { id: true } })).id);
   ids.group1Opening = String((await prisma.opening.findFirstOrThrow({ where: { groupId: 1 }, select: { id: true } })).id);
   ids.opening = String((await prisma.opening.findFirstOrThrow({ where: published, select: { id: true } })).id);

@@ -162,3 +162,85 @@ export async function applicantsCsv(groupId: number, openingId: number, t: (key:
   const body = stringify([header, ...rows].map((r) => r.map((v) => neutralizeFormula(String(v)))), { record_delimiter: "\r\n" });
   return { filename: `applicants-${openingId}.csv`, body: `\uFEFF${body}` };
 }
+
+/** Dates of an event with their registrations, for the organiser (contacts only with consent). */
+export async function listRegistrants(groupId: number, eventId: number, now = new Date()) {
+  const event = await prisma.event.findFirst({
+    where: { id: eventId, groupId },
+    select: {
+      id: true,
+      title: true,
+      dates: {
+        where: { endsAt: { gte: new Date(now.getTime() - 30 * 86400_000) } },
+        orderBy: { startsAt: "asc" },
+        take: 60,
+        select: {
+          id: true,
+          startsAt: true,
+          endsAt: true,
+          status: true,
+          capacity: true,
+          registeredCount: true,
+          registrations: {
+            where: { status: { not: "withdrawn" } },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: { id: true, status: true, partySize: true, consentToShareContact: true, user: { select: { name: true, email: true, profile: { select: { phone: true } } } } },
+          },
+        },
+      },
+    },
+  });
+  if (!event) return null;
+  return {
+    id: event.id,
+    title: event.title,
+    dates: event.dates.map((d) => ({
+      id: d.id,
+      startsAt: d.startsAt.toISOString(),
+      endsAt: d.endsAt.toISOString(),
+      status: d.status,
+      capacity: d.capacity,
+      registeredCount: d.registeredCount,
+      past: d.startsAt <= now,
+      registrations: d.registrations.map((r) => ({
+        id: r.id,
+        status: r.status,
+        partySize: r.partySize,
+        name: r.user?.name ?? null,
+        email: r.consentToShareContact ? (r.user?.email ?? null) : null,
+        phone: r.consentToShareContact ? r.user?.profile?.phone || null : null,
+      })),
+    })),
+  };
+}
+
+/** Cancels one date of an event (e.g. the teacher is ill): registrants are told by email; the row stays. */
+export async function cancelEventDate(input: { groupId: number; eventDateId: number; note: string; staffUserId: number }, now = new Date()) {
+  const date = await prisma.eventDate.findFirst({ where: { id: input.eventDateId, event: { groupId: input.groupId } }, select: { id: true, status: true, startsAt: true, eventId: true } });
+  if (!date) return { ok: false as const, reason: "not-found" as const };
+  if (date.status === "cancelled" || date.startsAt <= now) return { ok: false as const, reason: "closed" as const };
+  await prisma.$transaction(async (tx) => {
+    await tx.eventDate.update({ where: { id: date.id }, data: { status: "cancelled", note: input.note } });
+    const { notifyDateChanges } = await import("./notifications.server");
+    await notifyDateChanges(tx, [date.id], now);
+    await recordAudit(tx, { actorId: input.staffUserId, action: "event.date-cancelled", entityType: "event", entityId: date.eventId, detail: { eventDateId: date.id } });
+  }, WRITE_TX);
+  invalidatePublicCache();
+  return { ok: true as const };
+}
+
+/** Attendance for an event registration, after the date has started. */
+export async function recordRegistrationAttendance(input: { groupId: number; registrationId: number; attended: boolean; staffUserId: number }, now = new Date()) {
+  const reg = await prisma.registration.findFirst({
+    where: { id: input.registrationId, eventDate: { event: { groupId: input.groupId } } },
+    select: { id: true, status: true, eventDate: { select: { startsAt: true } } },
+  });
+  if (!reg) return { ok: false as const, reason: "not-found" as const };
+  if (!["accepted", "attended", "no-show"].includes(reg.status)) return { ok: false as const, reason: "closed" as const };
+  if (reg.eventDate.startsAt > now) return { ok: false as const, reason: "not-yet" as const };
+  await prisma.$transaction(async (tx) => {
+    await tx.registration.update({ where: { id: reg.id }, data: { status: input.attended ? "attended" : "no-show" } });
+    await recordAudit(tx, { actorId: input.staffUserId, action: input.attended ? "registration.attended" : "registration.no-show", entityType: "registration", entityId: reg.id });
+  }, WRITE_TX);
+  return { ok: true as const };
+}

@@ -1,0 +1,116 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { useTranslation } from "react-i18next";
+import { requireGroupRole } from "~/modules/auth/permissions.server";
+import { cancelEventDate, listRegistrants, recordRegistrationAttendance } from "~/modules/participation/organiser.server";
+import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { prisma } from "~/utils/db.server";
+import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
+import { When } from "~/components/format";
+import { pageMeta } from "~/utils/meta";
+
+export const headers: HeadersFunction = () => NO_STORE;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const groupId = parseIdParam(params.groupId);
+  const eventId = parseIdParam(params.eventId);
+  const member = await requireGroupRole(request, groupId, "editor");
+  const { t } = await getRequestI18n(request);
+  const data = await listRegistrants(groupId, eventId);
+  if (!data) notFound();
+  await recordAudit(prisma, { actorId: member.id, action: "registrants.viewed", entityType: "event", entityId: eventId });
+  return { meta: { title: t("manageRegistrations.title", { title: data.title }), siteName: t("site.name") }, groupId, event: data };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("cancel-date"), eventDateId: z.coerce.number().int().positive(), note: z.string().max(200).default("").transform((v) => v.normalize("NFC").trim()) }),
+  z.object({ intent: z.literal("attended"), registrationId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("no-show"), registrationId: z.coerce.number().int().positive() }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const groupId = parseIdParam(params.groupId);
+  parseIdParam(params.eventId);
+  const member = await requireGroupRole(request, groupId, "editor");
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { message: "manageApplicants.badInput", tone: "warn" as const };
+  const input = parsed.data;
+  const result =
+    input.intent === "cancel-date"
+      ? await cancelEventDate({ groupId, eventDateId: input.eventDateId, note: input.note, staffUserId: member.id })
+      : await recordRegistrationAttendance({ groupId, registrationId: input.registrationId, attended: input.intent === "attended", staffUserId: member.id });
+  return result.ok ? { message: `manageRegistrations.done.${input.intent}`, tone: "info" as const } : { message: `manageApplicants.refused.${result.reason}`, tone: "warn" as const };
+}
+
+export default function RegistrationsPage() {
+  const { event, groupId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div className="container page">
+      <p>
+        <Link to={`/manage/groups/${groupId}`}>{t("manageApplicants.back")}</Link>
+      </p>
+      <h1>{t("manageRegistrations.title", { title: event.title })}</h1>
+      {result ? (
+        <p className={`notice notice--${result.tone}`} role="status">
+          {t(result.message)}
+        </p>
+      ) : null}
+      {event.dates.map((d) => (
+        <section key={d.id} className="panel" aria-labelledby={`date-${d.id}`}>
+          <h2 id={`date-${d.id}`}>
+            <When startsAt={d.startsAt} endsAt={d.endsAt} long />{" "}
+            <span className="count">
+              {d.status === "cancelled"
+                ? t("event.cancelled")
+                : d.capacity == null
+                  ? t("manageRegistrations.countNoLimit", { count: d.registeredCount })
+                  : t("manageRegistrations.count", { count: d.registeredCount, capacity: d.capacity })}
+            </span>
+          </h2>
+          {d.registrations.length === 0 ? <p>{t("manageApplicants.none")}</p> : null}
+          <ul className="link-list">
+            {d.registrations.map((r) => (
+              <li key={r.id} className="applicant">
+                <strong>{r.name ?? t("manageApplicants.deletedAccount")}</strong> <span className="tag tag--info">{t(`participation.status.${r.status}`)}</span>{" "}
+                <span>{t("participation.people", { count: r.partySize })}</span>
+                <span className="fact__sub">{r.email ? `${r.email}${r.phone ? ` · ${r.phone}` : ""}` : t("manageApplicants.noConsent")}</span>
+                {d.past && (r.status === "accepted" || r.status === "attended" || r.status === "no-show") ? (
+                  <div className="applicant__actions">
+                    {(["attended", "no-show"] as const).map((intent) => (
+                      <Form method="post" className="inline-form" key={intent}>
+                        <input type="hidden" name="registrationId" value={r.id} />
+                        <button type="submit" name="intent" value={intent} className="button button--ghost">
+                          {t(intent === "attended" ? "manageRegistrations.markAttended" : "manageApplicants.markNoShow")}
+                          <span className="visually-hidden">（{r.name}）</span>
+                        </button>
+                      </Form>
+                    ))}
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {!d.past && d.status !== "cancelled" ? (
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="cancel-date" />
+              <input type="hidden" name="eventDateId" value={d.id} />
+              <div className="field">
+                <label htmlFor={`note-${d.id}`}>{t("manageRegistrations.cancelNote")}</label>
+                <input id={`note-${d.id}`} name="note" type="text" maxLength={200} />
+              </div>
+              <button type="submit" className="button button--ghost">
+                {t("manageRegistrations.cancelDate")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ))}
+    </div>
+  );
+}
