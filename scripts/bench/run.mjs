@@ -245,7 +245,10 @@ function ensureDatabase() {
   const env = {
     ...process.env,
     DATABASE_PATH: DB,
-    BENCH_PER_KIND: String(opts.perKind),
+    // Only when asked: seed-bench.ts then skips its ≥ 10,000 check.
+    ...(option("per-kind", null)
+      ? { BENCH_PER_KIND: String(opts.perKind) }
+      : {}),
     NODE_ENV: "production",
   };
   delete env.SEED_NOW;
@@ -283,22 +286,21 @@ function ensureDatabase() {
 function setStatistics(analyze) {
   const db = new Database(DB);
   try {
-    const has =
-      db
-        .prepare(
-          "SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'"
-        )
-        .get().n > 0;
     if (analyze) {
       db.exec("ANALYZE");
       log("ANALYZE run on the benchmark database (--analyze)");
-    } else if (
-      has &&
-      db.prepare("SELECT COUNT(*) AS n FROM sqlite_stat1").get().n > 0
-    ) {
-      db.exec("DELETE FROM sqlite_stat1");
-      log("planner statistics removed (left from an --analyze run)");
+      return;
     }
+    let removed = 0;
+    for (const table of ["sqlite_stat1", "sqlite_stat4"]) {
+      const exists = db
+        .prepare(
+          "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?"
+        )
+        .get(table).n;
+      if (exists) removed += db.prepare(`DELETE FROM ${table}`).run().changes;
+    }
+    if (removed) log("planner statistics removed (left from an --analyze run)");
   } finally {
     db.close();
   }
@@ -594,6 +596,25 @@ const median = (values) => {
   return v.length % 2 ? v[m] : Math.round(((v[m - 1] + v[m]) / 2) * 100) / 100;
 };
 
+/** Which code was measured: the commit, and how many files under app/ and server/ differed from it. */
+function codeVersion() {
+  const git = (...args) =>
+    spawnSync("git", args, { encoding: "utf8" }).stdout?.trim() ?? "";
+  const dirty = git(
+    "status",
+    "--porcelain",
+    "--",
+    "app",
+    "server",
+    "server.mjs",
+    "prisma"
+  );
+  return {
+    commit: git("rev-parse", "--short", "HEAD") || null,
+    uncommittedFiles: dirty ? dirty.split("\n").length : 0,
+  };
+}
+
 function machine() {
   const cpuinfo = fs.existsSync("/proc/cpuinfo")
     ? fs.readFileSync("/proc/cpuinfo", "utf8")
@@ -768,7 +789,9 @@ async function main() {
           ? GATE.detailP95
           : null;
       const latencyOk = limit === null || s.p95 <= limit;
-      const pass = latencyOk && s.errors === 0 && s.non2xx === 0;
+      // A run in which nothing was answered proves nothing: it fails too.
+      const pass =
+        latencyOk && s.errors === 0 && s.non2xx === 0 && s.requests > 0;
       return {
         name: t.name,
         path: t.path,
@@ -791,6 +814,7 @@ async function main() {
       date: new Date().toISOString(),
       durationSeconds: Math.round((Date.now() - startedAt) / 1000),
       machine: machine(),
+      code: codeVersion(),
       options: { ...opts, headers: HEADERS },
       gate: GATE,
       database: { file: path.relative(root, DB), ...seedInfo },
@@ -923,7 +947,15 @@ function printTable(rows, js) {
 function markdown(rows, js, results) {
   const m = results.machine;
   const lines = [
-    `\`${results.command}\` — ${results.date}; ${m.cpuModel}, ${m.nproc} CPUs, ${m.memTotalGB} GB, Node ${m.node}; ${m.pinned}.`,
+    `\`${results.command}\` — ${results.date}, code ${
+      results.code.commit ?? "?"
+    }${
+      results.code.uncommittedFiles
+        ? ` + ${results.code.uncommittedFiles} uncommitted file(s)`
+        : ""
+    }; ${m.cpuModel}, ${m.nproc} CPUs, ${m.memTotalGB} GB, Node ${m.node}; ${
+      m.pinned
+    }.`,
     `Latency in ms, ${LOAD_DESC()}. CPU ms/req = server CPU time per request; 1-conn = one connection, unloaded; other cores = CPU used by other processes meanwhile.`,
     "",
     `| ${HEAD.join(" | ")} |`,
