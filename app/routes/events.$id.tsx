@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConsentCheckbox, MyParticipation, SignInToParticipate } from "~/components/participation";
 import { parseWithZod } from "@conform-to/zod";
 import { getCurrentUser, requireUser } from "~/modules/auth/permissions.server";
 import { myRegistrationsForEvent, registerForEventDate, withdrawRegistration } from "~/modules/participation/participation.server";
@@ -212,29 +213,9 @@ export default function EventDetailPage() {
 /** Register / cancel for one date, as a plain form (works without JavaScript). */
 function RegisterAction({ dateId, signedIn, mine, groupName }: { dateId: number; signedIn: boolean; mine?: { id: number; status: string; partySize: number }; groupName: string }) {
   const { t } = useTranslation();
-  const location = useLocation();
-  if (!signedIn) {
-    return (
-      <p className="shift-action">
-        <Link className="button button--ghost" to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>
-          {t("participation.loginToRegister")}
-        </Link>
-      </p>
-    );
-  }
+  if (!signedIn) return <SignInToParticipate label={t("participation.loginToRegister")} />;
   if (mine) {
-    return (
-      <Form method="post" className="shift-action">
-        <span className={`tag ${mine.status === "accepted" ? "tag--welcome" : "tag--info"}`}>
-          {t(`participation.status.${mine.status}`)} ({t("participation.people", { count: mine.partySize })})
-        </span>
-        <input type="hidden" name="intent" value="withdraw" />
-        <input type="hidden" name="id" value={mine.id} />
-        <button type="submit" className="button button--ghost">
-          {t("participation.cancel")}
-        </button>
-      </Form>
-    );
+    return <MyParticipation id={mine.id} status={mine.status} detail={t("participation.people", { count: mine.partySize })} withdrawLabel={t("participation.cancel")} />;
   }
   return (
     <Form method="post" className="shift-action stack">
@@ -244,10 +225,7 @@ function RegisterAction({ dateId, signedIn, mine, groupName }: { dateId: number;
         <label htmlFor={`party-${dateId}`}>{t("participation.partySize")}</label>
         <input id={`party-${dateId}`} name="partySize" type="number" inputMode="numeric" min={1} max={10} defaultValue={1} required />
       </div>
-      <div className="check">
-        <input id={`consent-d${dateId}`} type="checkbox" name="consent" required />
-        <label htmlFor={`consent-d${dateId}`}>{t("participation.consent", { group: groupName })}</label>
-      </div>
+      <ConsentCheckbox id={`consent-d${dateId}`} groupName={groupName} />
       <button type="submit" className="button">
         {t("participation.register")}
       </button>

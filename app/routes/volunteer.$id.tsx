@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConsentCheckbox, MyParticipation, SignInToParticipate } from "~/components/participation";
 import { parseWithZod } from "@conform-to/zod";
 import { getCurrentUser, requireUser } from "~/modules/auth/permissions.server";
 import { applyToShift, myApplicationsForOpening, withdrawApplication } from "~/modules/participation/participation.server";
@@ -171,28 +172,8 @@ export default function OpeningDetailPage() {
 /** Apply / withdraw for one shift, as a plain form (works without JavaScript). */
 function ShiftAction({ shiftId, signedIn, mine, groupName }: { shiftId: number; signedIn: boolean; mine?: { id: number; status: string }; groupName: string }) {
   const { t } = useTranslation();
-  const location = useLocation();
-  if (!signedIn) {
-    return (
-      <p className="shift-action">
-        <Link className="button button--ghost" to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>
-          {t("participation.loginToApply")}
-        </Link>
-      </p>
-    );
-  }
-  if (mine) {
-    return (
-      <Form method="post" className="shift-action">
-        <span className={`tag ${mine.status === "accepted" ? "tag--welcome" : "tag--info"}`}>{t(`participation.status.${mine.status}`)}</span>
-        <input type="hidden" name="intent" value="withdraw" />
-        <input type="hidden" name="id" value={mine.id} />
-        <button type="submit" className="button button--ghost">
-          {t("participation.withdraw")}
-        </button>
-      </Form>
-    );
-  }
+  if (!signedIn) return <SignInToParticipate label={t("participation.loginToApply")} />;
+  if (mine) return <MyParticipation id={mine.id} status={mine.status} withdrawLabel={t("participation.withdraw")} />;
   return (
     <Form method="post" className="shift-action stack">
       <input type="hidden" name="intent" value="apply" />
@@ -201,10 +182,7 @@ function ShiftAction({ shiftId, signedIn, mine, groupName }: { shiftId: number; 
         <label htmlFor={`message-${shiftId}`}>{t("participation.message")}</label>
         <textarea id={`message-${shiftId}`} name="message" maxLength={500} rows={2} />
       </div>
-      <div className="check">
-        <input id={`consent-${shiftId}`} type="checkbox" name="consent" required />
-        <label htmlFor={`consent-${shiftId}`}>{t("participation.consent", { group: groupName })}</label>
-      </div>
+      <ConsentCheckbox id={`consent-${shiftId}`} groupName={groupName} />
       <button type="submit" className="button">
         {t("participation.apply")}
       </button>
