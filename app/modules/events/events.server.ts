@@ -125,7 +125,11 @@ async function eventDateWhere(filters: ListingFilters, locale: string, from: Dat
   return { AND: [{ startsAt: { gte: from, lt: until } }, { status: { not: "paused" } }, { event: eventFilter }, ...dateWhere(filters)] };
 }
 
-export async function listEventDates(filters: ListingFilters, locale: string, range: DateRange) {
+/**
+ * A page of upcoming dates with the total, or — with `limit` — the first `limit` dates in one query and no count
+ * (feeds take up to 500 at once).
+ */
+export async function listEventDates(filters: ListingFilters, locale: string, range: DateRange, limit?: number) {
   const asked = dateRangeOf(filters);
   // A date range the resident asked for replaces the default window, but never reaches into the past.
   const from = asked?.from && asked.from > range.from ? asked.from : range.from;
@@ -133,6 +137,10 @@ export async function listEventDates(filters: ListingFilters, locale: string, ra
   const where = await eventDateWhere(filters, locale, from, until);
   const orderBy: Prisma.EventDateOrderByWithRelationInput[] =
     filters.sort === "newest" ? [{ event: { publishedAt: "desc" } }, { startsAt: "asc" }] : [{ startsAt: "asc" }, { id: "asc" }];
+  if (limit !== undefined) {
+    const rows = await prisma.eventDate.findMany({ where, select: occurrenceSelect, orderBy, take: limit });
+    return { total: rows.length, items: await toOccurrenceCards(rows, locale) };
+  }
   const [total, rows] = await Promise.all([
     prisma.eventDate.count({ where }),
     prisma.eventDate.findMany({

@@ -6,7 +6,7 @@ import { getEnv } from "~/utils/env.server";
 import { formatRange } from "~/utils/dates";
 import { DEFAULT_LOCALE } from "~/modules/i18n/config";
 import { i18next } from "~/modules/i18n/i18next.server";
-import { PAGE_SIZE, type ListingFilters } from "~/modules/search/filters";
+import type { ListingFilters } from "~/modules/search/filters";
 import { findBySlug, getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { localize } from "~/modules/translation/localize.server";
 import { defaultListRange, getPublishedEvent, listEventDates, type EventDetail } from "./events.server";
@@ -96,13 +96,8 @@ async function translatorFor(locale: string) {
 
 async function collectFeedDates(filters: ListingFilters, locale: string, now: Date, t: TFunction): Promise<FeedDate[]> {
   const range = defaultListRange(now);
-  const items: Awaited<ReturnType<typeof listEventDates>>["items"] = [];
-  for (let page = 1; items.length < FEED_DATE_CAP; page++) {
-    const result = await listEventDates({ ...filters, sort: undefined, near: undefined, page }, locale, range);
-    items.push(...result.items);
-    if (result.items.length < PAGE_SIZE || page * PAGE_SIZE >= result.total) break;
-  }
-  const dates = items.slice(0, FEED_DATE_CAP);
+  // One query for the whole feed (soonest first), with the same visibility rules as the /events list.
+  const { items: dates } = await listEventDates({ ...filters, sort: undefined, near: undefined, page: 1 }, locale, range, FEED_DATE_CAP);
   if (!dates.length) return [];
 
   // Venue details the list cards leave out (the address, and whether the place hides it), for the events shown only.
