@@ -31,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     place,
     taxonomy,
     origin: getEnv().APP_ORIGIN,
+    city: getEnv().CITY_NAME,
     // 要確認: details not confirmed for a year may be out of date; residents are told so.
     stale: !place.lastConfirmedAt || Date.now() - new Date(place.lastConfirmedAt).getTime() > 365 * 24 * 3600 * 1000,
   };
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export default function PlaceDetailPage() {
-  const { place, taxonomy, origin, stale, calendarLinks, related } = useLoaderData<typeof loader>();
+  const { place, taxonomy, origin, city, stale, calendarLinks, related } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const names = nameMaps(taxonomy);
   const type = names.placeTypes[place.typeSlug];
@@ -191,8 +192,8 @@ export default function PlaceDetailPage() {
           description: place.summary || undefined,
           url: `${origin}/places/${place.id}`,
           address: place.address
-            ? { "@type": "PostalAddress", streetAddress: place.address, addressRegion: "埼玉県", addressCountry: "JP" }
-            : { "@type": "PostalAddress", addressLocality: areaName, addressCountry: "JP" },
+            ? { "@type": "PostalAddress", streetAddress: place.address, addressLocality: city, addressCountry: "JP" }
+            : { "@type": "PostalAddress", addressLocality: `${city} ${areaName}`.trim(), addressCountry: "JP" },
           geo: place.lat != null && place.lng != null ? { "@type": "GeoCoordinates", latitude: place.lat, longitude: place.lng } : undefined,
           isAccessibleForFree: place.fee === 0 ? true : undefined,
           event: place.events.slice(0, 3).map((e) => ({

@@ -275,7 +275,7 @@ export async function getPublishedEvent(id: number, locale: string, now = new Da
 export type EventDetail = NonNullable<Awaited<ReturnType<typeof getPublishedEvent>>>;
 
 /** Search results for events: the event with its next date, in the given (ranked) order, filters applied. */
-export async function eventSearchCardsByIds(ids: number[], filters: ListingFilters, locale: string, now = new Date()) {
+export async function eventSearchCardsByIds(ids: number[], filters: ListingFilters, locale: string, now = new Date(), take = Infinity) {
   if (!ids.length) return [];
   const where = await eventWhere(filters, locale);
   const rows = await prisma.event.findMany({
@@ -297,7 +297,7 @@ export async function eventSearchCardsByIds(ids: number[], filters: ListingFilte
   const upcoming = rows.filter((r) => r.dates.length > 0);
   const rank = new Map(ids.map((id, i) => [id, i]));
   upcoming.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-  const localized = await localize("event", upcoming, ["title", "summary"] as const, locale);
+  const localized = await localize("event", upcoming.slice(0, take), ["title", "summary"] as const, locale);
   return localized.map((e) => ({
     id: e.id,
     title: e.title,

@@ -17,8 +17,8 @@ import { canArchive, canWithdraw, statusAfterSave } from "./status";
 // applications. Every query carries { id, groupId } (shifts: { id, openingId }).
 //
 // Like events, a shift people applied to is never deleted: taking it off cancels it, and moving it keeps the
-// applications on the row. Such shifts are recorded as "opening.shifts-changed" in the audit log; emailing the
-// applicants belongs to the participation module.
+// applications on the row. Such shifts are recorded as "opening.shifts-changed" in the audit log and their
+// applicants are emailed (participation's notifyShiftChanges, in the same transaction).
 
 type Tx = Prisma.TransactionClient;
 

@@ -222,13 +222,14 @@ export async function getPublishedPlace(id: number, locale: string, now = new Da
 export type PlaceDetail = NonNullable<Awaited<ReturnType<typeof getPublishedPlace>>>;
 
 /** Cards for the given place ids, kept in the given (ranked) order, with the listing filters applied. */
-export async function placeCardsByIds(ids: number[], filters: ListingFilters, locale: string, now = new Date()) {
+export async function placeCardsByIds(ids: number[], filters: ListingFilters, locale: string, now = new Date(), take = Infinity) {
   if (!ids.length) return [];
   const where = await placeWhere(filters, locale);
   const rows = await prisma.place.findMany({ where: { AND: [where, { id: { in: ids } }] }, select: cardSelect });
   const rank = new Map(ids.map((id, i) => [id, i]));
   rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-  const localized = await localize("place", rows, ["name", "summary"] as const, locale);
+  // Cards (next dates, translations) only for the rows that will be shown.
+  const localized = await localize("place", rows.slice(0, take), ["name", "summary"] as const, locale);
   return localized.map((r) => toCard(r, now));
 }
 

@@ -26,9 +26,9 @@ export async function searchEverything(rawQuery: string, locale: string, filters
   const matches = await findMatches(terms);
   const idsOf = (type: string) => matches.filter((m) => m.entityType === type).map((m) => m.entityId);
   const [places, events, openings] = await Promise.all([
-    placeCardsByIds(idsOf("place"), filters, locale, now),
-    eventSearchCardsByIds(idsOf("event"), filters, locale, now),
-    openingCardsByIds(idsOf("opening"), filters, locale, now),
+    placeCardsByIds(idsOf("place"), filters, locale, now, PER_KIND),
+    eventSearchCardsByIds(idsOf("event"), filters, locale, now, PER_KIND),
+    openingCardsByIds(idsOf("opening"), filters, locale, now, PER_KIND),
   ]);
-  return { terms, places: places.slice(0, PER_KIND), events: events.slice(0, PER_KIND), openings: openings.slice(0, PER_KIND) };
+  return { terms, places, events, openings };
 }

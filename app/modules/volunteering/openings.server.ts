@@ -183,11 +183,11 @@ export async function getPublishedOpening(id: number, locale: string, now = new 
 export type OpeningDetail = NonNullable<Awaited<ReturnType<typeof getPublishedOpening>>>;
 
 /** Cards for the given opening ids, in the given (ranked) order, with the listing filters applied. */
-export async function openingCardsByIds(ids: number[], filters: ListingFilters & { mode?: string }, locale: string, now = new Date()) {
+export async function openingCardsByIds(ids: number[], filters: ListingFilters & { mode?: string }, locale: string, now = new Date(), take = Infinity) {
   if (!ids.length) return [];
   const where = await openingWhere(filters, locale);
   const rows = await prisma.opening.findMany({ where: { AND: [where, { id: { in: ids } }] }, select: cardSelect });
   const rank = new Map(ids.map((id, i) => [id, i]));
   rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-  return toCards(rows, locale, now);
+  return toCards(rows.slice(0, take), locale, now);
 }
