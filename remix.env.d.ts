@@ -8,6 +8,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** CSP nonce created per request by server.mjs */
     cspNonce?: string;
+    /** The TCP peer's address (never a header), set by server.mjs: the mail viewer answers loopback peers only. */
+    socketAddress?: string;
   }
 }
 export {};

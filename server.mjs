@@ -1,45 +1,91 @@
 // Production HTTP server: Express in front of the Remix build, for what Remix v2 has no hook for
-// (per-request CSP nonce, Origin check before any action runs, body size limit, static caching).
+// (per-request CSP nonce, Origin/host check before any action runs, body limits counted in bytes read, tolerant
+// cookies, the page cache, static caching). Configuration comes from the app's env.server.ts, through the build.
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
 import compression from "compression";
-import { createRequestHandler } from "@remix-run/express";
 import { createNonce, isSameOriginRequest, securityHeaders } from "./server/request-guard.js";
 import { createPageCache } from "./server/page-cache.js";
+import { readableCookieHeader } from "./server/http-input.js";
+import { createRequestHandler } from "./server/remix-adapter.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, "build", "index.js");
-const MAX_BODY_BYTES = 1024 * 1024 * 12;
-
-const production = process.env.NODE_ENV === "production";
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "127.0.0.1";
-const appOrigin = (process.env.APP_ORIGIN ?? `http://localhost:${port}`).replace(/\/$/, "");
-const tileHost = (() => {
-  try {
-    return new URL((process.env.MAP_TILE_URL ?? "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png").replace(/[{}]/g, "")).origin;
-  } catch {
-    return "";
-  }
-})();
+const SESSION_COOKIES = ["tsunagu_session", "__Host-tsunagu_session"];
 
 const build = await import(pathToFileURL(BUILD_PATH).href);
+const app$ = build.entry.module;
+let env;
+try {
+  env = app$.getEnv();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+const production = env.NODE_ENV === "production";
 // Verify the database (pragmas, reachability) before taking traffic: fail fast rather than serve errors.
-await build.entry.module.boot();
+await app$.boot();
+
+/** A Fetch Request with only what language detection reads, for the pages this layer answers itself. */
+const detectionRequest = (req) =>
+  new Request(env.APP_ORIGIN + (req.originalUrl.startsWith("/") ? req.originalUrl : "/"), {
+    headers: { cookie: req.headers.cookie ?? "", "accept-language": req.headers["accept-language"] ?? "" },
+  });
+
+async function refuse(req, res, status, reason) {
+  let page;
+  try {
+    page = await app$.requestErrorPage(detectionRequest(req), reason);
+  } catch {
+    page = status === 413 ? "Payload too large" : "Bad request";
+  }
+  res.setHeader("Cache-Control", "no-store");
+  res.on("finish", () => discardRestOfBody(req));
+  res.status(status).type("text/html; charset=utf-8").send(page);
+}
+
+/**
+ * After refusing a body, what the client is still sending is read and thrown away for a short while, then the
+ * connection is closed. Closing at once would reset the connection with unread data in it, and many clients then
+ * never see the 413; reading on without end would let one client occupy the server with an endless body.
+ */
+const LINGER_MS = 2000;
+const LINGER_BYTES = 16 * 1024 * 1024;
+function discardRestOfBody(req) {
+  if (req.readableEnded || req.destroyed) return;
+  let seen = 0;
+  const close = () => req.socket.destroy();
+  const timer = setTimeout(close, LINGER_MS);
+  timer.unref();
+  req.on("data", (chunk) => {
+    seen += chunk.length;
+    if (seen > LINGER_BYTES) close();
+  });
+  req.on("end", () => clearTimeout(timer));
+  req.resume();
+}
+
+const hasSessionCookie = (req) => SESSION_COOKIES.some((name) => (req.headers.cookie ?? "").includes(`${name}=`));
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+app.set("trust proxy", env.TRUST_PROXY === "1" ? 1 : false);
 // Level 1: most of the size gain for a fraction of the CPU (compression was a top cost per page on 2 cores).
 app.use(compression({ level: 1 }));
 
 app.use((req, res, next) => {
+  // One unreadable cookie (e.g. lng=%E0%A4%A) is dropped here instead of failing every page.
+  const cookies = readableCookieHeader(req.headers.cookie);
+  if (cookies === undefined) delete req.headers.cookie;
+  else req.headers.cookie = cookies;
   // The only client address the app trusts (see clientIp() in rate-limit.server.ts).
   req.headers["x-tsunagu-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
   const nonce = createNonce();
   res.locals.cspNonce = nonce;
-  for (const [name, value] of Object.entries(securityHeaders({ nonce, production, imgSources: tileHost ? [tileHost] : [] }))) {
+  for (const [name, value] of Object.entries(
+    securityHeaders({ nonce, production, imgSources: env.MAP_TILE_ORIGIN ? [env.MAP_TILE_ORIGIN] : [] }),
+  )) {
     res.setHeader(name, value);
   }
   next();
@@ -47,16 +93,17 @@ app.use((req, res, next) => {
 
 app.use((req, res, next) => {
   const ok = isSameOriginRequest(
-    { method: req.method, origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") },
-    appOrigin,
+    {
+      method: req.method,
+      origin: req.get("origin"),
+      secFetchSite: req.get("sec-fetch-site"),
+      host: req.get("host") ?? null,
+      forwardedHost: req.get("x-forwarded-host") ?? null,
+    },
+    env.APP_ORIGIN,
   );
   if (!ok) {
-    res.status(403).type("text/plain").send("Forbidden: cross-origin request");
-    return;
-  }
-  const length = Number(req.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    res.status(413).type("text/plain").send("Payload too large");
+    void refuse(req, res, 403, "crossOrigin");
     return;
   }
   next();
@@ -66,18 +113,11 @@ app.use((req, res, next) => {
 app.use("/build", express.static(path.join(here, "public", "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
 
-// The page cache must know the language a page would be rendered in (?lng=, the lng cookie, Accept-Language).
-const localeKey = (req) => {
-  const asked = typeof req.query.lng === "string" ? req.query.lng : "";
-  const cookie = /(?:^|;\s*)lng=([^;]+)/.exec(req.headers.cookie ?? "")?.[1] ?? "";
-  const accept = (req.headers["accept-language"] ?? "").split(",")[0]?.split("-")[0] ?? "";
-  return `${asked}|${cookie}|${accept}`;
-};
 app.use(
   createPageCache({
-    ttlMs: Number(process.env.PUBLIC_CACHE_TTL_MS ?? 30_000),
-    sessionCookieNames: ["tsunagu_session", "__Host-tsunagu_session"],
-    localeKey,
+    ttlMs: env.PUBLIC_CACHE_TTL_MS,
+    sessionCookieNames: SESSION_COOKIES,
+    localeOf: (req) => app$.getLocale(detectionRequest(req)),
   }),
 );
 
@@ -86,12 +126,22 @@ app.all(
   createRequestHandler({
     build,
     mode: production ? "production" : "development",
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    appOrigin: env.APP_ORIGIN,
+    // socketAddress is the peer of the TCP connection itself, never a header: the mail viewer decides on it.
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, socketAddress: req.socket.remoteAddress ?? "" }),
+    onInputError: (req, res, error) => refuse(req, res, error.status, error.reason),
+    finishHeaders: (req, response) => {
+      // Whatever was rendered for a signed-in person is theirs alone; only a route that declares its answer public
+      // (photos, calendar files, the sitemap: the same for everyone) keeps its own caching.
+      if (hasSessionCookie(req) && !/\bpublic\b/.test(response.headers.get("Cache-Control") ?? "")) {
+        response.headers.set("Cache-Control", "private, no-store");
+      }
+    },
   }),
 );
 
-const server = app.listen(port, host, () => {
-  console.log(`Tsunagu listening on http://${host}:${port} (origin ${appOrigin})`);
+const server = app.listen(env.PORT, env.HOST, () => {
+  console.log(`Tsunagu listening on http://${env.HOST}:${env.PORT} (origin ${env.APP_ORIGIN})`);
 });
 
 for (const signal of ["SIGTERM", "SIGINT"]) {

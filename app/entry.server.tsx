@@ -10,6 +10,13 @@ import { assertDatabasePragmas, prisma } from "~/utils/db.server";
 import { NonceProvider } from "~/utils/nonce";
 import { startEmailWorker } from "~/modules/email/sender.server";
 
+// What server.mjs takes from the build: the one validated configuration, the app's own language choice (the page
+// cache keys on it) and the translated pages for requests it refuses before the app runs.
+export { getEnv } from "~/utils/env.server";
+export { getLocale } from "~/modules/i18n/i18next.server";
+export { requestErrorPage } from "~/utils/request-errors.server";
+
+/** How long streamed (deferred) data may take once rendering has begun; also single fetch's data timeout. */
 export const streamTimeout = 5000;
 
 /** Called by server.mjs before it listens: the database must be reachable with the required pragmas. */
@@ -36,6 +43,15 @@ export default async function handleRequest(
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    let allReady = false;
+    let stallTimer: ReturnType<typeof setTimeout> | undefined;
+    const send = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
@@ -44,14 +60,17 @@ export default async function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+        onShellReady() {
+          if (!waitForAll) send();
+        },
+        onAllReady() {
+          // Everything is rendered: what is left is writing it out at the client's pace, which is never cut short.
+          allReady = true;
+          clearTimeout(stallTimer);
+          if (waitForAll) send();
         },
         onShellError(error: unknown) {
+          clearTimeout(stallTimer);
           reject(error);
         },
         onError(error: unknown) {
@@ -61,7 +80,15 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000);
+    // The stall timer measures rendering, not queueing: React starts its work in a setImmediate, so this one runs
+    // after it. Under a burst a render may wait seconds for its turn; that is no reason to cut it off, and a page
+    // with nothing deferred is all ready in that first turn, so the timer is never armed for it.
+    setImmediate(() => {
+      if (allReady) return;
+      stallTimer = setTimeout(abort, streamTimeout + 1000);
+      stallTimer.unref?.();
+    });
+    request.signal.addEventListener("abort", () => abort(), { once: true });
   });
 }
 

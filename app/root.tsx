@@ -22,6 +22,7 @@ import { getEnv } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
 import { isLocale } from "~/modules/i18n/config";
 import { getCurrentUser, isStaff } from "~/modules/auth/permissions.server";
+import { demoPeopleExist } from "~/modules/auth/demo.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fontRegular },
@@ -44,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // Only what the header needs; never ids, emails or roles beyond "is staff".
       user: user ? { name: user.name, staff: isStaff(user) } : null,
       council: { name: env.COUNCIL_NAME, nameEn: env.COUNCIL_NAME_EN, city: env.CITY_NAME },
+      demoSite: await demoPeopleExist(),
       // Titles for the error pages, which have no loader of their own.
       titles: { site: t("site.name"), notFound: t("error.notFoundTitle"), error: t("error.title") },
     },

@@ -89,7 +89,12 @@ function ids<K>(map: Map<K, number>, keys: readonly K[], what: string) {
   return keys.map((k) => ({ id: mustGet(map, k, what) }));
 }
 
-export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): Promise<void> {
+/**
+ * `people: false` gives what a real deployment starts from: the areas, categories, audiences, place types, plan
+ * measures and roles, and nobody with a known password. The default adds the Tsurugashima sample content and the
+ * demo people (marked `demo`, so every page says デモ用サイト while they exist).
+ */
+export async function seed(prisma: PrismaClient, options: { now?: Date; people?: boolean } = {}): Promise<void> {
   if ((await prisma.area.count()) > 0) {
     console.log("seed: database already has data, skipping");
     return;
@@ -106,8 +111,6 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
     const [h, m] = time.split(":").map(Number) as [number, number];
     return fromTokyo(p.year, p.month, p.day, h, m);
   };
-
-  const passwordHash = await hash(DEMO_PASSWORD);
 
   // ── 1. Taxonomies ──
   const t = await prisma.$transaction(async (tx) => {
@@ -179,6 +182,12 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
     return { roleId, measureId, categoryId, audienceId, typeId, areaId };
   }, TX_OPTIONS);
 
+  if (options.people === false) {
+    console.log(`seed: areas and shared lists only (no demo people) in ${Date.now() - started} ms`);
+    return;
+  }
+  const passwordHash = await hash(DEMO_PASSWORD);
+
   // ── 2. People and groups ──
   const people = await prisma.$transaction(async (tx) => {
     const userId = new Map<string, number>();
@@ -187,6 +196,7 @@ export async function seed(prisma: PrismaClient, options: { now?: Date } = {}): 
       const user = await tx.user.create({
         data: {
           email: u.email.normalize("NFKC").toLowerCase(),
+          demo: true,
           emailVerifiedAt: createdAt,
           name: u.name,
           nameKana: u.nameKana,
@@ -651,7 +661,8 @@ async function main() {
   try {
     const now = process.env.SEED_NOW ? new Date(process.env.SEED_NOW) : new Date();
     if (Number.isNaN(now.getTime())) throw new Error(`seed: SEED_NOW is not a date: ${process.env.SEED_NOW}`);
-    await seed(prisma, { now });
+    // SEED=base: a deployment's starting lists without demo people (scripts/start.mjs decides the mode).
+    await seed(prisma, { now, people: process.env.SEED !== "base" });
   } finally {
     await prisma.$disconnect();
   }

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { deploymentMode } from "../server/deployment.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -15,6 +16,14 @@ env.NODE_ENV ??= "production";
 env.DATA_DIR ??= "./data";
 env.DATABASE_PATH ??= path.join(env.DATA_DIR, "tsunagu.db");
 const dbFile = path.resolve(env.DATABASE_PATH);
+
+// A server others can reach gets production defaults: it needs its public origin, and no demo people unless asked.
+const mode = deploymentMode(env);
+if (mode.problems.length) {
+  for (const problem of mode.problems) console.error(`✗ ${problem}`);
+  process.exit(1);
+}
+env.SEED = mode.seed;
 fs.mkdirSync(path.dirname(dbFile), { recursive: true });
 
 function run(cmd, args) {
@@ -33,8 +42,12 @@ run(bin("prisma"), ["migrate", "deploy"]);
 const db = new Database(dbFile, { readonly: true });
 const empty = db.prepare("SELECT COUNT(*) AS n FROM Area").get().n === 0;
 db.close();
-if (empty && env.SEED !== "0") {
-  console.log("• empty database: adding Tsurugashima sample data");
+if (empty && mode.seed !== "0") {
+  console.log(
+    mode.seed === "demo"
+      ? "• empty database: adding Tsurugashima sample data with demo people (the site says デモ用サイト)"
+      : "• empty database: adding areas and shared lists (no demo people; SEED=demo adds them)",
+  );
   run(bin("tsx"), ["prisma/seed.ts"]);
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every check a change must pass — typecheck, lint, unit + integration (vitest, real SQLite),
-// then the production build under Playwright in Chromium (incl. axe). Ends with one summary line:
+// `npm test`: every check a change must pass — typecheck, lint, the production build, unit + integration (vitest,
+// real SQLite; tests/server/ starts the built server itself), then the build under Playwright in Chromium (incl. axe). Ends with one summary line:
 // "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -46,6 +46,8 @@ function ensureChromium() {
 
 check("typecheck", step("typecheck", bin("tsc"), ["--noEmit"]));
 check("lint", step("lint", bin("eslint"), ["--max-warnings", "0", "."]));
+// Built before vitest: the tests in tests/server/ run the production server over HTTP.
+check("build", step("build", bin("remix"), ["build"]));
 
 const vitestReport = path.join(artifacts, "vitest.json");
 fs.rmSync(vitestReport, { force: true });
@@ -58,8 +60,6 @@ if (fs.existsSync(vitestReport)) {
   if (report.numFailedTests > 0) failures.push(`vitest (${report.numFailedTests})`);
   if (!vitestOk && report.numFailedTests === 0) check("vitest run", false);
 } else check("vitest run", vitestOk);
-
-check("build", step("build", bin("remix"), ["build"]));
 
 const chromium = ensureChromium();
 const pwReport = path.join(artifacts, "playwright.json");

@@ -31,15 +31,26 @@ export function inlineScriptHashes(html) {
   return hashes;
 }
 
-export function createPageCache({ ttlMs, sessionCookieNames, localeKey }) {
+/**
+ * @param {{ ttlMs: number, sessionCookieNames: string[], localeOf: (req: any) => Promise<string> }} options
+ * `localeOf` must be the app's own language choice for the request (?lng=, cookie, q-weighted Accept-Language):
+ * keying on anything cruder lets one visitor's header put another language into everyone's copy.
+ */
+export function createPageCache({ ttlMs, sessionCookieNames, localeOf }) {
   const store = new Map();
   const epoch = () => globalThis.__tsunaguCacheEpoch ?? 0;
 
-  return function pageCache(req, res, next) {
+  return async function pageCache(req, res, next) {
     if (ttlMs <= 0 || req.method !== "GET" || !isCacheablePath(req.path)) return next();
     const cookie = req.headers.cookie ?? "";
     if (sessionCookieNames.some((name) => cookie.includes(`${name}=`))) return next();
-    const key = `${req.originalUrl}|${localeKey(req)}`;
+    let locale;
+    try {
+      locale = await localeOf(req);
+    } catch {
+      return next();
+    }
+    const key = `${req.originalUrl}|${locale}`;
     const hit = store.get(key);
     if (hit && hit.epoch === epoch() && Date.now() - hit.at < ttlMs) {
       for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);

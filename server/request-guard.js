@@ -7,12 +7,16 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /**
  * Cross-site request check (SECURITY.md row 17). SameSite=Lax alone is per *site* (other ports are
  * same-site), so the exact Origin is compared; browsers that omit Origin must say same-origin in Sec-Fetch-Site.
- * @param {{ method: string, origin?: string | null, secFetchSite?: string | null }} req
+ * The host the request was addressed to (X-Forwarded-Host when present, else Host) must be APP_ORIGIN's host too:
+ * a mismatch is refused here as a 403 rather than thrown by Remix's own check as a 500.
+ * @param {{ method: string, origin?: string | null, secFetchSite?: string | null, host?: string | null, forwardedHost?: string | null }} req
  * @param {string} appOrigin
  * @returns {boolean} true when the request may proceed
  */
 export function isSameOriginRequest(req, appOrigin) {
   if (!UNSAFE.has(req.method.toUpperCase())) return true;
+  const addressed = (req.forwardedHost ?? "").split(",")[0]?.trim() || req.host;
+  if (addressed != null && addressed.toLowerCase() !== new URL(appOrigin).host) return false;
   if (req.origin) return req.origin === appOrigin;
   return req.secFetchSite === "same-origin";
 }

@@ -14,6 +14,11 @@ describe("cross-origin requests that change state are refused", () => {
     ["POST with neither header", { method: "POST" }, false],
     ["DELETE from another site", { method: "DELETE", origin: "https://evil.example" }, false],
     ["GET from anywhere", { method: "GET", origin: "https://evil.example" }, true],
+    ["POST from our origin addressed to our host", { method: "POST", origin: ORIGIN, host: "tsunagu.example.jp" }, true],
+    ["POST from our origin claiming another forwarded host", { method: "POST", origin: ORIGIN, host: "tsunagu.example.jp", forwardedHost: "evil.example" }, false],
+    ["POST from our origin sent to another host name of this server", { method: "POST", origin: ORIGIN, host: "127.0.0.1" }, false],
+    ["POST through a proxy that forwards our host", { method: "POST", origin: ORIGIN, host: "127.0.0.1:3000", forwardedHost: "tsunagu.example.jp" }, true],
+    ["GET with another host", { method: "GET", host: "127.0.0.1" }, true],
   ])("%s", (_name, req, allowed) => {
     expect(isSameOriginRequest(req, ORIGIN)).toBe(allowed);
   });

@@ -6,11 +6,17 @@ import type { loader as rootLoader } from "~/root";
 
 export function SiteHeader() {
   const { t } = useTranslation();
+  const root = useRouteLoaderData<typeof rootLoader>("root");
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
         {t("nav.skipToContent")}
       </a>
+      {root?.demoSite ? (
+        <p className="demo-banner" role="note">
+          <strong>{t("site.demoBanner")}</strong> {t("site.demoBannerNote")}
+        </p>
+      ) : null}
       <div className="container site-header__inner">
         <Link to="/" className="brand">
           <span className="brand__mark" aria-hidden="true">

@@ -6,9 +6,9 @@ import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
-/** Development mail viewer: only on a local origin with no email provider configured (see viewer.server.ts). */
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (!mailViewerEnabled()) notFound();
+/** Development mail viewer: only on a loopback-bound server, for loopback visitors, with no email provider (viewer.server.ts). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (!mailViewerEnabled(context)) notFound();
   const { t } = await getRequestI18n(request);
   return { meta: { title: t("devMail.title"), siteName: t("site.name") }, emails: await listRecentEmails() };
 }

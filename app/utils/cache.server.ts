@@ -8,8 +8,8 @@
 // organiser workspace), which empties this instance's cache at once; other instances see changes within TTL_MS.
 // Personal data is never cached here.
 
-/** PUBLIC_CACHE_TTL_MS=0 turns the cache off (the loader tests change rows directly in the database). */
-const TTL_MS = Number(process.env.PUBLIC_CACHE_TTL_MS ?? 30_000);
+import { getEnv } from "./env.server";
+
 const MAX_ENTRIES = 2_000;
 
 type Entry = { at: number; value: Promise<unknown> };
@@ -27,6 +27,8 @@ export function invalidatePublicCache() {
 }
 
 export function cachedPublic<T>(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
+  // PUBLIC_CACHE_TTL_MS=0 turns the cache off (the loader tests change rows directly in the database).
+  const TTL_MS = getEnv().PUBLIC_CACHE_TTL_MS;
   if (TTL_MS <= 0) return load();
   const hit = store.get(key);
   if (hit && now - hit.at < TTL_MS) return hit.value as Promise<T>;

@@ -17,7 +17,7 @@ const signedIn = (o: Outcome): Expect => ({ anonymous: "login", resident: o, gro
 const guestsOnly: Expect = { anonymous: 200, resident: "redirect", groupA: "redirect", groupB: "redirect", staff: "redirect" };
 
 /** `ownSession`: the route ends the session it is called with, so each call gets a session of its own. */
-type Entry = { url: string; params?: Record<string, string>; loader?: Expect; action?: Expect; ownSession?: boolean };
+type Entry = { url: string; params?: Record<string, string>; loader?: Expect; action?: Expect; ownSession?: boolean; context?: Record<string, unknown> };
 
 /** Sample ids are filled in from the seeded database before the tests run. */
 const ids = { place: "0", event: "0", opening: "0", placeDate: "", group1Opening: "0", group1Place: "0", group1Event: "0" };
@@ -107,8 +107,8 @@ const MATRIX: Record<string, () => Entry> = {
   }),
   "me.certificate": () => ({ url: "/me/certificate", loader: signedIn(200) }),
   "me.export": () => ({ url: "/me/export", loader: signedIn(200) }),
-  // Only on a local origin without an email provider (the test origin is http://localhost:3000).
-  "dev.mail": () => ({ url: "/dev/mail", loader: everyone(200) }),
+  // Only on a loopback-bound server without an email provider, for a visitor connected from loopback.
+  "dev.mail": () => ({ url: "/dev/mail", context: { socketAddress: "127.0.0.1" }, loader: everyone(200) }),
 };
 
 const ROUTES_DIR = path.resolve("app/routes");
@@ -190,7 +190,7 @@ describe("route × role matrix", () => {
         if (actor !== "anonymous") headers.Cookie = entry.ownSession ? await cookieFor(EMAILS[actor]) : cookies[actor];
         if (entry.loader && mod.loader) {
           const request = new Request(new URL(entry.url, "http://localhost:3000"), { headers });
-          const got = await outcomeOf(() => mod.loader!({ request, params: entry.params ?? {}, context: {} }));
+          const got = await outcomeOf(() => mod.loader!({ request, params: entry.params ?? {}, context: entry.context ?? {} }));
           expect(got, `${actor} GET ${entry.url}`).toBe(entry.loader[actor]);
         }
         if (entry.action && mod.action) {

@@ -1,15 +1,17 @@
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { emailSendingEnabled } from "./sender.server";
+import { isLoopbackAddress } from "../../../server/deployment.js";
 
 /**
- * The outbox viewer shows codes and reset links, so it exists only where nobody else can reach it:
- * no email provider configured AND the app's public origin is this machine (localhost / 127.0.0.1).
+ * The outbox viewer shows codes and reset links, so it exists only where nobody else can reach it: no email
+ * provider configured, the server bound to loopback, and the request's TCP peer a loopback address. The peer comes
+ * from the socket (server.mjs passes it as `socketAddress`); Host, X-Forwarded-* and Origin are never consulted.
  */
-export function mailViewerEnabled(): boolean {
+export function mailViewerEnabled(context: { socketAddress?: unknown } | undefined): boolean {
   if (emailSendingEnabled()) return false;
-  const host = new URL(getEnv().APP_ORIGIN).hostname;
-  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+  if (!getEnv().LOOPBACK) return false;
+  return isLoopbackAddress(typeof context?.socketAddress === "string" ? context.socketAddress : "");
 }
 
 export async function listRecentEmails(take = 30) {

@@ -1,0 +1,38 @@
+// How an instance is exposed decides what it may offer. A server bound to loopback is someone's own machine: it may
+// carry demo people and the development mail viewer. A server bound to any other address can be reached by others,
+// so it gets production defaults: an explicit public origin, no demo accounts unless asked for, no mail viewer.
+// Plain JS: scripts/start.mjs needs this before the app is built; app/utils/env.server.ts imports the same file.
+
+/** Host names and addresses that only this machine can reach. */
+export function isLoopbackHost(host) {
+  const h = String(host ?? "").trim().toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** A peer address from the socket (never from a header): 127.0.0.0/8, ::1 or their IPv4-mapped forms. */
+export function isLoopbackAddress(address) {
+  const a = String(address ?? "").toLowerCase();
+  return a === "::1" || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(a);
+}
+
+/** What sample data an empty database receives: everything with demo people, the shared lists only, or nothing. */
+export const SEED_MODES = ["demo", "base", "0"];
+
+/**
+ * @param {Record<string, string | undefined>} env
+ * @returns {{ host: string, loopback: boolean, seed: string, problems: string[] }}
+ */
+export function deploymentMode(env) {
+  const host = env.HOST || "127.0.0.1";
+  const loopback = isLoopbackHost(host);
+  const problems = [];
+  if (!loopback && !env.APP_ORIGIN) {
+    problems.push(
+      `HOST=${host} makes the portal reachable from other machines, so APP_ORIGIN must say its public address ` +
+        "(for example APP_ORIGIN=https://tsunagu.example.jp): links in emails and the cross-site check depend on it.",
+    );
+  }
+  const seed = env.SEED || (loopback ? "demo" : "base");
+  if (!SEED_MODES.includes(seed)) problems.push(`SEED=${seed} is not one of ${SEED_MODES.join(", ")}.`);
+  return { host, loopback, seed, problems };
+}

@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { TEMPLATE_DB } from "../setup/paths";
+
+// The real production server (server.mjs over the built app, or scripts/start.mjs), started as a child process on
+// a free loopback port: what the HTTP layer does — body limits, cookies, host checks, the page cache, the
+// deployment modes — only exists there. `npm test` builds the app before these tests run.
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BUILD = path.join(ROOT, "build", "index.js");
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  pid: number;
+  dbFile: string;
+  output: () => string;
+  rssMb: () => number;
+  stop: () => Promise<void>;
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A database for one server: a copy of the seeded test template, or an empty path for start.mjs to create. */
+export function databaseFile(kind: "seeded" | "empty"): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsunagu-server-"));
+  const file = path.join(dir, "tsunagu.db");
+  if (kind === "seeded") fs.copyFileSync(TEMPLATE_DB, file);
+  return file;
+}
+
+type StartOptions = {
+  /** Environment on top of a clean production one (HOST=127.0.0.1, APP_ORIGIN=http://127.0.0.1:PORT). */
+  env?: Record<string, string | undefined>;
+  script?: "server.mjs" | "scripts/start.mjs";
+  db?: string;
+  timeoutMs?: number;
+};
+
+function childEnv(port: number, db: string, extra: Record<string, string | undefined>) {
+  const base: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TZ: "America/Los_Angeles",
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    APP_ORIGIN: `http://127.0.0.1:${port}`,
+    DATABASE_PATH: db,
+    EMAIL_WORKER_INTERVAL_MS: "60000",
+  };
+  const env = { ...base, ...extra };
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+/** Runs the server until it exits by itself (for start-up refusals): exit code and everything it printed. */
+export async function runUntilExit(options: StartOptions = {}): Promise<{ code: number | null; output: string }> {
+  const port = await freePort();
+  const db = options.db ?? databaseFile("seeded");
+  const child = spawn(process.execPath, [options.script ?? "server.mjs"], { cwd: ROOT, env: childEnv(port, db, options.env ?? {}) });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  clearTimeout(timer);
+  return { code, output };
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  if (!fs.existsSync(BUILD)) throw new Error("No build: run `npm run build` first (npm test builds before these tests).");
+  const port = await freePort();
+  const db = options.db ?? databaseFile("seeded");
+  const child: ChildProcess = spawn(process.execPath, [options.script ?? "server.mjs"], {
+    cwd: ROOT,
+    env: childEnv(port, db, options.env ?? {}),
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  let exited: number | null | undefined;
+  child.on("exit", (code) => (exited = code));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (options.timeoutMs ?? 90_000);
+  for (;;) {
+    if (exited !== undefined) throw new Error(`server exited (${exited}) before listening:\n${output}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server did not answer /healthz in time:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  // start.mjs runs the server as its own child: the RSS that matters is that process's.
+  const serverPid = () => {
+    if (options.script !== "scripts/start.mjs") return child.pid!;
+    const children = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/);
+    return Number(children[0] ?? child.pid);
+  };
+  return {
+    url,
+    port,
+    pid: child.pid!,
+    dbFile: db,
+    output: () => output,
+    rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${serverPid()}/status`, "utf8"))?.[1] ?? 0) / 1024,
+    stop: async () => {
+      if (exited !== undefined) return;
+      const gone = new Promise((r) => child.on("exit", r));
+      child.kill("SIGTERM");
+      await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+      if (exited === undefined) child.kill("SIGKILL");
+    },
+  };
+}
