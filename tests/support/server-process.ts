@@ -62,7 +62,7 @@ function childEnv(port: number, db: string, extra: Record<string, string | undef
     EMAIL_WORKER_INTERVAL_MS: "60000",
   };
   const env = { ...base, ...extra };
-  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)) as NodeJS.ProcessEnv;
 }
 
 /** Runs the server until it exits by itself (for start-up refusals): exit code and everything it printed. */
