@@ -6,6 +6,8 @@ WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary can be fetched.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# postinstall applies patches/ (React 18's streaming-renderer fix) before prisma generate.
+COPY patches ./patches
 COPY prisma ./prisma
 COPY prisma.config.ts ./
 RUN npm ci --no-audit --no-fund
@@ -16,6 +18,8 @@ COPY . .
 RUN npx prisma generate && npx remix build && npm prune --omit=dev
 
 FROM node:20-slim AS runtime
+# HOST=0.0.0.0 makes the container reachable, so it starts only with APP_ORIGIN set (docker run -e
+# APP_ORIGIN=https://…) and seeds no demo people unless SEED=demo (see README, "Two modes").
 ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0 \
@@ -38,5 +42,5 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-# start.mjs applies migrations, seeds an empty database when SEED is not 0, and serves the existing build.
+# start.mjs applies migrations, seeds an empty database (areas and lists unless SEED says otherwise), serves the build.
 CMD ["node", "scripts/start.mjs"]
