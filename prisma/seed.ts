@@ -2,6 +2,7 @@
 // or import `seed` (tests). Idempotent: does nothing when areas already exist.
 // Dates are relative to `now` (SEED_NOW when set) so the sample always looks current.
 import path from "node:path";
+import { deploymentMode } from "../server/deployment.js";
 import { pathToFileURL } from "node:url";
 import { hash } from "@node-rs/argon2";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -661,8 +662,10 @@ async function main() {
   try {
     const now = process.env.SEED_NOW ? new Date(process.env.SEED_NOW) : new Date();
     if (Number.isNaN(now.getTime())) throw new Error(`seed: SEED_NOW is not a date: ${process.env.SEED_NOW}`);
-    // SEED=base: a deployment's starting lists without demo people (scripts/start.mjs decides the mode).
-    await seed(prisma, { now, people: process.env.SEED !== "base" });
+    // The same rule as `npm start`: demo people only on a loopback-bound setup or when SEED=demo says so.
+    const mode = deploymentMode(process.env);
+    if (mode.seed === "0") return;
+    await seed(prisma, { now, people: mode.seed === "demo" });
   } finally {
     await prisma.$disconnect();
   }
