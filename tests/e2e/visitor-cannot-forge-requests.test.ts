@@ -60,7 +60,7 @@ test("personal pages are never cached", async ({ page }) => {
   for (const path of ["/me", "/me/email", "/me/delete", "/me/export"]) {
     const res = await page.request.get(path);
     expect(res.status(), path).toBe(200);
-    expect(res.headers()["cache-control"], path).toBe("no-store");
+    expect(res.headers()["cache-control"], path).toBe("private, no-store");
   }
 });
 
