@@ -4,7 +4,17 @@ import { enqueueEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from "./password.server";
-import { consumeCode, consumeResetToken, issueCode, issueResetToken, type CodeCheck } from "./verification.server";
+import {
+  consumeCode,
+  consumeResetToken,
+  isResetTokenFormat,
+  issueCode,
+  issueResetToken,
+  peekResetToken,
+  resetTokenSubject,
+  voidAllFor,
+  type CodeCheck,
+} from "./verification.server";
 import { createUserSession, endAllSessions, sessionPolicyFor } from "./session.server";
 import { getRoles } from "./permissions.server";
 import { RATE_LIMITS, consumeRateLimit, isRateLimited, resetRateLimit, type RateLimitResult } from "./rate-limit.server";
@@ -136,9 +146,9 @@ export async function loginWithPassword(input: { email: string; password: string
 }
 
 /** Confirms the address with the emailed code, then signs the resident in. */
-export async function verifyEmailAndLogin(input: { email: string; code: string; ip: string }): Promise<LoginResult | { ok: false; reason: CodeFailure }> {
+export async function verifyEmailAndLogin(input: { email: string; code: string; ip: string }): Promise<LoginResult | CodeFailure> {
   const check = await guardedConsume({ purpose: "verify-email", email: input.email, code: input.code }, input.ip);
-  if (!check.ok) return { ok: false, reason: check.reason };
+  if (!check.ok) return check;
   const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, status: true } });
   if (!user || user.id !== check.userId || user.status !== "active") return { ok: false, reason: "invalid" };
   await prisma.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
@@ -146,11 +156,12 @@ export async function verifyEmailAndLogin(input: { email: string; code: string; 
   return { ok: true, setCookie: await startSession(user.id), userId: user.id };
 }
 
-type CodeFailure = Exclude<CodeCheck, { ok: true }>["reason"] | "rate-limited";
+type Throttled = { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+type CodeFailure = { ok: false; reason: Exclude<CodeCheck, { ok: true }>["reason"] } | Throttled;
 
-async function guardedConsume(input: Parameters<typeof consumeCode>[0], ip: string): Promise<CodeCheck | { ok: false; reason: "rate-limited" }> {
+async function guardedConsume(input: Parameters<typeof consumeCode>[0], ip: string): Promise<CodeCheck | Throttled> {
   const perIp = await consumeRateLimit(RATE_LIMITS.codeAttemptsPerIp, ip);
-  if (!perIp.allowed) return { ok: false, reason: "rate-limited" };
+  if (limited(perIp)) return { ok: false, reason: "rate-limited", retryAfterSeconds: perIp.retryAfterSeconds };
   return consumeCode(input);
 }
 
@@ -165,11 +176,11 @@ export async function requestLoginCode(email: string, ip: string) {
   });
 }
 
-export async function loginWithCode(input: { email: string; code: string; ip: string }): Promise<LoginResult | { ok: false; reason: CodeFailure }> {
+export async function loginWithCode(input: { email: string; code: string; ip: string }): Promise<LoginResult | CodeFailure> {
   const check = await guardedConsume({ purpose: "login-code", email: input.email, code: input.code }, input.ip);
   if (!check.ok) {
     logEvent({ event: "login.failed", method: "code", ip: input.ip });
-    return { ok: false, reason: check.reason };
+    return check;
   }
   const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, status: true } });
   if (!user || user.id !== check.userId || user.status !== "active") return { ok: false, reason: "invalid" };
@@ -195,37 +206,46 @@ export async function requestPasswordReset(email: string, ip: string) {
   logEvent({ event: "password.reset_requested", userId: user.id, ip });
 }
 
-export type ResetResult = { ok: true } | { ok: false; reason: "invalid-token" } | { ok: false; reason: PasswordProblem };
+export type ResetResult =
+  | { ok: true }
+  | { ok: false; reason: "invalid-token" }
+  | { ok: false; reason: PasswordProblem }
+  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
-/** Sets the new password and ends every session of the account (a thief's included). */
+/**
+ * Sets the new password and ends every session of the account (a thief's included). argon2 runs last: a forged
+ * or spent token, a throttled IP or token, or a password that would be refused anyway costs no hashing.
+ */
 export async function resetPassword(input: { token: string; password: string; ip: string }): Promise<ResetResult> {
+  if (!isResetTokenFormat(input.token)) return { ok: false, reason: "invalid-token" };
+  const perIp = await consumeRateLimit(RATE_LIMITS.resetPerIp, input.ip);
+  if (limited(perIp)) {
+    logEvent({ event: "password.reset_rate_limited", ip: input.ip });
+    return { ok: false, reason: "rate-limited", retryAfterSeconds: perIp.retryAfterSeconds };
+  }
+  const live = await peekResetToken(input.token);
+  if (!live) return { ok: false, reason: "invalid-token" };
+  const perToken = await consumeRateLimit(RATE_LIMITS.resetPerToken, resetTokenSubject(input.token));
+  if (limited(perToken)) {
+    logEvent({ event: "password.reset_rate_limited", ip: input.ip, userId: live.userId });
+    return { ok: false, reason: "rate-limited", retryAfterSeconds: perToken.retryAfterSeconds };
+  }
+  const problem = passwordProblem(input.password, live.email);
+  if (problem) return { ok: false, reason: problem };
   const passwordHash = await hashPassword(input.password);
-  const result = await prisma.$transaction(async (tx): Promise<ResetResult | { ok: true; userId: number }> => {
-    const userId = await consumeResetToken(tx, input.token);
-    if (!userId) return { ok: false, reason: "invalid-token" };
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
-    const problem = passwordProblem(input.password, user.email);
-    if (problem) throw new PasswordRejected(problem);
-    await tx.password.upsert({ where: { userId }, create: { userId, hash: passwordHash }, update: { hash: passwordHash } });
+  const userId = await prisma.$transaction(async (tx) => {
+    const owner = await consumeResetToken(tx, input.token);
+    if (!owner) return null;
+    await tx.password.upsert({ where: { userId: owner }, create: { userId: owner, hash: passwordHash }, update: { hash: passwordHash } });
     // Having the reset email proves the address.
-    await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
-    return { ok: true, userId };
-  }).catch((e) => {
-    if (e instanceof PasswordRejected) return { ok: false as const, reason: e.problem };
-    throw e;
+    await tx.user.update({ where: { id: owner }, data: { emailVerifiedAt: new Date() } });
+    await voidAllFor(tx, { userId: owner, emails: [live.email] });
+    return owner;
   });
-  if ("userId" in result) {
-    await endAllSessions(result.userId);
-    logEvent({ event: "password.reset", userId: result.userId, ip: input.ip });
-    return { ok: true };
-  }
-  return result;
-}
-
-class PasswordRejected extends Error {
-  constructor(readonly problem: PasswordProblem) {
-    super(problem);
-  }
+  if (!userId) return { ok: false, reason: "invalid-token" };
+  await endAllSessions(userId);
+  logEvent({ event: "password.reset", userId, ip: input.ip });
+  return { ok: true };
 }
 
 /** Re-authentication for sensitive changes (email, password, deletion). */
@@ -247,14 +267,23 @@ export async function startEmailChange(input: { userId: number; newEmail: string
   });
 }
 
-export async function confirmEmailChange(input: { userId: number; newEmail: string; code: string; ip: string }) {
+export async function confirmEmailChange(input: { userId: number; newEmail: string; code: string; ip: string }): Promise<{ ok: true; setCookie: string } | CodeFailure> {
   const check = await guardedConsume({ purpose: "change-email", email: input.newEmail, code: input.code }, input.ip);
-  if (!check.ok || check.userId !== input.userId) return { ok: false as const, reason: check.ok ? ("invalid" as const) : check.reason };
+  if (!check.ok) return check;
+  if (check.userId !== input.userId) return { ok: false, reason: "invalid" };
   const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, name: true, locale: true } });
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: input.userId }, data: { email: input.newEmail, emailVerifiedAt: new Date() } });
+    // Links and codes sent before the change (to the old address, or for another new address) stop working.
+    await voidAllFor(tx, { userId: input.userId, emails: [user.email, input.newEmail] });
     // The old address hears about it, in case the change was not theirs.
-    await enqueueEmail(tx, { to: user.email, locale: user.locale, template: "email-changed", vars: { name: user.name, newEmail: input.newEmail }, idempotencyKey: `email-changed/${input.userId}/${Date.now()}` });
+    await enqueueEmail(tx, {
+      to: user.email,
+      locale: user.locale,
+      template: "email-changed",
+      vars: { name: user.name, newEmail: input.newEmail },
+      idempotencyKey: `email-changed/${input.userId}/${Date.now()}`,
+    });
   });
   await endAllSessions(input.userId);
   logEvent({ event: "email.changed", userId: input.userId, ip: input.ip });

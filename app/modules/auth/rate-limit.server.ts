@@ -11,6 +11,8 @@ export const RATE_LIMITS = {
   emailPerAddress: { name: "email-address", limit: 3, windowSeconds: 10 * 60 },
   emailPerIp: { name: "email-ip", limit: 10, windowSeconds: 10 * 60 },
   codeAttemptsPerIp: { name: "code-ip", limit: 20, windowSeconds: 10 * 60 },
+  resetPerIp: { name: "reset-ip", limit: 10, windowSeconds: 10 * 60 },
+  resetPerToken: { name: "reset-token", limit: 5, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
