@@ -254,6 +254,10 @@ export async function checkCurrentPassword(userId: number, password: string): Pr
   return verifyPassword(row?.hash ?? (await dummyPasswordHash()), password);
 }
 
+export async function hasPassword(userId: number): Promise<boolean> {
+  return (await prisma.password.count({ where: { userId } })) > 0;
+}
+
 /** Sends a code to the new address; the change happens when that code comes back. */
 export async function startEmailChange(input: { userId: number; newEmail: string; ip: string }) {
   const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { name: true, locale: true } });
@@ -263,7 +267,7 @@ export async function startEmailChange(input: { userId: number; newEmail: string
   if (taken) return;
   await prisma.$transaction(async (tx) => {
     const code = await issueCode(tx, { purpose: "change-email", email: input.newEmail, userId: input.userId });
-    await enqueueEmail(tx, { to: input.newEmail, locale: user.locale, template: "change-email", vars: { name: user.name, code }, idempotencyKey: `change-email/${input.userId}/${Date.now()}` });
+    await enqueueEmail(tx, { to: input.newEmail, userId: input.userId, locale: user.locale, template: "change-email", vars: { name: user.name, code }, idempotencyKey: `change-email/${input.userId}/${Date.now()}` });
   });
 }
 
@@ -279,6 +283,7 @@ export async function confirmEmailChange(input: { userId: number; newEmail: stri
     // The old address hears about it, in case the change was not theirs.
     await enqueueEmail(tx, {
       to: user.email,
+      userId: input.userId,
       locale: user.locale,
       template: "email-changed",
       vars: { name: user.name, newEmail: input.newEmail },
@@ -290,24 +295,96 @@ export async function confirmEmailChange(input: { userId: number; newEmail: stri
   return { ok: true as const, setCookie: await startSession(input.userId) };
 }
 
+/** Emails a code that confirms a deletion, for people who sign in without a password (or prefer a code). */
+export async function requestDeletionCode(userId: number, ip: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true } });
+  if (!(await mayEmail(user.email, ip))) return;
+  await prisma.$transaction(async (tx) => {
+    const code = await issueCode(tx, { purpose: "delete-account", email: user.email, userId });
+    await enqueueEmail(tx, { to: user.email, userId, locale: user.locale, template: "delete-account-code", vars: { name: user.name, code }, idempotencyKey: `delete-account-code/${userId}/${Date.now()}` });
+  });
+}
+
+export type DeletionProof = { password: string } | { code: string };
+export type DeletionResult = { ok: true } | { ok: false; reason: "wrong-password" } | CodeFailure;
+
 /**
- * Deletes the account and its personal data (APPI). Applications and registrations stay, without the person,
- * so groups' and the council's activity counts remain true.
+ * Deletes the account once the person proved it is them (password or emailed code), with the re-authentication
+ * throttle checked before any hashing.
  */
-export async function deleteAccount(userId: number, ip: string) {
+export async function deleteAccount(input: { userId: number; ip: string; proof: DeletionProof }): Promise<DeletionResult> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true } });
+  if ("password" in input.proof) {
+    const limit = await consumeRateLimit(RATE_LIMITS.loginPerAccount, `reauth:${input.userId}`);
+    if (limited(limit)) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+    if (!(await checkCurrentPassword(input.userId, input.proof.password))) return { ok: false, reason: "wrong-password" };
+  } else {
+    const check = await guardedConsume({ purpose: "delete-account", email: user.email, code: input.proof.code }, input.ip);
+    if (!check.ok) return check;
+    if (check.userId !== input.userId) return { ok: false, reason: "invalid" };
+  }
+  await erasePerson(input.userId);
+  logEvent({ event: "account.deleted", userId: input.userId, ip: input.ip });
+  return { ok: true };
+}
+
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+
+/** Every address the account is known to have had: the current one, and those earlier mail and codes went to. */
+async function addressesOf(tx: Tx, userId: number, current: string): Promise<string[]> {
+  const [mailed, coded] = await Promise.all([
+    tx.emailOutbox.findMany({ where: { userId }, select: { toAddress: true }, distinct: ["toAddress"] }),
+    tx.verification.findMany({ where: { userId }, select: { email: true }, distinct: ["email"] }),
+  ]);
+  return [...new Set([current, ...mailed.map((m) => m.toAddress), ...coded.map((c) => c.email)])];
+}
+
+/**
+ * Removes the person (APPI): the account with everything hanging off it, and every copy of their name and
+ * addresses elsewhere (outbox, codes, invitations, rate-limit keys, contact fields of their own groups, audit
+ * details). Applications and registrations stay without the person, so groups' and the council's activity counts
+ * and hours remain true. The farewell email is tied to no one and deleted as soon as it is sent.
+ */
+async function erasePerson(userId: number) {
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true } });
   await prisma.$transaction(async (tx) => {
+    const addresses = await addressesOf(tx, userId, user.email);
+    const mentionsAnAddress = (field: "textBody" | "detail") => addresses.map((a) => ({ [field]: { contains: a } }));
+
     await tx.application.updateMany({ where: { userId }, data: { userId: null, message: "" } });
+    await tx.application.updateMany({ where: { enteredById: userId }, data: { enteredById: null } });
+    await tx.application.updateMany({ where: { hoursVerifiedById: userId }, data: { hoursVerifiedById: null } });
     await tx.registration.updateMany({ where: { userId }, data: { userId: null } });
-    // Copies of the address elsewhere go too: past emails, codes and rate-limit counters keyed by it.
-    await tx.emailOutbox.deleteMany({ where: { toAddress: user.email } });
-    await tx.verification.deleteMany({ where: { email: user.email } });
-    await tx.rateLimit.deleteMany({ where: { key: { endsWith: `:${user.email}` } } });
-    await enqueueEmail(tx, { to: user.email, locale: user.locale, template: "account-deleted", vars: { name: user.name }, idempotencyKey: `account-deleted/${userId}` });
+    await tx.registration.updateMany({ where: { enteredById: userId }, data: { enteredById: null } });
+    await tx.user.updateMany({ where: { registeredById: userId }, data: { registeredById: null } });
+
+    await tx.emailOutbox.deleteMany({ where: { OR: [{ userId }, { toAddress: { in: addresses } }, ...mentionsAnAddress("textBody")] } });
+    await tx.verification.deleteMany({ where: { OR: [{ userId }, { email: { in: addresses } }] } });
+    await tx.groupInvite.deleteMany({ where: { email: { in: addresses } } });
+    await tx.rateLimit.deleteMany({ where: { OR: [...addresses.map((a) => ({ key: { endsWith: `:${a}` } })), { key: { endsWith: `:reauth:${userId}` } }] } });
+    await tx.auditLog.updateMany({ where: { OR: mentionsAnAddress("detail") }, data: { detail: "{}" } });
+
+    // Their own groups may name them as the contact; the group and its listings stay, without that contact.
+    const groupIds = (await tx.groupMember.findMany({ where: { userId }, select: { groupId: true } })).map((m) => m.groupId);
+    if (groupIds.length) {
+      const ownGroup = { id: { in: groupIds } };
+      const ownItem = { groupId: { in: groupIds } };
+      const theirEmail = { contactEmail: { in: addresses } };
+      const theirName = { contactName: user.name };
+      await tx.group.updateMany({ where: { ...ownGroup, ...theirEmail }, data: { contactEmail: "" } });
+      await tx.group.updateMany({ where: { ...ownGroup, ...theirName }, data: { contactName: "" } });
+      await tx.place.updateMany({ where: { ...ownItem, ...theirEmail }, data: { contactEmail: "" } });
+      await tx.place.updateMany({ where: { ...ownItem, ...theirName }, data: { contactName: "" } });
+      await tx.event.updateMany({ where: { ...ownItem, ...theirEmail }, data: { contactEmail: "" } });
+      await tx.event.updateMany({ where: { ...ownItem, ...theirName }, data: { contactName: "" } });
+      await tx.opening.updateMany({ where: { ...ownItem, ...theirEmail }, data: { contactEmail: "" } });
+      await tx.opening.updateMany({ where: { ...ownItem, ...theirName }, data: { contactName: "" } });
+    }
+
+    await enqueueEmail(tx, { to: user.email, userId: null, locale: user.locale, template: "account-deleted", vars: { name: user.name }, idempotencyKey: `account-deleted/${userId}` });
     await recordAudit(tx, { actorId: null, action: "account.deleted", entityType: "user", entityId: userId });
     await tx.user.delete({ where: { id: userId } });
   });
-  logEvent({ event: "account.deleted", userId, ip });
 }
 
 /** Everything the portal holds about a resident, for the "download my data" button (APPI disclosure). */

@@ -6,7 +6,7 @@ import { prisma } from "~/utils/db.server";
 // CSPRNG values, only their SHA-256 stored, bound to purpose + address, single use, short-lived, and a new request
 // voids the previous one. Codes allow MAX_CODE_ATTEMPTS wrong tries before they are void.
 
-export type CodePurpose = "verify-email" | "login-code" | "change-email";
+export type CodePurpose = "verify-email" | "login-code" | "change-email" | "delete-account";
 export const CODE_TTL_MS = 10 * 60 * 1000;
 export const RESET_TTL_MS = 60 * 60 * 1000;
 export const MAX_CODE_ATTEMPTS = 10;
