@@ -182,6 +182,19 @@ describe("deleting an account deletes the person (item 7)", () => {
   });
 });
 
+describe("counters keyed by an address do not outlive their window", () => {
+  it("rate-limit rows whose window ended more than the longest window ago are purged; current ones stay", async () => {
+    const { purgeExpiredRateLimits, consumeRateLimit, RATE_LIMITS } = await import("~/modules/auth/rate-limit.server");
+    const old = uniqueEmail("old-counter");
+    const fresh = uniqueEmail("fresh-counter");
+    await consumeRateLimit(RATE_LIMITS.emailPerAddress, old, new Date(Date.now() - 2 * 3600_000));
+    await consumeRateLimit(RATE_LIMITS.emailPerAddress, fresh);
+    await purgeExpiredRateLimits();
+    const keys = (await prisma.rateLimit.findMany({ where: { key: { in: [`email-address:${old}`, `email-address:${fresh}`] } } })).map((r) => r.key);
+    expect(keys).toEqual([`email-address:${fresh}`]);
+  });
+});
+
 async function callDeleteLoader(cookie: string) {
   return meDelete.loader({ request: requestWithCookie("/me/delete", cookie), params: {}, context: {} });
 }

@@ -45,6 +45,16 @@ export async function isRateLimited(rule: RateLimitRule, subject: string, now = 
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.windowStart.getTime() + windowMs - now.getTime()) / 1000)) };
 }
 
+/**
+ * Deletes counters whose window ended long ago. Their keys hold addresses and IPs, which should not outlive their
+ * use (a changed address, for instance, would otherwise stay in the table for good).
+ */
+export async function purgeExpiredRateLimits(now = new Date()) {
+  const longest = Math.max(...Object.values(RATE_LIMITS).map((r) => r.windowSeconds));
+  const { count } = await prisma.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - longest * 1000) } } });
+  return count;
+}
+
 export async function resetRateLimit(rule: RateLimitRule, subject: string) {
   await prisma.rateLimit.deleteMany({ where: { key: `${rule.name}:${subject.toLowerCase().slice(0, 200)}` } });
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
 import { fillSecrets, renderEmail, type EmailSecrets, type EmailTemplate, type TemplateVars } from "./templates.server";
 import { seal, unseal } from "./sealing.server";
 
@@ -22,36 +23,34 @@ export async function enqueueEmail<T extends EmailTemplate>(
   tx: Tx,
   email: Recipient & { locale: string; template: T; vars: TemplateVars<T>; idempotencyKey: string },
 ) {
-  await insertRendered(tx, { ...email, rendered: await renderEmail(email.template, email.locale, email.vars) });
+  const row = await prepareRow(tx, email);
+  await tx.emailOutbox.create({ data: { ...row, idempotencyKey: email.idempotencyKey.slice(0, 256) } });
 }
-
-type Rendered = Awaited<ReturnType<typeof renderEmail>>;
 
 /**
- * For hot transactions: render before the transaction (rendering needs no lock), then only insert inside it.
- * `prepareEmail` returns the insert to run in the transaction.
+ * For hot transactions: render, seal and find the recipient before the transaction (none of it needs a lock),
+ * then only insert inside it. `prepareEmail` returns the insert to run in the transaction.
  */
 export async function prepareEmail<T extends EmailTemplate>(email: Recipient & { locale: string; template: T; vars: TemplateVars<T> }) {
-  const rendered = await renderEmail(email.template, email.locale, email.vars);
-  return (tx: Tx, idempotencyKey: string) => insertRendered(tx, { ...email, rendered, idempotencyKey });
+  const row = await prepareRow(prisma, email);
+  return async (tx: Tx, idempotencyKey: string) => {
+    await tx.emailOutbox.create({ data: { ...row, idempotencyKey: idempotencyKey.slice(0, 256) } });
+  };
 }
 
-async function insertRendered(tx: Tx, email: Recipient & { locale: string; template: string; idempotencyKey: string; rendered: Rendered }) {
-  const { rendered } = email;
-  const userId = email.userId !== undefined ? email.userId : ((await tx.user.findUnique({ where: { email: email.to }, select: { id: true } }))?.id ?? null);
-  await tx.emailOutbox.create({
-    data: {
-      toAddress: email.to,
-      userId,
-      locale: email.locale,
-      template: email.template,
-      subject: rendered.subject,
-      textBody: rendered.text,
-      htmlBody: rendered.html,
-      sealedSecrets: Object.keys(rendered.secrets).length ? seal(JSON.stringify(rendered.secrets)) : "",
-      idempotencyKey: email.idempotencyKey.slice(0, 256),
-    },
-  });
+async function prepareRow<T extends EmailTemplate>(db: Tx, email: Recipient & { locale: string; template: T; vars: TemplateVars<T> }) {
+  const rendered = await renderEmail(email.template, email.locale, email.vars);
+  const userId = email.userId !== undefined ? email.userId : ((await db.user.findUnique({ where: { email: email.to }, select: { id: true } }))?.id ?? null);
+  return {
+    toAddress: email.to,
+    userId,
+    locale: email.locale,
+    template: email.template,
+    subject: rendered.subject,
+    textBody: rendered.text,
+    htmlBody: rendered.html,
+    sealedSecrets: Object.keys(rendered.secrets).length ? seal(JSON.stringify(rendered.secrets)) : "",
+  };
 }
 
 type StoredEmail = { subject: string; textBody: string; htmlBody: string; sealedSecrets: string };

@@ -2,6 +2,7 @@ import { Resend } from "resend";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { queueDayBeforeReminders } from "~/modules/participation/notifications.server";
+import { purgeExpiredRateLimits } from "~/modules/auth/rate-limit.server";
 import { enqueueEmail, openEmail } from "./outbox.server";
 
 // Sends queued emails through the real Resend SDK. Tests and development point RESEND_BASE_URL at a local
@@ -159,10 +160,12 @@ export function startEmailWorker(intervalMs = Number(process.env.EMAIL_WORKER_IN
   timer = setInterval(() => {
     if (running) return;
     running = true;
-    // Day-before reminders are queued on the same beat, then sent with everything else.
+    // Day-before reminders are queued on the same beat, then sent with everything else; old mail and old
+    // rate-limit counters (both hold addresses) are cleared after.
     queueDayBeforeReminders()
       .then(() => deliverDueEmails())
       .then(() => purgeDeliveredEmails())
+      .then(() => purgeExpiredRateLimits())
       .catch((e) => console.error("email worker:", e instanceof Error ? e.message : e))
       .finally(() => {
         running = false;
