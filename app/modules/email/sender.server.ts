@@ -39,10 +39,9 @@ type SendOutcome = { ok: true; providerId: string } | { ok: false; retryAfterMs?
 /** A provider that never answers must not stall the worker; the idempotency key makes a retry safe. */
 export const SEND_TIMEOUT_MS = 15_000;
 
-type DueRow = { toAddress: string; subject: string; textBody: string; htmlBody: string; sealedSecrets: string; idempotencyKey: string };
+type OpenedEmail = { toAddress: string; idempotencyKey: string; email: NonNullable<ReturnType<typeof openEmail>> | null };
 
-async function sendOne(row: DueRow): Promise<SendOutcome> {
-  const email = openEmail(row);
+async function sendOne({ toAddress, idempotencyKey, email }: OpenedEmail): Promise<SendOutcome> {
   // Sealed under another key: retrying cannot help, and staff hear about the dead email.
   if (!email) return { ok: false, error: "sealed secrets cannot be opened with this OUTBOX_SECRET_KEY", permanent: true };
   try {
@@ -51,8 +50,8 @@ async function sendOne(row: DueRow): Promise<SendOutcome> {
       timer = setTimeout(() => reject(new Error(`no answer from the email provider within ${SEND_TIMEOUT_MS} ms`)), SEND_TIMEOUT_MS);
     });
     const send = resend().emails.send(
-      { from: process.env.EMAIL_FROM ?? `${getEnv().COUNCIL_NAME} <noreply@tsunagu.example.jp>`, to: [row.toAddress], subject: email.subject, text: email.textBody, html: email.htmlBody },
-      { idempotencyKey: row.idempotencyKey },
+      { from: process.env.EMAIL_FROM ?? `${getEnv().COUNCIL_NAME} <noreply@tsunagu.example.jp>`, to: [toAddress], subject: email.subject, text: email.textBody, html: email.htmlBody },
+      { idempotencyKey },
     );
     const { data, error, headers } = await Promise.race([send, timeout]).finally(() => clearTimeout(timer));
     if (data?.id) return { ok: true, providerId: data.id };
@@ -94,12 +93,13 @@ export async function deliverDueEmails(options: { now?: () => Date; limit?: numb
       data: { nextAttemptAt: new Date(now().getTime() + LEASE_MS) },
     });
     if (claimed.count !== 1) continue;
+    const opened = { toAddress: row.toAddress, idempotencyKey: row.idempotencyKey, email: openEmail(row) };
     if (options.pace !== false) {
       const wait = last + MIN_INTERVAL_MS - Date.now();
       if (wait > 0) await sleep(wait);
       last = Date.now();
     }
-    const outcome = await sendOne(row);
+    const outcome = await sendOne(opened);
     const attempts = row.attempts + 1;
     if (outcome.ok) {
       if (PURGED_ON_SEND.has(row.template)) await prisma.emailOutbox.delete({ where: { id: row.id } });
