@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { logEvent } from "~/utils/logger.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
@@ -328,7 +329,7 @@ export async function deleteAccount(input: { userId: number; ip: string; proof: 
   return { ok: true };
 }
 
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
 /** Every address the account is known to have had: the current one, and those earlier mail and codes went to. */
 async function addressesOf(tx: Tx, userId: number, current: string): Promise<string[]> {
