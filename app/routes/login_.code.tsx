@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return { step: "code" as const, email: String(formData.get("email") ?? ""), result: submission.reply() };
   const result = await loginWithCode({ ...submission.value, ip });
   if (result.ok) throw redirect(safeRedirectPath(submission.value.redirectTo, "/me"), { headers: { "Set-Cookie": result.setCookie } });
-  if (result.reason === "rate-limited") tooManyRequests(60);
+  if (result.reason === "rate-limited") tooManyRequests(result.retryAfterSeconds);
   return { step: "code" as const, email: submission.value.email, result: submission.reply({ formErrors: [`auth.codeError.${result.reason}`] }) };
 }
 

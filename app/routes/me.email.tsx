@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success") return { step: "code" as const, newEmail: String(formData.get("newEmail") ?? ""), result: submission.reply() };
     const result = await confirmEmailChange({ userId: user.id, ...submission.value, ip });
     if (result.ok) throw redirect("/me?emailChanged=1", { headers: { "Set-Cookie": result.setCookie } });
-    if (result.reason === "rate-limited") tooManyRequests(60);
+    if (result.reason === "rate-limited") tooManyRequests(result.retryAfterSeconds);
     return { step: "code" as const, newEmail: submission.value.newEmail, result: submission.reply({ formErrors: [`auth.codeError.${result.reason}`] }) };
   }
   const submission = parseWithZod(formData, { schema: ChangeEmailSchema });

@@ -10,6 +10,7 @@ import { clientIp } from "~/modules/auth/rate-limit.server";
 import { PASSWORD_MIN, ResetSchema } from "~/modules/auth/schemas";
 import { peekResetToken } from "~/modules/auth/verification.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
 // The token arrives in the link's URL; this page never leaks it onward (no-referrer, no-store).
@@ -30,6 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const result = await resetPassword({ ...submission.value, ip: clientIp(request) });
   if (result.ok) throw redirect("/login?reset=1");
+  if (result.reason === "rate-limited") tooManyRequests(result.retryAfterSeconds);
   if (result.reason === "invalid-token") return submission.reply({ formErrors: ["auth.resetInvalid"], hideFields: ["password"] });
   return submission.reply({ fieldErrors: { password: [`errors.password.${result.reason}`] }, hideFields: ["password"] });
 }

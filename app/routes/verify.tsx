@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return { resent: false, result: submission.reply() };
   const result = await verifyEmailAndLogin({ ...submission.value, ip });
   if (result.ok) throw redirect(safeRedirectPath(submission.value.redirectTo, "/me"), { headers: { "Set-Cookie": result.setCookie } });
-  if (result.reason === "rate-limited") tooManyRequests(60);
+  if (result.reason === "rate-limited") tooManyRequests(result.retryAfterSeconds);
   return { resent: false, result: submission.reply({ formErrors: [`auth.codeError.${result.reason}`] }) };
 }
 

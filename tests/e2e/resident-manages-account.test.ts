@@ -67,6 +67,11 @@ test("a resident signs up, verifies, signs out, signs in with a code, resets the
   // Delete the account; signing in no longer works.
   await page.getByRole("link", { name: "アカウントを削除する" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("アカウントの削除");
+  // Ticking the box is not enough: the password proves it is the resident.
+  await page.getByLabel("内容を理解し、アカウントを削除します").check();
+  await page.getByRole("button", { name: "削除する", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("アカウントの削除");
+  await page.getByLabel("今のパスワード（本人確認のため）").fill(newPassword);
   await page.getByLabel("内容を理解し、アカウントを削除します").check();
   await page.getByRole("button", { name: "削除する", exact: true }).click();
   await expect(page).toHaveURL(/\/\?deleted=1$/);

@@ -168,14 +168,14 @@ describe("my data under APPI: export and deletion", () => {
     expect(text).not.toContain(cookie.slice(cookie.indexOf("=") + 1));
   });
 
-  it("deleting my account (with the confirmation ticked) removes the person — user, password, sessions, profile — and keeps their applications without a name", async () => {
+  it("deleting my account (confirmation ticked, password given) removes the person — user, password, sessions, profile — and keeps their applications without a name", async () => {
     const user = await createUser();
     const cookie = await signIn(user.id);
     const otherDevice = await signIn(user.id);
     const shift = await prisma.shift.findFirstOrThrow({ select: { id: true } });
     const application = await prisma.application.create({ data: { shiftId: shift.id, userId: user.id, status: "accepted", message: "個人的なメッセージ" } });
 
-    const res = responseOf(await postForm(meDelete.action, "/me/delete", { confirm: "on" }, { cookie, ip: nextIp() }));
+    const res = responseOf(await postForm(meDelete.action, "/me/delete", { confirm: "on", method: "password", password: user.password }, { cookie, ip: nextIp() }));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/?deleted=1");
     expect(res.headers.get("Set-Cookie")).toMatch(/^tsunagu_session=;/);
@@ -198,9 +198,9 @@ describe("my data under APPI: export and deletion", () => {
     const cookie = await signIn(user.id);
     const attempts: Record<string, string>[] = [{}, { confirm: "yes" }, { confirm: "" }];
     for (const fields of attempts) {
-      const outcome = await postForm(meDelete.action, "/me/delete", fields, { cookie, ip: nextIp() });
+      const outcome = await postForm(meDelete.action, "/me/delete", { method: "password", password: user.password, ...fields }, { cookie, ip: nextIp() });
       expect(outcome.response, JSON.stringify(fields)).toBeUndefined();
-      expect(errorKeys(outcome.data)).toEqual(["errors.mustConfirm"]);
+      expect(errorKeys(outcome.data?.result)).toEqual(["errors.mustConfirm"]);
     }
     expect(await prisma.user.findUnique({ where: { id: user.id } })).not.toBeNull();
     expect(await prisma.password.findUnique({ where: { userId: user.id } })).not.toBeNull();

@@ -3,6 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { createUserSession, SESSION_POLICIES, type SessionPolicy } from "~/modules/auth/session.server";
 import { CLIENT_IP_HEADER } from "~/modules/auth/rate-limit.server";
+import { openEmail } from "~/modules/email/outbox.server";
 
 // Helpers for calling auth routes the way Remix does and for setting up people in the per-worker database.
 
@@ -112,9 +113,10 @@ export function requestWithCookie(path: string, cookie?: string, init: RequestIn
   return new Request(`${ORIGIN}${path}`, { ...init, headers });
 }
 
-/** Emails queued to an address (newest last). */
+/** Emails queued to an address (newest last), as they will be sent: sealed codes and links filled in. */
 export async function emailsTo(address: string, template?: string) {
-  return prisma.emailOutbox.findMany({ where: { toAddress: address, ...(template ? { template } : {}) }, orderBy: { id: "asc" } });
+  const rows = await prisma.emailOutbox.findMany({ where: { toAddress: address, ...(template ? { template } : {}) }, orderBy: { id: "asc" } });
+  return rows.map((row) => ({ ...row, ...openEmail(row) }));
 }
 
 export async function latestEmail(address: string, template?: string) {

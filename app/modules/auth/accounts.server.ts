@@ -1,10 +1,21 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { logEvent } from "~/utils/logger.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from "./password.server";
-import { consumeCode, consumeResetToken, issueCode, issueResetToken, type CodeCheck } from "./verification.server";
+import {
+  consumeCode,
+  consumeResetToken,
+  isResetTokenFormat,
+  issueCode,
+  issueResetToken,
+  peekResetToken,
+  resetTokenSubject,
+  voidAllFor,
+  type CodeCheck,
+} from "./verification.server";
 import { createUserSession, endAllSessions, sessionPolicyFor } from "./session.server";
 import { getRoles } from "./permissions.server";
 import { RATE_LIMITS, consumeRateLimit, isRateLimited, resetRateLimit, type RateLimitResult } from "./rate-limit.server";
@@ -136,9 +147,9 @@ export async function loginWithPassword(input: { email: string; password: string
 }
 
 /** Confirms the address with the emailed code, then signs the resident in. */
-export async function verifyEmailAndLogin(input: { email: string; code: string; ip: string }): Promise<LoginResult | { ok: false; reason: CodeFailure }> {
+export async function verifyEmailAndLogin(input: { email: string; code: string; ip: string }): Promise<LoginResult | CodeFailure> {
   const check = await guardedConsume({ purpose: "verify-email", email: input.email, code: input.code }, input.ip);
-  if (!check.ok) return { ok: false, reason: check.reason };
+  if (!check.ok) return check;
   const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, status: true } });
   if (!user || user.id !== check.userId || user.status !== "active") return { ok: false, reason: "invalid" };
   await prisma.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
@@ -146,11 +157,12 @@ export async function verifyEmailAndLogin(input: { email: string; code: string; 
   return { ok: true, setCookie: await startSession(user.id), userId: user.id };
 }
 
-type CodeFailure = Exclude<CodeCheck, { ok: true }>["reason"] | "rate-limited";
+type Throttled = { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+type CodeFailure = { ok: false; reason: Exclude<CodeCheck, { ok: true }>["reason"] } | Throttled;
 
-async function guardedConsume(input: Parameters<typeof consumeCode>[0], ip: string): Promise<CodeCheck | { ok: false; reason: "rate-limited" }> {
+async function guardedConsume(input: Parameters<typeof consumeCode>[0], ip: string): Promise<CodeCheck | Throttled> {
   const perIp = await consumeRateLimit(RATE_LIMITS.codeAttemptsPerIp, ip);
-  if (!perIp.allowed) return { ok: false, reason: "rate-limited" };
+  if (limited(perIp)) return { ok: false, reason: "rate-limited", retryAfterSeconds: perIp.retryAfterSeconds };
   return consumeCode(input);
 }
 
@@ -165,11 +177,11 @@ export async function requestLoginCode(email: string, ip: string) {
   });
 }
 
-export async function loginWithCode(input: { email: string; code: string; ip: string }): Promise<LoginResult | { ok: false; reason: CodeFailure }> {
+export async function loginWithCode(input: { email: string; code: string; ip: string }): Promise<LoginResult | CodeFailure> {
   const check = await guardedConsume({ purpose: "login-code", email: input.email, code: input.code }, input.ip);
   if (!check.ok) {
     logEvent({ event: "login.failed", method: "code", ip: input.ip });
-    return { ok: false, reason: check.reason };
+    return check;
   }
   const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, status: true } });
   if (!user || user.id !== check.userId || user.status !== "active") return { ok: false, reason: "invalid" };
@@ -195,43 +207,56 @@ export async function requestPasswordReset(email: string, ip: string) {
   logEvent({ event: "password.reset_requested", userId: user.id, ip });
 }
 
-export type ResetResult = { ok: true } | { ok: false; reason: "invalid-token" } | { ok: false; reason: PasswordProblem };
+export type ResetResult =
+  | { ok: true }
+  | { ok: false; reason: "invalid-token" }
+  | { ok: false; reason: PasswordProblem }
+  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
-/** Sets the new password and ends every session of the account (a thief's included). */
+/**
+ * Sets the new password and ends every session of the account (a thief's included). argon2 runs last: a forged
+ * or spent token, a throttled IP or token, or a password that would be refused anyway costs no hashing.
+ */
 export async function resetPassword(input: { token: string; password: string; ip: string }): Promise<ResetResult> {
+  if (!isResetTokenFormat(input.token)) return { ok: false, reason: "invalid-token" };
+  const perIp = await consumeRateLimit(RATE_LIMITS.resetPerIp, input.ip);
+  if (limited(perIp)) {
+    logEvent({ event: "password.reset_rate_limited", ip: input.ip });
+    return { ok: false, reason: "rate-limited", retryAfterSeconds: perIp.retryAfterSeconds };
+  }
+  const live = await peekResetToken(input.token);
+  if (!live) return { ok: false, reason: "invalid-token" };
+  const perToken = await consumeRateLimit(RATE_LIMITS.resetPerToken, resetTokenSubject(input.token));
+  if (limited(perToken)) {
+    logEvent({ event: "password.reset_rate_limited", ip: input.ip, userId: live.userId });
+    return { ok: false, reason: "rate-limited", retryAfterSeconds: perToken.retryAfterSeconds };
+  }
+  const problem = passwordProblem(input.password, live.email);
+  if (problem) return { ok: false, reason: problem };
   const passwordHash = await hashPassword(input.password);
-  const result = await prisma.$transaction(async (tx): Promise<ResetResult | { ok: true; userId: number }> => {
-    const userId = await consumeResetToken(tx, input.token);
-    if (!userId) return { ok: false, reason: "invalid-token" };
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
-    const problem = passwordProblem(input.password, user.email);
-    if (problem) throw new PasswordRejected(problem);
-    await tx.password.upsert({ where: { userId }, create: { userId, hash: passwordHash }, update: { hash: passwordHash } });
+  const userId = await prisma.$transaction(async (tx) => {
+    const owner = await consumeResetToken(tx, input.token);
+    if (!owner) return null;
+    await tx.password.upsert({ where: { userId: owner }, create: { userId: owner, hash: passwordHash }, update: { hash: passwordHash } });
     // Having the reset email proves the address.
-    await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
-    return { ok: true, userId };
-  }).catch((e) => {
-    if (e instanceof PasswordRejected) return { ok: false as const, reason: e.problem };
-    throw e;
+    await tx.user.update({ where: { id: owner }, data: { emailVerifiedAt: new Date() } });
+    await voidAllFor(tx, { userId: owner, emails: [live.email] });
+    return owner;
   });
-  if ("userId" in result) {
-    await endAllSessions(result.userId);
-    logEvent({ event: "password.reset", userId: result.userId, ip: input.ip });
-    return { ok: true };
-  }
-  return result;
-}
-
-class PasswordRejected extends Error {
-  constructor(readonly problem: PasswordProblem) {
-    super(problem);
-  }
+  if (!userId) return { ok: false, reason: "invalid-token" };
+  await endAllSessions(userId);
+  logEvent({ event: "password.reset", userId, ip: input.ip });
+  return { ok: true };
 }
 
 /** Re-authentication for sensitive changes (email, password, deletion). */
 export async function checkCurrentPassword(userId: number, password: string): Promise<boolean> {
   const row = await prisma.password.findUnique({ where: { userId }, select: { hash: true } });
   return verifyPassword(row?.hash ?? (await dummyPasswordHash()), password);
+}
+
+export async function hasPassword(userId: number): Promise<boolean> {
+  return (await prisma.password.count({ where: { userId } })) > 0;
 }
 
 /** Sends a code to the new address; the change happens when that code comes back. */
@@ -243,42 +268,124 @@ export async function startEmailChange(input: { userId: number; newEmail: string
   if (taken) return;
   await prisma.$transaction(async (tx) => {
     const code = await issueCode(tx, { purpose: "change-email", email: input.newEmail, userId: input.userId });
-    await enqueueEmail(tx, { to: input.newEmail, locale: user.locale, template: "change-email", vars: { name: user.name, code }, idempotencyKey: `change-email/${input.userId}/${Date.now()}` });
+    await enqueueEmail(tx, { to: input.newEmail, userId: input.userId, locale: user.locale, template: "change-email", vars: { name: user.name, code }, idempotencyKey: `change-email/${input.userId}/${Date.now()}` });
   });
 }
 
-export async function confirmEmailChange(input: { userId: number; newEmail: string; code: string; ip: string }) {
+export async function confirmEmailChange(input: { userId: number; newEmail: string; code: string; ip: string }): Promise<{ ok: true; setCookie: string } | CodeFailure> {
   const check = await guardedConsume({ purpose: "change-email", email: input.newEmail, code: input.code }, input.ip);
-  if (!check.ok || check.userId !== input.userId) return { ok: false as const, reason: check.ok ? ("invalid" as const) : check.reason };
+  if (!check.ok) return check;
+  if (check.userId !== input.userId) return { ok: false, reason: "invalid" };
   const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, name: true, locale: true } });
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: input.userId }, data: { email: input.newEmail, emailVerifiedAt: new Date() } });
+    // Links and codes sent before the change (to the old address, or for another new address) stop working.
+    await voidAllFor(tx, { userId: input.userId, emails: [user.email, input.newEmail] });
     // The old address hears about it, in case the change was not theirs.
-    await enqueueEmail(tx, { to: user.email, locale: user.locale, template: "email-changed", vars: { name: user.name, newEmail: input.newEmail }, idempotencyKey: `email-changed/${input.userId}/${Date.now()}` });
+    await enqueueEmail(tx, {
+      to: user.email,
+      userId: input.userId,
+      locale: user.locale,
+      template: "email-changed",
+      vars: { name: user.name, newEmail: input.newEmail },
+      idempotencyKey: `email-changed/${input.userId}/${Date.now()}`,
+    });
   });
   await endAllSessions(input.userId);
   logEvent({ event: "email.changed", userId: input.userId, ip: input.ip });
   return { ok: true as const, setCookie: await startSession(input.userId) };
 }
 
+/** Emails a code that confirms a deletion, for people who sign in without a password (or prefer a code). */
+export async function requestDeletionCode(userId: number, ip: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true } });
+  if (!(await mayEmail(user.email, ip))) return;
+  await prisma.$transaction(async (tx) => {
+    const code = await issueCode(tx, { purpose: "delete-account", email: user.email, userId });
+    await enqueueEmail(tx, { to: user.email, userId, locale: user.locale, template: "delete-account-code", vars: { name: user.name, code }, idempotencyKey: `delete-account-code/${userId}/${Date.now()}` });
+  });
+}
+
+export type DeletionProof = { password: string } | { code: string };
+export type DeletionResult = { ok: true } | { ok: false; reason: "wrong-password" } | CodeFailure;
+
 /**
- * Deletes the account and its personal data (APPI). Applications and registrations stay, without the person,
- * so groups' and the council's activity counts remain true.
+ * Deletes the account once the person proved it is them (password or emailed code), with the re-authentication
+ * throttle checked before any hashing.
  */
-export async function deleteAccount(userId: number, ip: string) {
+export async function deleteAccount(input: { userId: number; ip: string; proof: DeletionProof }): Promise<DeletionResult> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true } });
+  if ("password" in input.proof) {
+    const limit = await consumeRateLimit(RATE_LIMITS.loginPerAccount, `reauth:${input.userId}`);
+    if (limited(limit)) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+    if (!(await checkCurrentPassword(input.userId, input.proof.password))) return { ok: false, reason: "wrong-password" };
+  } else {
+    const check = await guardedConsume({ purpose: "delete-account", email: user.email, code: input.proof.code }, input.ip);
+    if (!check.ok) return check;
+    if (check.userId !== input.userId) return { ok: false, reason: "invalid" };
+  }
+  await erasePerson(input.userId);
+  logEvent({ event: "account.deleted", userId: input.userId, ip: input.ip });
+  return { ok: true };
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** Every address the account is known to have had: the current one, and those earlier mail and codes went to. */
+async function addressesOf(tx: Tx, userId: number, current: string): Promise<string[]> {
+  const [mailed, coded] = await Promise.all([
+    tx.emailOutbox.findMany({ where: { userId }, select: { toAddress: true }, distinct: ["toAddress"] }),
+    tx.verification.findMany({ where: { userId }, select: { email: true }, distinct: ["email"] }),
+  ]);
+  return [...new Set([current, ...mailed.map((m) => m.toAddress), ...coded.map((c) => c.email)])];
+}
+
+/**
+ * Removes the person (APPI): the account with everything hanging off it, and every copy of their name and
+ * addresses elsewhere (outbox, codes, invitations, rate-limit keys, contact fields of their own groups, audit
+ * details). Applications and registrations stay without the person, so groups' and the council's activity counts
+ * and hours remain true. The farewell email is tied to no one and deleted as soon as it is sent.
+ */
+async function erasePerson(userId: number) {
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true } });
   await prisma.$transaction(async (tx) => {
+    const addresses = await addressesOf(tx, userId, user.email);
+    const mentionsAnAddress = (field: "textBody" | "detail") => addresses.map((a) => ({ [field]: { contains: a } }));
+
     await tx.application.updateMany({ where: { userId }, data: { userId: null, message: "" } });
+    await tx.application.updateMany({ where: { enteredById: userId }, data: { enteredById: null } });
+    await tx.application.updateMany({ where: { hoursVerifiedById: userId }, data: { hoursVerifiedById: null } });
     await tx.registration.updateMany({ where: { userId }, data: { userId: null } });
-    // Copies of the address elsewhere go too: past emails, codes and rate-limit counters keyed by it.
-    await tx.emailOutbox.deleteMany({ where: { toAddress: user.email } });
-    await tx.verification.deleteMany({ where: { email: user.email } });
-    await tx.rateLimit.deleteMany({ where: { key: { endsWith: `:${user.email}` } } });
-    await enqueueEmail(tx, { to: user.email, locale: user.locale, template: "account-deleted", vars: { name: user.name }, idempotencyKey: `account-deleted/${userId}` });
+    await tx.registration.updateMany({ where: { enteredById: userId }, data: { enteredById: null } });
+    await tx.user.updateMany({ where: { registeredById: userId }, data: { registeredById: null } });
+
+    await tx.emailOutbox.deleteMany({ where: { OR: [{ userId }, { toAddress: { in: addresses } }, ...mentionsAnAddress("textBody")] } });
+    await tx.verification.deleteMany({ where: { OR: [{ userId }, { email: { in: addresses } }] } });
+    await tx.groupInvite.deleteMany({ where: { email: { in: addresses } } });
+    await tx.rateLimit.deleteMany({ where: { OR: [...addresses.map((a) => ({ key: { endsWith: `:${a}` } })), { key: { endsWith: `:reauth:${userId}` } }] } });
+    await tx.auditLog.updateMany({ where: { OR: mentionsAnAddress("detail") }, data: { detail: "{}" } });
+
+    // Their own groups may name them as the contact; the group and its listings stay, without that contact.
+    const groupIds = (await tx.groupMember.findMany({ where: { userId }, select: { groupId: true } })).map((m) => m.groupId);
+    if (groupIds.length) {
+      const ownGroup = { id: { in: groupIds } };
+      const ownItem = { groupId: { in: groupIds } };
+      const theirEmail = { contactEmail: { in: addresses } };
+      const theirName = { contactName: user.name };
+      await tx.group.updateMany({ where: { ...ownGroup, ...theirEmail }, data: { contactEmail: "" } });
+      await tx.group.updateMany({ where: { ...ownGroup, ...theirName }, data: { contactName: "" } });
+      await tx.place.updateMany({ where: { ...ownItem, ...theirEmail }, data: { contactEmail: "" } });
+      await tx.place.updateMany({ where: { ...ownItem, ...theirName }, data: { contactName: "" } });
+      await tx.event.updateMany({ where: { ...ownItem, ...theirEmail }, data: { contactEmail: "" } });
+      await tx.event.updateMany({ where: { ...ownItem, ...theirName }, data: { contactName: "" } });
+      await tx.opening.updateMany({ where: { ...ownItem, ...theirEmail }, data: { contactEmail: "" } });
+      await tx.opening.updateMany({ where: { ...ownItem, ...theirName }, data: { contactName: "" } });
+    }
+
+    await enqueueEmail(tx, { to: user.email, userId: null, locale: user.locale, template: "account-deleted", vars: { name: user.name }, idempotencyKey: `account-deleted/${userId}` });
     await recordAudit(tx, { actorId: null, action: "account.deleted", entityType: "user", entityId: userId });
     await tx.user.delete({ where: { id: userId } });
   });
-  logEvent({ event: "account.deleted", userId, ip });
 }
 
 /** Everything the portal holds about a resident, for the "download my data" button (APPI disclosure). */

@@ -11,6 +11,8 @@ export const RATE_LIMITS = {
   emailPerAddress: { name: "email-address", limit: 3, windowSeconds: 10 * 60 },
   emailPerIp: { name: "email-ip", limit: 10, windowSeconds: 10 * 60 },
   codeAttemptsPerIp: { name: "code-ip", limit: 20, windowSeconds: 10 * 60 },
+  resetPerIp: { name: "reset-ip", limit: 10, windowSeconds: 10 * 60 },
+  resetPerToken: { name: "reset-token", limit: 5, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -41,6 +43,16 @@ export async function isRateLimited(rule: RateLimitRule, subject: string, now = 
   const windowMs = rule.windowSeconds * 1000;
   if (!row || now.getTime() - row.windowStart.getTime() >= windowMs || row.count < rule.limit) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.windowStart.getTime() + windowMs - now.getTime()) / 1000)) };
+}
+
+/**
+ * Deletes counters whose window ended long ago. Their keys hold addresses and IPs, which should not outlive their
+ * use (a changed address, for instance, would otherwise stay in the table for good).
+ */
+export async function purgeExpiredRateLimits(now = new Date()) {
+  const longest = Math.max(...Object.values(RATE_LIMITS).map((r) => r.windowSeconds));
+  const { count } = await prisma.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - longest * 1000) } } });
+  return count;
 }
 
 export async function resetRateLimit(rule: RateLimitRule, subject: string) {

@@ -54,7 +54,13 @@ export const EmailOnlySchema = z.object({ email: EmailField, redirectTo: z.strin
 export const CodeSchema = z.object({ email: EmailField, code: CodeField, redirectTo: z.string().optional() });
 export const ResetSchema = z.object({ token: z.string().max(100), password: PasswordField });
 export const ChangeEmailSchema = z.object({ newEmail: EmailField, password: PasswordField });
-export const DeleteAccountSchema = z.object({ confirm: z.literal("on", { errorMap: () => ({ message: "errors.mustConfirm" }) }) });
+const ConfirmField = z.literal("on", { errorMap: () => ({ message: "errors.mustConfirm" }) });
+/** Deleting needs proof it is the person: the password, or (for those without one) a code sent to their address. */
+export const DeleteWithPasswordSchema = z.object({ method: z.literal("password"), confirm: ConfirmField, password: PasswordField });
+export const DeleteWithCodeSchema = z.object({ method: z.literal("code"), confirm: ConfirmField, code: CodeField });
+export const DeleteAccountSchema = z.discriminatedUnion("method", [DeleteWithPasswordSchema, DeleteWithCodeSchema], {
+  errorMap: () => ({ message: "errors.required" }),
+});
 
 // Only these fields can be changed from the profile form; anything else sent along (role, status, email…)
 // is dropped by the strict schema (mass assignment, SECURITY.md row 23).

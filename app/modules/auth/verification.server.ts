@@ -6,7 +6,7 @@ import { prisma } from "~/utils/db.server";
 // CSPRNG values, only their SHA-256 stored, bound to purpose + address, single use, short-lived, and a new request
 // voids the previous one. Codes allow MAX_CODE_ATTEMPTS wrong tries before they are void.
 
-export type CodePurpose = "verify-email" | "login-code" | "change-email";
+export type CodePurpose = "verify-email" | "login-code" | "change-email" | "delete-account";
 export const CODE_TTL_MS = 10 * 60 * 1000;
 export const RESET_TTL_MS = 60 * 60 * 1000;
 export const MAX_CODE_ATTEMPTS = 10;
@@ -62,6 +62,18 @@ export async function consumeCode(input: { purpose: CodePurpose; email: string; 
   });
 }
 
+/**
+ * Voids every outstanding code and reset token of a person: those bound to their account and those sent to any of
+ * their addresses. Called when the address or the password changes and when the account goes, so nothing issued
+ * before the change still works after it.
+ */
+export async function voidAllFor(tx: Tx, person: { userId: number; emails: string[] }, now = new Date()) {
+  await tx.verification.updateMany({
+    where: { consumedAt: null, OR: [{ userId: person.userId }, { email: { in: person.emails } }] },
+    data: { consumedAt: now },
+  });
+}
+
 /** A password-reset token (256-bit) for a link; stored hashed, 1 hour, single use, earlier ones void. */
 export async function issueResetToken(tx: Tx, input: { userId: number; email: string }, now = new Date()) {
   const token = crypto.randomBytes(32).toString("base64url");
@@ -78,24 +90,35 @@ export async function issueResetToken(tx: Tx, input: { userId: number; email: st
   return token;
 }
 
-/** The user a live reset token belongs to, without consuming it (to show the form). */
-export async function peekResetToken(token: string, now = new Date()): Promise<number | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const row = await prisma.verification.findFirst({
+export const isResetTokenFormat = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token);
+
+/** Rate-limit subject for one reset token: its hash, so the raw token never reaches the database. */
+export const resetTokenSubject = (token: string) => sha256(token).slice(0, 32);
+
+type LiveReset = { id: number; userId: number; email: string };
+
+// A reset token is live while unused, unexpired, and addressed to the account's current address: a link mailed
+// to an address the account no longer has must not reset it.
+async function findLiveReset(db: Tx, token: string, now: Date): Promise<LiveReset | null> {
+  if (!isResetTokenFormat(token)) return null;
+  const row = await db.verification.findFirst({
     where: { purpose: "reset-password", codeHash: sha256(token), consumedAt: null, expiresAt: { gt: now } },
-    select: { userId: true },
+    select: { id: true, userId: true, email: true, user: { select: { email: true } } },
   });
-  return row?.userId ?? null;
+  if (!row?.userId || row.user?.email !== row.email) return null;
+  return { id: row.id, userId: row.userId, email: row.email };
 }
 
-/** Consumes a reset token inside the caller's transaction; null when it is unknown, used or expired. */
+/** The account a live reset token belongs to, without consuming it (to show the form, and to check before hashing). */
+export async function peekResetToken(token: string, now = new Date()): Promise<{ userId: number; email: string } | null> {
+  const row = await findLiveReset(prisma, token, now);
+  return row ? { userId: row.userId, email: row.email } : null;
+}
+
+/** Consumes a reset token inside the caller's transaction; null when it is unknown, used, expired or re-addressed. */
 export async function consumeResetToken(tx: Tx, token: string, now = new Date()): Promise<number | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const row = await tx.verification.findFirst({
-    where: { purpose: "reset-password", codeHash: sha256(token), consumedAt: null, expiresAt: { gt: now } },
-    select: { id: true, userId: true },
-  });
-  if (!row?.userId) return null;
+  const row = await findLiveReset(tx, token, now);
+  if (!row) return null;
   const claimed = await tx.verification.updateMany({ where: { id: row.id, consumedAt: null }, data: { consumedAt: now } });
   return claimed.count === 1 ? row.userId : null;
 }

@@ -1,7 +1,19 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { renderEmail, type EmailTemplate, type TemplateVars } from "./templates.server";
+import { prisma } from "~/utils/db.server";
+import { fillSecrets, renderEmail, type EmailSecrets, type EmailTemplate, type TemplateVars } from "./templates.server";
+import { seal, unseal } from "./sealing.server";
 
 type Tx = Prisma.TransactionClient;
+
+type Recipient = {
+  to: string;
+  /**
+   * The account the email is about. Found from `to` when left out; given when the address is no longer the
+   * account's (the "your address changed" notice to the old one), and null for mail that must not be tied to
+   * anyone (the farewell after a deletion).
+   */
+  userId?: number | null;
+};
 
 /**
  * Queues an email as an outbox row inside the caller's transaction, so the email exists exactly when the change
@@ -9,33 +21,51 @@ type Tx = Prisma.TransactionClient;
  */
 export async function enqueueEmail<T extends EmailTemplate>(
   tx: Tx,
-  email: { to: string; locale: string; template: T; vars: TemplateVars<T>; idempotencyKey: string },
+  email: Recipient & { locale: string; template: T; vars: TemplateVars<T>; idempotencyKey: string },
 ) {
-  await insertRendered(tx, { ...email, rendered: await renderEmail(email.template, email.locale, email.vars) });
+  const row = await prepareRow(tx, email);
+  await tx.emailOutbox.create({ data: { ...row, idempotencyKey: email.idempotencyKey.slice(0, 256) } });
 }
-
-type Rendered = Awaited<ReturnType<typeof renderEmail>>;
 
 /**
- * For hot transactions: render before the transaction (rendering needs no lock), then only insert inside it.
- * `prepareEmail` returns the insert to run in the transaction.
+ * For hot transactions: render, seal and find the recipient before the transaction (none of it needs a lock),
+ * then only insert inside it. `prepareEmail` returns the insert to run in the transaction.
  */
-export async function prepareEmail<T extends EmailTemplate>(email: { to: string; locale: string; template: T; vars: TemplateVars<T> }) {
-  const rendered = await renderEmail(email.template, email.locale, email.vars);
-  return (tx: Tx, idempotencyKey: string) => insertRendered(tx, { ...email, rendered, idempotencyKey });
+export async function prepareEmail<T extends EmailTemplate>(email: Recipient & { locale: string; template: T; vars: TemplateVars<T> }) {
+  const row = await prepareRow(prisma, email);
+  return async (tx: Tx, idempotencyKey: string) => {
+    await tx.emailOutbox.create({ data: { ...row, idempotencyKey: idempotencyKey.slice(0, 256) } });
+  };
 }
 
-async function insertRendered(tx: Tx, email: { to: string; locale: string; template: string; idempotencyKey: string; rendered: Rendered }) {
-  const rendered = email.rendered;
-  await tx.emailOutbox.create({
-    data: {
-      toAddress: email.to,
-      locale: email.locale,
-      template: email.template,
-      subject: rendered.subject,
-      textBody: rendered.text,
-      htmlBody: rendered.html,
-      idempotencyKey: email.idempotencyKey.slice(0, 256),
-    },
-  });
+async function prepareRow<T extends EmailTemplate>(db: Tx, email: Recipient & { locale: string; template: T; vars: TemplateVars<T> }) {
+  const rendered = await renderEmail(email.template, email.locale, email.vars);
+  const userId = email.userId !== undefined ? email.userId : ((await db.user.findUnique({ where: { email: email.to }, select: { id: true } }))?.id ?? null);
+  return {
+    toAddress: email.to,
+    userId,
+    locale: email.locale,
+    template: email.template,
+    subject: rendered.subject,
+    textBody: rendered.text,
+    htmlBody: rendered.html,
+    sealedSecrets: Object.keys(rendered.secrets).length ? seal(JSON.stringify(rendered.secrets)) : "",
+  };
+}
+
+type StoredEmail = { subject: string; textBody: string; htmlBody: string; sealedSecrets: string };
+
+/**
+ * A stored email as it is (or was) sent, secrets filled in; null when its sealed secrets cannot be opened
+ * (the key changed). Only the sender and the local mail viewer call this.
+ */
+export function openEmail(row: StoredEmail): { subject: string; textBody: string; htmlBody: string } | null {
+  let secrets: EmailSecrets = {};
+  if (row.sealedSecrets) {
+    const opened = unseal(row.sealedSecrets);
+    if (opened === null) return null;
+    secrets = JSON.parse(opened) as EmailSecrets;
+  }
+  const filled = fillSecrets({ subject: row.subject, text: row.textBody, html: row.htmlBody }, secrets);
+  return { subject: filled.subject, textBody: filled.text, htmlBody: filled.html };
 }

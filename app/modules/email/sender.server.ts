@@ -2,6 +2,8 @@ import { Resend } from "resend";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { queueDayBeforeReminders } from "~/modules/participation/notifications.server";
+import { purgeExpiredRateLimits } from "~/modules/auth/rate-limit.server";
+import { enqueueEmail, openEmail } from "./outbox.server";
 
 // Sends queued emails through the real Resend SDK. Tests and development point RESEND_BASE_URL at a local
 // recording server. Without RESEND_API_KEY nothing is sent: emails stay readable in the outbox viewer.
@@ -11,6 +13,10 @@ export const MAX_ATTEMPTS = 8;
 export const MIN_INTERVAL_MS = 500;
 /** A claimed row is leased for this long, so two app instances never send the same row at once. */
 const LEASE_MS = 5 * 60 * 1000;
+/** Sent and dead emails are kept this long (to answer "did my email go out?"), then deleted. */
+export const EMAIL_RETENTION_DAYS = 30;
+/** Emails that are deleted as soon as they are sent: the farewell after an account deletion names the person. */
+const PURGED_ON_SEND = new Set(["account-deleted"]);
 
 export function emailSendingEnabled(): boolean {
   return Boolean(process.env.RESEND_API_KEY);
@@ -33,15 +39,19 @@ type SendOutcome = { ok: true; providerId: string } | { ok: false; retryAfterMs?
 /** A provider that never answers must not stall the worker; the idempotency key makes a retry safe. */
 export const SEND_TIMEOUT_MS = 15_000;
 
-async function sendOne(row: { toAddress: string; subject: string; textBody: string; htmlBody: string; idempotencyKey: string }): Promise<SendOutcome> {
+type OpenedEmail = { toAddress: string; idempotencyKey: string; email: NonNullable<ReturnType<typeof openEmail>> | null };
+
+async function sendOne({ toAddress, idempotencyKey, email }: OpenedEmail): Promise<SendOutcome> {
+  // Sealed under another key: retrying cannot help, and staff hear about the dead email.
+  if (!email) return { ok: false, error: "sealed secrets cannot be opened with this OUTBOX_SECRET_KEY", permanent: true };
   try {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer from the email provider within ${SEND_TIMEOUT_MS} ms`)), SEND_TIMEOUT_MS);
     });
     const send = resend().emails.send(
-      { from: process.env.EMAIL_FROM ?? `${getEnv().COUNCIL_NAME} <noreply@tsunagu.example.jp>`, to: [row.toAddress], subject: row.subject, text: row.textBody, html: row.htmlBody },
-      { idempotencyKey: row.idempotencyKey },
+      { from: process.env.EMAIL_FROM ?? `${getEnv().COUNCIL_NAME} <noreply@tsunagu.example.jp>`, to: [toAddress], subject: email.subject, text: email.textBody, html: email.htmlBody },
+      { idempotencyKey },
     );
     const { data, error, headers } = await Promise.race([send, timeout]).finally(() => clearTimeout(timer));
     if (data?.id) return { ok: true, providerId: data.id };
@@ -73,7 +83,7 @@ export async function deliverDueEmails(options: { now?: () => Date; limit?: numb
     where: { status: "pending", nextAttemptAt: { lte: now() } },
     orderBy: { id: "asc" },
     take: options.limit ?? 50,
-    select: { id: true, toAddress: true, subject: true, textBody: true, htmlBody: true, idempotencyKey: true, attempts: true, nextAttemptAt: true },
+    select: { id: true, toAddress: true, template: true, subject: true, textBody: true, htmlBody: true, sealedSecrets: true, idempotencyKey: true, attempts: true, nextAttemptAt: true },
   });
   let last = 0;
   for (const row of due) {
@@ -83,15 +93,18 @@ export async function deliverDueEmails(options: { now?: () => Date; limit?: numb
       data: { nextAttemptAt: new Date(now().getTime() + LEASE_MS) },
     });
     if (claimed.count !== 1) continue;
+    const opened = { toAddress: row.toAddress, idempotencyKey: row.idempotencyKey, email: openEmail(row) };
     if (options.pace !== false) {
       const wait = last + MIN_INTERVAL_MS - Date.now();
       if (wait > 0) await sleep(wait);
       last = Date.now();
     }
-    const outcome = await sendOne(row);
+    const outcome = await sendOne(opened);
     const attempts = row.attempts + 1;
     if (outcome.ok) {
-      await prisma.emailOutbox.update({ where: { id: row.id }, data: { status: "sent", attempts, sentAt: now(), providerId: outcome.providerId, lastError: "" } });
+      if (PURGED_ON_SEND.has(row.template)) await prisma.emailOutbox.delete({ where: { id: row.id } });
+      // Delivered: the secrets have done their job and leave the database.
+      else await prisma.emailOutbox.update({ where: { id: row.id }, data: { status: "sent", attempts, sentAt: now(), providerId: outcome.providerId, lastError: "", sealedSecrets: "" } });
       result.sent += 1;
     } else if (outcome.permanent || attempts >= MAX_ATTEMPTS) {
       await markDead(row.id, attempts, outcome.error, now());
@@ -109,9 +122,8 @@ export async function deliverDueEmails(options: { now?: () => Date; limit?: numb
 }
 
 async function markDead(id: number, attempts: number, error: string, now: Date) {
-  const { enqueueEmail } = await import("./outbox.server");
   await prisma.$transaction(async (tx) => {
-    const row = await tx.emailOutbox.update({ where: { id }, data: { status: "dead", attempts, lastError: error }, select: { template: true } });
+    const row = await tx.emailOutbox.update({ where: { id }, data: { status: "dead", attempts, lastError: error, sealedSecrets: "" }, select: { template: true } });
     await tx.auditLog.create({ data: { action: "email.dead", entityType: "email", entityId: id, detail: JSON.stringify({ error, attempts }) } });
     // Staff hear about it by email too, unless the failing email was itself such an alert (no loops).
     if (row.template === "outbox-dead") return;
@@ -131,6 +143,15 @@ async function markDead(id: number, attempts: number, error: string, now: Date) 
   });
 }
 
+/** Deletes sent and dead emails older than the retention period (they still name their recipients). */
+export async function purgeDeliveredEmails(now = new Date()) {
+  const cutoff = new Date(now.getTime() - EMAIL_RETENTION_DAYS * 86_400_000);
+  const { count } = await prisma.emailOutbox.deleteMany({
+    where: { OR: [{ status: "sent", sentAt: { lt: cutoff } }, { status: "dead", createdAt: { lt: cutoff } }] },
+  });
+  return count;
+}
+
 let timer: NodeJS.Timeout | undefined;
 /** Started once per app process by boot(); a no-op without RESEND_API_KEY. */
 export function startEmailWorker(intervalMs = Number(process.env.EMAIL_WORKER_INTERVAL_MS ?? 5000)) {
@@ -139,9 +160,12 @@ export function startEmailWorker(intervalMs = Number(process.env.EMAIL_WORKER_IN
   timer = setInterval(() => {
     if (running) return;
     running = true;
-    // Day-before reminders are queued on the same beat, then sent with everything else.
+    // Day-before reminders are queued on the same beat, then sent with everything else; old mail and old
+    // rate-limit counters (both hold addresses) are cleared after.
     queueDayBeforeReminders()
       .then(() => deliverDueEmails())
+      .then(() => purgeDeliveredEmails())
+      .then(() => purgeExpiredRateLimits())
       .catch((e) => console.error("email worker:", e instanceof Error ? e.message : e))
       .finally(() => {
         running = false;

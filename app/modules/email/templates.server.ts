@@ -4,6 +4,14 @@ import { getEnv } from "~/utils/env.server";
 
 // Email templates in the recipient's language (public/locales/<lng>/email.json). Links are always built from
 // APP_ORIGIN, never from request headers (host-header poisoning, SECURITY.md row 9).
+//
+// Two kinds of variables get special care (issue 8):
+// - Words people typed (names, titles, group names, messages, addresses) never reach a subject, since a subject
+//   from the council's address is what a phishing text needs; in bodies they are escaped and defused so that no
+//   mail client turns them into a link.
+// - One-time secrets (codes, reset and invitation links) are rendered as placeholders, so the stored email holds
+//   no working credential; the sender fills them in at send time from the sealed values (ADR 008).
+import crypto from "node:crypto";
 
 type Templates = {
   "verify-email": { name: string; code: string };
@@ -12,6 +20,7 @@ type Templates = {
   "signup-existing": { link: string };
   "change-email": { name: string; code: string };
   "email-changed": { name: string; newEmail: string };
+  "delete-account-code": { name: string; code: string };
   "account-deleted": { name: string };
   "outbox-dead": { count: number; lastError: string };
   "application-received": { name: string; title: string; when: string; status: "accepted" | "applied" | "waitlisted"; link: string };
@@ -25,6 +34,20 @@ type Templates = {
 };
 export type EmailTemplate = keyof Templates;
 export type TemplateVars<T extends EmailTemplate> = Templates[T];
+
+const USER_TEXT_VARS = new Set(["name", "title", "group", "message", "newEmail", "lastError"]);
+
+const SECRET_VARS: Partial<Record<EmailTemplate, readonly string[]>> = {
+  "verify-email": ["code"],
+  "login-code": ["code"],
+  "change-email": ["code"],
+  "delete-account-code": ["code"],
+  "reset-password": ["link"],
+  "group-invite": ["link"],
+};
+
+/** Placeholder → secret value, for the sender to fill in. Empty when the email carries no secret. */
+export type EmailSecrets = Record<string, string>;
 
 export function appUrl(path: string): string {
   return `${getEnv().APP_ORIGIN}${path.startsWith("/") ? path : `/${path}`}`;
@@ -40,21 +63,61 @@ export function singleLine(s: string): string {
   return s.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
 }
 
+/**
+ * Typed text made inert for mail clients that link anything looking like an address:
+ * "https://evil.example/x" becomes "https[:]//evil[.]example/x". Still readable, no longer clickable.
+ */
+export function defuse(s: string): string {
+  return s.replace(/:\/\//g, "[:]//").replace(/([A-Za-z0-9-])\.(?=[A-Za-z])/g, "$1[.]");
+}
+
+const ownLinkPattern = () => new RegExp(`^${escapeRegExp(getEnv().APP_ORIGIN)}/`);
+
+/** A secret's HTML: the portal's own link stays clickable, anything else is plain escaped text. */
+function secretHtml(value: string): string {
+  const escaped = escapeHtml(value);
+  return ownLinkPattern().test(value) ? `<a href="${escaped}">${escaped}</a>` : escaped;
+}
+
+/** The email as it is sent: placeholders replaced by their secrets (text as is, HTML escaped or linked). */
+export function fillSecrets(email: { subject: string; text: string; html: string }, secrets: EmailSecrets) {
+  let { text, html } = email;
+  for (const [placeholder, value] of Object.entries(secrets)) {
+    text = text.replaceAll(placeholder, value);
+    html = html.replaceAll(placeholder, secretHtml(value));
+  }
+  return { subject: email.subject, text, html };
+}
+
 export async function renderEmail<T extends EmailTemplate>(template: T, locale: string, vars: TemplateVars<T>) {
   const lng = isLocale(locale) ? locale : DEFAULT_LOCALE;
   const t = serverI18n.getFixedT(lng, "email");
   const env = getEnv();
   const council = lng === "ja" ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN;
-  const plainVars = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === "string" ? singleLine(v) : v]));
-  const subject = singleLine(t(`${template}.subject`, { ...plainVars, council }));
+  const secretNames: readonly string[] = SECRET_VARS[template] ?? [];
+  const secrets: EmailSecrets = {};
+  const plainVars = Object.fromEntries(
+    Object.entries(vars).map(([k, v]) => {
+      if (typeof v !== "string") return [k, v];
+      if (secretNames.includes(k)) {
+        // Random per email, so typed text can never contain (and so be replaced by) a placeholder.
+        const placeholder = `[[${k}-${crypto.randomBytes(8).toString("hex")}]]`;
+        secrets[placeholder] = singleLine(v);
+        return [k, placeholder];
+      }
+      return [k, USER_TEXT_VARS.has(k) ? defuse(singleLine(v)) : singleLine(v)];
+    }),
+  );
+  // Subjects get the council's name and nothing else: no variable can put someone's words there.
+  const subject = singleLine(t(`${template}.subject`, { council }));
   // A status in the variables picks the body for it (body_accepted, body_waitlisted …: i18next context).
   const context = "status" in vars ? String((vars as { status: unknown }).status) : undefined;
   const paragraphs = (t(`${template}.body`, { ...plainVars, council, context, returnObjects: true }) as unknown as string[]) ?? [];
   const footer = t("footer", { council, site: appUrl("/") });
   const text = [...paragraphs, "", footer].join("\n\n");
-  // Only the portal's own links become clickable; any other address (e.g. typed as a name) stays plain text.
+  // Only the portal's own links become clickable; typed text was defused above, so it never matches.
   const ownLink = new RegExp(`(${escapeRegExp(escapeHtml(env.APP_ORIGIN))}/[^\\s<]*)`, "g");
   const htmlParagraphs = paragraphs.map((p) => `<p>${escapeHtml(p).replace(ownLink, '<a href="$1">$1</a>')}</p>`).join("\n");
   const html = `<!doctype html><html lang="${lng}"><body style="font-family:sans-serif;font-size:16px;line-height:1.7;color:#1f2328">${htmlParagraphs}<hr><p style="font-size:14px;color:#4a5059">${escapeHtml(footer)}</p></body></html>`;
-  return { subject, text, html };
+  return { subject, text, html, secrets };
 }

@@ -1,5 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { openEmail } from "./outbox.server";
 import { emailSendingEnabled } from "./sender.server";
 import { isLoopbackAddress } from "../../../server/deployment.js";
 
@@ -18,7 +19,16 @@ export async function listRecentEmails(take = 30) {
   const rows = await prisma.emailOutbox.findMany({
     orderBy: { id: "desc" },
     take,
-    select: { id: true, toAddress: true, subject: true, textBody: true, locale: true, status: true, createdAt: true },
+    select: { id: true, toAddress: true, subject: true, textBody: true, htmlBody: true, sealedSecrets: true, locale: true, status: true, createdAt: true },
   });
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  // Locally the codes must be readable, so the viewer opens the sealed secrets (it exists only where nobody else can look).
+  return rows.map((r) => ({
+    id: r.id,
+    toAddress: r.toAddress,
+    subject: r.subject,
+    textBody: openEmail(r)?.textBody ?? r.textBody,
+    locale: r.locale,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { inviteMember } from "~/modules/groups/groups.server";
+import { messageShift } from "~/modules/participation/notifications.server";
+import { appUrl, renderEmail, type EmailTemplate } from "~/modules/email/templates.server";
+import { createUser, uniqueEmail } from "../support/auth";
+import { startResendRecorder, type ResendRecorder } from "../support/resend-recorder";
+import { addDays, tokyoSlot } from "~/utils/dates";
+
+// Issue 8 item 5 (the email half): the council's address must not carry anyone's words in a subject, and a
+// body shows user-written text only quoted and defused, never as a link (text and HTML alike).
+
+const PHISH = "社協より給付金のご案内 https://evil.example/kyufu 至急";
+const FAR_FUTURE = new Date("2100-01-01T00:00:00Z");
+
+let recorder: ResendRecorder;
+let sender: typeof import("~/modules/email/sender.server");
+const savedEnv = { RESEND_API_KEY: process.env.RESEND_API_KEY, RESEND_BASE_URL: process.env.RESEND_BASE_URL };
+
+beforeAll(async () => {
+  recorder = await startResendRecorder();
+  process.env.RESEND_API_KEY = "re_test";
+  process.env.RESEND_BASE_URL = recorder.url;
+  sender = await import("~/modules/email/sender.server");
+});
+
+afterAll(async () => {
+  await recorder.close();
+  for (const [key, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+beforeEach(async () => {
+  recorder.reset();
+  await prisma.emailOutbox.updateMany({ where: { status: "pending" }, data: { nextAttemptAt: FAR_FUTURE } });
+});
+
+type Mail = { subject: string; text: string; html: string };
+const hrefsOf = (html: string) => [...html.matchAll(/<a\s[^>]*href="([^"]*)"/gi)].map((m) => m[1]!);
+
+/** What a mail client could turn into a link to the phishing site: a URL or a bare domain. */
+const CLICKABLE = /https?:\/\/evil|evil\.example/i;
+
+function expectNoUserTextInSubject(mail: Mail, words: string[]) {
+  for (const word of words) expect(mail.subject, `subject ${JSON.stringify(mail.subject)}`).not.toContain(word);
+  expect(mail.subject).not.toMatch(/evil|https?:/i);
+}
+
+function expectQuotedAndInert(mail: Mail) {
+  expect(mail.text).not.toMatch(CLICKABLE);
+  expect(mail.html).not.toMatch(CLICKABLE);
+  for (const href of hrefsOf(mail.html)) expect(href.startsWith("http://localhost:3000/"), href).toBe(true);
+  // The words are still there for the reader, inside quotation marks.
+  expect(mail.text).toMatch(/「社協より給付金のご案内 [^」]*至急」/);
+  expect(mail.html).toMatch(/「社協より給付金のご案内 [^」]*至急」/);
+}
+
+async function deliveredTo(address: string): Promise<Mail> {
+  await sender.deliverDueEmails({ pace: false });
+  const request = recorder.requests.find((r) => (r.body as { to: string[] }).to.includes(address));
+  if (!request) throw new Error(`nothing delivered to ${address}`);
+  return request.body as Mail;
+}
+
+describe("no user-written text in subjects; in bodies only quoted and never a link (item 5b)", () => {
+  it("a pending group named with a phishing text: the invitation's subject is fixed, the name in the body is quoted and not clickable", async () => {
+    const owner = await createUser();
+    const group = await prisma.group.create({ data: { name: PHISH, nameKana: "キュウフキン", status: "pending", members: { create: { userId: owner.id, role: "owner" } } } });
+    const invitee = uniqueEmail("phish-invitee");
+    await inviteMember(group.id, owner.id, { email: invitee, role: "editor", locale: "ja" });
+    const mail = await deliveredTo(invitee);
+    expectNoUserTextInSubject(mail, ["給付金", "社協より", "至急"]);
+    expectQuotedAndInert(mail);
+    // The invitation link itself is the portal's own and stays clickable.
+    expect(hrefsOf(mail.html).some((h) => h.startsWith("http://localhost:3000/manage/invite?token="))).toBe(true);
+  });
+
+  it("an organiser's message with a phishing text reaches volunteers quoted and not clickable, under a fixed subject", async () => {
+    const startsAt = addDays(new Date(), 5);
+    const opening = await prisma.opening.create({
+      data: { groupId: 1, title: "至急 https://evil.example/title", status: "published", shifts: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), slots: 3, ...tokyoSlot(startsAt) } } },
+      select: { shifts: { select: { id: true } } },
+    });
+    const volunteer = await createUser({ email: uniqueEmail("phish-volunteer") });
+    const shiftId = opening.shifts[0]!.id;
+    await prisma.application.create({ data: { shiftId, userId: volunteer.id, status: "accepted" } });
+    expect(await messageShift({ groupId: 1, shiftId, message: PHISH, senderId: 1 })).toBe(1);
+    const mail = await deliveredTo(volunteer.email);
+    const groupName = (await prisma.group.findUniqueOrThrow({ where: { id: 1 } })).name;
+    expectNoUserTextInSubject(mail, ["給付金", "至急", groupName]);
+    expectQuotedAndInert(mail);
+  });
+
+  const TEMPLATES: EmailTemplate[] = [
+    "verify-email",
+    "login-code",
+    "reset-password",
+    "signup-existing",
+    "change-email",
+    "email-changed",
+    "account-deleted",
+    "outbox-dead",
+    "application-received",
+    "registration-received",
+    "waitlist-promoted",
+    "group-invite",
+    "reminder",
+    "schedule-changed",
+    "shift-message",
+    "application-decided",
+  ];
+  const everyVar = () => ({
+    name: PHISH,
+    title: PHISH,
+    group: PHISH,
+    message: PHISH,
+    newEmail: "x@evil.example",
+    lastError: PHISH,
+    when: "2026年12月5日（土）10:00〜12:00",
+    link: appUrl("/volunteer/1"),
+    code: "12345678",
+    role: "編集者",
+    days: 7,
+    count: 1,
+    partySize: 2,
+    status: "accepted",
+  });
+
+  it.each(TEMPLATES.flatMap((t) => [[t, "ja"], [t, "en"]] as const))("%s (%s): fixed subject, user text quoted and inert", async (template, locale) => {
+    const mail = await renderEmail(template, locale, everyVar() as never);
+    expectNoUserTextInSubject(mail, ["給付金", "至急"]);
+    expect(mail.text).not.toMatch(CLICKABLE);
+    expect(mail.html).not.toMatch(CLICKABLE);
+    for (const href of hrefsOf(mail.html)) expect(href.startsWith("http://localhost:3000/"), href).toBe(true);
+  });
+});
