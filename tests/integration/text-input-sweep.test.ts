@@ -16,6 +16,7 @@ import * as newOpening from "~/routes/manage.groups.$groupId.openings.new";
 import * as editOpening from "~/routes/manage.groups.$groupId.openings.$openingId";
 import * as applicants from "~/routes/manage.groups.$groupId.openings.$openingId_.applicants";
 import { loader as searchLoader } from "~/routes/search";
+import { findMatches } from "~/modules/search/sqlite.server";
 import { ORIGIN, TEST_PASSWORD, createUser, ipFactory, postForm, signIn, uniqueEmail } from "../support/auth";
 
 // Every form refuses nonsense the same way (SECURITY.md rows 26–27, §3 items 10, 19–21): each required text field
@@ -256,4 +257,9 @@ describe("search answers every query", () => {
       expect(data).toBeTruthy();
     },
   );
+
+  it("matching itself takes control characters out of terms, whoever builds them", async () => {
+    await expect(findMatches(["こども\u0000食堂", "\u0000", "サロ\u0000ン"])).resolves.toBeInstanceOf(Array);
+    expect((await findMatches(["サロ\u0000ン"])).length).toBeGreaterThan(0);
+  });
 });
