@@ -1,7 +1,10 @@
+import { getZodConstraint } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { requiredKana } from "~/modules/manage/fields";
 import { cleanText, codePointLength, text } from "./text";
 
-const parse = (schema: ReturnType<typeof text>, value: string | undefined) => {
+const parse = (schema: z.ZodTypeAny, value: string | undefined) => {
   const out = schema.safeParse(value);
   return out.success ? { value: out.data } : { errors: out.error.issues.map((i) => i.message) };
 };
@@ -86,5 +89,12 @@ describe("text fields: normalise, then validate", () => {
 
   it("answers a non-string with a translated error, not zod's English default", () => {
     expect(text({ max: 5 }).safeParse(5).error?.issues.map((i) => i.message)).toEqual(["errors.required"]);
+  });
+
+  it("keeps the browser's required hint on required fields (conform reads it from the schema)", () => {
+    const constraint = getZodConstraint(z.object({ name: text({ max: 5, required: true }), note: text({ max: 5 }), kana: requiredKana(5) }));
+    expect(constraint.name?.required).toBe(true);
+    expect(constraint.kana?.required).toBe(true);
+    expect(constraint.note?.required).toBe(false);
   });
 });

@@ -76,21 +76,26 @@ export function cleanText(raw: string, options: Pick<TextOptions, "multiline" | 
   return INVISIBLE_ONLY.test(trimmed) ? "" : trimmed;
 }
 
+function checked(options: TextOptions) {
+  return (raw: string | undefined, ctx: z.RefinementCtx): string => {
+    const value = cleanText(raw ?? "", options);
+    const problem = value === null ? TEXT_ERRORS.control : value === "" ? (options.required ? TEXT_ERRORS.required : null) : codePointLength(value) > options.max ? TEXT_ERRORS.tooLong : null;
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem });
+      return z.NEVER;
+    }
+    return value as string;
+  };
+}
+
 /**
  * A form text field: cleaned as above, then required / length checked. A blank optional field becomes "".
- * Conform turns an empty input into `undefined` before zod sees it, hence the optional string underneath.
+ * Conform turns an empty input into `undefined` before zod sees it; a required field keeps a plain string
+ * underneath so conform's constraints still mark the input required in the browser.
  */
+export function text(options: TextOptions & { required: true }): z.ZodEffects<z.ZodString, string, string>;
+export function text(options: TextOptions): z.ZodEffects<z.ZodOptional<z.ZodString>, string, string | undefined>;
 export function text(options: TextOptions) {
-  return z
-    .string({ invalid_type_error: TEXT_ERRORS.required })
-    .optional()
-    .transform((raw, ctx) => {
-      const value = cleanText(raw ?? "", options);
-      const problem = value === null ? TEXT_ERRORS.control : value === "" ? (options.required ? TEXT_ERRORS.required : null) : codePointLength(value) > options.max ? TEXT_ERRORS.tooLong : null;
-      if (problem) {
-        ctx.addIssue({ code: "custom", message: problem });
-        return z.NEVER;
-      }
-      return value as string;
-    });
+  if (options.required) return z.string({ required_error: TEXT_ERRORS.required, invalid_type_error: TEXT_ERRORS.required }).transform(checked(options));
+  return z.string({ invalid_type_error: TEXT_ERRORS.required }).optional().transform(checked(options));
 }

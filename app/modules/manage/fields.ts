@@ -12,19 +12,16 @@ import { text } from "~/utils/text";
 const KANA = /^[\u3041-\u3096\u309d\u309e\u30fc・ A-Za-z0-9]+$/u;
 
 /** Reading in kana. Half-width ｶﾅ and full-width letters are folded (NFKC); katakana is stored as hiragana like the seed. */
-function kana(max: number, required: boolean) {
-  // After the shared cleaning; conform's coercion also reaches a piped schema, so a blank arrives as undefined.
-  return text({ max, required, normalization: "NFKC" }).pipe(
-    z
-      .string()
-      .optional()
-      .transform((v) => toHiragana(v ?? ""))
-      .refine((v) => v === "" || KANA.test(v), "manage.errors.kana"),
-  );
+function kana(value: string | undefined): string {
+  return toHiragana(value ?? "");
 }
 
-export const requiredKana = (max: number) => kana(max, true);
-export const optionalKana = (max: number) => kana(max, false);
+const isKana = (v: string) => v === "" || KANA.test(v);
+
+// Piped after the shared cleaning, which already refused a blank required value (a pipe stops there).
+export const requiredKana = (max: number) => text({ max, required: true, normalization: "NFKC" }).pipe(z.string().transform(kana).refine(isKana, "manage.errors.kana"));
+// Conform's coercion also reaches a piped schema, so a blank optional reading arrives there as undefined.
+export const optionalKana = (max: number) => text({ max, normalization: "NFKC" }).pipe(z.string().optional().transform(kana).refine(isKana, "manage.errors.kana"));
 
 /**
  * A whole number in [min, max]. Full-width digits and surrounding spaces are accepted (NFKC, then trimmed:
