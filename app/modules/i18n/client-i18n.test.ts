@@ -4,6 +4,7 @@ import i18next, { createInstance } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createClientI18n } from "./client-i18n";
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES, i18nConfig } from "./config";
+import { fallbackFor } from "./i18next.server";
 import { FALLBACK_ELEMENT_ID, fallbackJson, fallbackResources, readFallback } from "./fallback";
 
 // The browser's small translator must give exactly what i18next gives on the server, or hydration breaks.
@@ -51,7 +52,11 @@ describe("client translator matches i18next", () => {
   }
 
   it("needs no Japanese in the browser when the page's locale is complete", () => {
-    for (const lng of SUPPORTED_LOCALES) expect(fallbackResources(resources[DEFAULT_LOCALE]!, resources[lng]!, lng), lng).toEqual({});
+    for (const lng of SUPPORTED_LOCALES) {
+      expect(fallbackResources(resources[DEFAULT_LOCALE]!, resources[lng]!, lng), lng).toEqual({});
+      // What the root loader writes into every page.
+      expect(fallbackFor(lng), lng).toEqual({});
+    }
   });
 
   it("carries the fallback through the page intact, even a text that looks like a closing script tag", () => {
