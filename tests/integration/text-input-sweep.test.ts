@@ -249,7 +249,7 @@ describe("every form refuses invisible, control-character and over-long text the
 });
 
 describe("search answers every query", () => {
-  it.each(["a\u0000b", "\u0000", "こども\u0000食堂", "\u0007\u001b[31m", '"', '"""', "*", "サロン*", "NEAR(a b)", "^サロン", "a OR b", "a:b", "(", "\u2060", "\u200b\u200b\u200b"])(
+  it.each(["a\u0000b", "\u0000", "こども\u0000食堂", "\u0007\u001b[31m", '"', '"""', "*", "サロン*", "NEAR(a b)", "^サロン", "a OR b", "a:b", "(", "\u2060", "\u200b\u200b\u200b", `a${"𠮷".repeat(60)}`])(
     "/search?q=%j answers 200",
     async (q) => {
       const request = new Request(`${ORIGIN}/search?q=${encodeURIComponent(q)}`);
