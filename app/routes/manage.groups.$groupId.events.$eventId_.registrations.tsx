@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { text } from "~/utils/text";
 import { useTranslation } from "react-i18next";
 import { requireGroupRole } from "~/modules/auth/permissions.server";
 import { cancelEventDate, listRegistrants, recordRegistrationAttendance } from "~/modules/participation/organiser.server";
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("cancel-date"), eventDateId: z.coerce.number().int().positive(), note: z.string().max(200).default("").transform((v) => v.normalize("NFC").trim()) }),
+  z.object({ intent: z.literal("cancel-date"), eventDateId: z.coerce.number().int().positive(), note: text({ max: 200 }) }),
   z.object({ intent: z.literal("attended"), registrationId: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal("no-show"), registrationId: z.coerce.number().int().positive() }),
 ]);

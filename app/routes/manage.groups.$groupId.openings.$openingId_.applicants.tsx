@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { text } from "~/utils/text";
 import { useTranslation } from "react-i18next";
 import { requireGroupRole } from "~/modules/auth/permissions.server";
 import { decideApplication, listApplicants } from "~/modules/participation/organiser.server";
@@ -41,10 +42,7 @@ const DecisionSchema = z.object({
 const MessageSchema = z.object({
   intent: z.literal("message"),
   shiftId: z.coerce.number().int().positive().max(2_147_483_647),
-  message: z
-    .string()
-    .transform((v) => v.normalize("NFC").trim())
-    .pipe(z.string().min(1).max(1000)),
+  message: text({ max: 1000, required: true, multiline: true }),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -434,6 +434,15 @@ describe("rejected uploads store nothing and say why, in both languages", () => 
     expect(await photoRows(spare)).toEqual([]);
   });
 
+  it("alt text follows the rules of every other text field: invisible-only is blank, control characters are refused", async () => {
+    const png = () => file("a.png", fx.png, "image/png");
+    for (const blank of ["\u2060", "\u200b\ufeff", "\u3164"]) {
+      expect(await upload(1, spare, png(), blank, ownerA), JSON.stringify(blank)).toEqual({ status: 422, message: "photos.errors.altRequired" });
+    }
+    expect(await upload(1, spare, png(), "公民館\u0000の和室", ownerA)).toEqual({ status: 422, message: "errors.invalidCharacters" });
+    expect(await photoRows(spare)).toEqual([]);
+  });
+
   it("the service refuses a file over 5 MB even when it arrives some other way", async () => {
     const out = await savePlacePhoto({
       groupId: 1,

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { SUPPORTED_LOCALES } from "~/modules/i18n/config";
+import { text } from "~/utils/text";
 
 // Form schemas shared by server actions and forms. Messages are i18n keys (common:errors.*), translated when shown.
-// Input is normalised once, before validation (SECURITY.md row 27): NFKC for addresses and codes, NFC for names.
+// Input is normalised once, before validation (SECURITY.md row 27): NFKC for addresses and codes; names and other
+// free text through the shared `text` helper (NFC, invisible and control characters handled the same everywhere).
 
 export const MAX_EMAIL = 254;
 /** Shared with the browser (hints), so not in password.server.ts. */
@@ -13,6 +15,11 @@ export function normalizeEmail(value: string): string {
   return value.normalize("NFKC").trim().toLowerCase();
 }
 
+/** One @, a dotted domain, and nothing invisible: no spaces, control or format characters anywhere. */
+export function isEmailAddress(value: string): boolean {
+  return value.length <= MAX_EMAIL && /^[^\s@\p{Cc}\p{Cf}]+@[^\s@.\p{Cc}\p{Cf}]+(\.[^\s@.\p{Cc}\p{Cf}]+)+$/u.test(value);
+}
+
 export const EmailField = z
   .string({ required_error: "errors.required" })
   .transform(normalizeEmail)
@@ -20,18 +27,13 @@ export const EmailField = z
     z
       .string({ required_error: "errors.required" })
       .min(1, "errors.required")
-      .max(MAX_EMAIL, "errors.emailInvalid")
-      .refine((v) => /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v), "errors.emailInvalid"),
+      .refine(isEmailAddress, "errors.emailInvalid"),
   );
 
 /** Passwords are never trimmed or normalised: what the resident typed is what is hashed. */
 export const PasswordField = z.string({ required_error: "errors.required" }).min(1, "errors.required").max(1024, "errors.passwordTooLong");
 
-export const NameField = z
-  .string({ required_error: "errors.required" })
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  .transform((v) => v.normalize("NFC").replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim())
-  .pipe(z.string({ required_error: "errors.required" }).min(1, "errors.required").max(50, "errors.tooLong"));
+export const NameField = text({ max: 50, required: true });
 
 export const CodeField = z
   .string({ required_error: "errors.required" })

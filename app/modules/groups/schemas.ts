@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { text } from "~/utils/text";
 import { EmailField } from "~/modules/auth/schemas";
 import {
   OptionalIdField,
   OptionalPhoneField,
   OptionalUrlField,
   RequiredIdField,
-  optionalText,
   requiredKana,
-  requiredLine,
 } from "~/modules/manage/fields";
 import { GROUP_KINDS, GROUP_ROLES } from "./constants";
 
@@ -15,12 +14,12 @@ import { GROUP_KINDS, GROUP_ROLES } from "./constants";
 // unknown keys are dropped (mass assignment, SECURITY.md row 23).
 
 const groupFields = {
-  name: requiredLine(100),
+  name: text({ max: 100, required: true }),
   nameKana: requiredKana(100),
   kind: z.enum(GROUP_KINDS, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
   areaId: OptionalIdField,
-  description: optionalText(2000),
-  contactName: requiredLine(50),
+  description: text({ max: 2000, multiline: true }),
+  contactName: text({ max: 50, required: true }),
   contactEmail: EmailField,
   contactPhone: OptionalPhoneField,
   website: OptionalUrlField,

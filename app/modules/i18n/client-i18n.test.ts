@@ -1,16 +1,37 @@
 import fs from "node:fs";
 import path from "node:path";
-import i18next from "i18next";
+import i18next, { createInstance } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createClientI18n } from "./client-i18n";
-import { SUPPORTED_LOCALES, i18nConfig } from "./config";
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, i18nConfig } from "./config";
+import { fallbackFor } from "./i18next.server";
+import { FALLBACK_ELEMENT_ID, fallbackJson, fallbackResources, readFallback } from "./fallback";
 
 // The browser's small translator must give exactly what i18next gives on the server, or hydration breaks.
-const load = (lng: string) => JSON.parse(fs.readFileSync(path.resolve("public/locales", lng, "common.json"), "utf8"));
+type Dict = { [key: string]: string | string[] | Dict };
+const load = (lng: string): Dict => JSON.parse(fs.readFileSync(path.resolve("public/locales", lng, "common.json"), "utf8"));
 const resources = Object.fromEntries(SUPPORTED_LOCALES.map((l) => [l, { common: load(l) }]));
 
 function keys(obj: Record<string, unknown>, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === "object" && !Array.isArray(v) ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+const vars = { name: "花子", q: "サロン", min: 8, page: 2, pages: 5, group: "会", date: "12月1日", year: 2026, hours: 3, title: "T", amount: "1,000", age: 15, days: "月", nths: "第2", day: "水", dates: "1日", d: 1, council: "社協", site: "x", month: "12月", version: "v", slots: 5, what: "x" };
+const bases = (dict: Dict) => [...new Set(keys(dict).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, "")))];
+const isList = (dict: Dict, key: string) => Array.isArray(key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], dict));
+
+type T = (key: string, options?: Record<string, unknown>) => unknown;
+
+/** Every key of both dictionaries, with no count and counts 0, 1 and 5, with all variables and with none. */
+function expectSameText(client: T, server: T, dict: Dict, label: string) {
+  for (const key of bases(dict).filter((k) => !isList(dict, k))) {
+    for (const count of [undefined, 0, 1, 5]) {
+      for (const values of [vars, {}]) {
+        const options = count === undefined ? values : { ...values, count };
+        expect(client(key, options), `${label} ${key} count=${count} vars=${Object.keys(values).length}`).toEqual(server(key, options));
+      }
+    }
+  }
 }
 
 beforeAll(async () => {
@@ -20,21 +41,66 @@ beforeAll(async () => {
 describe("client translator matches i18next", () => {
   for (const lng of SUPPORTED_LOCALES) {
     it(`gives the same text for every key in ${lng}, with and without counts`, () => {
-      const client = createClientI18n(structuredClone(resources), lng);
+      const client = createClientI18n({ [lng]: structuredClone(resources[lng]!), ...(lng === DEFAULT_LOCALE ? {} : { [DEFAULT_LOCALE]: fallbackResources(resources[DEFAULT_LOCALE]!, resources[lng]!, lng) }) }, lng);
       const server = i18next.getFixedT(lng, "common");
       const t = client.getFixedT(lng, "common");
-      const vars = { name: "花子", q: "サロン", min: 8, page: 2, pages: 5, group: "会", date: "12月1日", year: 2026, hours: 3, title: "T", amount: "1,000", age: 15, days: "月", nths: "第2", day: "水", dates: "1日", d: 1, council: "社協", site: "x", month: "12月", version: "v", slots: 5, what: "x" };
-      const bases = [...new Set(keys(resources[lng]!.common).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, "")))];
-      const isList = (key: string) => Array.isArray(key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], resources[lng]!.common));
-      // Lists are only ever read with returnObjects (checked below).
-      for (const key of bases.filter((k) => !isList(k))) {
-        for (const count of [undefined, 1, 5]) {
-          const options = count === undefined ? vars : { ...vars, count };
-          expect(t(key, options), `${lng} ${key} count=${count}`).toEqual(server(key, options));
-        }
-      }
+      expectSameText(t, server, resources[lng]!.common, lng);
       expect(t("privacy.purposes.body", { returnObjects: true, council: "社協" })).toEqual(server("privacy.purposes.body", { returnObjects: true, council: "社協" }));
       expect(t("language.xx", { defaultValue: "xx" })).toBe(server("language.xx", { defaultValue: "xx" }));
+      expect(t("common:language.xx")).toBe(server("common:language.xx"));
     });
   }
+
+  it("needs no Japanese in the browser when the page's locale is complete", () => {
+    for (const lng of SUPPORTED_LOCALES) {
+      expect(fallbackResources(resources[DEFAULT_LOCALE]!, resources[lng]!, lng), lng).toEqual({});
+      // What the root loader writes into every page.
+      expect(fallbackFor(lng), lng).toEqual({});
+    }
+  });
+
+  it("carries the fallback through the page intact, even a text that looks like a closing script tag", () => {
+    const entries = { common: { site: { name: "</script><script>alert(1)</script>\u2028" } } };
+    const json = fallbackJson(entries);
+    expect(json).not.toContain("<");
+    const doc = { getElementById: (id: string) => (id === FALLBACK_ELEMENT_ID ? { textContent: json } : null) } as unknown as Document;
+    expect(readFallback(doc)).toEqual(entries);
+    expect(readFallback({ getElementById: () => null } as unknown as Document)).toEqual({});
+  });
+
+  describe("a partly translated locale falls back to Japanese, as on the server", () => {
+    // English with holes: a plain key, an interpolated key, one plural form, a whole section and one item of a list.
+    const en = structuredClone(resources.en!.common) as Record<string, Dict>;
+    const ja = resources.ja!.common as Record<string, Dict>;
+    const pluralBase = keys(ja).find((k) => k.endsWith("_other"))!.replace(/_other$/, "");
+    const drop = (dict: Dict, key: string) => {
+      const parts = key.split(".");
+      const last = parts.pop()!;
+      delete (parts.reduce<Dict>((o, k) => o[k] as Dict, dict) as Dict)[last];
+    };
+    const interpolated = keys(ja).find((k) => /\{\{name\}\}/.test(String(k.split(".").reduce<unknown>((o, p) => (o as Dict)?.[p], ja))))!;
+    const removed = ["site.name", interpolated, `${pluralBase}_one`, "errors.password"];
+    for (const key of removed) drop(en, key);
+    const partial = { common: en as Dict };
+    const full = { ja: { common: ja as Dict }, en: partial };
+
+    it("renders the Japanese text for exactly the missing keys, with interpolation and plurals", async () => {
+      const server = createInstance();
+      await server.init({ ...i18nConfig, lng: "en", resources: full });
+      const fallback = fallbackResources(full.ja, partial, "en");
+      const client = createClientI18n({ en: structuredClone(partial), ja: fallback }, "en");
+      expect(client.t("site.name")).toBe(ja.site!.name);
+      expect(server.t("site.name")).toBe(ja.site!.name);
+      expectSameText(client.getFixedT("en", "common"), server.getFixedT("en", "common"), ja as Dict, "en (partial)");
+      expect(client.t("errors.password", { returnObjects: true })).toEqual(server.t("errors.password", { returnObjects: true }));
+    });
+
+    it("sends only the groups of keys that are missing, not the whole Japanese file", () => {
+      const fallback = fallbackResources(full.ja, partial, "en");
+      const sent = keys(fallback.common as Dict).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, ""));
+      expect([...new Set(sent)].sort()).toEqual(
+        [...new Set(["site.name", interpolated, pluralBase, ...keys(ja.errors!.password as Dict).map((k) => `errors.password.${k}`)])].sort(),
+      );
+    });
+  });
 });

@@ -3,9 +3,12 @@
 // Why not i18next itself in the browser: the home page must ship ≤ 100 KB of gzipped JavaScript for old phones,
 // and i18next was 14 KB of it. The server still renders with real i18next; this covers what our components ask
 // for on hydration and client navigation — nested keys, {{interpolation}}, plurals (_one/_other via
-// Intl.PluralRules), defaultValue and returnObjects — and the tests check that both give the same text.
+// Intl.PluralRules), defaultValue, returnObjects and the fallback to Japanese — and the tests check that both
+// give the same text.
 
-type Dict = { [key: string]: string | string[] | Dict };
+import { DEFAULT_LOCALE } from "./config";
+
+export type Dict = { [key: string]: string | string[] | Dict };
 type Options = { count?: number; defaultValue?: string; returnObjects?: boolean; context?: string; [key: string]: unknown };
 type Listener = (...args: unknown[]) => void;
 
@@ -25,9 +28,20 @@ function interpolate(text: string, options: Options): string {
   });
 }
 
+/** The languages a lookup tries, in order: like i18next's resolve hierarchy with `fallbackLng: DEFAULT_LOCALE`. */
+function lookupOrder(lng: string): string[] {
+  return lng === DEFAULT_LOCALE ? [lng] : [lng, DEFAULT_LOCALE];
+}
+
+/**
+ * `resources` holds the page's language in full and, for another language, the Japanese entries it lacks (the
+ * server sends exactly those, see fallback.ts), so a missing key shows the same Japanese text as on the server.
+ */
 export function createClientI18n(resources: Record<string, Record<string, Dict>>, language: string, defaultNS = "common") {
   const listeners = new Map<string, Set<Listener>>();
   const plural = new Map<string, Intl.PluralRules>();
+  // Languages held in full; the fallback may be there only in part.
+  const complete = new Set([language]);
   const pluralRules = (lng: string) => {
     let rules = plural.get(lng);
     if (!rules) {
@@ -37,20 +51,46 @@ export function createClientI18n(resources: Record<string, Record<string, Dict>>
     return rules;
   };
 
-  function translate(lng: string, ns: string, key: string, options: Options = {}): unknown {
-    const [nsFromKey, plainKey] = key.includes(":") ? (key.split(":", 2) as [string, string]) : [ns, key];
-    const dict = resources[lng]?.[nsFromKey];
-    const candidates: string[] = [];
-    if (options.context) candidates.push(`${plainKey}_${options.context}`);
-    if (typeof options.count === "number") candidates.push(`${plainKey}_${pluralRules(lng).select(options.count)}`, `${plainKey}_other`);
-    candidates.push(plainKey);
-    for (const candidate of candidates) {
-      const found = lookup(dict, candidate);
-      if (found === undefined) continue;
-      if (typeof found === "string") return interpolate(found, options);
-      if (options.returnObjects) return Array.isArray(found) ? found.map((s) => (typeof s === "string" ? interpolate(s, options) : s)) : found;
+  /** The keys i18next tries within one language, most specific first: context + plural, context, zero, plural, plain. */
+  function candidates(lng: string, key: string, options: Options): string[] {
+    const counted = typeof options.count === "number";
+    const suffix = counted ? `_${pluralRules(lng).select(options.count!)}` : "";
+    const zero = counted && options.count === 0;
+    const keys = [key];
+    if (counted) keys.push(key + suffix, ...(zero ? [`${key}_zero`] : []));
+    if (options.context !== undefined && options.context !== "") {
+      const withContext = `${key}_${options.context}`;
+      keys.push(withContext, ...(counted ? [withContext + suffix, ...(zero ? [`${withContext}_zero`] : [])] : []));
     }
-    return options.defaultValue !== undefined ? interpolate(options.defaultValue, options) : key;
+    return keys.reverse();
+  }
+
+  function resolve(ns: string, key: string, options: Options): { found: unknown; usedKey: string } | null {
+    for (const lng of lookupOrder(options.lng as string)) {
+      const dict = resources[lng]?.[ns];
+      for (const candidate of candidates(lng, key, options)) {
+        const found = lookup(dict, candidate);
+        if (found !== undefined && found !== null) return { found, usedKey: candidate };
+      }
+    }
+    return null;
+  }
+
+  function translate(lng: string, ns: string, key: string, options: Options = {}): unknown {
+    const [namespace, plainKey] = key.includes(":") ? (key.split(":", 2) as [string, string]) : [ns, key];
+    const resolved = resolve(namespace, plainKey, { ...options, lng });
+    if (!resolved) return interpolate(options.defaultValue ?? plainKey, options);
+    const { found, usedKey } = resolved;
+    if (typeof found === "string") return interpolate(found, options);
+    if (!options.returnObjects) return `key '${plainKey} (${i18n.language})' returned an object instead of string.`;
+    // Like i18next: each entry of a list or object is looked up on its own, so it too can fall back.
+    const base = Array.isArray(found) ? usedKey : plainKey;
+    const entries = Object.entries(found as Dict).map(([k, v]) => {
+      const deepKey = `${base}.${k}`;
+      const text = translate(lng, namespace, deepKey, options);
+      return [k, text === deepKey ? v : text] as const;
+    });
+    return Array.isArray(found) ? entries.map(([, v]) => v) : Object.fromEntries(entries);
   }
 
   const i18n = {
@@ -58,7 +98,7 @@ export function createClientI18n(resources: Record<string, Record<string, Dict>>
     languages: [language],
     isInitialized: true,
     initializedStoreOnce: true,
-    options: { defaultNS, fallbackLng: language, react: { useSuspense: false }, ns: Object.keys(resources[language] ?? {}) },
+    options: { defaultNS, fallbackLng: DEFAULT_LOCALE, react: { useSuspense: false }, ns: Object.keys(resources[language] ?? {}) },
     services: { backendConnector: { backend: null, state: {} }, resourceStore: { data: resources } },
     reportNamespaces: { usedNamespaces: {} as Record<string, boolean>, addUsedNamespaces(ns: string[]) { for (const n of ns) this.usedNamespaces[n] = true; }, getUsedNamespaces() { return Object.keys(this.usedNamespaces); } },
     store: { on() {}, off() {}, data: resources },
@@ -76,7 +116,7 @@ export function createClientI18n(resources: Record<string, Record<string, Dict>>
       return translate(i18n.language, defaultNS, key, options);
     },
     exists(key: string) {
-      return lookup(resources[i18n.language]?.[defaultNS], key) !== undefined;
+      return resolve(defaultNS, key, { lng: i18n.language }) !== null;
     },
     hasLoadedNamespace(ns: string) {
       return Boolean(resources[i18n.language]?.[ns]);
@@ -98,9 +138,10 @@ export function createClientI18n(resources: Record<string, Record<string, Dict>>
     async changeLanguage(lng: string) {
       if (lng === i18n.language) return i18n.getFixedT(lng);
       // Another language needs its words: fetch them, then tell the components to re-render.
-      if (!resources[lng]) {
+      if (!complete.has(lng)) {
         const entries = await Promise.all(Object.keys(resources[i18n.language] ?? { [defaultNS]: {} }).map(async (ns) => [ns, await (await fetch(`/locales/${lng}/${ns}.json`)).json()] as const));
         resources[lng] = Object.fromEntries(entries);
+        complete.add(lng);
       }
       i18n.language = lng;
       i18n.languages = [lng];

@@ -4,6 +4,7 @@ import { createCookie } from "@remix-run/node";
 import { createInstance, type Resource } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { DEFAULT_LOCALE, NAMESPACES, SUPPORTED_LOCALES, i18nConfig, isLocale, type Locale } from "./config";
+import { fallbackResources, type Resources } from "./fallback";
 
 export const localeCookie = createCookie("lng", {
   path: "/",
@@ -25,6 +26,13 @@ function loadResources(): Resource {
 }
 
 export const resources = loadResources();
+
+const fallbacks = new Map(SUPPORTED_LOCALES.map((lng) => [lng, fallbackResources(resources[DEFAULT_LOCALE] as Resources, resources[lng] as Resources, lng)]));
+
+/** The Japanese entries a page in `locale` may show because that locale lacks them (empty when it is complete). */
+export function fallbackFor(locale: Locale) {
+  return fallbacks.get(locale) ?? {};
+}
 
 /** The server's one initialised i18next; requests use cheap clones or fixed-T functions of it. */
 export const serverI18n = createInstance();

@@ -1,89 +1,27 @@
 import { z } from "zod";
-import { normalizeEmail } from "~/modules/auth/schemas";
+import { isEmailAddress, normalizeEmail } from "~/modules/auth/schemas";
 import { toHiragana } from "~/modules/search/normalize";
 import { parseTime, parseTokyoDate } from "~/utils/dates";
+import { text } from "~/utils/text";
 
 // Field schemas for the organiser forms, shared by the server actions and the browser (hints only).
 // Conform turns empty inputs into `undefined` before zod sees them, so "optional" here means "left blank".
-// Messages are i18n keys (common:errors.* and common:manage.errors.*). Lengths count code points, not UTF-16
-// units, so 𠮷 or 👨‍👩‍👧‍👦 count as what a person sees (SECURITY.md row 26, §3 item 10).
-
-// eslint-disable-next-line no-control-regex -- stripping control and direction-override characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
-/** One line: NFC, no control or bidi-override characters (§3 items 19–21), single spaces, trimmed. */
-export function cleanLine(value: string): string {
-  return value.normalize("NFC").replace(INVISIBLE, "").replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/ {2,}/g, " ").trim();
-}
-
-/** Multi-line text: like cleanLine but keeps paragraph breaks (at most one blank line in a row). */
-export function cleanText(value: string): string {
-  return value
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(INVISIBLE, "")
-    .replace(/\t/g, " ")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-}
-
-export function codePointLength(value: string): number {
-  return [...value].length;
-}
-
-const maxLength = (max: number) => (v: string) => codePointLength(v) <= max;
-
-// Conform's coercion also reaches the schema inside .pipe(): a value cleaned down to "" arrives there as undefined,
-// hence the required_error on the inner string too.
-
-/** A required single-line text of at most `max` code points. */
-export function requiredLine(max: number) {
-  return z
-    .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
-    .transform(cleanLine)
-    .pipe(z.string({ required_error: "errors.required" }).min(1, "errors.required").refine(maxLength(max), "errors.tooLong"));
-}
-
-/** An optional single-line text; blank becomes "". */
-export function optionalLine(max: number) {
-  return z
-    .string({ invalid_type_error: "errors.invalidChoice" })
-    .optional()
-    .transform((v) => cleanLine(v ?? ""))
-    .refine(maxLength(max), "errors.tooLong");
-}
-
-/** Optional multi-line text; blank becomes "". */
-export function optionalText(max: number) {
-  return z
-    .string({ invalid_type_error: "errors.invalidChoice" })
-    .optional()
-    .transform((v) => cleanText(v ?? ""))
-    .refine(maxLength(max), "errors.tooLong");
-}
+// Messages are i18n keys (common:errors.* and common:manage.errors.*). Free text goes through the shared `text`
+// helper (~/utils/text); lengths count code points, not UTF-16 units (SECURITY.md row 26, §3 item 10).
 
 const KANA = /^[\u3041-\u3096\u309d\u309e\u30fc・ A-Za-z0-9]+$/u;
 
 /** Reading in kana. Half-width ｶﾅ and full-width letters are folded (NFKC); katakana is stored as hiragana like the seed. */
-function kana(value: string): string {
-  return toHiragana(cleanLine(value.normalize("NFKC")));
+function kana(value: string | undefined): string {
+  return toHiragana(value ?? "");
 }
 
-export function requiredKana(max: number) {
-  return z
-    .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
-    .transform(kana)
-    .pipe(z.string({ required_error: "errors.required" }).min(1, "errors.required").refine(maxLength(max), "errors.tooLong").refine((v) => KANA.test(v), "manage.errors.kana"));
-}
+const isKana = (v: string) => v === "" || KANA.test(v);
 
-export function optionalKana(max: number) {
-  return z
-    .string({ invalid_type_error: "errors.invalidChoice" })
-    .optional()
-    .transform((v) => kana(v ?? ""))
-    .refine(maxLength(max), "errors.tooLong")
-    .refine((v) => v === "" || KANA.test(v), "manage.errors.kana");
-}
+// Piped after the shared cleaning, which already refused a blank required value (a pipe stops there).
+export const requiredKana = (max: number) => text({ max, required: true, normalization: "NFKC" }).pipe(z.string().transform(kana).refine(isKana, "manage.errors.kana"));
+// Conform's coercion also reaches a piped schema, so a blank optional reading arrives there as undefined.
+export const optionalKana = (max: number) => text({ max, normalization: "NFKC" }).pipe(z.string().optional().transform(kana).refine(isKana, "manage.errors.kana"));
 
 /**
  * A whole number in [min, max]. Full-width digits and surrounding spaces are accepted (NFKC, then trimmed:
@@ -149,12 +87,13 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-export const OptionalUrlField = z
-  .string({ invalid_type_error: "manage.errors.url" })
-  .optional()
-  .transform((v) => (v ?? "").replace(INVISIBLE, "").trim())
-  .refine(maxLength(500), "errors.tooLong")
-  .refine((v) => v === "" || isHttpUrl(v), "manage.errors.url");
+export const OptionalUrlField = text({ max: 500 }).pipe(
+  z
+    .string()
+    .optional()
+    .transform((v) => v ?? "")
+    .refine((v) => v === "" || isHttpUrl(v), "manage.errors.url"),
+);
 
 /** Phone: NFKC, every dash look-alike (‐ ｰ ー − –) becomes "-"; 9–15 digits with optional +, spaces and parentheses. */
 export function normalizePhone(value: string): string {
@@ -180,7 +119,7 @@ export const OptionalEmailField = z
   .string({ invalid_type_error: "errors.emailInvalid" })
   .optional()
   .transform((v) => normalizeEmail(v ?? ""))
-  .refine((v) => v === "" || (v.length <= 254 && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v)), "errors.emailInvalid");
+  .refine((v) => v === "" || isEmailAddress(v), "errors.emailInvalid");
 
 /** A database id chosen in a select; blank → null. Whether it is an allowed choice is checked on the server. */
 export const OptionalIdField = z

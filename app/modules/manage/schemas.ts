@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "~/utils/text";
 import { CONTENT_LANGUAGES } from "~/components/listing";
 import { PARTICIPATION_MODES } from "~/modules/volunteering/constants";
 import { addDays, parseTokyoDate } from "~/utils/dates";
@@ -16,11 +17,8 @@ import {
   enumList,
   minutesOf,
   optionalKana,
-  optionalLine,
-  optionalText,
   optionalWholeNumber,
   requiredKana,
-  requiredLine,
 } from "./fields";
 import { NTHS, REPEATS, WEEKDAYS, ruleControlIssues } from "./rule-controls";
 
@@ -50,13 +48,13 @@ const intent = z.enum(SAVE_INTENTS, { errorMap: () => ({ message: "errors.invali
 
 const common = {
   intent,
-  summary: optionalText(300),
-  description: optionalText(5000),
+  summary: text({ max: 300, multiline: true }),
+  description: text({ max: 5000, multiline: true }),
   areaId: OptionalIdField,
   beginnerFriendly: CheckboxField,
   languages: enumList(CONTENT_LANGUAGES),
-  whatToBring: optionalLine(300),
-  contactName: optionalLine(50),
+  whatToBring: text({ max: 300 }),
+  contactName: text({ max: 50 }),
   contactPhone: OptionalPhoneField,
   contactEmail: OptionalEmailField,
   categoryIds: IdListField,
@@ -65,7 +63,7 @@ const common = {
 
 const feeFields = {
   fee: optionalWholeNumber(LIMITS.fee.min, LIMITS.fee.max),
-  feeNote: optionalLine(200),
+  feeNote: text({ max: 200 }),
 };
 
 const ruleControls = {
@@ -112,25 +110,25 @@ export function placeSchema(context: SchemaContext) {
     .object({
       ...common,
       ...feeFields,
-      name: requiredLine(100),
+      name: text({ max: 100, required: true }),
       nameKana: requiredKana(100),
       typeId: RequiredIdField,
-      address: optionalLine(200),
+      address: text({ max: 200 }),
       showAreaOnly: CheckboxField,
-      access: optionalText(500),
-      parking: optionalLine(200),
+      access: text({ max: 500, multiline: true }),
+      parking: text({ max: 200 }),
       bookingRequired: CheckboxField,
       mealsProvided: CheckboxField,
       transportOffered: CheckboxField,
       wheelchairAccess: CheckboxField,
       accessibleToilet: CheckboxField,
-      barrierFreeNote: optionalLine(300),
+      barrierFreeNote: text({ max: 300 }),
       website: OptionalUrlField,
       ...ruleControls,
       scheduleStart: OptionalTimeField,
       scheduleEnd: OptionalTimeField,
       skipHolidays: CheckboxField,
-      scheduleNote: optionalLine(200),
+      scheduleNote: text({ max: 200 }),
     })
     .strip()
     .superRefine((v, ctx) => {
@@ -149,11 +147,11 @@ export function eventSchema(context: SchemaContext) {
     .object({
       ...common,
       ...feeFields,
-      title: requiredLine(100),
+      title: text({ max: 100, required: true }),
       titleKana: optionalKana(100),
       placeId: OptionalIdField,
-      venueName: optionalLine(100),
-      venueAddress: optionalLine(200),
+      venueName: text({ max: 100 }),
+      venueAddress: text({ max: 200 }),
       onlineUrl: OptionalUrlField,
       capacity: optionalWholeNumber(LIMITS.capacity.min, LIMITS.capacity.max),
       registrationRequired: CheckboxField,
@@ -206,14 +204,14 @@ export function openingSchema(context: SchemaContext) {
   return z
     .object({
       ...common,
-      title: requiredLine(100),
+      title: text({ max: 100, required: true }),
       titleKana: optionalKana(100),
-      purpose: optionalText(2000),
+      purpose: text({ max: 2000, multiline: true }),
       placeId: OptionalIdField,
       participationMode: z.enum(PARTICIPATION_MODES, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
-      venueName: optionalLine(100),
-      venueAddress: optionalLine(200),
-      skills: optionalLine(200),
+      venueName: text({ max: 100 }),
+      venueAddress: text({ max: 200 }),
+      skills: text({ max: 200 }),
       minAge: optionalWholeNumber(LIMITS.minAge.min, LIMITS.minAge.max),
       insuranceRequired: CheckboxField,
       needsApproval: CheckboxField,

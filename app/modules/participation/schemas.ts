@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "~/utils/text";
 
 // Participation forms. The user always comes from the session, never from the form (SECURITY.md rows 22–23).
 
@@ -8,11 +9,7 @@ export const ApplySchema = z.object({
   intent: z.literal("apply"),
   shiftId: id,
   consent: z.literal("on", { errorMap: () => ({ message: "participation.consentRequired" }) }),
-  message: z
-    .string()
-    .max(500, "errors.tooLong")
-    .optional()
-    .transform((v) => (v ?? "").normalize("NFC").trim()),
+  message: text({ max: 500, multiline: true }),
 });
 
 export const RegisterSchema = z.object({

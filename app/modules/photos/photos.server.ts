@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { invalidatePublicCache } from "~/utils/cache.server";
+import { TEXT_ERRORS, cleanText, codePointLength } from "~/utils/text";
 
 // Photos of a group's 居場所 (SECURITY.md row 35). An upload is only ever trusted after it has been decoded and
 // re-encoded here: the client's type and file name are ignored, the first bytes must be JPEG/PNG/WebP, the
@@ -30,6 +31,7 @@ export type PhotoError =
   | "photos.errors.tooMany"
   | "photos.errors.altRequired"
   | "photos.errors.altTooLong"
+  | typeof TEXT_ERRORS.control
   | "photos.errors.unreadable";
 
 /** HTTP-ish status for each refusal (413 too large, 415 wrong type, 422 for the rest). */
@@ -40,6 +42,7 @@ export const PHOTO_ERROR_STATUS: Record<PhotoError, number> = {
   "photos.errors.tooMany": 422,
   "photos.errors.altRequired": 422,
   "photos.errors.altTooLong": 422,
+  [TEXT_ERRORS.control]: 422,
   "photos.errors.unreadable": 422,
 };
 
@@ -79,17 +82,18 @@ export function sniffImageType(
   return null;
 }
 
-/** NFC, trimmed, runs of whitespace (including newlines and control characters) folded to one space. */
+/**
+ * The shared text rules (~/utils/text): one line, invisible-only is blank, control characters refused. Any run of
+ * whitespace (ideographic spaces too) becomes one space, since alt text is read aloud, not laid out.
+ */
 export function cleanAlt(
   raw: unknown
 ): { ok: true; alt: string } | { ok: false; error: PhotoError } {
-  const alt = (typeof raw === "string" ? raw : "")
-    .normalize("NFC")
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
-    .replace(/[\s\u0000-\u001f\u007f]+/g, " ")
-    .trim();
+  let alt = cleanText(typeof raw === "string" ? raw : "");
+  if (alt === null) return { ok: false, error: TEXT_ERRORS.control };
+  alt = alt.replace(/\s+/g, " ");
   if (!alt) return { ok: false, error: "photos.errors.altRequired" };
-  if ([...alt].length > PHOTO_LIMITS.altMax)
+  if (codePointLength(alt) > PHOTO_LIMITS.altMax)
     return { ok: false, error: "photos.errors.altTooLong" };
   return { ok: true, alt };
 }

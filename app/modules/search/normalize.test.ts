@@ -7,6 +7,14 @@ describe("Japanese-aware normalisation", () => {
     expect(normalizeText("  Cafe\tTSURU ")).toBe("cafe tsuru");
   });
 
+  it("turns control characters into word breaks and drops invisible format characters", () => {
+    expect(normalizeText("a\u0000b")).toBe("a b");
+    expect(normalizeText("こども\u0007\u001b食堂\u0085")).toBe("こども 食堂");
+    expect(normalizeText("サ\u200bロ\u2060ン\ufeff")).toBe("サロン");
+    expect(normalizeText("\u0000\u200b")).toBe("");
+    expect(normalizeText("𠮷\ud842")).toBe("𠮷");
+  });
+
   it("converts between hiragana and katakana", () => {
     expect(toHiragana("サロン")).toBe("さろん");
     expect(toKatakana("かふぇ")).toBe("カフェ");

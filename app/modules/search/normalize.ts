@@ -1,8 +1,19 @@
 // Japanese-aware normalisation shared by indexing and querying.
 
-/** NFKC (full-width → half-width ASCII, half-width kana → full-width) + lower case + trimmed, single spaces. */
+/**
+ * NFKC (full-width → half-width ASCII, half-width kana → full-width) + lower case + trimmed, single spaces.
+ * Control characters separate words (a NUL must never reach SQLite, where it ends a string early); invisible
+ * format characters (zero-width space, word joiner, BOM…) are dropped, so text and queries compare as read, and
+ * so is half a surrogate pair (a query cut in UTF-16 units), which the database driver refuses.
+ */
 export function normalizeText(value: string): string {
-  return value.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  return value
+    .normalize("NFKC")
+    .replace(/\p{Cc}/gu, " ")
+    .replace(/[\p{Cf}\p{Cs}]/gu, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Katakana → hiragana, so either script finds the other. */

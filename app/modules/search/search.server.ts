@@ -11,7 +11,8 @@ const PER_KIND = 20;
 
 /** Splits a query into folded terms: 「こども 食堂」 (also with a full-width space) → ["こども", "食堂"]. */
 export function queryTerms(raw: string): string[] {
-  const folded = foldForSearch(raw.slice(0, MAX_QUERY_LENGTH));
+  // Cut in code points, so a 𠮷 at the limit is kept or dropped whole.
+  const folded = foldForSearch([...raw].slice(0, MAX_QUERY_LENGTH).join(""));
   return [...new Set(folded.split(" ").filter(Boolean))].slice(0, MAX_TERMS);
 }
 

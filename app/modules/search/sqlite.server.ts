@@ -11,9 +11,14 @@ export type Match = { entityType: SearchableType; entityId: number; score: numbe
 export const TRIGRAM_MIN = 3;
 
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+// Every term is one quoted FTS5 phrase, so operators (NEAR, OR, *, ^, :, parentheses) are plain text. Control
+// characters are taken out here too, whoever calls: a NUL cuts SQLite's reading of the MATCH string short
+// ("unterminated string").
+const withoutControls = (term: string) => term.replace(/\p{Cc}/gu, "");
 const ftsPhrase = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
-export async function findMatches(terms: string[], limit = 300): Promise<Match[]> {
+export async function findMatches(rawTerms: string[], limit = 300): Promise<Match[]> {
+  const terms = rawTerms.map(withoutControls).filter(Boolean);
   const long = terms.filter((t) => [...t].length >= TRIGRAM_MIN);
   const short = terms.filter((t) => [...t].length < TRIGRAM_MIN);
   const shortConditions = short.map(
