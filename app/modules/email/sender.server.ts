@@ -97,9 +97,11 @@ export async function deliverDueEmails(options: { now?: () => Date; limit?: numb
     if (options.pace !== false) {
       const wait = last + MIN_INTERVAL_MS - Date.now();
       if (wait > 0) await sleep(wait);
-      last = Date.now();
     }
     const outcome = await sendOne(opened);
+    // Counted from when the provider answered, not from when we sent: a slow send or a jittery network must not
+    // let two requests land at the provider closer together than its 2-per-second limit.
+    last = Date.now();
     const attempts = row.attempts + 1;
     if (outcome.ok) {
       if (PURGED_ON_SEND.has(row.template)) await prisma.emailOutbox.delete({ where: { id: row.id } });
