@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { MAX_QUERY_LENGTH, searchEverything } from "~/modules/search/search.server";
 import { parseListingFilters } from "~/modules/search/filters";
+import { cleanQuery } from "~/modules/search/normalize";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { FilterForm, nameMaps } from "~/components/listing";
 import { Highlight } from "~/components/highlight";
@@ -14,7 +15,7 @@ import { cacheKey, cachedPublic } from "~/utils/cache.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
   const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").slice(0, MAX_QUERY_LENGTH);
+  const q = cleanQuery(url.searchParams.get("q") ?? "", MAX_QUERY_LENGTH);
   const filters = parseListingFilters(url);
   const [results, taxonomy] = await Promise.all([cachedPublic(cacheKey("search", q, filters, locale), () => searchEverything(q, locale, filters)), getTaxonomy(locale)]);
   return {

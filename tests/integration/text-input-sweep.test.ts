@@ -258,6 +258,20 @@ describe("search answers every query", () => {
     },
   );
 
+  it("shows the query back without control or invisible characters, cut at 100 characters without splitting one", async () => {
+    const show = async (q: string) => {
+      const request = new Request(`${ORIGIN}/search?q=${encodeURIComponent(q)}`);
+      return ((await searchLoader({ request, params: {}, context: {} })) as { q: string; meta: { title: string } });
+    };
+    const nul = await show("こども\u0000食堂\u2060");
+    expect(nul.q).toBe("こども 食堂");
+    expect(nul.meta.title).not.toContain("\u0000");
+    expect(nul.meta.title).not.toContain("\u2060");
+    const long = await show("𠮷".repeat(150));
+    expect(Array.from(long.q)).toHaveLength(100);
+    expect(long.q).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
   it("matching itself takes control characters out of terms, whoever builds them", async () => {
     await expect(findMatches(["こども\u0000食堂", "\u0000", "サロ\u0000ン"])).resolves.toBeInstanceOf(Array);
     expect((await findMatches(["サロ\u0000ン"])).length).toBeGreaterThan(0);

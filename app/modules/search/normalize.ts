@@ -36,3 +36,18 @@ export function queryVariants(query: string): string[] {
 export function foldForSearch(value: string): string {
   return toHiragana(normalizeText(value));
 }
+
+/**
+ * The query as a person typed it, made fit to show back (title, search box, "results for …") and to search:
+ * control characters become spaces, invisible format characters and half surrogate pairs go, and it is cut at
+ * `max` code points (cutting UTF-16 units could split a character such as 𠮷). Case and width stay as typed.
+ */
+export function cleanQuery(raw: string, max: number): string {
+  const cleaned = raw
+    .normalize("NFC")
+    .replace(/\p{Cc}/gu, " ")
+    .replace(/[\p{Cf}\p{Cs}]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return Array.from(cleaned).slice(0, max).join("").trim();
+}
