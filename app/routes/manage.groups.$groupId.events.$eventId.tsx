@@ -82,7 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { groupId, user } = await requireWorkspace(request, params);
+  const { groupId, user } = await requireWorkspace(request, params, "edit-items");
   const eventId = parseIdParam(params.eventId);
   const event = await getGroupEvent(groupId, eventId);
   if (!event) notFound();

@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { groupId, user } = await requireWorkspace(request, params);
+  const { groupId, user } = await requireWorkspace(request, params, "edit-items");
   const openingId = parseIdParam(params.openingId);
   const opening = await getGroupOpening(groupId, openingId);
   if (!opening) notFound();

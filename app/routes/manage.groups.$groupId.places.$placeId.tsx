@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { groupId } = await requireWorkspace(request, params);
+  const { groupId } = await requireWorkspace(request, params, "edit-items");
   const placeId = parseIdParam(params.placeId);
   const place = await getGroupPlace(groupId, placeId);
   if (!place) notFound();

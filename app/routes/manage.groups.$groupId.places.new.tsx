@@ -16,7 +16,7 @@ import { pageMeta } from "~/utils/meta";
 export const headers: HeadersFunction = () => NO_STORE;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { groupId } = await requireWorkspace(request, params);
+  const { groupId } = await requireWorkspace(request, params, "edit-items");
   const { t, group, options, today } = await loadFormPage(request, groupId);
   return {
     meta: { title: t("manage.places.new"), siteName: t("site.name") },
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { groupId } = await requireWorkspace(request, params);
+  const { groupId } = await requireWorkspace(request, params, "edit-items");
   const schema = placeSchema({ today: tokyoDateKey(new Date()), creating: true });
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return { result: submission.reply() };
