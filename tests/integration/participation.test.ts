@@ -174,3 +174,63 @@ describe("state × action (row 29)", () => {
     expect(await withdrawApplication({ userId: owner!, applicationId: id }, later)).toEqual({ ok: false, reason: "past" });
   });
 });
+
+describe("withdrawing is not forever (review item 13)", () => {
+  it("a volunteer who withdrew applies again: same row, a fresh place at the end of the waitlist; a freed slot goes to whoever waited longest", async () => {
+    const shiftId = await openingWithShift({ slots: 1 });
+    const [first, second, third] = await residents(3);
+    const a = await applyToShift({ userId: first!, shiftId, consent: true, message: "" });
+    const b = await applyToShift({ userId: second!, shiftId, consent: true, message: "" });
+    expect([a.ok && a.status, b.ok && b.status]).toEqual(["accepted", "waitlisted"]);
+    const bId = b.ok ? b.applicationId : 0;
+    const firstApplied = (await prisma.application.findUniqueOrThrow({ where: { id: bId } })).createdAt;
+    expect((await withdrawApplication({ userId: second!, applicationId: bId })).ok).toBe(true);
+    const c = await applyToShift({ userId: third!, shiftId, consent: true, message: "" });
+    expect(c.ok && c.status).toBe("waitlisted");
+
+    // Applying again is not "already applied": the same row comes back, behind the person who waited meanwhile.
+    const again = await applyToShift({ userId: second!, shiftId, consent: true, message: "もう一度お願いします" });
+    expect(again).toEqual({ ok: true, status: "waitlisted", applicationId: bId });
+    const row = await prisma.application.findUniqueOrThrow({ where: { id: bId } });
+    expect(row).toMatchObject({ status: "waitlisted", message: "もう一度お願いします", createdAt: firstApplied });
+    expect(await prisma.application.count({ where: { shiftId, userId: second! } })).toBe(1);
+    expect(await prisma.emailOutbox.count({ where: { idempotencyKey: { startsWith: `application-received/${bId}` } } })).toBe(2);
+
+    // The freed slot goes to the one who waited longest (third), not to the one who came back.
+    expect((await withdrawApplication({ userId: first!, applicationId: a.ok ? a.applicationId : 0 })).ok).toBe(true);
+    const statuses = await prisma.application.findMany({ where: { shiftId }, select: { userId: true, status: true }, orderBy: { userId: "asc" } });
+    expect(statuses).toEqual([
+      { userId: first!, status: "withdrawn" },
+      { userId: second!, status: "waitlisted" },
+      { userId: third!, status: "accepted" },
+    ]);
+    // A second application while the first is live is still refused.
+    expect(await applyToShift({ userId: second!, shiftId, consent: true, message: "" })).toEqual({ ok: false, reason: "already" });
+    // And the first volunteer, coming back to a full shift, waits too; the counter never overfills.
+    const back = await applyToShift({ userId: first!, shiftId, consent: true, message: "" });
+    expect(back.ok && back.status).toBe("waitlisted");
+    expect((await prisma.shift.findUniqueOrThrow({ where: { id: shiftId } })).acceptedCount).toBe(1);
+  });
+
+  it("a resident who withdrew registers for the date again: same row, at the end of the waitlist", async () => {
+    const eventDateId = await eventWithDate({ capacity: 2 });
+    const [first, second, third] = await residents(3);
+    const a = await registerForEventDate({ userId: first!, eventDateId, partySize: 2, consent: true });
+    const b = await registerForEventDate({ userId: second!, eventDateId, partySize: 1, consent: true });
+    const bId = b.ok ? b.registrationId : 0;
+    expect((await withdrawRegistration({ userId: second!, registrationId: bId })).ok).toBe(true);
+    await registerForEventDate({ userId: third!, eventDateId, partySize: 1, consent: true });
+    const again = await registerForEventDate({ userId: second!, eventDateId, partySize: 2, consent: true });
+    expect(again).toEqual({ ok: true, status: "waitlisted", registrationId: bId });
+    expect(await prisma.registration.count({ where: { eventDateId, userId: second! } })).toBe(1);
+    expect((await prisma.registration.findUniqueOrThrow({ where: { id: bId } })).partySize).toBe(2);
+    expect((await withdrawRegistration({ userId: first!, registrationId: a.ok ? a.registrationId : 0 })).ok).toBe(true);
+    const statuses = await prisma.registration.findMany({ where: { eventDateId }, select: { userId: true, status: true }, orderBy: { userId: "asc" } });
+    expect(statuses).toEqual([
+      { userId: first!, status: "withdrawn" },
+      { userId: second!, status: "waitlisted" },
+      { userId: third!, status: "accepted" },
+    ]);
+    expect(await registerForEventDate({ userId: third!, eventDateId, partySize: 1, consent: true })).toEqual({ ok: false, reason: "already" });
+  });
+});

@@ -26,7 +26,7 @@ async function shiftOfGroup(groupId: number, openingId: number) {
           slots: true,
           acceptedCount: true,
           applications: {
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
             select: {
               id: true,
               status: true,
@@ -186,7 +186,7 @@ export async function listRegistrants(groupId: number, eventId: number, { contac
           registeredCount: true,
           registrations: {
             where: { status: { not: "withdrawn" } },
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
             select: { id: true, status: true, partySize: true, consentToShareContact: true, user: { select: { name: true, email: true, profile: { select: { phone: true } } } } },
           },
         },

@@ -55,6 +55,9 @@ function changed<T>(result: T): T {
   return result;
 }
 
+/** Thrown inside a transaction to undo a place taken for a row that another request revived first. */
+class AlreadyParticipating extends Error {}
+
 function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
@@ -93,30 +96,39 @@ export async function applyToShift(input: { userId: number; shiftId: number; con
   const emails: Partial<Record<"accepted" | "applied" | "waitlisted", Awaited<ReturnType<typeof emailFor>>>> = shift.opening.needsApproval
     ? { applied: await emailFor("applied") }
     : { accepted: await emailFor("accepted"), waitlisted: await emailFor("waitlisted") };
+  const takePlace = async (tx: Tx): Promise<"accepted" | "applied" | "waitlisted"> =>
+    shift.opening.needsApproval ? "applied" : (await takeShiftSlot(tx, shift.id)) ? "accepted" : "waitlisted";
+  const fields = { message: input.message, consentToShareContact: true, consentAt: now, queuedAt: now };
   try {
     return await prisma.$transaction(async (tx) => {
-      let status: "accepted" | "applied" | "waitlisted";
-      if (shift.opening.needsApproval) status = "applied";
-      else status = (await takeShiftSlot(tx, shift.id)) ? "accepted" : "waitlisted";
-      const application = await tx.application.create({
-        data: {
-          shiftId: shift.id,
-          userId: input.userId,
-          status,
-          message: input.message,
-          consentToShareContact: true,
-          consentAt: now,
-        },
-        select: { id: true },
-      });
+      const status = await takePlace(tx);
+      const application = await tx.application.create({ data: { shiftId: shift.id, userId: input.userId, status, ...fields }, select: { id: true } });
       await emails[status]!(tx, `application-received/${application.id}`);
       return { ok: true as const, status, applicationId: application.id };
     }, WRITE_TX).then(changed);
   } catch (error) {
     // One application per person per shift: the unique index decides, even for parallel double-clicks.
-    if (isUniqueViolation(error)) return { ok: false, reason: "already" };
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
+  // Someone who withdrew applies again: their row comes back (its history stays with it) at the end of the queue.
+  // Rare, so it stays off the first-time path above; a live application is still "already".
+  return prisma.$transaction(async (tx) => {
+    const withdrawn = await tx.application.findFirst({ where: { shiftId: shift.id, userId: input.userId, status: "withdrawn" }, select: { id: true } });
+    if (!withdrawn) return { ok: false as const, reason: "already" as const };
+    const status = await takePlace(tx);
+    const revived = await tx.application.updateMany({
+      where: { id: withdrawn.id, status: "withdrawn" },
+      data: { ...fields, status, remindedAt: null, hours: null, hoursVerifiedAt: null, hoursVerifiedById: null },
+    });
+    if (revived.count !== 1) throw new AlreadyParticipating();
+    await emails[status]!(tx, `application-received/${withdrawn.id}/${now.getTime()}`);
+    return { ok: true as const, status, applicationId: withdrawn.id };
+  }, WRITE_TX)
+    .then(changed)
+    .catch((error: unknown) => {
+      if (error instanceof AlreadyParticipating) return { ok: false as const, reason: "already" as const };
+      throw error;
+    });
 }
 
 /** The resident withdraws before the shift starts; a freed slot goes to the first person on the waitlist. */
@@ -143,7 +155,7 @@ export async function promoteFromShiftWaitlist(tx: Tx, shiftId: number, now = ne
   for (;;) {
     const next = await tx.application.findFirst({
       where: { shiftId, status: "waitlisted", userId: { not: null } },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
       select: { id: true, user: { select: { email: true, name: true, locale: true } }, shift: { select: { startsAt: true, endsAt: true, opening: { select: { id: true, title: true } } } } },
     });
     if (!next || !(await takeShiftSlot(tx, shiftId))) return;
@@ -190,20 +202,33 @@ export async function registerForEventDate(input: { userId: number; eventDateId:
       vars: { name: user.name, title: date.event.title, when: formatRange(date.startsAt, date.endsAt, user.locale), status, partySize: input.partySize, link: appUrl(`/events/${date.event.id}`) },
     });
   const emails = { accepted: await emailFor("accepted"), waitlisted: await emailFor("waitlisted") };
+  const takePlaces = async (tx: Tx) => ((await takeDatePlaces(tx, date.id, input.partySize)) ? ("accepted" as const) : ("waitlisted" as const));
+  const fields = { partySize: input.partySize, consentToShareContact: true, consentAt: now, queuedAt: now };
   try {
     return await prisma.$transaction(async (tx) => {
-      const status = (await takeDatePlaces(tx, date.id, input.partySize)) ? ("accepted" as const) : ("waitlisted" as const);
-      const registration = await tx.registration.create({
-        data: { eventDateId: date.id, userId: input.userId, partySize: input.partySize, status, consentToShareContact: true, consentAt: now },
-        select: { id: true },
-      });
+      const status = await takePlaces(tx);
+      const registration = await tx.registration.create({ data: { eventDateId: date.id, userId: input.userId, status, ...fields }, select: { id: true } });
       await emails[status](tx, `registration-received/${registration.id}`);
       return { ok: true as const, status, registrationId: registration.id };
     }, WRITE_TX).then(changed);
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "already" };
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
+  // Registering again after withdrawing: the same row, at the end of the waitlist (as for applications).
+  return prisma.$transaction(async (tx) => {
+    const withdrawn = await tx.registration.findFirst({ where: { eventDateId: date.id, userId: input.userId, status: "withdrawn" }, select: { id: true } });
+    if (!withdrawn) return { ok: false as const, reason: "already" as const };
+    const status = await takePlaces(tx);
+    const revived = await tx.registration.updateMany({ where: { id: withdrawn.id, status: "withdrawn" }, data: { ...fields, status, remindedAt: null } });
+    if (revived.count !== 1) throw new AlreadyParticipating();
+    await emails[status](tx, `registration-received/${withdrawn.id}/${now.getTime()}`);
+    return { ok: true as const, status, registrationId: withdrawn.id };
+  }, WRITE_TX)
+    .then(changed)
+    .catch((error: unknown) => {
+      if (error instanceof AlreadyParticipating) return { ok: false as const, reason: "already" as const };
+      throw error;
+    });
 }
 
 export async function withdrawRegistration(input: { userId: number; registrationId: number }, now = new Date()) {
@@ -228,7 +253,7 @@ export async function withdrawRegistration(input: { userId: number; registration
 export async function promoteFromDateWaitlist(tx: Tx, eventDateId: number, now = new Date()) {
   const waiting = await tx.registration.findMany({
     where: { eventDateId, status: "waitlisted", userId: { not: null } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
     select: { id: true, partySize: true, user: { select: { email: true, name: true, locale: true } }, eventDate: { select: { startsAt: true, endsAt: true, event: { select: { id: true, title: true } } } } },
   });
   for (const next of waiting) {
