@@ -234,3 +234,41 @@ describe("withdrawing is not forever (review item 13)", () => {
     expect(await registerForEventDate({ userId: third!, eventDateId, partySize: 1, consent: true })).toEqual({ ok: false, reason: "already" });
   });
 });
+
+describe("a registration is acknowledged at once and its page tells the real outcome (review item 12)", () => {
+  it("POST answers 303 to the event page, which reads the resident's status from the database; a forged ?registered= shows nothing", async () => {
+    const { action, loader } = await import("~/routes/events.$id");
+    const { createUserSession, SESSION_POLICIES } = await import("~/modules/auth/session.server");
+    const eventDateId = await eventWithDate({ capacity: 1 });
+    const { eventId } = await prisma.eventDate.findUniqueOrThrow({ where: { id: eventDateId }, select: { eventId: true } });
+    const [first, second] = await residents(2);
+    const cookieOf = async (id: number) => (await createUserSession(id, SESSION_POLICIES.RESIDENT)).split(";")[0]!;
+    const post = async (cookie: string) => {
+      const request = new Request(`http://localhost:3000/events/${eventId}`, {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "register", eventDateId: String(eventDateId), partySize: "1", consent: "on" }),
+      });
+      try {
+        return await action({ request, params: { id: String(eventId) }, context: {} });
+      } catch (thrown) {
+        return thrown;
+      }
+    };
+    const page = async (cookie: string, query: string) =>
+      loader({ request: new Request(`http://localhost:3000/events/${eventId}${query}`, { headers: { Cookie: cookie } }), params: { id: String(eventId) }, context: {} });
+    const cookies = [await cookieOf(first!), await cookieOf(second!)];
+    for (const cookie of cookies) {
+      const answer = (await post(cookie)) as Response;
+      expect(answer).toBeInstanceOf(Response);
+      expect(answer.status).toBe(303);
+      expect(answer.headers.get("Location")).toBe(`/events/${eventId}?registered=${eventDateId}`);
+    }
+    expect((await page(cookies[0]!, `?registered=${eventDateId}`)).registered).toEqual({ message: "participation.registered.accepted", tone: "info" });
+    expect((await page(cookies[1]!, `?registered=${eventDateId}`)).registered).toEqual({ message: "participation.registered.waitlisted", tone: "info" });
+    const stranger = await cookieOf((await residents(1))[0]!);
+    expect((await page(stranger, `?registered=${eventDateId}`)).registered).toBeNull();
+    // A refusal is still answered on the page itself, translated.
+    expect(await post(cookies[0]!)).toEqual({ message: "participation.refused.already", tone: "warn" });
+  });
+});

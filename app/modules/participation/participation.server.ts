@@ -62,12 +62,15 @@ function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
+/** Who the confirmation goes to: the signed-in resident, as the session already knows them. */
+export type Resident = { email: string; name: string; locale: string };
+
 /**
  * A resident applies to a shift. Before applying they must consent to their contact details going to the group
  * (APPI third-party provision). Openings that need approval start as "applied"; others are accepted while slots
  * remain, then waitlisted.
  */
-export async function applyToShift(input: { userId: number; shiftId: number; consent: boolean; message: string }, now = new Date()): Promise<ApplyResult> {
+export async function applyToShift(input: { userId: number; shiftId: number; consent: boolean; message: string; resident?: Resident }, now = new Date()): Promise<ApplyResult> {
   if (!input.consent) return { ok: false, reason: "consent-required" };
   const shift = await prisma.shift.findFirst({
     where: { id: input.shiftId, opening: { status: "published", group: PUBLIC_GROUP } },
@@ -84,7 +87,7 @@ export async function applyToShift(input: { userId: number; shiftId: number; con
   // An open-ended (ongoing) shift can be joined any time; a dated one only before it starts.
   if (shift.endsAt !== null && shift.startsAt <= now) return { ok: false, reason: "past" };
   if (shift.opening.applyBy && shift.opening.applyBy < now) return { ok: false, reason: "deadline" };
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, name: true, locale: true } });
+  const user = input.resident ?? (await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, name: true, locale: true } }));
   // The confirmation is rendered for each possible outcome before the transaction, which then only inserts.
   const emailFor = async (status: "accepted" | "applied" | "waitlisted") =>
     prepareEmail({
@@ -179,9 +182,6 @@ export async function promoteFromShiftWaitlist(tx: Tx, shiftId: number, now = ne
 export type RegisterResult = { ok: true; status: "accepted" | "waitlisted"; registrationId: number } | { ok: false; reason: ParticipationRefusal };
 
 export const MAX_PARTY = 10;
-
-/** Who the confirmation goes to: the signed-in resident, as the session already knows them. */
-export type Resident = { email: string; name: string; locale: string };
 
 type DateToRegister = {
   id: number;
