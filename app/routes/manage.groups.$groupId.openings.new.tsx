@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, group, options, today } = await loadFormPage(request, groupId);
   return {
     meta: { title: t("manage.openings.new"), siteName: t("site.name") },
-    group: { id: group.id, name: group.name },
+    group: { id: group.id, name: group.name, status: group.status },
     options,
     today,
     defaults: { participationMode: "in-person", languages: ["ja"], shifts: Array.from({ length: LIMITS.maxShifts }, () => ({})) },
@@ -46,7 +46,7 @@ export default function NewOpening() {
   const { t } = useTranslation();
   return (
     <div className="container page stack form-page">
-      <ItemPageHeader groupId={group.id} groupName={group.name} title={t("manage.openings.new")} />
+      <ItemPageHeader groupId={group.id} groupName={group.name} groupStatus={group.status} title={t("manage.openings.new")} />
       <OpeningForm lastResult={actionData?.result} defaults={defaults} options={options} status={null} today={today} />
     </div>
   );

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, group, options, today } = await loadFormPage(request, groupId);
   return {
     meta: { title: t("manage.places.new"), siteName: t("site.name") },
-    group: { id: group.id, name: group.name },
+    group: { id: group.id, name: group.name, status: group.status },
     options,
     today,
     defaults: { languages: ["ja"], beginnerFriendly: "on", repeat: "none" },
@@ -45,7 +45,7 @@ export default function NewPlace() {
   const { t } = useTranslation();
   return (
     <div className="container page stack form-page">
-      <ItemPageHeader groupId={group.id} groupName={group.name} title={t("manage.places.new")} />
+      <ItemPageHeader groupId={group.id} groupName={group.name} groupStatus={group.status} title={t("manage.places.new")} />
       <PlaceForm lastResult={actionData?.result} defaults={defaults} options={options} status={null} today={today} />
     </div>
   );

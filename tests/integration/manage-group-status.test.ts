@@ -6,6 +6,7 @@ import * as workspace from "~/routes/manage.groups.$groupId._index";
 import * as profile from "~/routes/manage.groups.$groupId.profile";
 import * as newPlace from "~/routes/manage.groups.$groupId.places.new";
 import * as applicants from "~/routes/manage.groups.$groupId.openings.$openingId_.applicants";
+import * as editOpening from "~/routes/manage.groups.$groupId.openings.$openingId";
 import * as applicantsCsv from "~/routes/manage.groups.$groupId.openings.$openingId_.applicants[.]csv";
 import { createUser, signIn, uniqueEmail } from "../support/auth";
 
@@ -101,6 +102,9 @@ describe("a suspended group's workspace is read-only", () => {
     expect(home.status).toBe(200);
     expect(home.data).toMatchObject({ group: { status: "suspended" }, can: { "edit-items": false, "invite-members": false, "message-volunteers": false, "export-contacts": false } });
 
+    // Item pages open too, and carry the group's status for their read-only notice.
+    const item = await load(editOpening.loader, `${g.url}/openings/${g.openingId}`, g.openingParams, g.cookie);
+    expect(item.data).toMatchObject({ group: { status: "suspended" } });
     const page = await load(applicants.loader, g.applicantsUrl, g.openingParams, g.cookie);
     expect(page.status).toBe(200);
     const json = JSON.stringify(page.data);
