@@ -15,12 +15,30 @@ type Option = { id: number; name: string };
 
 const toOptions = (items: Option[]) => items.map((i) => ({ value: String(i.id), label: i.name }));
 
-export function ItemPageHeader({ groupId, groupName, title, status }: { groupId: number; groupName: string; title: string; status?: string }) {
+export function ItemPageHeader({
+  groupId,
+  groupName,
+  groupStatus,
+  title,
+  status,
+}: {
+  groupId: number;
+  groupName: string;
+  /** Not "approved": the page says what the group can and cannot do (see canActForGroup). */
+  groupStatus?: string;
+  title: string;
+  status?: string;
+}) {
   const { t } = useTranslation();
   return (
     <>
       <Breadcrumbs items={[{ to: "/manage", label: t("manage.title") }, { to: `/manage/groups/${groupId}`, label: groupName }, { label: title }]} />
       <h1>{title}</h1>
+      {groupStatus && groupStatus !== "approved" ? (
+        <p className="notice notice--warn" role="status">
+          {t(`manage.workspace.note.${groupStatus}`)}
+        </p>
+      ) : null}
       {status ? (
         <p>
           {t("manage.form.currentStatus")} <StatusTag status={status} kind="item" />

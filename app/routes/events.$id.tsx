@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConsentCheckbox, MyParticipation, SignInToParticipate } from "~/components/participation";
 import { parseWithZod } from "@conform-to/zod";
 import { getCurrentUser, requireUser } from "~/modules/auth/permissions.server";
 import { myRegistrationsForEvent, registerForEventDate, withdrawRegistration } from "~/modules/participation/participation.server";
 import { RegisterSchema, WithdrawSchema } from "~/modules/participation/schemas";
-import { prisma } from "~/utils/db.server";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { listRelatedEvents, getPublishedEvent } from "~/modules/events/events.server";
@@ -29,9 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
   const [event, taxonomy, user] = await Promise.all([cachedPublic(cacheKey("event", id, locale), () => getPublishedEvent(id, locale)), getTaxonomy(locale), getCurrentUser(request)]);
   if (!event) notFound();
+  const mine = user ? await myRegistrationsForEvent(user.id, id) : [];
   return {
     signedIn: Boolean(user),
-    mine: user ? await myRegistrationsForEvent(user.id, id) : [],
+    mine,
+    registered: registeredNotice(new URL(request.url).searchParams.get("registered"), mine),
     meta: { title: event.title, description: event.summary, siteName: t("site.name") },
     event,
     taxonomy,
@@ -42,6 +44,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+/** After registering (?registered=<date id>): what the database says happened to the resident's registration. */
+function registeredNotice(dateId: string | null, mine: { eventDateId: number; status: string }[]) {
+  const status = dateId ? mine.find((m) => String(m.eventDateId) === dateId)?.status : undefined;
+  return status === "accepted" || status === "waitlisted" ? { message: `participation.registered.${status}`, tone: "info" as const } : null;
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = parseIdParam(params.id);
@@ -57,16 +65,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return { message: Object.values(submission.error ?? {}).flat()[0] ?? "participation.refused.not-found", tone: "warn" as const };
   }
-  // The date must belong to this event: an id from another page is treated as not found.
-  const date = await prisma.eventDate.findFirst({ where: { id: submission.value.eventDateId, eventId }, select: { id: true } });
-  if (!date) return { message: "participation.refused.not-found", tone: "warn" as const };
-  const result = await registerForEventDate({ userId: user.id, eventDateId: date.id, partySize: submission.value.partySize, consent: true });
-  return result.ok ? { message: `participation.registered.${result.status}`, tone: "info" as const } : { message: `participation.refused.${result.reason}`, tone: "warn" as const };
+  // The date must belong to this event (eventId): an id from another page is treated as not found.
+  const { eventDateId, partySize } = submission.value;
+  const result = await registerForEventDate({ userId: user.id, resident: user, eventId, eventDateId, partySize, consent: true });
+  if (!result.ok) return { message: `participation.refused.${result.reason}`, tone: "warn" as const };
+  // Post/redirect/get: the registration is acknowledged at once, without rendering the page inside the rush, and
+  // the page that follows reads its outcome from the database (a reload does not register twice either).
+  throw redirect(`/events/${eventId}?registered=${eventDateId}`, 303);
 }
 
 export default function EventDetailPage() {
-  const { event, taxonomy, origin, calendarLinks, related, signedIn, mine } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { event, taxonomy, origin, calendarLinks, related, signedIn, mine, registered } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() ?? registered;
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   const area = event.areaSlug ? names.areas[event.areaSlug] : undefined;

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumbs } from "~/components/detail";
@@ -13,12 +13,14 @@ import {
   cancelInvite,
   getWorkspace,
   GroupRuleError,
+  InviteRateLimitError,
   inviteMember,
   leaveGroup,
   removeMember,
   setMemberRole,
   transferOwnership,
 } from "~/modules/groups/groups.server";
+import type { GroupAction } from "~/modules/groups/permissions";
 import { CancelInviteSchema, InviteSchema, MemberActionSchema } from "~/modules/groups/schemas";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { requireWorkspace } from "~/modules/manage/access.server";
@@ -28,7 +30,7 @@ import { pageMeta } from "~/utils/meta";
 export const headers: HeadersFunction = () => NO_STORE;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { groupId, user } = await requireWorkspace(request, params, "editor");
+  const { groupId, user, can } = await requireWorkspace(request, params, "open-workspace");
   const { t } = await getRequestI18n(request);
   const ws = await getWorkspace(groupId);
   const isOwner = user.groupRole === "owner";
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meta: { title: t("manage.workspace.title", { name: ws.name }), siteName: t("site.name") },
     group: { id: ws.id, name: ws.name, status: ws.status },
     role: user.groupRole,
+    can,
     // Names and roles only: members' emails are not shown to each other.
     members: ws.members.map((m) => ({ userId: m.user.id, name: m.user.name, role: m.role, isMe: m.user.id === user.id })),
     invites: isOwner ? ws.invites.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() })) : [],
@@ -59,19 +62,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
+/** What each button of this page asks to do; anything else is a change to a member. */
+function groupActionOf(intent: string): GroupAction {
+  if (intent === "leave") return "leave";
+  if (intent === "invite") return "invite-members";
+  if (intent === "cancel-invite") return "withdraw-invite";
+  return "change-members";
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { groupId, user } = await requireWorkspace(request, params, "editor");
+  const workspace = await requireWorkspace(request, params);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
+  await workspace.require(groupActionOf(intent));
+  const { groupId, user } = workspace;
   const back = `/manage/groups/${groupId}`;
   try {
     if (intent === "leave") {
       await leaveGroup(groupId, user.id);
       throw redirect("/manage?left=1");
-    }
-    // Everything below changes who is in the group: owners only (editors get the same 404 as strangers).
-    if (["invite", "cancel-invite", "remove-member", "transfer-ownership", "make-editor", "make-owner"].includes(intent)) {
-      await requireWorkspace(request, params, "owner");
     }
     if (intent === "invite") {
       const submission = parseWithZod(formData, { schema: InviteSchema });
@@ -81,6 +90,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         // Shown once to the owner to pass on; only its hash is stored.
         return { intent, result: submission.reply({ resetForm: true }), inviteLink: appUrl(`/manage/invite?token=${token}`), invited: submission.value.email };
       } catch (error) {
+        if (error instanceof InviteRateLimitError) {
+          const result = submission.reply({ formErrors: [error.messageKey] });
+          return data({ intent, result }, { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
+        }
         if (error instanceof GroupRuleError) return { intent, result: submission.reply({ formErrors: [error.messageKey] }) };
         throw error;
       }
@@ -104,7 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Workspace() {
-  const { group, role, members, invites, places, events, openings } = useLoaderData<typeof loader>();
+  const { group, role, can, members, invites, places, events, openings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
@@ -118,7 +131,11 @@ export default function Workspace() {
       <p>
         {t("manage.workspace.status")} <StatusTag status={group.status} kind="group" /> <span className="tag tag--plain">{t(`groupRole.${role}`)}</span>
       </p>
-      {group.status !== "approved" ? <p className="notice notice--info">{t(`manage.workspace.note.${group.status}`)}</p> : null}
+      {group.status !== "approved" ? (
+        <p className={`notice ${can["edit-items"] ? "notice--info" : "notice--warn"}`} role="status">
+          {t(`manage.workspace.note.${group.status}`)}
+        </p>
+      ) : null}
       {params.get("registered") ? (
         <p className="notice notice--info" role="status">
           {t("manage.register.done")}
@@ -135,7 +152,7 @@ export default function Workspace() {
         </p>
       ) : null}
       <p className="filters__actions">
-        {isOwner ? (
+        {can["edit-profile"] ? (
           <Link to={`${base}/profile`} className="button button--ghost">
             {t("manage.workspace.editProfile")}
           </Link>
@@ -145,7 +162,7 @@ export default function Workspace() {
       <ItemSection
         id="places"
         title={t("manage.places.title")}
-        newTo={`${base}/places/new`}
+        newTo={can["edit-items"] ? `${base}/places/new` : null}
         newLabel={t("manage.places.new")}
         empty={t("manage.places.empty")}
         items={places.map((p) => ({ id: p.id, label: p.name, status: p.status, to: `${base}/places/${p.id}` }))}
@@ -153,7 +170,7 @@ export default function Workspace() {
       <ItemSection
         id="events"
         title={t("manage.events.title")}
-        newTo={`${base}/events/new`}
+        newTo={can["edit-items"] ? `${base}/events/new` : null}
         newLabel={t("manage.events.new")}
         empty={t("manage.events.empty")}
         items={events.map((e) => ({
@@ -176,7 +193,7 @@ export default function Workspace() {
       <ItemSection
         id="openings"
         title={t("manage.openings.title")}
-        newTo={`${base}/openings/new`}
+        newTo={can["edit-items"] ? `${base}/openings/new` : null}
         newLabel={t("manage.openings.new")}
         empty={t("manage.openings.empty")}
         items={openings.map((o) => ({
@@ -209,7 +226,7 @@ export default function Workspace() {
             <li key={m.userId}>
               <span>{m.name}</span> <span className="tag tag--plain">{t(`groupRole.${m.role}`)}</span>
               {m.isMe ? <span className="tag tag--info">{t("manage.members.you")}</span> : null}
-              {isOwner && !m.isMe ? (
+              {can["change-members"] && !m.isMe ? (
                 <Form method="post" className="filters__actions">
                   <input type="hidden" name="userId" value={m.userId} />
                   {m.role === "editor" ? (
@@ -238,6 +255,7 @@ export default function Workspace() {
         </ul>
         {isOwner ? (
           <InviteForm
+            canInvite={can["invite-members"]}
             lastResult={actionData && "result" in actionData ? actionData.result : undefined}
             link={actionData && "inviteLink" in actionData && actionData.inviteLink ? { inviteLink: actionData.inviteLink, invited: actionData.invited } : null}
             invites={invites}
@@ -264,7 +282,8 @@ function ItemSection({
 }: {
   id: string;
   title: string;
-  newTo: string;
+  /** null when the group cannot add items (see canActForGroup). */
+  newTo: string | null;
   newLabel: string;
   empty: string;
   items: { id: number; label: string; status: string; to: string; extra?: React.ReactNode }[];
@@ -273,9 +292,11 @@ function ItemSection({
     <section className="panel" aria-labelledby={`${id}-h`}>
       <div className="section__head">
         <h2 id={`${id}-h`}>{title}</h2>
-        <Link to={newTo} className="button">
-          {newLabel}
-        </Link>
+        {newTo ? (
+          <Link to={newTo} className="button">
+            {newLabel}
+          </Link>
+        ) : null}
       </div>
       {items.length ? (
         <ul className="link-list" id={`${id}-list`}>
@@ -296,10 +317,12 @@ function ItemSection({
 }
 
 function InviteForm({
+  canInvite,
   lastResult,
   link,
   invites,
 }: {
+  canInvite: boolean;
   lastResult: SubmissionResult<string[]> | undefined;
   link: { inviteLink: string; invited: string } | null;
   invites: { id: number; email: string; role: string; expiresAt: string }[];
@@ -342,22 +365,24 @@ function InviteForm({
           </p>
         </div>
       ) : null}
-      <Form method="post" className="form" {...getFormProps(form)} aria-labelledby="invite-h">
-        <h3 id="invite-h">{t("manage.invite.title")}</h3>
-        <FormError id={form.errorId} errors={form.errors} />
-        <InputField meta={fields.email} label={t("auth.email")} type="email" autoComplete="off" required />
-        <SelectField
-          meta={fields.role}
-          label={t("manage.invite.role")}
-          options={[
-            { value: "editor", label: t("groupRole.editor") },
-            { value: "owner", label: t("groupRole.owner") },
-          ]}
-        />
-        <button type="submit" name="intent" value="invite" className="button">
-          {t("manage.invite.submit")}
-        </button>
-      </Form>
+      {canInvite ? (
+        <Form method="post" className="form" {...getFormProps(form)} aria-labelledby="invite-h">
+          <h3 id="invite-h">{t("manage.invite.title")}</h3>
+          <FormError id={form.errorId} errors={form.errors} />
+          <InputField meta={fields.email} label={t("auth.email")} type="email" autoComplete="off" required />
+          <SelectField
+            meta={fields.role}
+            label={t("manage.invite.role")}
+            options={[
+              { value: "editor", label: t("groupRole.editor") },
+              { value: "owner", label: t("groupRole.owner") },
+            ]}
+          />
+          <button type="submit" name="intent" value="invite" className="button">
+            {t("manage.invite.submit")}
+          </button>
+        </Form>
+      ) : null}
     </div>
   );
 }

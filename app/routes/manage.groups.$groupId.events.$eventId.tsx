@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { controls } = event;
   return {
     meta: { title: t("manage.events.edit", { name: event.title }), siteName: t("site.name") },
-    group: { id: group.id, name: group.name },
+    group: { id: group.id, name: group.name, status: group.status },
     event: { id: event.id, title: event.title, status: event.status },
     dates: event.dates.map((d) => ({
       id: d.id,
@@ -82,7 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { groupId, user } = await requireWorkspace(request, params);
+  const { groupId, user } = await requireWorkspace(request, params, "edit-items");
   const eventId = parseIdParam(params.eventId);
   const event = await getGroupEvent(groupId, eventId);
   if (!event) notFound();
@@ -112,7 +112,7 @@ export default function EditEvent() {
   const { t } = useTranslation();
   return (
     <div className="container page stack form-page">
-      <ItemPageHeader groupId={group.id} groupName={group.name} title={t("manage.events.edit", { name: event.title })} status={event.status} />
+      <ItemPageHeader groupId={group.id} groupName={group.name} groupStatus={group.status} title={t("manage.events.edit", { name: event.title })} status={event.status} />
       {params.get("saved") || params.get("copied") ? (
         <p className="notice notice--info" role="status">
           {t(params.get("copied") ? "manage.saved.copied" : "manage.saved.saved")}

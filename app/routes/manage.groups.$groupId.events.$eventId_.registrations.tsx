@@ -3,9 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { text } from "~/utils/text";
 import { useTranslation } from "react-i18next";
-import { requireGroupRole } from "~/modules/auth/permissions.server";
 import { cancelEventDate, listRegistrants, recordRegistrationAttendance } from "~/modules/participation/organiser.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { requireWorkspace } from "~/modules/manage/access.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
@@ -15,14 +15,19 @@ import { pageMeta } from "~/utils/meta";
 export const headers: HeadersFunction = () => NO_STORE;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const groupId = parseIdParam(params.groupId);
   const eventId = parseIdParam(params.eventId);
-  const member = await requireGroupRole(request, groupId, "editor");
+  const { groupId, user: member, can } = await requireWorkspace(request, params);
   const { t } = await getRequestI18n(request);
-  const data = await listRegistrants(groupId, eventId);
+  const contacts = can["see-contacts"];
+  const data = await listRegistrants(groupId, eventId, { contacts });
   if (!data) notFound();
-  await recordAudit(prisma, { actorId: member.id, action: "registrants.viewed", entityType: "event", entityId: eventId });
-  return { meta: { title: t("manageRegistrations.title", { title: data.title }), siteName: t("site.name") }, groupId, event: data };
+  if (contacts) await recordAudit(prisma, { actorId: member.id, action: "registrants.viewed", entityType: "event", entityId: eventId });
+  return {
+    meta: { title: t("manageRegistrations.title", { title: data.title }), siteName: t("site.name") },
+    groupId,
+    event: data,
+    can: { contacts, decide: can["manage-participants"] },
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
@@ -34,9 +39,8 @@ const ActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const groupId = parseIdParam(params.groupId);
   parseIdParam(params.eventId);
-  const member = await requireGroupRole(request, groupId, "editor");
+  const { groupId, user: member } = await requireWorkspace(request, params, "manage-participants");
   const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { message: "manageApplicants.badInput", tone: "warn" as const };
   const input = parsed.data;
@@ -48,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RegistrationsPage() {
-  const { event, groupId } = useLoaderData<typeof loader>();
+  const { event, groupId, can } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -57,6 +61,11 @@ export default function RegistrationsPage() {
         <Link to={`/manage/groups/${groupId}`}>{t("manageApplicants.back")}</Link>
       </p>
       <h1>{t("manageRegistrations.title", { title: event.title })}</h1>
+      {can.contacts ? null : (
+        <p className="notice notice--warn" role="status">
+          {t("manageApplicants.contactsHidden")}
+        </p>
+      )}
       {result ? (
         <p className={`notice notice--${result.tone}`} role="status">
           {t(result.message)}
@@ -81,7 +90,7 @@ export default function RegistrationsPage() {
                 <strong>{r.name ?? t("manageApplicants.deletedAccount")}</strong> <span className="tag tag--info">{t(`participation.status.${r.status}`)}</span>{" "}
                 <span>{t("participation.people", { count: r.partySize })}</span>
                 <span className="fact__sub">{r.email ? `${r.email}${r.phone ? ` · ${r.phone}` : ""}` : t("manageApplicants.noConsent")}</span>
-                {d.past && (r.status === "accepted" || r.status === "attended" || r.status === "no-show") ? (
+                {can.decide && d.past && (r.status === "accepted" || r.status === "attended" || r.status === "no-show") ? (
                   <div className="applicant__actions">
                     {(["attended", "no-show"] as const).map((intent) => (
                       <Form method="post" className="inline-form" key={intent}>
@@ -97,7 +106,7 @@ export default function RegistrationsPage() {
               </li>
             ))}
           </ul>
-          {!d.past && d.status !== "cancelled" ? (
+          {can.decide && !d.past && d.status !== "cancelled" ? (
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="cancel-date" />
               <input type="hidden" name="eventDateId" value={d.id} />

@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ];
   return {
     meta: { title: t("manage.openings.edit", { name: opening.title }), siteName: t("site.name") },
-    group: { id: group.id, name: group.name },
+    group: { id: group.id, name: group.name, status: group.status },
     opening: { id, title: opening.title, status, moreShifts: shifts.length - shown.length },
     shiftInfo: Object.fromEntries(shown.map((s) => [String(s.id), { applications: s.applications, accepted: s.acceptedCount }])),
     options,
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { groupId, user } = await requireWorkspace(request, params);
+  const { groupId, user } = await requireWorkspace(request, params, "edit-items");
   const openingId = parseIdParam(params.openingId);
   const opening = await getGroupOpening(groupId, openingId);
   if (!opening) notFound();
@@ -66,7 +66,7 @@ export default function EditOpening() {
   const { t } = useTranslation();
   return (
     <div className="container page stack form-page">
-      <ItemPageHeader groupId={group.id} groupName={group.name} title={t("manage.openings.edit", { name: opening.title })} status={opening.status} />
+      <ItemPageHeader groupId={group.id} groupName={group.name} groupStatus={group.status} title={t("manage.openings.edit", { name: opening.title })} status={opening.status} />
       {params.get("saved") ? (
         <p className="notice notice--info" role="status">
           {t("manage.saved.saved")}

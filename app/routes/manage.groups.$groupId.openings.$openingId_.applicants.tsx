@@ -3,10 +3,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { text } from "~/utils/text";
 import { useTranslation } from "react-i18next";
-import { requireGroupRole } from "~/modules/auth/permissions.server";
 import { decideApplication, listApplicants } from "~/modules/participation/organiser.server";
 import { messageShift } from "~/modules/participation/notifications.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { requireWorkspace } from "~/modules/manage/access.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
@@ -16,15 +16,20 @@ import { pageMeta } from "~/utils/meta";
 export const headers: HeadersFunction = () => NO_STORE;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const groupId = parseIdParam(params.groupId);
   const openingId = parseIdParam(params.openingId);
-  const member = await requireGroupRole(request, groupId, "editor");
+  const { groupId, user: member, can } = await requireWorkspace(request, params);
   const { t } = await getRequestI18n(request);
-  const data = await listApplicants(groupId, openingId);
+  const contacts = can["see-contacts"];
+  const data = await listApplicants(groupId, openingId, { contacts });
   if (!data) notFound();
   // Viewing residents' contact details is recorded (APPI; SECURITY.md row 36).
-  await recordAudit(prisma, { actorId: member.id, action: "applicants.viewed", entityType: "opening", entityId: openingId });
-  return { meta: { title: t("manageApplicants.title", { title: data.title }), siteName: t("site.name") }, groupId, opening: data };
+  if (contacts) await recordAudit(prisma, { actorId: member.id, action: "applicants.viewed", entityType: "opening", entityId: openingId });
+  return {
+    meta: { title: t("manageApplicants.title", { title: data.title }), siteName: t("site.name") },
+    groupId,
+    opening: data,
+    can: { contacts, decide: can["manage-participants"], message: can["message-volunteers"], export: can["export-contacts"] },
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
@@ -46,10 +51,11 @@ const MessageSchema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const groupId = parseIdParam(params.groupId);
   parseIdParam(params.openingId);
-  const member = await requireGroupRole(request, groupId, "editor");
+  const workspace = await requireWorkspace(request, params);
+  const { groupId, user: member } = workspace;
   const form = Object.fromEntries(await request.formData());
+  await workspace.require(form.intent === "message" ? "message-volunteers" : "manage-participants");
   if (form.intent === "message") {
     const msg = MessageSchema.safeParse(form);
     if (!msg.success) return { message: "manageApplicants.messageInvalid", tone: "warn" as const };
@@ -64,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ApplicantsPage() {
-  const { opening, groupId } = useLoaderData<typeof loader>();
+  const { opening, groupId, can } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -78,11 +84,18 @@ export default function ApplicantsPage() {
           {t(result.message, "count" in result ? { count: result.count } : {})}
         </p>
       ) : null}
-      <p>
-        <a href={`/manage/groups/${groupId}/openings/${opening.id}/applicants.csv`} className="button button--ghost">
-          {t("manageApplicants.csvLink")}
-        </a>
-      </p>
+      {can.contacts ? null : (
+        <p className="notice notice--warn" role="status">
+          {t("manageApplicants.contactsHidden")}
+        </p>
+      )}
+      {can.export ? (
+        <p>
+          <a href={`/manage/groups/${groupId}/openings/${opening.id}/applicants.csv`} className="button button--ghost">
+            {t("manageApplicants.csvLink")}
+          </a>
+        </p>
+      ) : null}
       {opening.shifts.map((s) => (
         <section key={s.id} className="panel" aria-labelledby={`shift-${s.id}`}>
           <h2 id={`shift-${s.id}`}>
@@ -97,7 +110,7 @@ export default function ApplicantsPage() {
                 {a.hours != null ? <span className="fact__sub">{t("me.hoursValue", { hours: a.hours })}</span> : null}
                 <span className="fact__sub">{a.email ? `${a.email}${a.phone ? ` · ${a.phone}` : ""}` : t("manageApplicants.noConsent")}</span>
                 {a.message ? <span className="fact__sub">「{a.message}」</span> : null}
-                <div className="applicant__actions">
+                <div className="applicant__actions" hidden={!can.decide}>
                   {a.status === "applied" || a.status === "waitlisted" ? <Decide id={a.id} decision="accept" label={t("manageApplicants.accept")} /> : null}
                   {a.status === "applied" || a.status === "waitlisted" || a.status === "accepted" ? <Decide id={a.id} decision="decline" label={t("manageApplicants.decline")} /> : null}
                   {a.status === "accepted" || a.status === "attended" || a.status === "no-show" ? (
@@ -118,7 +131,7 @@ export default function ApplicantsPage() {
               </li>
             ))}
           </ul>
-          {s.acceptedCount > 0 ? (
+          {s.acceptedCount > 0 && can.message ? (
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="message" />
               <input type="hidden" name="shiftId" value={s.id} />

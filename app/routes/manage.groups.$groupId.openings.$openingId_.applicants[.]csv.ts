@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireGroupRole } from "~/modules/auth/permissions.server";
 import { applicantsCsv } from "~/modules/participation/organiser.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { requireWorkspace } from "~/modules/manage/access.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { notFound, parseIdParam } from "~/utils/http.server";
 
-/** Applicants as CSV for Excel (UTF-8 with BOM); only members of the group, only consented contact details. */
+/** Applicants as CSV for Excel (UTF-8 with BOM); only members of an approved group, only consented contact details. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const groupId = parseIdParam(params.groupId);
   const openingId = parseIdParam(params.openingId);
-  const member = await requireGroupRole(request, groupId, "editor");
+  const { groupId, user: member } = await requireWorkspace(request, params, "export-contacts");
   const { t, locale } = await getRequestI18n(request);
   const file = await applicantsCsv(groupId, openingId, t, locale);
   if (!file) notFound();

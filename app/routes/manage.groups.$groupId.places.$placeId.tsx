@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : undefined;
   return {
     meta: { title: t("manage.places.edit", { name: place.name }), siteName: t("site.name") },
-    group: { id: group.id, name: group.name },
+    group: { id: group.id, name: group.name, status: group.status },
     place: { id, name: place.name, status },
     options,
     today,
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { groupId } = await requireWorkspace(request, params);
+  const { groupId } = await requireWorkspace(request, params, "edit-items");
   const placeId = parseIdParam(params.placeId);
   const place = await getGroupPlace(groupId, placeId);
   if (!place) notFound();
@@ -67,7 +67,7 @@ export default function EditPlace() {
   const { t } = useTranslation();
   return (
     <div className="container page stack form-page">
-      <ItemPageHeader groupId={group.id} groupName={group.name} title={t("manage.places.edit", { name: place.name })} status={place.status} />
+      <ItemPageHeader groupId={group.id} groupName={group.name} groupStatus={group.status} title={t("manage.places.edit", { name: place.name })} status={place.status} />
       {params.get("saved") ? (
         <p className="notice notice--info" role="status">
           {t("manage.saved.saved")}

@@ -13,6 +13,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import type { GroupAction } from "~/modules/groups/permissions";
 import { requireWorkspace } from "~/modules/manage/access.server";
 import { getGroupPlace } from "~/modules/manage/places.server";
 import {
@@ -33,9 +34,10 @@ export const headers: HeadersFunction = () => NO_STORE;
 
 async function requirePlace(
   request: Request,
-  params: LoaderFunctionArgs["params"]
+  params: LoaderFunctionArgs["params"],
+  action: GroupAction = "open-workspace"
 ) {
-  const { groupId } = await requireWorkspace(request, params);
+  const { groupId } = await requireWorkspace(request, params, action);
   const placeId = parseIdParam(params.placeId);
   const place = await getGroupPlace(groupId, placeId);
   if (!place) notFound();
@@ -86,7 +88,7 @@ const refuse = (error: PhotoError) =>
 
 export async function action({ request, params }: ActionFunctionArgs) {
   // Membership is checked before the body is read: nobody else gets to make the server buffer an upload.
-  const { groupId, placeId } = await requirePlace(request, params);
+  const { groupId, placeId } = await requirePlace(request, params, "edit-items");
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.startsWith("multipart/form-data")) {
     // The delete buttons are plain forms.

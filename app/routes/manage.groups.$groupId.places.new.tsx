@@ -16,11 +16,11 @@ import { pageMeta } from "~/utils/meta";
 export const headers: HeadersFunction = () => NO_STORE;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { groupId } = await requireWorkspace(request, params);
+  const { groupId } = await requireWorkspace(request, params, "edit-items");
   const { t, group, options, today } = await loadFormPage(request, groupId);
   return {
     meta: { title: t("manage.places.new"), siteName: t("site.name") },
-    group: { id: group.id, name: group.name },
+    group: { id: group.id, name: group.name, status: group.status },
     options,
     today,
     defaults: { languages: ["ja"], beginnerFriendly: "on", repeat: "none" },
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { groupId } = await requireWorkspace(request, params);
+  const { groupId } = await requireWorkspace(request, params, "edit-items");
   const schema = placeSchema({ today: tokyoDateKey(new Date()), creating: true });
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return { result: submission.reply() };
@@ -45,7 +45,7 @@ export default function NewPlace() {
   const { t } = useTranslation();
   return (
     <div className="container page stack form-page">
-      <ItemPageHeader groupId={group.id} groupName={group.name} title={t("manage.places.new")} />
+      <ItemPageHeader groupId={group.id} groupName={group.name} groupStatus={group.status} title={t("manage.places.new")} />
       <PlaceForm lastResult={actionData?.result} defaults={defaults} options={options} status={null} today={today} />
     </div>
   );

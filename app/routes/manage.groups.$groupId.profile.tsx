@@ -16,7 +16,7 @@ import { pageMeta } from "~/utils/meta";
 export const headers: HeadersFunction = () => NO_STORE;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { groupId } = await requireWorkspace(request, params, "owner");
+  const { groupId } = await requireWorkspace(request, params, "edit-profile");
   const { t, locale } = await getRequestI18n(request);
   const [group, tax] = await Promise.all([getGroupProfile(groupId), getTaxonomy(locale)]);
   const { id, status: _status, ...profile } = group;
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { groupId, user } = await requireWorkspace(request, params, "owner");
+  const { groupId, user } = await requireWorkspace(request, params, "edit-profile");
   const submission = parseWithZod(await request.formData(), { schema: GroupProfileSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   await updateGroupProfile(groupId, user.id, submission.value);

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConsentCheckbox, MyParticipation, SignInToParticipate } from "~/components/participation";
 import { parseWithZod } from "@conform-to/zod";
@@ -22,9 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
   const [opening, taxonomy, user] = await Promise.all([cachedPublic(cacheKey("opening", id, locale), () => getPublishedOpening(id, locale)), getTaxonomy(locale), getCurrentUser(request)]);
   if (!opening) notFound();
+  const mine = user ? await myApplicationsForOpening(user.id, id) : [];
   return {
     signedIn: Boolean(user),
-    mine: user ? await myApplicationsForOpening(user.id, id) : [],
+    mine,
+    applied: appliedNotice(new URL(request.url).searchParams.get("applied"), mine),
     meta: { title: opening.title, description: opening.summary, siteName: t("site.name") },
     opening,
     taxonomy,
@@ -32,6 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+/** After applying (?applied=<shift id>): what the database says happened to the resident's application. */
+function appliedNotice(shiftId: string | null, mine: { shiftId: number; status: string }[]) {
+  const status = shiftId ? mine.find((m) => String(m.shiftId) === shiftId)?.status : undefined;
+  return status === "accepted" || status === "applied" || status === "waitlisted" ? { message: `participation.applied.${status}`, tone: "info" as const } : null;
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const openingId = parseIdParam(params.id);
@@ -51,13 +60,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The shift must belong to this opening: a shift id from another page is treated as not found.
   const shift = await prisma.shift.findFirst({ where: { id: submission.value.shiftId, openingId }, select: { id: true } });
   if (!shift) return { message: "participation.refused.not-found", tone: "warn" as const };
-  const result = await applyToShift({ userId: user.id, shiftId: shift.id, consent: true, message: submission.value.message });
-  return result.ok ? { message: `participation.applied.${result.status}`, tone: "info" as const } : { message: `participation.refused.${result.reason}`, tone: "warn" as const };
+  const result = await applyToShift({ userId: user.id, resident: user, shiftId: shift.id, consent: true, message: submission.value.message });
+  if (!result.ok) return { message: `participation.refused.${result.reason}`, tone: "warn" as const };
+  // Post/redirect/get, as for event registrations: acknowledged at once, the outcome read back from the database.
+  throw redirect(`/volunteer/${openingId}?applied=${shift.id}`, 303);
 }
 
 export default function OpeningDetailPage() {
-  const { opening, taxonomy, signedIn, mine } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { opening, taxonomy, signedIn, mine, applied } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() ?? applied;
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   const area = opening.areaSlug ? names.areas[opening.areaSlug] : undefined;

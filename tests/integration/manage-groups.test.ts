@@ -72,6 +72,13 @@ async function registeredGroup() {
   return { user, cookie, groupId, params: { groupId: String(groupId) }, url: `/manage/groups/${groupId}` };
 }
 
+/** A registered group that staff have approved: only approved groups send invitations. */
+async function approvedGroup() {
+  const g = await registeredGroup();
+  await prisma.group.update({ where: { id: g.groupId }, data: { status: "approved", approvedAt: new Date() } });
+  return g;
+}
+
 async function addMember(groupId: number, role: "owner" | "editor") {
   const user = await createUser();
   await prisma.groupMember.create({ data: { groupId, userId: user.id, role } });
@@ -161,7 +168,7 @@ describe("workspace access", () => {
 
 describe("members: invitations, leaving, handing over (at least one owner always remains)", () => {
   it("an invitation stores only the SHA-256 of its token and works once, for the invited address only", async () => {
-    const g = await registeredGroup();
+    const g = await approvedGroup();
     const invitee = await createUser({ email: uniqueEmail("invitee") });
     const out = await submit(workspace.action, g.url, g.params, { intent: "invite", email: invitee.email.toUpperCase(), role: "editor" }, g.cookie);
     const link = out.data?.inviteLink ?? "";
@@ -192,7 +199,7 @@ describe("members: invitations, leaving, handing over (at least one owner always
   });
 
   it("an invitation shows on the invitee's /manage and is accepted there; another user's invitation id is refused", async () => {
-    const g = await registeredGroup();
+    const g = await approvedGroup();
     const invitee = await createUser({ email: uniqueEmail("listed") });
     await submit(workspace.action, g.url, g.params, { intent: "invite", email: invitee.email, role: "owner" }, g.cookie);
     const cookie = await signIn(invitee.id);

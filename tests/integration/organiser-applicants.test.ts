@@ -54,7 +54,7 @@ describe("organiser decides on applications", () => {
     const id = r.ok ? r.applicationId : 0;
     expect(await decideApplication({ groupId: 2, applicationId: id, decision: "accept", staffUserId: 1 })).toEqual({ ok: false, reason: "not-found" });
     expect((await prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("applied");
-    expect(await listApplicants(2, opening.id)).toBeNull();
+    expect(await listApplicants(2, opening.id, { contacts: true })).toBeNull();
   });
 
   it("records attendance and hours only after the shift started, and the hours count as verified", async () => {
@@ -123,12 +123,12 @@ describe("organiser's event registrations", () => {
 
   it("lists registrants per date, with contacts only for those who consented; another group sees nothing", async () => {
     const { event, consenting, silent } = await eventWithRegistration(1);
-    const data = (await listRegistrants(1, event.id))!;
+    const data = (await listRegistrants(1, event.id, { contacts: true }))!;
     const regs = data.dates[0]!.registrations;
     expect(regs.find((r) => r.name === "申込 一郎")!.email).toBe(consenting.email);
     expect(regs.find((r) => r.name === "申込 二郎")!.email).toBeNull();
     expect(JSON.stringify(data)).not.toContain(silent.email);
-    expect(await listRegistrants(2, event.id)).toBeNull();
+    expect(await listRegistrants(2, event.id, { contacts: true })).toBeNull();
   });
 
   it("cancelling one date keeps its registrations, marks it cancelled and emails everyone registered", async () => {

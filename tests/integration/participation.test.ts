@@ -174,3 +174,101 @@ describe("state × action (row 29)", () => {
     expect(await withdrawApplication({ userId: owner!, applicationId: id }, later)).toEqual({ ok: false, reason: "past" });
   });
 });
+
+describe("withdrawing is not forever (review item 13)", () => {
+  it("a volunteer who withdrew applies again: same row, a fresh place at the end of the waitlist; a freed slot goes to whoever waited longest", async () => {
+    const shiftId = await openingWithShift({ slots: 1 });
+    const [first, second, third] = await residents(3);
+    const a = await applyToShift({ userId: first!, shiftId, consent: true, message: "" });
+    const b = await applyToShift({ userId: second!, shiftId, consent: true, message: "" });
+    expect([a.ok && a.status, b.ok && b.status]).toEqual(["accepted", "waitlisted"]);
+    const bId = b.ok ? b.applicationId : 0;
+    const firstApplied = (await prisma.application.findUniqueOrThrow({ where: { id: bId } })).createdAt;
+    expect((await withdrawApplication({ userId: second!, applicationId: bId })).ok).toBe(true);
+    const c = await applyToShift({ userId: third!, shiftId, consent: true, message: "" });
+    expect(c.ok && c.status).toBe("waitlisted");
+
+    // Applying again is not "already applied": the same row comes back, behind the person who waited meanwhile.
+    const again = await applyToShift({ userId: second!, shiftId, consent: true, message: "もう一度お願いします" });
+    expect(again).toEqual({ ok: true, status: "waitlisted", applicationId: bId });
+    const row = await prisma.application.findUniqueOrThrow({ where: { id: bId } });
+    expect(row).toMatchObject({ status: "waitlisted", message: "もう一度お願いします", createdAt: firstApplied });
+    expect(await prisma.application.count({ where: { shiftId, userId: second! } })).toBe(1);
+    expect(await prisma.emailOutbox.count({ where: { idempotencyKey: { startsWith: `application-received/${bId}` } } })).toBe(2);
+
+    // The freed slot goes to the one who waited longest (third), not to the one who came back.
+    expect((await withdrawApplication({ userId: first!, applicationId: a.ok ? a.applicationId : 0 })).ok).toBe(true);
+    const statuses = await prisma.application.findMany({ where: { shiftId }, select: { userId: true, status: true }, orderBy: { userId: "asc" } });
+    expect(statuses).toEqual([
+      { userId: first!, status: "withdrawn" },
+      { userId: second!, status: "waitlisted" },
+      { userId: third!, status: "accepted" },
+    ]);
+    // A second application while the first is live is still refused.
+    expect(await applyToShift({ userId: second!, shiftId, consent: true, message: "" })).toEqual({ ok: false, reason: "already" });
+    // And the first volunteer, coming back to a full shift, waits too; the counter never overfills.
+    const back = await applyToShift({ userId: first!, shiftId, consent: true, message: "" });
+    expect(back.ok && back.status).toBe("waitlisted");
+    expect((await prisma.shift.findUniqueOrThrow({ where: { id: shiftId } })).acceptedCount).toBe(1);
+  });
+
+  it("a resident who withdrew registers for the date again: same row, at the end of the waitlist", async () => {
+    const eventDateId = await eventWithDate({ capacity: 2 });
+    const [first, second, third] = await residents(3);
+    const a = await registerForEventDate({ userId: first!, eventDateId, partySize: 2, consent: true });
+    const b = await registerForEventDate({ userId: second!, eventDateId, partySize: 1, consent: true });
+    const bId = b.ok ? b.registrationId : 0;
+    expect((await withdrawRegistration({ userId: second!, registrationId: bId })).ok).toBe(true);
+    await registerForEventDate({ userId: third!, eventDateId, partySize: 1, consent: true });
+    const again = await registerForEventDate({ userId: second!, eventDateId, partySize: 2, consent: true });
+    expect(again).toEqual({ ok: true, status: "waitlisted", registrationId: bId });
+    expect(await prisma.registration.count({ where: { eventDateId, userId: second! } })).toBe(1);
+    expect((await prisma.registration.findUniqueOrThrow({ where: { id: bId } })).partySize).toBe(2);
+    expect((await withdrawRegistration({ userId: first!, registrationId: a.ok ? a.registrationId : 0 })).ok).toBe(true);
+    const statuses = await prisma.registration.findMany({ where: { eventDateId }, select: { userId: true, status: true }, orderBy: { userId: "asc" } });
+    expect(statuses).toEqual([
+      { userId: first!, status: "withdrawn" },
+      { userId: second!, status: "waitlisted" },
+      { userId: third!, status: "accepted" },
+    ]);
+    expect(await registerForEventDate({ userId: third!, eventDateId, partySize: 1, consent: true })).toEqual({ ok: false, reason: "already" });
+  });
+});
+
+describe("a registration is acknowledged at once and its page tells the real outcome (review item 12)", () => {
+  it("POST answers 303 to the event page, which reads the resident's status from the database; a forged ?registered= shows nothing", async () => {
+    const { action, loader } = await import("~/routes/events.$id");
+    const { createUserSession, SESSION_POLICIES } = await import("~/modules/auth/session.server");
+    const eventDateId = await eventWithDate({ capacity: 1 });
+    const { eventId } = await prisma.eventDate.findUniqueOrThrow({ where: { id: eventDateId }, select: { eventId: true } });
+    const [first, second] = await residents(2);
+    const cookieOf = async (id: number) => (await createUserSession(id, SESSION_POLICIES.RESIDENT)).split(";")[0]!;
+    const post = async (cookie: string) => {
+      const request = new Request(`http://localhost:3000/events/${eventId}`, {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "register", eventDateId: String(eventDateId), partySize: "1", consent: "on" }),
+      });
+      try {
+        return await action({ request, params: { id: String(eventId) }, context: {} });
+      } catch (thrown) {
+        return thrown;
+      }
+    };
+    const page = async (cookie: string, query: string) =>
+      loader({ request: new Request(`http://localhost:3000/events/${eventId}${query}`, { headers: { Cookie: cookie } }), params: { id: String(eventId) }, context: {} });
+    const cookies = [await cookieOf(first!), await cookieOf(second!)];
+    for (const cookie of cookies) {
+      const answer = (await post(cookie)) as Response;
+      expect(answer).toBeInstanceOf(Response);
+      expect(answer.status).toBe(303);
+      expect(answer.headers.get("Location")).toBe(`/events/${eventId}?registered=${eventDateId}`);
+    }
+    expect((await page(cookies[0]!, `?registered=${eventDateId}`)).registered).toEqual({ message: "participation.registered.accepted", tone: "info" });
+    expect((await page(cookies[1]!, `?registered=${eventDateId}`)).registered).toEqual({ message: "participation.registered.waitlisted", tone: "info" });
+    const stranger = await cookieOf((await residents(1))[0]!);
+    expect((await page(stranger, `?registered=${eventDateId}`)).registered).toBeNull();
+    // A refusal is still answered on the page itself, translated.
+    expect(await post(cookies[0]!)).toEqual({ message: "participation.refused.already", tone: "warn" });
+  });
+});

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
 import { createUserSession, SESSION_POLICIES } from "~/modules/auth/session.server";
@@ -203,3 +203,61 @@ describe("route × role matrix", () => {
     });
   }
 });
+
+// Item 5 of the security review: the group's status decides too (canActForGroup). The same workspace routes, called
+// by group A's owner while group A is suspended (read-only: pages open, nothing changes, no contacts or exports)
+// and while it is pending (drafts and profile only: no exports, no actions on participants). Every manage route
+// under a group needs an entry here as well.
+type StatusExpect = { loader?: Outcome; action?: Outcome };
+const BY_STATUS: Record<string, Record<"suspended" | "pending", StatusExpect>> = {
+  "manage.groups.$groupId._index": { suspended: { loader: 200, action: 403 }, pending: { loader: 200, action: 200 } },
+  "manage.groups.$groupId.profile": { suspended: { loader: 403, action: 403 }, pending: { loader: 200, action: 200 } },
+  "manage.groups.$groupId.places.new": { suspended: { loader: 403, action: 403 }, pending: { loader: 200, action: 200 } },
+  "manage.groups.$groupId.places.$placeId": { suspended: { loader: 200, action: 403 }, pending: { loader: 200, action: 200 } },
+  "manage.groups.$groupId.places.$placeId_.photos": { suspended: { loader: 200, action: 403 }, pending: { loader: 200, action: 200 } },
+  "manage.groups.$groupId.events.new": { suspended: { loader: 403, action: 403 }, pending: { loader: 200, action: 200 } },
+  "manage.groups.$groupId.events.$eventId": { suspended: { loader: 200, action: 403 }, pending: { loader: 200, action: 200 } },
+  "manage.groups.$groupId.events.$eventId_.registrations": { suspended: { loader: 200, action: 403 }, pending: { loader: 200, action: 403 } },
+  "manage.groups.$groupId.openings.new": { suspended: { loader: 403, action: 403 }, pending: { loader: 200, action: 200 } },
+  "manage.groups.$groupId.openings.$openingId": { suspended: { loader: 200, action: 403 }, pending: { loader: 200, action: 200 } },
+  "manage.groups.$groupId.openings.$openingId_.applicants": { suspended: { loader: 200, action: 403 }, pending: { loader: 200, action: 403 } },
+  "manage.groups.$groupId.openings.$openingId_.applicants[.]csv": { suspended: { loader: 403 }, pending: { loader: 403 } },
+};
+
+for (const status of ["suspended", "pending"] as const) {
+  describe(`route × role matrix with group A ${status}`, () => {
+    let before = "approved";
+    beforeAll(async () => {
+      before = (await prisma.group.findUniqueOrThrow({ where: { id: 1 }, select: { status: true } })).status;
+      await prisma.group.update({ where: { id: 1 }, data: { status } });
+    });
+    afterAll(async () => {
+      await prisma.group.update({ where: { id: 1 }, data: { status: before } });
+    });
+
+    it("has an entry for every workspace route of a group", () => {
+      expect(routeFiles.filter((f) => f.startsWith("manage.groups.") && !(f in BY_STATUS))).toEqual([]);
+    });
+
+    for (const [file, expected] of Object.entries(BY_STATUS)) {
+      it(`${file}: group A's owner gets what a ${status} group may do`, async () => {
+        const entry = MATRIX[file]!();
+        const mod = (await import(`../../app/routes/${file}.tsx`).catch(() => import(`../../app/routes/${file}.ts`))) as {
+          loader?: (args: LoaderFunctionArgs) => unknown;
+          action?: (args: ActionFunctionArgs) => unknown;
+        };
+        const headers = { "X-Tsunagu-Client-Ip": "10.9.20.1", Cookie: cookies.groupA };
+        const want = expected[status];
+        if (want.loader !== undefined) {
+          const request = new Request(new URL(entry.url, "http://localhost:3000"), { headers });
+          expect(await outcomeOf(() => mod.loader!({ request, params: entry.params ?? {}, context: {} })), `GET ${entry.url}`).toBe(want.loader);
+        }
+        expect(Boolean(mod.action), `${file} exports an action: say what a ${status} group gets`).toBe(want.action !== undefined);
+        if (want.action !== undefined) {
+          const request = new Request(new URL(entry.url, "http://localhost:3000"), { method: "POST", headers, body: new URLSearchParams({}) });
+          expect(await outcomeOf(() => mod.action!({ request, params: entry.params ?? {}, context: {} })), `POST ${entry.url}`).toBe(want.action);
+        }
+      });
+    }
+  });
+}

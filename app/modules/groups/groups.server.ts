@@ -6,12 +6,13 @@ import { enqueueEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
 import { serverI18n } from "~/modules/i18n/i18next.server";
 import { DEFAULT_LOCALE, isLocale } from "~/modules/i18n/config";
-import type { GroupRole } from "~/modules/auth/permissions.server";
+import { consumeRateLimit, isRateLimited, type RateLimitRule } from "~/modules/auth/rate-limit.server";
+import type { GroupRole } from "./permissions";
 import { INVITE_DAYS } from "./constants";
 import type { GroupProfileInput } from "./schemas";
 
 // A group's own workspace: registering a group, its profile and its members. Every function here is called
-// after requireGroupRole (or requireUser for registering), and every query carries the groupId it was given.
+// after requireWorkspace (or requireUser for registering), and every query carries the groupId it was given.
 
 /** A member may have at most this many groups waiting for review, so one account cannot flood the queue. */
 export const MAX_PENDING_GROUPS = 3;
@@ -19,6 +20,37 @@ export const MAX_PENDING_GROUPS = 3;
 export class GroupRuleError extends Error {
   constructor(readonly messageKey: string) {
     super(messageKey);
+  }
+}
+
+/**
+ * An invitation is an email from the council's address to anyone: limited per group and per sender, like every
+ * other outgoing email, so neither one group nor one owner of several groups can use it to send mail in bulk.
+ */
+export const INVITE_LIMITS = {
+  perGroup: { name: "invite-group", limit: 10, windowSeconds: 60 * 60 },
+  perSender: { name: "invite-sender", limit: 20, windowSeconds: 60 * 60 },
+} satisfies Record<string, RateLimitRule>;
+
+export class InviteRateLimitError extends GroupRuleError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("manage.errors.tooManyInvites");
+  }
+}
+
+/** Refuses before counting, so a refused invitation does not use up the other limit. */
+async function consumeInviteAllowance(groupId: number, actorId: number, now: Date) {
+  const subjects: [RateLimitRule, string][] = [
+    [INVITE_LIMITS.perGroup, String(groupId)],
+    [INVITE_LIMITS.perSender, String(actorId)],
+  ];
+  for (const [rule, subject] of subjects) {
+    const peek = await isRateLimited(rule, subject, now);
+    if (!peek.allowed) throw new InviteRateLimitError(peek.retryAfterSeconds);
+  }
+  for (const [rule, subject] of subjects) {
+    const used = await consumeRateLimit(rule, subject, now);
+    if (!used.allowed) throw new InviteRateLimitError(used.retryAfterSeconds);
   }
 }
 
@@ -154,6 +186,7 @@ export function hashInviteToken(token: string): string {
 export async function inviteMember(groupId: number, actorId: number, input: { email: string; role: GroupRole; locale: string }, now = new Date()) {
   const already = await prisma.groupMember.findFirst({ where: { groupId, user: { email: input.email } }, select: { userId: true } });
   if (already) throw new GroupRuleError("manage.errors.alreadyMember");
+  await consumeInviteAllowance(groupId, actorId, now);
   const [group, invitee] = await Promise.all([
     prisma.group.findUniqueOrThrow({ where: { id: groupId }, select: { name: true } }),
     prisma.user.findUnique({ where: { email: input.email }, select: { locale: true } }),

@@ -7,7 +7,7 @@ import { formatRange } from "~/utils/dates";
 import { invalidatePublicCache } from "~/utils/cache.server";
 import { promoteFromShiftWaitlist } from "./participation.server";
 
-// The organiser's side of applications. Every query is scoped by groupId (from requireGroupRole), so another
+// The organiser's side of applications. Every query is scoped by groupId (from requireWorkspace), so another
 // group's application id is simply not found. Contact details are shown only where the resident consented.
 
 async function shiftOfGroup(groupId: number, openingId: number) {
@@ -26,7 +26,7 @@ async function shiftOfGroup(groupId: number, openingId: number) {
           slots: true,
           acceptedCount: true,
           applications: {
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
             select: {
               id: true,
               status: true,
@@ -44,8 +44,11 @@ async function shiftOfGroup(groupId: number, openingId: number) {
   });
 }
 
-/** Applicants per shift. Name always; email and phone only with the resident's consent; deleted accounts anonymous. */
-export async function listApplicants(groupId: number, openingId: number) {
+/**
+ * Applicants per shift. Name always; email, phone and message only with the resident's consent and only when the
+ * group may see contacts (`contacts`: approved groups, see canActForGroup); deleted accounts anonymous.
+ */
+export async function listApplicants(groupId: number, openingId: number, { contacts }: { contacts: boolean }) {
   const opening = await shiftOfGroup(groupId, openingId);
   if (!opening) return null;
   return {
@@ -61,12 +64,12 @@ export async function listApplicants(groupId: number, openingId: number) {
       applications: s.applications.map((a) => ({
         id: a.id,
         status: a.status,
-        message: a.message,
+        message: contacts ? a.message : "",
         hours: a.hours,
         hoursVerified: Boolean(a.hoursVerifiedAt),
         name: a.user?.name ?? null,
-        email: a.consentToShareContact ? (a.user?.email ?? null) : null,
-        phone: a.consentToShareContact ? a.user?.profile?.phone || null : null,
+        email: contacts && a.consentToShareContact ? (a.user?.email ?? null) : null,
+        phone: contacts && a.consentToShareContact ? a.user?.profile?.phone || null : null,
       })),
     })),
   };
@@ -145,7 +148,7 @@ export function neutralizeFormula(value: string): string {
 
 /** CSV of an opening's applicants for Excel: UTF-8 with BOM, CRLF, formulas neutralised, contacts only with consent. */
 export async function applicantsCsv(groupId: number, openingId: number, t: (key: string) => string, locale: string) {
-  const data = await listApplicants(groupId, openingId);
+  const data = await listApplicants(groupId, openingId, { contacts: true });
   if (!data) return null;
   const rows = data.shifts.flatMap((s) =>
     s.applications.map((a) => [
@@ -163,8 +166,8 @@ export async function applicantsCsv(groupId: number, openingId: number, t: (key:
   return { filename: `applicants-${openingId}.csv`, body: `\uFEFF${body}` };
 }
 
-/** Dates of an event with their registrations, for the organiser (contacts only with consent). */
-export async function listRegistrants(groupId: number, eventId: number, now = new Date()) {
+/** Dates of an event with their registrations, for the organiser (contacts only with consent, as for applicants). */
+export async function listRegistrants(groupId: number, eventId: number, { contacts }: { contacts: boolean }, now = new Date()) {
   const event = await prisma.event.findFirst({
     where: { id: eventId, groupId },
     select: {
@@ -183,7 +186,7 @@ export async function listRegistrants(groupId: number, eventId: number, now = ne
           registeredCount: true,
           registrations: {
             where: { status: { not: "withdrawn" } },
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
             select: { id: true, status: true, partySize: true, consentToShareContact: true, user: { select: { name: true, email: true, profile: { select: { phone: true } } } } },
           },
         },
@@ -207,8 +210,8 @@ export async function listRegistrants(groupId: number, eventId: number, now = ne
         status: r.status,
         partySize: r.partySize,
         name: r.user?.name ?? null,
-        email: r.consentToShareContact ? (r.user?.email ?? null) : null,
-        phone: r.consentToShareContact ? r.user?.profile?.phone || null : null,
+        email: contacts && r.consentToShareContact ? (r.user?.email ?? null) : null,
+        phone: contacts && r.consentToShareContact ? r.user?.profile?.phone || null : null,
       })),
     })),
   };
