@@ -3,13 +3,14 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { TEMPLATE_DB } from "../setup/paths";
 
 // The real production server (server.mjs over the built app, or scripts/start.mjs), started as a child process on
 // a free loopback port: what the HTTP layer does — body limits, cookies, host checks, the page cache, the
 // deployment modes — only exists there. `npm test` builds the app before these tests run.
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const BUILD = path.join(ROOT, "build", "index.js");
 
 export type RunningServer = {
