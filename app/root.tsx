@@ -110,12 +110,17 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  // A 403 carries its reason, already translated (e.g. why a suspended group's workspace is read-only).
+  const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  const reason = forbidden && typeof error.data === "string" && error.data && error.data !== "Forbidden" ? error.data : null;
+  const title = notFound ? t("error.notFoundTitle") : forbidden ? t("error.forbiddenTitle") : t("error.title");
+  const body = notFound ? t("error.notFoundBody") : forbidden ? (reason ?? t("error.forbiddenBody")) : t("error.body");
   return (
     <>
       <SiteHeader />
       <main id="main" tabIndex={-1} className="container page-error">
-        <h1>{notFound ? t("error.notFoundTitle") : t("error.title")}</h1>
-        <p>{notFound ? t("error.notFoundBody") : t("error.body")}</p>
+        <h1>{title}</h1>
+        <p>{body}</p>
         <p>
           <a className="button" href="/">
             {t("error.backHome")}
