@@ -20,6 +20,8 @@ export type RunningServer = {
   dbFile: string;
   output: () => string;
   rssMb: () => number;
+  /** CPU time the server process has used so far (user + system), in ms. */
+  cpuMs: () => number;
   stop: () => Promise<void>;
 };
 
@@ -122,6 +124,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     dbFile: db,
     output: () => output,
     rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${serverPid()}/status`, "utf8"))?.[1] ?? 0) / 1024,
+    cpuMs: () => {
+      // Fields 14 and 15 of /proc/PID/stat (after the command name in parentheses): utime and stime, in ticks of 10 ms.
+      const stat = fs.readFileSync(`/proc/${serverPid()}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    },
     stop: async () => {
       if (exited !== undefined) return;
       const gone = new Promise((r) => child.on("exit", r));

@@ -12,8 +12,10 @@ export type GroupRole = "owner" | "editor";
 export type CurrentUser = SessionUser & { roles: SiteRole[] };
 
 export async function getRoles(userId: number): Promise<SiteRole[]> {
-  const rows = await prisma.userRole.findMany({ where: { userId }, select: { role: { select: { name: true } } } });
-  return rows.map((r) => r.role.name as SiteRole);
+  // Every signed-in request asks: a plain, portable join instead of the ORM's nested select.
+  const rows = await prisma.$queryRaw<{ name: string }[]>`
+    SELECT r."name" FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" = ${userId} ORDER BY r."id"`;
+  return rows.map((r) => r.name as SiteRole);
 }
 
 export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {

@@ -33,8 +33,13 @@ export async function enqueueEmail<T extends EmailTemplate>(
  */
 export async function prepareEmail<T extends EmailTemplate>(email: Recipient & { locale: string; template: T; vars: TemplateVars<T> }) {
   const row = await prepareRow(prisma, email);
+  // Plain, portable SQL: this insert sits inside the hottest write transactions (a rush of registrations), where
+  // the ORM's query building cost more than the insert itself. Defaults (status, attempts, dates) are the table's.
   return async (tx: Tx, idempotencyKey: string) => {
-    await tx.emailOutbox.create({ data: { ...row, idempotencyKey: idempotencyKey.slice(0, 256) } });
+    const now = new Date();
+    await tx.$executeRaw`
+      INSERT INTO "EmailOutbox" ("toAddress", "userId", "locale", "template", "subject", "textBody", "htmlBody", "sealedSecrets", "idempotencyKey", "nextAttemptAt", "createdAt")
+      VALUES (${row.toAddress}, ${row.userId}, ${row.locale}, ${row.template}, ${row.subject}, ${row.textBody}, ${row.htmlBody}, ${row.sealedSecrets}, ${idempotencyKey.slice(0, 256)}, ${now}, ${now})`;
   };
 }
 

@@ -96,6 +96,8 @@ export async function applyToShift(input: { userId: number; shiftId: number; con
   const emailFor = async (status: "accepted" | "applied" | "waitlisted") =>
     prepareEmail({
       to: user.email,
+      // Known already: saves the recipient lookup on the rushed path.
+      userId: input.userId,
       locale: user.locale,
       template: "application-received",
       vars: { name: user.name, title: shift.opening.title, when: shift.endsAt ? formatRange(shift.startsAt, shift.endsAt, user.locale) : "", status, link: appUrl(`/volunteer/${shift.opening.id}`) },
@@ -240,6 +242,8 @@ export async function registerForEventDate(
   const emailFor = (status: "accepted" | "waitlisted") =>
     prepareEmail({
       to: user.email,
+      // Known already: saves the recipient lookup on the rushed path.
+      userId: input.userId,
       locale: user.locale,
       template: "registration-received",
       vars: { name: user.name, title: date.title, when: formatRange(date.startsAt, date.endsAt, user.locale), status, partySize: input.partySize, link: appUrl(`/events/${date.eventId}`) },
