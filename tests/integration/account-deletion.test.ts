@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { prisma } from "~/utils/db.server";
 import * as meDelete from "~/routes/me.delete";
 import * as meEmail from "~/routes/me.email";
@@ -9,7 +9,7 @@ import { inviteMember } from "~/modules/groups/groups.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getSessionUser } from "~/modules/auth/session.server";
 import { codeFrom, createUser, dataOf, errorKeys, fieldErrors, ipFactory, latestEmail, postForm, requestWithCookie, responseOf, signIn, uniqueEmail, type TestUser } from "../support/auth";
-import { startResendRecorder, type ResendRecorder } from "../support/resend-recorder";
+import { withEmailDelivery } from "../support/email-delivery";
 import { tokyoSlot } from "~/utils/dates";
 
 // Issue 8 item 7: deleting an account deletes the person. It takes the password (or an emailed code for people
@@ -28,31 +28,8 @@ vi.mock("@node-rs/argon2", async (importOriginal) => {
 });
 
 const nextIp = ipFactory(43);
-const FAR_FUTURE = new Date("2100-01-01T00:00:00Z");
 
-let recorder: ResendRecorder;
-let sender: typeof import("~/modules/email/sender.server");
-const savedEnv = { RESEND_API_KEY: process.env.RESEND_API_KEY, RESEND_BASE_URL: process.env.RESEND_BASE_URL };
-
-beforeAll(async () => {
-  recorder = await startResendRecorder();
-  process.env.RESEND_API_KEY = "re_test";
-  process.env.RESEND_BASE_URL = recorder.url;
-  sender = await import("~/modules/email/sender.server");
-});
-
-afterAll(async () => {
-  await recorder.close();
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
-
-beforeEach(async () => {
-  recorder.reset();
-  await prisma.emailOutbox.updateMany({ where: { status: "pending" }, data: { nextAttemptAt: FAR_FUTURE } });
-});
+const delivery = withEmailDelivery();
 
 /** Every row of every table, as text: what a database dump would show. */
 function dumpDatabase(): string {
@@ -120,8 +97,8 @@ describe("deleting an account deletes the person (item 7)", () => {
     expect(res.headers.get("Location")).toBe("/?deleted=1");
 
     // The farewell is sent to the current address, then gone from the outbox.
-    expect(await sender.deliverDueEmails({ pace: false })).toMatchObject({ sent: 1 });
-    const farewell = recorder.requests[0]!.body as { to: string[]; text: string };
+    expect(await delivery.sender.deliverDueEmails({ pace: false })).toMatchObject({ sent: 1 });
+    const farewell = delivery.recorder.requests[0]!.body as { to: string[]; text: string };
     expect(farewell.to).toEqual([newEmail]);
     expect(farewell.text).toContain(CANARY);
 

@@ -1,41 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { enqueueEmail, openEmail } from "~/modules/email/outbox.server";
 import { action as signupAction } from "~/routes/signup";
 import { TEST_PASSWORD, dataOf, ipFactory, postForm, uniqueEmail } from "../support/auth";
-import { startResendRecorder, type RecordedRequest, type ResendRecorder } from "../support/resend-recorder";
+import type { RecordedRequest } from "../support/resend-recorder";
+import { FAR_FUTURE, withEmailDelivery } from "../support/email-delivery";
 
 // The outbox → Resend pipeline against a local recording server that speaks Resend's HTTP API
 // (SECURITY.md row 32 and §4 G6): idempotency keys, retries with backoff, retry-after, dead letters, pacing.
 
 const nextIp = ipFactory(14);
 const SECOND = 1000;
-const FAR_FUTURE = new Date("2100-01-01T00:00:00Z");
 
-let recorder: ResendRecorder;
-let sender: typeof import("~/modules/email/sender.server");
-const savedEnv = { RESEND_API_KEY: process.env.RESEND_API_KEY, RESEND_BASE_URL: process.env.RESEND_BASE_URL };
-
-beforeAll(async () => {
-  recorder = await startResendRecorder();
-  process.env.RESEND_API_KEY = "re_test";
-  process.env.RESEND_BASE_URL = recorder.url;
-  sender = await import("~/modules/email/sender.server");
-});
-
-afterAll(async () => {
-  await recorder.close();
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
-
-beforeEach(async () => {
-  recorder.reset();
-  // Each test delivers only what it queues itself: park whatever earlier tests left pending.
-  await prisma.emailOutbox.updateMany({ where: { status: "pending" }, data: { nextAttemptAt: FAR_FUTURE } });
-});
+const delivery = withEmailDelivery();
 
 async function queue(options: { to?: string; template?: "login-code" | "outbox-dead" } = {}) {
   const to = options.to ?? uniqueEmail("mail");
@@ -49,7 +26,7 @@ async function queue(options: { to?: string; template?: "login-code" | "outbox-d
 }
 
 function deliver(now?: Date) {
-  return sender.deliverDueEmails({ pace: false, ...(now ? { now: () => now } : {}) });
+  return delivery.sender.deliverDueEmails({ pace: false, ...(now ? { now: () => now } : {}) });
 }
 
 async function row(id: number) {
@@ -69,8 +46,8 @@ describe("sending through Resend", () => {
     const queued = await queue();
     expect(await deliver()).toEqual({ sent: 1, retried: 0, dead: 0 });
 
-    expect(recorder.requests).toHaveLength(1);
-    const [request] = recorder.requests;
+    expect(delivery.recorder.requests).toHaveLength(1);
+    const [request] = delivery.recorder.requests;
     expect(request!.headers["idempotency-key"]).toBe(queued.idempotencyKey);
     expect(request!.headers.authorization).toBe("Bearer re_test");
     expect(request!.headers["content-type"]).toMatch(/application\/json/);
@@ -87,16 +64,16 @@ describe("sending through Resend", () => {
     expect(sent.sentAt).not.toBeNull();
 
     expect(await deliver()).toEqual({ sent: 0, retried: 0, dead: 0 });
-    expect(recorder.requests).toHaveLength(1);
+    expect(delivery.recorder.requests).toHaveLength(1);
 
     // Playwright reads the same record over HTTP.
-    const listed = (await (await fetch(`${recorder.url}/__recorded`)).json()) as { id: string; idempotencyKey: string; to: string[] }[];
+    const listed = (await (await fetch(`${delivery.recorder.url}/__recorded`)).json()) as { id: string; idempotencyKey: string; to: string[] }[];
     expect(listed).toEqual([expect.objectContaining({ id: "rec_1", idempotencyKey: queued.idempotencyKey, to: [queued.toAddress] })]);
   });
 
   it("a 500 is retried later with growing backoff, reusing the Idempotency-Key, until it goes through once", async () => {
     const queued = await queue();
-    recorder.setBehaviour({ status: 500 });
+    delivery.recorder.setBehaviour({ status: 500 });
     const t0 = new Date();
     expect(await deliver(t0)).toEqual({ sent: 0, retried: 1, dead: 0 });
     const first = await row(queued.id);
@@ -109,7 +86,7 @@ describe("sending through Resend", () => {
 
     // Not due yet: nothing is sent.
     expect(await deliver(new Date(t0.getTime() + SECOND))).toEqual({ sent: 0, retried: 0, dead: 0 });
-    expect(recorder.requests).toHaveLength(1);
+    expect(delivery.recorder.requests).toHaveLength(1);
 
     const t1 = first.nextAttemptAt;
     expect(await deliver(t1)).toEqual({ sent: 0, retried: 1, dead: 0 });
@@ -117,16 +94,16 @@ describe("sending through Resend", () => {
     expect(second.attempts).toBe(2);
     expect(second.nextAttemptAt.getTime() - t1.getTime()).toBeGreaterThanOrEqual(30 * SECOND);
 
-    recorder.setBehaviour("ok");
+    delivery.recorder.setBehaviour("ok");
     expect(await deliver(second.nextAttemptAt)).toEqual({ sent: 1, retried: 0, dead: 0 });
     expect(await row(queued.id)).toMatchObject({ status: "sent", attempts: 3 });
-    expect(new Set(recorder.requests.map((r) => r.headers["idempotency-key"]))).toEqual(new Set([queued.idempotencyKey]));
-    expect(recorder.delivered()).toHaveLength(1);
+    expect(new Set(delivery.recorder.requests.map((r) => r.headers["idempotency-key"]))).toEqual(new Set([queued.idempotencyKey]));
+    expect(delivery.recorder.delivered()).toHaveLength(1);
   });
 
   it.each([30, 600])("a 429 with retry-after: %i waits at least that long and keeps the email", async (seconds) => {
     const queued = await queue();
-    recorder.setBehaviour({ status: 429, headers: { "retry-after": String(seconds) } });
+    delivery.recorder.setBehaviour({ status: 429, headers: { "retry-after": String(seconds) } });
     const t0 = new Date();
     expect(await deliver(t0)).toEqual({ sent: 0, retried: 1, dead: 0 });
     const after = await row(queued.id);
@@ -137,7 +114,7 @@ describe("sending through Resend", () => {
 
   it("a 422 is permanent: the email is dead at once, the audit log records email.dead, and every active staff member gets an outbox-dead email", async () => {
     const queued = await queue();
-    recorder.setBehaviour({ status: 422 });
+    delivery.recorder.setBehaviour({ status: 422 });
     expect(await deliver()).toEqual({ sent: 0, retried: 0, dead: 1 });
     const dead = await row(queued.id);
     expect(dead).toMatchObject({ status: "dead", attempts: 1 });
@@ -154,21 +131,21 @@ describe("sending through Resend", () => {
     expect(alerts.every((a) => a.status === "pending" && a.textBody.includes("422"))).toBe(true);
     // The alert does not leak the failed email's content, and the dead email is never tried again.
     expect(alerts.every((a) => !a.textBody.includes("12345678"))).toBe(true);
-    recorder.setBehaviour("ok");
+    delivery.recorder.setBehaviour("ok");
     await prisma.emailOutbox.updateMany({ where: { status: "pending" }, data: { nextAttemptAt: FAR_FUTURE } });
     expect(await deliver()).toEqual({ sent: 0, retried: 0, dead: 0 });
-    expect(recorder.requests).toHaveLength(1);
+    expect(delivery.recorder.requests).toHaveLength(1);
   });
 
   it("after MAX_ATTEMPTS failures the email is dead and staff are told", async () => {
     const queued = await queue();
-    recorder.setBehaviour({ status: 503 });
+    delivery.recorder.setBehaviour({ status: 503 });
     let now = new Date();
-    for (let attempt = 1; attempt <= sender.MAX_ATTEMPTS; attempt++) {
+    for (let attempt = 1; attempt <= delivery.sender.MAX_ATTEMPTS; attempt++) {
       const result = await deliver(now);
       const current = await row(queued.id);
       expect(current.attempts).toBe(attempt);
-      if (attempt < sender.MAX_ATTEMPTS) {
+      if (attempt < delivery.sender.MAX_ATTEMPTS) {
         expect(result, `attempt ${attempt}`).toEqual({ sent: 0, retried: 1, dead: 0 });
         expect(current.status).toBe("pending");
         now = current.nextAttemptAt;
@@ -177,7 +154,7 @@ describe("sending through Resend", () => {
         expect(current.status).toBe("dead");
       }
     }
-    expect(recorder.requests).toHaveLength(sender.MAX_ATTEMPTS);
+    expect(delivery.recorder.requests).toHaveLength(delivery.sender.MAX_ATTEMPTS);
     expect(await prisma.auditLog.count({ where: { action: "email.dead", entityId: queued.id } })).toBe(1);
     const alerts = await prisma.emailOutbox.findMany({ where: { template: "outbox-dead", idempotencyKey: { startsWith: `outbox-dead/${queued.id}/` } } });
     expect(alerts.map((a) => a.toAddress).sort()).toEqual(await activeStaffEmails());
@@ -185,7 +162,7 @@ describe("sending through Resend", () => {
 
   it("a staff alert that itself cannot be delivered does not set off another alert (no loop)", async () => {
     const alert = await queue({ template: "outbox-dead" });
-    recorder.setBehaviour({ status: 422 });
+    delivery.recorder.setBehaviour({ status: 422 });
     expect(await deliver()).toEqual({ sent: 0, retried: 0, dead: 1 });
     expect(await prisma.auditLog.count({ where: { action: "email.dead", entityId: alert.id } })).toBe(1);
     expect(await prisma.emailOutbox.count({ where: { idempotencyKey: { startsWith: `outbox-dead/${alert.id}/` } } })).toBe(0);
@@ -196,9 +173,9 @@ describe("sending through Resend", () => {
     await queue();
     await queue();
     const started = Date.now();
-    expect(await sender.deliverDueEmails()).toEqual({ sent: 3, retried: 0, dead: 0 });
+    expect(await delivery.sender.deliverDueEmails()).toEqual({ sent: 3, retried: 0, dead: 0 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    const at = recorder.requests.map((r) => r.at);
+    const at = delivery.recorder.requests.map((r) => r.at);
     expect(at).toHaveLength(3);
     expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(450);
     expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(450);
@@ -221,8 +198,8 @@ describe("mail header and HTML injection (row 32)", () => {
     expect(dataOf(outcome).step).toBe("verify");
     expect(await deliver()).toEqual({ sent: 1, retried: 0, dead: 0 });
 
-    expect(recorder.requests).toHaveLength(1);
-    const request = recorder.requests[0]!;
+    expect(delivery.recorder.requests).toHaveLength(1);
+    const request = delivery.recorder.requests[0]!;
     expectSingleRecipientNoHeaders(request, email);
     const payload = payloadOf(request);
     expect(payload.html).toContain("&lt;script&gt;");
@@ -237,7 +214,7 @@ describe("mail header and HTML injection (row 32)", () => {
       enqueueEmail(tx, { to, locale: "ja", template: "verify-email", vars: { name: "太郎\r\nBcc: x@evil.example\r\n\r\n<b>偽</b>", code: "12345678" }, idempotencyKey }),
     );
     expect(await deliver()).toEqual({ sent: 1, retried: 0, dead: 0 });
-    const request = recorder.requests[0]!;
+    const request = delivery.recorder.requests[0]!;
     expectSingleRecipientNoHeaders(request, to);
     const payload = payloadOf(request);
     expect(payload.text).not.toMatch(/\r|\nBcc:/);
@@ -258,7 +235,7 @@ describe("mail header and HTML injection (row 32)", () => {
     );
     expect(await deliver()).toEqual({ sent: 2, retried: 0, dead: 0 });
 
-    const [signupMail, resetMail] = recorder.requests.map((r) => String(payloadOf(r).html));
+    const [signupMail, resetMail] = delivery.recorder.requests.map((r) => String(payloadOf(r).html));
     const resetHrefs = hrefsOf(resetMail!);
     expect(resetHrefs).toContain("http://localhost:3000/reset-password?token=abc");
     for (const href of [...hrefsOf(signupMail!), ...resetHrefs]) expect(href.startsWith("http://localhost:3000/"), href).toBe(true);

@@ -1,49 +1,21 @@
 import fs from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { action as forgotAction } from "~/routes/forgot-password";
 import { action as loginCodeAction } from "~/routes/login_.code";
 import { loader as resetLoader } from "~/routes/reset-password";
 import { inviteMember } from "~/modules/groups/groups.server";
 import { createUser, dataOf, ipFactory, postForm, resetLinkFrom, tokenFromLink, uniqueEmail } from "../support/auth";
-import { startResendRecorder, type ResendRecorder } from "../support/resend-recorder";
+import { FAR_FUTURE, withEmailDelivery } from "../support/email-delivery";
 import { callLoader } from "./helpers";
 
 // Issue 8 item 6: a copy of the database (or a backup) holds no working credential. Reset links, login codes and
 // invitation links reach the recipient through the real Resend SDK, but never rest readable in EmailOutbox.
 
 const nextIp = ipFactory(42);
-const FAR_FUTURE = new Date("2100-01-01T00:00:00Z");
 const DAY = 86_400_000;
 
-let recorder: ResendRecorder;
-let sender: typeof import("~/modules/email/sender.server");
-const savedEnv = { RESEND_API_KEY: process.env.RESEND_API_KEY, RESEND_BASE_URL: process.env.RESEND_BASE_URL };
-
-function restoreSending() {
-  process.env.RESEND_API_KEY = "re_test";
-  process.env.RESEND_BASE_URL = recorder.url;
-}
-
-beforeAll(async () => {
-  recorder = await startResendRecorder();
-  restoreSending();
-  sender = await import("~/modules/email/sender.server");
-});
-
-afterAll(async () => {
-  await recorder.close();
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
-
-beforeEach(async () => {
-  restoreSending();
-  recorder.reset();
-  await prisma.emailOutbox.updateMany({ where: { status: "pending" }, data: { nextAttemptAt: FAR_FUTURE } });
-});
+const delivery = withEmailDelivery();
 
 /** The database file and its write-ahead log, as a thief with a copy of DATA_DIR's database would read them. */
 function databaseBytes(): Buffer {
@@ -52,7 +24,7 @@ function databaseBytes(): Buffer {
 }
 
 function deliveredTo(address: string) {
-  const request = recorder.requests.find((r) => (r.body as { to: string[] }).to.includes(address));
+  const request = delivery.recorder.requests.find((r) => (r.body as { to: string[] }).to.includes(address));
   if (!request) throw new Error(`nothing delivered to ${address}`);
   return request.body as { subject: string; text: string; html: string };
 }
@@ -66,7 +38,7 @@ describe("secrets don't rest in the outbox (item 6)", () => {
     const user = await createUser();
     expect(dataOf(await postForm(forgotAction, "/forgot-password", { email: user.email }, { ip: nextIp() }))).toMatchObject({ sent: true });
     const queued = await prisma.emailOutbox.findFirstOrThrow({ where: { toAddress: user.email, template: "reset-password" } });
-    expect(await sender.deliverDueEmails({ pace: false })).toMatchObject({ sent: 1 });
+    expect(await delivery.sender.deliverDueEmails({ pace: false })).toMatchObject({ sent: 1 });
 
     const mail = deliveredTo(user.email);
     const link = resetLinkFrom(mail.text);
@@ -89,7 +61,7 @@ describe("secrets don't rest in the outbox (item 6)", () => {
     const { token } = await inviteMember(group.id, owner.id, { email: invitee, role: "editor", locale: "ja" });
 
     expect(databaseBytes().includes(token)).toBe(false);
-    expect(await sender.deliverDueEmails({ pace: false })).toMatchObject({ sent: 2 });
+    expect(await delivery.sender.deliverDueEmails({ pace: false })).toMatchObject({ sent: 2 });
     const code = /(\d{8})/.exec(deliveredTo(user.email).text)![1]!;
     expect(deliveredTo(invitee).text).toContain(token);
     expect(await outboxText(user.email)).not.toContain(code);
@@ -124,11 +96,11 @@ describe("secrets don't rest in the outbox (item 6)", () => {
           nextAttemptAt: FAR_FUTURE,
         },
       });
-    const oldSent = await make("sent", sender.EMAIL_RETENTION_DAYS + 1);
-    const oldDead = await make("dead", sender.EMAIL_RETENTION_DAYS + 1);
+    const oldSent = await make("sent", delivery.sender.EMAIL_RETENTION_DAYS + 1);
+    const oldDead = await make("dead", delivery.sender.EMAIL_RETENTION_DAYS + 1);
     const recentSent = await make("sent", 1);
-    const oldPending = await make("pending", sender.EMAIL_RETENTION_DAYS + 1);
-    await sender.purgeDeliveredEmails();
+    const oldPending = await make("pending", delivery.sender.EMAIL_RETENTION_DAYS + 1);
+    await delivery.sender.purgeDeliveredEmails();
     const left = (await prisma.emailOutbox.findMany({ where: { toAddress: user.email } })).map((r) => r.id).sort();
     expect(left).toEqual([recentSent.id, oldPending.id].sort());
     expect(left).not.toContain(oldSent.id);

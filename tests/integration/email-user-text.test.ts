@@ -1,41 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { inviteMember } from "~/modules/groups/groups.server";
 import { messageShift } from "~/modules/participation/notifications.server";
 import { appUrl, renderEmail, type EmailTemplate } from "~/modules/email/templates.server";
 import { createUser, uniqueEmail } from "../support/auth";
-import { startResendRecorder, type ResendRecorder } from "../support/resend-recorder";
+import { withEmailDelivery } from "../support/email-delivery";
 import { addDays, tokyoSlot } from "~/utils/dates";
 
 // Issue 8 item 5 (the email half): the council's address must not carry anyone's words in a subject, and a
 // body shows user-written text only quoted and defused, never as a link (text and HTML alike).
 
 const PHISH = "社協より給付金のご案内 https://evil.example/kyufu 至急";
-const FAR_FUTURE = new Date("2100-01-01T00:00:00Z");
 
-let recorder: ResendRecorder;
-let sender: typeof import("~/modules/email/sender.server");
-const savedEnv = { RESEND_API_KEY: process.env.RESEND_API_KEY, RESEND_BASE_URL: process.env.RESEND_BASE_URL };
-
-beforeAll(async () => {
-  recorder = await startResendRecorder();
-  process.env.RESEND_API_KEY = "re_test";
-  process.env.RESEND_BASE_URL = recorder.url;
-  sender = await import("~/modules/email/sender.server");
-});
-
-afterAll(async () => {
-  await recorder.close();
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
-
-beforeEach(async () => {
-  recorder.reset();
-  await prisma.emailOutbox.updateMany({ where: { status: "pending" }, data: { nextAttemptAt: FAR_FUTURE } });
-});
+const delivery = withEmailDelivery();
 
 type Mail = { subject: string; text: string; html: string };
 const hrefsOf = (html: string) => [...html.matchAll(/<a\s[^>]*href="([^"]*)"/gi)].map((m) => m[1]!);
@@ -58,8 +35,8 @@ function expectQuotedAndInert(mail: Mail) {
 }
 
 async function deliveredTo(address: string): Promise<Mail> {
-  await sender.deliverDueEmails({ pace: false });
-  const request = recorder.requests.find((r) => (r.body as { to: string[] }).to.includes(address));
+  await delivery.sender.deliverDueEmails({ pace: false });
+  const request = delivery.recorder.requests.find((r) => (r.body as { to: string[] }).to.includes(address));
   if (!request) throw new Error(`nothing delivered to ${address}`);
   return request.body as Mail;
 }
