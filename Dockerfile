@@ -35,8 +35,8 @@ COPY --chown=tsunagu:tsunagu package.json server.mjs prisma.config.ts ./
 COPY --chown=tsunagu:tsunagu server ./server
 COPY --chown=tsunagu:tsunagu scripts ./scripts
 COPY --chown=tsunagu:tsunagu prisma ./prisma
-COPY --chown=tsunagu:tsunagu app/modules/schedule ./app/modules/schedule
-COPY --chown=tsunagu:tsunagu app/utils/dates.ts ./app/utils/dates.ts
+# The seed (run by start.mjs on an empty database through tsx) imports app modules: search indexing, schedules, dates.
+COPY --chown=tsunagu:tsunagu app ./app
 USER tsunagu
 VOLUME ["/data"]
 EXPOSE 3000
