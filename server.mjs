@@ -38,7 +38,7 @@ async function refuse(req, res, status, reason) {
   try {
     page = await app$.requestErrorPage(detectionRequest(req), reason);
   } catch {
-    page = status === 413 ? "Payload too large" : "Bad request";
+    page = status === 413 ? "Payload too large" : status === 403 ? "Forbidden" : "Bad request";
   }
   res.setHeader("Cache-Control", "no-store");
   res.on("finish", () => discardRestOfBody(req));
