@@ -31,3 +31,19 @@ export async function firstCardHref(page: Page, listPath: string): Promise<strin
   if (!href) throw new Error(`no card on ${listPath}`);
   return href;
 }
+
+/**
+ * Waits until React has hydrated `selector` (React attaches its fiber to a node when it hydrates it), so a click
+ * is handled by the client router rather than by the browser as a full page load. Without it a test that clicks
+ * right after `goto` races hydration, which loses on a busy machine.
+ */
+export async function waitForHydration(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    (sel) => {
+      const node = document.querySelector(sel);
+      return Boolean(node && Object.keys(node).some((key) => key.startsWith("__reactFiber")));
+    },
+    selector,
+    { timeout: 15_000 },
+  );
+}

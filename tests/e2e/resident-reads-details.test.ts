@@ -1,4 +1,4 @@
-import { test, expect, firstCardHref } from "./fixtures";
+import { test, expect, firstCardHref, waitForHydration } from "./fixtures";
 
 test("a place page shows when, where and schema.org Place data", async ({ page }) => {
   const href = await firstCardHref(page, "/places");
@@ -46,6 +46,7 @@ test("documents carry the security headers and a CSP nonce the page's scripts us
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");
   // Hydration worked under that CSP: client-side navigation happens without a full reload.
   await page.goto("/");
+  await waitForHydration(page, ".main-nav a");
   await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "催し" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("催しをさがす");

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { test, expect } from "./fixtures";
+import { test, expect, waitForHydration } from "./fixtures";
 
 // SECURITY.md rows 17–18: a form on another site — even another port of the same host, which SameSite treats
 // as the same site — cannot change anything; every kind of response carries the security headers.
@@ -71,6 +71,7 @@ test("a page served from the page cache still hydrates under its own hash-based 
   const csp = response?.headers()["content-security-policy"] ?? "";
   expect(csp).toMatch(/script-src 'self' 'sha256-/);
   expect(csp).not.toContain("nonce-");
+  await waitForHydration(page, ".main-nav a");
   await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "居場所" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("居場所をさがす");
