@@ -130,13 +130,10 @@ app.all(
     // socketAddress is the peer of the TCP connection itself, never a header: the mail viewer decides on it.
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, socketAddress: req.socket.remoteAddress ?? "" }),
     onInputError: (req, res, error) => refuse(req, res, error.status, error.reason),
-    finishHeaders: (req, response) => {
-      // Whatever was rendered for a signed-in person is theirs alone; only a route that declares its answer public
-      // (photos, calendar files, the sitemap: the same for everyone) keeps its own caching.
-      if (hasSessionCookie(req) && !/\bpublic\b/.test(response.headers.get("Cache-Control") ?? "")) {
-        response.headers.set("Cache-Control", "private, no-store");
-      }
-    },
+    // Whatever was rendered for a signed-in person is theirs alone; only a route that declares its answer public
+    // (photos, calendar files, the sitemap: the same for everyone) keeps its own caching.
+    finishHeaders: (req, response) =>
+      hasSessionCookie(req) && !/\bpublic\b/.test(response.headers.get("Cache-Control") ?? "") ? { "Cache-Control": "private, no-store" } : null,
   }),
 );
 

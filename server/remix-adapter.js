@@ -10,7 +10,7 @@ const HOP_BY_HOP = new Set(["host", "x-forwarded-host", "connection", "keep-aliv
 /**
  * @param {{ build: any, mode: string, appOrigin: string, getLoadContext: (req: any, res: any) => object,
  *           onInputError: (req: any, res: any, error: RequestInputError) => Promise<void>,
- *           finishHeaders?: (req: any, response: Response) => void }} options
+ *           finishHeaders?: (req: any, response: Response) => Record<string, string> | null }} options
  */
 export function createRequestHandler({ build, mode, appOrigin, getLoadContext, onInputError, finishHeaders }) {
   const handle = createRemixHandler(build, mode);
@@ -40,10 +40,11 @@ export function createRequestHandler({ build, mode, appOrigin, getLoadContext, o
       res.on("close", () => finished || controller.abort());
 
       let response = await handle(new Request(url.href, init), getLoadContext(req, res));
-      if (finishHeaders) {
-        // A Response made by Response.redirect() has immutable headers: copy it first.
+      const extra = finishHeaders?.(req, response);
+      if (extra) {
+        // A Response made by Response.redirect() has immutable headers: copy it (only when something must change).
         response = new Response(response.body, response);
-        finishHeaders(req, response);
+        for (const [name, value] of Object.entries(extra)) response.headers.set(name, value);
       }
       await sendResponse(res, response);
     } catch (error) {

@@ -2,10 +2,10 @@
 // cross-site forms). They are plain HTML, but translated like every page: a person who pasted a huge text or whose
 // browser sent something odd should read what happened in their own language.
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { escapeHtml } from "~/utils/html";
 
 export type RequestErrorReason = "bodyTooLarge" | "bodyUnreadable" | "bodyUnsupported" | "crossOrigin";
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function requestErrorPage(request: Request, reason: RequestErrorReason): Promise<string> {
   const { locale, t } = await getRequestI18n(request);

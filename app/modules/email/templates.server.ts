@@ -12,6 +12,7 @@ import { getEnv } from "~/utils/env.server";
 // - One-time secrets (codes, reset and invitation links) are rendered as placeholders, so the stored email holds
 //   no working credential; the sender fills them in at send time from the sealed values (ADR 008).
 import crypto from "node:crypto";
+import { escapeHtml } from "~/utils/html";
 
 type Templates = {
   "verify-email": { name: string; code: string };
@@ -55,8 +56,6 @@ export function appUrl(path: string): string {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** Header values must be a single line: CR/LF in a name cannot add mail headers (SECURITY.md row 32). */
 export function singleLine(s: string): string {

@@ -1,5 +1,6 @@
 import type { Dict } from "./client-i18n";
 import { DEFAULT_LOCALE } from "./config";
+import { jsonForScript } from "~/utils/html";
 
 // What the browser needs of the fallback language (Japanese) for a page in another language: the Japanese
 // entries i18next would reach because the page's locale lacks them. A complete locale needs none, so the
@@ -69,7 +70,7 @@ export const FALLBACK_ELEMENT_ID = "i18n-fallback";
 
 /** JSON for a data block in the page: "<" is escaped so no translation can close the script element. */
 export function fallbackJson(entries: Resources): string {
-  return JSON.stringify(entries).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return jsonForScript(entries);
 }
 
 export function readFallback(doc: Document): Resources {
