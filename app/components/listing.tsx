@@ -1,10 +1,10 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { PlaceCard } from "~/modules/places/places.server";
-import type { OccurrenceCard } from "~/modules/events/events.server";
-import type { OpeningCard } from "~/modules/volunteering/openings.server";
+import type { PlaceCard } from "~/modules/places/queries.server";
+import type { OccurrenceCard } from "~/modules/events/queries.server";
+import type { OpeningCard } from "~/modules/volunteering/queries.server";
 import type { Taxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { PAGE_SIZE, TIME_BANDS, WEEKDAY_CODES } from "~/modules/search/constants";
+import { PAGE_SIZE, TIME_BANDS, WEEKDAY_CODES } from "~/modules/listing/constants";
 import { describeSchedule } from "~/modules/schedule/describe";
 import { DayLabel, Fee, Languages, When } from "./format";
 import { Icon, type IconName } from "./icon";

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConsentCheckbox, MyParticipation, SignInToParticipate } from "~/components/participation";
+import { ConsentCheckbox, MyParticipation, SignInToParticipate } from "~/modules/participation/participation-controls";
 import { parseWithZod } from "@conform-to/zod";
 import { getCurrentUser, requireUser } from "~/modules/auth/permissions.server";
 import { myRegistrationsForEvent, registerForEventDate, withdrawRegistration } from "~/modules/participation/participation.server";
 import { RegisterSchema, WithdrawSchema } from "~/modules/participation/schemas";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { listRelatedEvents, getPublishedEvent } from "~/modules/events/events.server";
+import { listRelatedEvents, getPublishedEvent } from "~/modules/events/queries.server";
 import { calendarLinksForEvent } from "~/modules/events/feeds.server";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { describeSchedule } from "~/modules/schedule/describe";

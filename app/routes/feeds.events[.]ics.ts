@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { buildEventsIcs } from "~/modules/events/feeds.server";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
-import { parseListingFilters } from "~/modules/search/filters";
+import { parseListingFilters } from "~/modules/listing/filters";
 
 /** /feeds/events.ics — the /events list (same GET filters, ?lng=) as a calendar to subscribe to. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { buildEventsRss } from "~/modules/events/feeds.server";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
-import { parseListingFilters } from "~/modules/search/filters";
+import { parseListingFilters } from "~/modules/listing/filters";
 
 /** /feeds/events.rss — the /events list (same GET filters, ?lng=) for feed readers. */
 export async function loader({ request }: LoaderFunctionArgs) {

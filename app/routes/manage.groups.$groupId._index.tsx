@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Breadcrumbs } from "~/components/detail";
 import { When } from "~/components/format";
 import { FormError } from "~/components/forms";
-import { InputField, SelectField, StatusTag } from "~/components/manage-fields";
+import { InputField, SelectField, StatusTag } from "~/components/form-fields";
 import { appUrl } from "~/modules/email/templates.server";
 import {
   cancelInvite,
@@ -23,7 +23,7 @@ import {
 import type { GroupAction } from "~/modules/groups/permissions";
 import { CancelInviteSchema, InviteSchema, MemberActionSchema } from "~/modules/groups/schemas";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { requireWorkspace } from "~/modules/manage/access.server";
+import { requireWorkspace } from "~/modules/groups/workspace.server";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 

@@ -3,12 +3,12 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EventForm } from "~/components/manage-event-form";
-import { ItemPageHeader } from "~/components/manage-item-form";
-import { requireWorkspace } from "~/modules/manage/access.server";
-import { saveEvent } from "~/modules/manage/events.server";
-import { afterSave, loadFormPage } from "~/modules/manage/pages.server";
-import { eventSchema } from "~/modules/manage/schemas";
+import { EventForm } from "~/modules/events/event-form";
+import { ItemPageHeader } from "~/components/item-form";
+import { requireWorkspace } from "~/modules/groups/workspace.server";
+import { saveEvent } from "~/modules/events/commands.server";
+import { afterSave, loadFormPage } from "~/modules/groups/workspace-pages.server";
+import { eventSchema } from "~/modules/forms/item-schemas";
 import { tokyoDateKey } from "~/utils/dates";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";

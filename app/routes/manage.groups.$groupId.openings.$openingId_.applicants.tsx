@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { decideApplication, listApplicants } from "~/modules/participation/organiser.server";
 import { messageShift } from "~/modules/participation/notifications.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { requireWorkspace } from "~/modules/manage/access.server";
+import { requireWorkspace } from "~/modules/groups/workspace.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { applicantsCsv } from "~/modules/participation/organiser.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { requireWorkspace } from "~/modules/manage/access.server";
+import { requireWorkspace } from "~/modules/groups/workspace.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { notFound, parseIdParam } from "~/utils/http.server";

@@ -14,8 +14,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import type { GroupAction } from "~/modules/groups/permissions";
-import { requireWorkspace } from "~/modules/manage/access.server";
-import { getGroupPlace } from "~/modules/manage/places.server";
+import { requireWorkspace } from "~/modules/groups/workspace.server";
+import { getGroupPlace } from "~/modules/places/commands.server";
 import {
   PHOTO_ERROR_STATUS,
   PHOTO_LIMITS,

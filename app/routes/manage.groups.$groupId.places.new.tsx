@@ -3,12 +3,12 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ItemPageHeader } from "~/components/manage-item-form";
-import { PlaceForm } from "~/components/manage-place-form";
-import { requireWorkspace } from "~/modules/manage/access.server";
-import { afterSave, loadFormPage } from "~/modules/manage/pages.server";
-import { savePlace } from "~/modules/manage/places.server";
-import { placeSchema } from "~/modules/manage/schemas";
+import { ItemPageHeader } from "~/components/item-form";
+import { PlaceForm } from "~/modules/places/place-form";
+import { requireWorkspace } from "~/modules/groups/workspace.server";
+import { afterSave, loadFormPage } from "~/modules/groups/workspace-pages.server";
+import { savePlace } from "~/modules/places/commands.server";
+import { placeSchema } from "~/modules/forms/item-schemas";
 import { tokyoDateKey } from "~/utils/dates";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";

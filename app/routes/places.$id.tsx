@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { getPublishedPlace, listRelatedPlaces } from "~/modules/places/places.server";
+import { getPublishedPlace, listRelatedPlaces } from "~/modules/places/queries.server";
 import { Related } from "~/components/related";
 import { calendarLinksForPlace } from "~/modules/places/calendar.server";
 import { CalendarLinks } from "~/components/calendar-links";

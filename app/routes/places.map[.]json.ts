@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { listPlaceMapPoints } from "~/modules/places/places.server";
-import { parseListingFilters } from "~/modules/search/filters";
+import { listPlaceMapPoints } from "~/modules/places/queries.server";
+import { parseListingFilters } from "~/modules/listing/filters";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 
 /**

@@ -1,7 +1,7 @@
 import { getZodConstraint } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { requiredKana } from "~/modules/manage/fields";
+import { requiredKana } from "~/modules/forms/fields";
 import { cleanText, codePointLength, text } from "./text";
 
 const parse = (schema: z.ZodTypeAny, value: string | undefined) => {

@@ -40,16 +40,16 @@ for (const method of ["all", "get", "run", "iterate"]) {
 }
 
 const { listFeaturedPlaces, listPublishedPlaces, getPublishedPlace } =
-  await import("../../app/modules/places/places.server");
-const events = await import("../../app/modules/events/events.server");
+  await import("../../app/modules/places/queries.server");
+const events = await import("../../app/modules/events/queries.server");
 const { listPublishedOpenings } = await import(
-  "../../app/modules/volunteering/openings.server"
+  "../../app/modules/volunteering/queries.server"
 );
 const { searchEverything } = await import(
   "../../app/modules/search/search.server"
 );
 const { parseListingFilters } = await import(
-  "../../app/modules/search/filters"
+  "../../app/modules/listing/filters"
 );
 const { getTaxonomy } = await import(
   "../../app/modules/taxonomy/taxonomy.server"

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
 import { CLIENT_IP_HEADER } from "~/modules/auth/rate-limit.server";
-import { getPublishedPlace } from "~/modules/places/places.server";
+import { getPublishedPlace } from "~/modules/places/queries.server";
 import {
   PHOTO_LIMITS,
   savePlacePhoto,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { searchEverything, queryTerms } from "~/modules/search/search.server";
 import { indexItem } from "~/modules/search/documents.server";
-import { parseListingFilters } from "~/modules/search/filters";
+import { parseListingFilters } from "~/modules/listing/filters";
 import { loader as searchLoader } from "~/routes/search";
 
 const noFilters = parseListingFilters(new URL("http://x/search"));

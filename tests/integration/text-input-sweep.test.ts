@@ -16,7 +16,7 @@ import * as newOpening from "~/routes/manage.groups.$groupId.openings.new";
 import * as editOpening from "~/routes/manage.groups.$groupId.openings.$openingId";
 import * as applicants from "~/routes/manage.groups.$groupId.openings.$openingId_.applicants";
 import { loader as searchLoader } from "~/routes/search";
-import { findMatches } from "~/modules/search/sqlite.server";
+import { findMatches } from "~/modules/db/search-sqlite.server";
 import { ORIGIN, TEST_PASSWORD, createUser, ipFactory, postForm, signIn, uniqueEmail } from "../support/auth";
 
 // Every form refuses nonsense the same way (SECURITY.md rows 26–27, §3 items 10, 19–21): each required text field

@@ -6,10 +6,10 @@ import { getEnv } from "~/utils/env.server";
 import { formatRange } from "~/utils/dates";
 import { DEFAULT_LOCALE } from "~/modules/i18n/config";
 import { i18next } from "~/modules/i18n/i18next.server";
-import type { ListingFilters } from "~/modules/search/filters";
+import type { ListingFilters } from "~/modules/listing/filters";
 import { findBySlug, getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { localize } from "~/modules/translation/localize.server";
-import { defaultListRange, getPublishedEvent, listEventDates, type EventDetail } from "./events.server";
+import { defaultListRange, getPublishedEvent, listEventDates, type EventDetail } from "./queries.server";
 
 // Calendar (iCalendar) and RSS output of the events list, for calendar apps and feed readers (plan Ⅰ-3 ⑰).
 // Which dates appear is decided by listEventDates and getPublishedEvent, so a feed never shows what the

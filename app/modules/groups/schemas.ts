@@ -7,7 +7,7 @@ import {
   OptionalUrlField,
   RequiredIdField,
   requiredKana,
-} from "~/modules/manage/fields";
+} from "~/modules/forms/fields";
 import { GROUP_KINDS, GROUP_ROLES } from "./constants";
 
 // Only these fields can be set from a group form. status, approvedAt, members and ids never come from a form:

@@ -3,7 +3,7 @@ import { addDays, parseTokyoDate, tokyoDateKey } from "~/utils/dates";
 import { expandSchedule } from "~/modules/schedule/recurrence";
 import { googleCalendarUrl, originHost, singleEventIcs } from "~/modules/events/feeds.server";
 import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
-import { getPublishedPlace, type PlaceDetail } from "./places.server";
+import { getPublishedPlace, type PlaceDetail } from "./queries.server";
 
 // "Add to my calendar" for one meeting of a 居場所 (its schedule's occurrence on a given Tokyo day).
 

@@ -1,9 +1,9 @@
-import type { ListingFilters } from "./filters";
+import type { ListingFilters } from "~/modules/listing/filters";
 import { foldForSearch } from "./normalize";
-import { findMatches } from "./sqlite.server";
-import { placeCardsByIds } from "~/modules/places/places.server";
-import { eventSearchCardsByIds } from "~/modules/events/events.server";
-import { openingCardsByIds } from "~/modules/volunteering/openings.server";
+import { findMatches } from "~/modules/db/search-sqlite.server";
+import { placeCardsByIds } from "~/modules/places/queries.server";
+import { eventSearchCardsByIds } from "~/modules/events/queries.server";
+import { openingCardsByIds } from "~/modules/volunteering/queries.server";
 
 export const MAX_QUERY_LENGTH = 100;
 const MAX_TERMS = 5;

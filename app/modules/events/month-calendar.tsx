@@ -1,8 +1,8 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { OccurrenceCard } from "~/modules/events/events.server";
+import type { OccurrenceCard } from "~/modules/events/queries.server";
 import { fromTokyo, formatMonth, formatTime, tokyoDateKey, tokyoParts } from "~/utils/dates";
-import { Text } from "./listing";
+import { Text } from "~/components/listing";
 
 const MAX_PER_DAY = 3;
 

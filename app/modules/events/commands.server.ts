@@ -5,14 +5,14 @@ import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { indexItem } from "~/modules/search/documents.server";
 import { expandSchedule, type Occurrence } from "~/modules/schedule/recurrence";
-import { splitCodes } from "~/modules/places/places.server";
+import { splitCodes } from "~/modules/places/queries.server";
 import { parseTokyoDate, tokyoDateKey, tokyoSlot } from "~/utils/dates";
-import { addMonthsToDateKey, addTokyoMonths, tokyoInstant, tokyoTime } from "./months";
-import { checkChoices, joinCodes } from "./options.server";
-import { buildRule, controlsOf } from "./rule-controls";
-import type { EventInput, SaveIntent } from "./schemas";
-import { canArchive, canWithdraw, statusAfterSave } from "./status";
-import type { SaveResult } from "./places.server";
+import { addMonthsToDateKey, addTokyoMonths, tokyoInstant, tokyoTime } from "~/modules/schedule/months";
+import { checkChoices, joinCodes } from "~/modules/taxonomy/choices.server";
+import { buildRule, controlsOf } from "~/modules/schedule/rule-controls";
+import type { EventInput, SaveIntent } from "~/modules/forms/item-schemas";
+import { canArchive, canWithdraw, statusAfterSave } from "~/modules/publishing/status";
+import type { SaveResult } from "~/modules/places/commands.server";
 
 // A group's 催し: a one-off (one EventDate) or a series whose dates are materialised from its RRULE for the
 // next MATERIALISE_MONTHS months. Every query carries { id, groupId }.

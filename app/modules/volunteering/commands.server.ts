@@ -4,14 +4,14 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { indexItem } from "~/modules/search/documents.server";
-import { splitCodes } from "~/modules/places/places.server";
+import { splitCodes } from "~/modules/places/queries.server";
 import { startOfTokyoDay, tokyoDateKey, tokyoSlot } from "~/utils/dates";
-import { areaOrPlaceArea } from "./events.server";
-import { tokyoInstant, tokyoTime } from "./months";
-import { checkChoices, joinCodes } from "./options.server";
-import type { SaveResult } from "./places.server";
-import { filledShifts, type OpeningInput, type SaveIntent } from "./schemas";
-import { canArchive, canWithdraw, statusAfterSave } from "./status";
+import { areaOrPlaceArea } from "~/modules/events/commands.server";
+import { tokyoInstant, tokyoTime } from "~/modules/schedule/months";
+import { checkChoices, joinCodes } from "~/modules/taxonomy/choices.server";
+import type { SaveResult } from "~/modules/places/commands.server";
+import { filledShifts, type OpeningInput, type SaveIntent } from "~/modules/forms/item-schemas";
+import { canArchive, canWithdraw, statusAfterSave } from "~/modules/publishing/status";
 
 // A group's ボランティア募集 with 1–4 dated shifts, or "ongoing" with one open-ended shift that holds the
 // applications. Every query carries { id, groupId } (shifts: { id, openingId }).

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "~/components/forms";
-import { InputField, SelectField, TextAreaField } from "~/components/manage-fields";
+import { InputField, SelectField, TextAreaField } from "~/components/form-fields";
 import { GROUP_KINDS, GROUP_KIND_KEYS } from "~/modules/groups/constants";
 import { GroupProfileSchema } from "~/modules/groups/schemas";
 

@@ -1,11 +1,11 @@
 import { prisma } from "~/utils/db.server";
 import { indexItem } from "~/modules/search/documents.server";
 import { scheduleSlots } from "~/modules/schedule/describe";
-import { splitCodes } from "~/modules/places/places.server";
-import { checkChoices, joinCodes } from "./options.server";
-import { buildRule, controlsOf } from "./rule-controls";
-import type { PlaceInput, SaveIntent } from "./schemas";
-import { canArchive, canWithdraw, statusAfterSave } from "./status";
+import { splitCodes } from "~/modules/places/queries.server";
+import { checkChoices, joinCodes } from "~/modules/taxonomy/choices.server";
+import { buildRule, controlsOf } from "~/modules/schedule/rule-controls";
+import type { PlaceInput, SaveIntent } from "~/modules/forms/item-schemas";
+import { canArchive, canWithdraw, statusAfterSave } from "~/modules/publishing/status";
 
 // A group's 居場所: create, edit, submit for review, archive. Every query carries { id, groupId }, so another
 // group's place id is simply not found (404), never an oracle.

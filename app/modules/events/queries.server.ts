@@ -3,9 +3,9 @@ import { prisma } from "~/utils/db.server";
 import { addDays, fromTokyo, startOfTokyoDay, startOfTokyoWeek, tokyoParts } from "~/utils/dates";
 import { safeHttpUrl } from "~/utils/url";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
-import { NO_FILTERS, PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, languagePattern, type ListingFilters } from "~/modules/search/filters";
+import { NO_FILTERS, PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, languagePattern, type ListingFilters } from "~/modules/listing/filters";
 import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
-import { splitCodes } from "~/modules/places/places.server";
+import { splitCodes } from "~/modules/places/queries.server";
 
 const PUBLISHED = "published";
 

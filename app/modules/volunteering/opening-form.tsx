@@ -4,10 +4,10 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { FormError } from "~/components/forms";
-import { CheckField, InputField, NumberField, SelectField, TextAreaField } from "~/components/manage-fields";
-import { AreaField, ContactFields, LanguagesField, PlaceChoice, SaveButtons, TaxonomyFields } from "~/components/manage-item-form";
-import type { FormDefaults } from "~/modules/manage/form-values";
-import { LIMITS, openingSchema } from "~/modules/manage/schemas";
+import { CheckField, InputField, NumberField, SelectField, TextAreaField } from "~/components/form-fields";
+import { AreaField, ContactFields, LanguagesField, PlaceChoice, SaveButtons, TaxonomyFields } from "~/components/item-form";
+import type { FormDefaults } from "~/modules/forms/form-values";
+import { LIMITS, openingSchema } from "~/modules/forms/item-schemas";
 import { PARTICIPATION_MODES } from "~/modules/volunteering/constants";
 
 type Option = { id: number; name: string };

@@ -1,7 +1,7 @@
 import { getGroupHeader } from "~/modules/groups/groups.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tokyoDateKey } from "~/utils/dates";
-import { getFormOptions } from "./options.server";
+import { getFormOptions } from "~/modules/taxonomy/choices.server";
 
 // What every item form page loads besides the item: translations, the group's name, the choices, and "today".
 

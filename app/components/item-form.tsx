@@ -3,9 +3,9 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumbs } from "~/components/detail";
 import { CONTENT_LANGUAGES } from "~/components/listing";
-import { ChoiceGroup, InputField, SelectField, StatusTag } from "~/components/manage-fields";
-import { NTHS, WEEKDAYS } from "~/modules/manage/rule-controls";
-import { canArchive, canSubmit, canWithdraw } from "~/modules/manage/status";
+import { ChoiceGroup, InputField, SelectField, StatusTag } from "~/components/form-fields";
+import { NTHS, WEEKDAYS } from "~/modules/schedule/rule-controls";
+import { canArchive, canSubmit, canWithdraw } from "~/modules/publishing/status";
 
 // Pieces shared by the place, event and opening forms of the organiser workspace.
 

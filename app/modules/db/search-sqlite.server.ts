@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import type { SearchableType } from "./documents.server";
+import type { SearchableType } from "~/modules/search/documents.server";
 
 // The SQLite implementation of matching (FTS5 trigram + LIKE). All SQLite-specific SQL of the search module lives
 // here, behind `findMatches`, so PostgreSQL can get its own implementation (pg_trgm) without touching callers.

@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
 import { nextOccurrences } from "~/modules/schedule/recurrence";
-import { PAGE_SIZE, TIME_BAND_MINUTES, languagePattern, type ListingFilters } from "~/modules/search/filters";
+import { PAGE_SIZE, TIME_BAND_MINUTES, languagePattern, type ListingFilters } from "~/modules/listing/filters";
 import { areasByDistance, getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
 import { safeHttpUrl } from "~/utils/url";
 

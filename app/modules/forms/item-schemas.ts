@@ -20,7 +20,7 @@ import {
   optionalWholeNumber,
   requiredKana,
 } from "./fields";
-import { NTHS, REPEATS, WEEKDAYS, ruleControlIssues } from "./rule-controls";
+import { NTHS, REPEATS, WEEKDAYS, ruleControlIssues } from "~/modules/schedule/rule-controls";
 
 // The organiser forms for places, events and openings. Each schema lists every field a form may set; anything
 // else (status, groupId, createdById, publishedAt, counts…) is dropped, so it can never be mass-assigned

@@ -1,4 +1,4 @@
-import type { SaveIntent } from "./schemas";
+import type { SaveIntent } from "~/modules/forms/item-schemas";
 
 // What an organiser's button does to an item's status. Organisers never publish: "submit" asks staff to review
 // (pending); staff publish, hide or reject elsewhere. Saving keeps the status, so rewording a published item keeps
