@@ -2,7 +2,7 @@ import type { FieldMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumbs } from "~/components/detail";
-import { CONTENT_LANGUAGES } from "~/components/listing";
+import { CONTENT_LANGUAGES } from "~/modules/i18n/config";
 import { ChoiceGroup, InputField, SelectField, StatusTag } from "~/components/form-fields";
 import { NTHS, WEEKDAYS } from "~/modules/schedule/rule-controls";
 import { canArchive, canSubmit, canWithdraw } from "~/modules/publishing/status";

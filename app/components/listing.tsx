@@ -1,12 +1,9 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { PlaceCard } from "~/modules/places/queries.server";
-import type { OccurrenceCard } from "~/modules/events/queries.server";
-import type { OpeningCard } from "~/modules/volunteering/queries.server";
 import type { Taxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { PAGE_SIZE, TIME_BANDS, WEEKDAY_CODES } from "~/modules/listing/constants";
-import { describeSchedule } from "~/modules/schedule/describe";
-import { DayLabel, Fee, Languages, When } from "./format";
+import { CONTENT_LANGUAGES } from "~/modules/i18n/config";
+
 import { Icon, type IconName } from "./icon";
 
 type Named = { name: string; lang: string };
@@ -28,11 +25,11 @@ export function Text({ value, lang, as: Tag = "span", className }: { value: stri
   );
 }
 
-function Tag({ children, tone = "plain" }: { children: React.ReactNode; tone?: "plain" | "welcome" | "warn" | "info" }) {
+export function Tag({ children, tone = "plain" }: { children: React.ReactNode; tone?: "plain" | "welcome" | "warn" | "info" }) {
   return <span className={`tag tag--${tone}`}>{children}</span>;
 }
 
-function Fact({ icon, label, children }: { icon: IconName; label: string; children: React.ReactNode }) {
+export function Fact({ icon, label, children }: { icon: IconName; label: string; children: React.ReactNode }) {
   return (
     <div className="fact">
       <dt>
@@ -40,144 +37,6 @@ function Fact({ icon, label, children }: { icon: IconName; label: string; childr
       </dt>
       <dd>{children}</dd>
     </div>
-  );
-}
-
-export function PlaceCardView({ place, names }: { place: PlaceCard; names: NameMaps }) {
-  const { t } = useTranslation();
-  const type = names.placeTypes[place.typeSlug];
-  const area = place.areaSlug ? names.areas[place.areaSlug] : undefined;
-  const next = place.nextDates[0];
-  return (
-    <article className="card">
-      <p className="card__kicker">{type ? <Text value={type.name} lang={type.lang} /> : null}</p>
-      <h3 className="card__title">
-        <Link to={`/places/${place.id}`}>
-          <Text value={place.name} lang={place.fieldLang.name} />
-        </Link>
-      </h3>
-      {place.summary ? <Text as="p" className="card__summary" value={place.summary} lang={place.fieldLang.summary} /> : null}
-      <dl className="facts">
-        <Fact icon="calendar" label={t("card.when")}>
-          {next ? <When startsAt={next.startsAt} endsAt={next.endsAt} /> : t("card.askSchedule")}
-          {place.schedule.rule ? <span className="fact__sub">{describeSchedule(place.schedule, t)}</span> : null}
-        </Fact>
-        <Fact icon="pin" label={t("card.where")}>
-          {area ? <Text value={area.name} lang={area.lang} /> : t("card.areaUnknown")}
-        </Fact>
-        <Fact icon="people" label={t("card.forWhom")}>
-          {place.audienceSlugs.map((s) => names.audiences[s]?.name ?? s).join(t("list.separator")) || t("audience.anyone")}
-        </Fact>
-        <Fact icon="yen" label={t("card.fee")}>
-          <Fee fee={place.fee} />
-        </Fact>
-        <Fact icon="chat" label={t("card.languages")}>
-          <Languages codes={place.languages} />
-        </Fact>
-      </dl>
-      <p className="tags">
-        {place.beginnerFriendly ? <Tag tone="welcome">{t("tag.beginners")}</Tag> : null}
-        {place.wheelchairAccess ? <Tag tone="info">{t("tag.wheelchair")}</Tag> : null}
-        {place.mealsProvided ? <Tag>{t("tag.meals")}</Tag> : null}
-        {place.bookingRequired ? <Tag tone="warn">{t("tag.booking")}</Tag> : null}
-      </p>
-    </article>
-  );
-}
-
-export function EventCardView({ item, names }: { item: OccurrenceCard; names: NameMaps }) {
-  const { t } = useTranslation();
-  const area = item.areaSlug ? names.areas[item.areaSlug] : undefined;
-  const cancelled = item.status === "cancelled";
-  return (
-    <article className={`card${cancelled ? " card--cancelled" : ""}`}>
-      <p className="card__kicker">
-        <When startsAt={item.startsAt} endsAt={item.endsAt} />
-      </p>
-      <h3 className="card__title">
-        <Link to={`/events/${item.eventId}`}>
-          <Text value={item.title} lang={item.fieldLang.title} />
-        </Link>
-      </h3>
-      {cancelled ? (
-        <p className="notice notice--warn">
-          <strong>{t("event.cancelled")}</strong> {item.note}
-        </p>
-      ) : null}
-      {item.status === "moved" && item.originalStartsAt ? (
-        <p className="notice notice--info">
-          {t("event.movedFrom")} <DayLabel at={item.originalStartsAt} />
-        </p>
-      ) : null}
-      {item.summary ? <Text as="p" className="card__summary" value={item.summary} lang={item.fieldLang.summary} /> : null}
-      <dl className="facts">
-        <Fact icon="pin" label={t("card.where")}>
-          {item.online ? t("event.online") : null}
-          {item.venue ? <Text value={item.venue.name} lang={item.venue.lang} /> : null}
-          {area ? (
-            <span className="fact__sub">
-              <Text value={area.name} lang={area.lang} />
-            </span>
-          ) : null}
-        </Fact>
-        <Fact icon="people" label={t("card.forWhom")}>
-          {item.audienceSlugs.map((s) => names.audiences[s]?.name ?? s).join(t("list.separator")) || t("audience.anyone")}
-        </Fact>
-        <Fact icon="yen" label={t("card.fee")}>
-          <Fee fee={item.fee} />
-        </Fact>
-        <Fact icon="chat" label={t("card.languages")}>
-          <Languages codes={item.languages} />
-        </Fact>
-      </dl>
-      <p className="tags">
-        {item.beginnerFriendly ? <Tag tone="welcome">{t("tag.beginners")}</Tag> : null}
-        {item.registrationRequired ? <Tag tone="warn">{t("tag.registration")}</Tag> : <Tag>{t("tag.dropIn")}</Tag>}
-        {item.placesLeft !== null && !cancelled ? (
-          <Tag tone={item.placesLeft === 0 ? "warn" : "info"}>
-            {item.placesLeft === 0 ? t("tag.full") : t("tag.placesLeft", { count: item.placesLeft })}
-          </Tag>
-        ) : null}
-      </p>
-    </article>
-  );
-}
-
-export function OpeningCardView({ item, names }: { item: OpeningCard; names: NameMaps }) {
-  const { t } = useTranslation();
-  const area = item.areaSlug ? names.areas[item.areaSlug] : undefined;
-  return (
-    <article className="card">
-      <p className="card__kicker">{t(`mode.${item.mode}`)}</p>
-      <h3 className="card__title">
-        <Link to={`/volunteer/${item.id}`}>
-          <Text value={item.title} lang={item.fieldLang.title} />
-        </Link>
-      </h3>
-      {item.summary ? <Text as="p" className="card__summary" value={item.summary} lang={item.fieldLang.summary} /> : null}
-      <dl className="facts">
-        <Fact icon="calendar" label={t("card.when")}>
-          {item.ongoing ? t("opening.ongoing") : item.nextShift ? <When startsAt={item.nextShift.startsAt} endsAt={item.nextShift.endsAt} /> : t("opening.noShifts")}
-          {item.shiftCount > 1 ? <span className="fact__sub">{t("opening.moreShifts", { count: item.shiftCount })}</span> : null}
-        </Fact>
-        <Fact icon="pin" label={t("card.where")}>
-          {area ? <Text value={area.name} lang={area.lang} /> : t(`mode.${item.mode}`)}
-        </Fact>
-        <Fact icon="home" label={t("card.group")}>
-          <span lang="ja">{item.groupName}</span>
-        </Fact>
-      </dl>
-      <p className="tags">
-        {item.beginnerFriendly ? <Tag tone="welcome">{t("tag.beginners")}</Tag> : null}
-        {item.schoolFriendly ? <Tag tone="info">{t("tag.students")}</Tag> : null}
-        {item.minAge ? <Tag>{t("tag.minAge", { age: item.minAge })}</Tag> : null}
-        {item.slotsLeft !== null ? (
-          <Tag tone={item.slotsLeft === 0 ? "warn" : "info"}>
-            {item.slotsLeft === 0 ? t("tag.full") : t("tag.slotsLeft", { count: item.slotsLeft })}
-          </Tag>
-        ) : null}
-      </p>
-    </article>
   );
 }
 
@@ -197,8 +56,6 @@ type FilterField =
   | "available"
   | "online"
   | "near";
-
-export const CONTENT_LANGUAGES = ["ja", "en", "zh-Hans", "ko", "vi", "tl", "ne", "pt-BR"] as const;
 
 /** A GET form: filtering is a link, works without JavaScript, and the URL can be shared. */
 export function FilterForm({

@@ -8,7 +8,8 @@ import { tokyoDateKey } from "~/utils/dates";
 import { activeFilterCount, parseListingFilters } from "~/modules/listing/filters";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { eventFeedLinks } from "~/modules/events/feeds.server";
-import { EmptyState, EventCardView, FilterForm, Pagination, ResultCount, nameMaps } from "~/components/listing";
+import { EmptyState, FilterForm, Pagination, ResultCount, nameMaps } from "~/components/listing";
+import { EventCardView } from "~/modules/events/event-card";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 

@@ -10,7 +10,7 @@ import { requireWorkspace } from "~/modules/groups/workspace.server";
 import { changeEventStatus, duplicateEvent, getGroupEvent, saveEvent } from "~/modules/events/commands.server";
 import { asFormValues } from "~/modules/forms/form-values";
 import { afterSave, loadFormPage } from "~/modules/groups/workspace-pages.server";
-import { eventSchema } from "~/modules/forms/item-schemas";
+import { eventSchema } from "~/modules/events/schemas";
 import { describeSchedule } from "~/modules/schedule/describe";
 import { tokyoDateKey } from "~/utils/dates";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";

@@ -8,7 +8,7 @@ import { ItemPageHeader } from "~/components/item-form";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
 import { saveEvent } from "~/modules/events/commands.server";
 import { afterSave, loadFormPage } from "~/modules/groups/workspace-pages.server";
-import { eventSchema } from "~/modules/forms/item-schemas";
+import { eventSchema } from "~/modules/events/schemas";
 import { tokyoDateKey } from "~/utils/dates";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";

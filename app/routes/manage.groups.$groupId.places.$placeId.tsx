@@ -9,7 +9,7 @@ import { requireWorkspace } from "~/modules/groups/workspace.server";
 import { asFormValues } from "~/modules/forms/form-values";
 import { afterSave, loadFormPage } from "~/modules/groups/workspace-pages.server";
 import { changePlaceStatus, getGroupPlace, savePlace } from "~/modules/places/commands.server";
-import { placeSchema } from "~/modules/forms/item-schemas";
+import { placeSchema } from "~/modules/places/schemas";
 import { describeSchedule } from "~/modules/schedule/describe";
 import { tokyoDateKey } from "~/utils/dates";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";

@@ -8,7 +8,7 @@ import { PlaceForm } from "~/modules/places/place-form";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
 import { afterSave, loadFormPage } from "~/modules/groups/workspace-pages.server";
 import { savePlace } from "~/modules/places/commands.server";
-import { placeSchema } from "~/modules/forms/item-schemas";
+import { placeSchema } from "~/modules/places/schemas";
 import { tokyoDateKey } from "~/utils/dates";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";

@@ -8,7 +8,8 @@ import { ListingMap } from "~/components/map";
 import { mapConfig } from "~/utils/env.server";
 import { activeFilterCount, parseListingFilters } from "~/modules/listing/filters";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { EmptyState, FilterForm, Pagination, PlaceCardView, ResultCount, nameMaps } from "~/components/listing";
+import { EmptyState, FilterForm, Pagination, ResultCount, nameMaps } from "~/components/listing";
+import { PlaceCardView } from "~/modules/places/place-card";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 

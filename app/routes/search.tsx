@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { MAX_QUERY_LENGTH, searchEverything } from "~/modules/search/search.server";
+import { MAX_QUERY_LENGTH, searchEverything } from "~/modules/discovery/search.server";
 import { parseListingFilters } from "~/modules/listing/filters";
 import { cleanQuery } from "~/modules/search/normalize";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";

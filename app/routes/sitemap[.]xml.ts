@@ -1,4 +1,4 @@
-import { buildSitemap } from "~/modules/search/sitemap.server";
+import { buildSitemap } from "~/modules/discovery/sitemap.server";
 
 export async function loader() {
   return new Response(await buildSitemap(), {

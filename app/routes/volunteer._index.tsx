@@ -6,7 +6,8 @@ import { listPublishedOpenings } from "~/modules/volunteering/queries.server";
 import { PARTICIPATION_MODES } from "~/modules/volunteering/constants";
 import { activeFilterCount, parseListingFilters } from "~/modules/listing/filters";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { EmptyState, FilterForm, OpeningCardView, Pagination, ResultCount, nameMaps } from "~/components/listing";
+import { EmptyState, FilterForm, Pagination, ResultCount, nameMaps } from "~/components/listing";
+import { OpeningCardView } from "~/modules/volunteering/opening-card";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 

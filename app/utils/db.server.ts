@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient, type Prisma } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
 
 // The only PrismaClient of the app. Kept on globalThis so dev rebuilds don't open more connections.
@@ -34,6 +34,9 @@ function createClient() {
   const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: REQUIRED_PRAGMAS.busy_timeout });
   return new PrismaClient({ adapter });
 }
+
+/** The client a transaction callback gets: every function that writes inside a caller's transaction takes one. */
+export type Tx = Prisma.TransactionClient;
 
 export const prisma: PrismaClient = globalThis.__tsunaguPrisma ?? (globalThis.__tsunaguPrisma = createClient());
 

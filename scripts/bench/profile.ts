@@ -46,7 +46,7 @@ const { listPublishedOpenings } = await import(
   "../../app/modules/volunteering/queries.server"
 );
 const { searchEverything } = await import(
-  "../../app/modules/search/search.server"
+  "../../app/modules/discovery/search.server"
 );
 const { parseListingFilters } = await import(
   "../../app/modules/listing/filters"

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
 import { CLIENT_IP_HEADER } from "~/modules/auth/rate-limit.server";
-import { searchEverything } from "~/modules/search/search.server";
+import { searchEverything } from "~/modules/discovery/search.server";
 import { NO_FILTERS } from "~/modules/listing/filters";
 import { getPublishedPlace } from "~/modules/places/queries.server";
 import { addDays, tokyoDateKey, tokyoParts, tokyoSlot } from "~/utils/dates";

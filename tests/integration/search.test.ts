@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { searchEverything, queryTerms } from "~/modules/search/search.server";
+import { searchEverything, queryTerms } from "~/modules/discovery/search.server";
 import { indexItem } from "~/modules/search/documents.server";
 import { parseListingFilters } from "~/modules/listing/filters";
 import { loader as searchLoader } from "~/routes/search";

@@ -1,5 +1,5 @@
-import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+
+import { prisma, type Tx } from "~/utils/db.server";
 import { logEvent } from "~/utils/logger.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
@@ -328,8 +328,6 @@ export async function deleteAccount(input: { userId: number; ip: string; proof: 
   logEvent({ event: "account.deleted", userId: input.userId, ip: input.ip });
   return { ok: true };
 }
-
-type Tx = Prisma.TransactionClient;
 
 /** Every address the account is known to have had: the current one, and those earlier mail and codes went to. */
 async function addressesOf(tx: Tx, userId: number, current: string): Promise<string[]> {

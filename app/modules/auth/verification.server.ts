@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+
+import { prisma, type Tx } from "~/utils/db.server";
 
 // One-time codes (email verification, login by code, email change) and reset tokens (SECURITY.md rows 6–7):
 // CSPRNG values, only their SHA-256 stored, bound to purpose + address, single use, short-lived, and a new request
@@ -10,8 +10,6 @@ export type CodePurpose = "verify-email" | "login-code" | "change-email" | "dele
 export const CODE_TTL_MS = 10 * 60 * 1000;
 export const RESET_TTL_MS = 60 * 60 * 1000;
 export const MAX_CODE_ATTEMPTS = 10;
-
-type Tx = Prisma.TransactionClient;
 
 const sha256 = (value: string) => crypto.createHash("sha256").update(value, "utf8").digest("hex");
 const codeHash = (purpose: string, email: string, code: string) => sha256(`${purpose}\n${email}\n${code}`);

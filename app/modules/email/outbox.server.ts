@@ -1,9 +1,7 @@
-import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+
+import { prisma, type Tx } from "~/utils/db.server";
 import { fillSecrets, renderEmail, type EmailSecrets, type EmailTemplate, type TemplateVars } from "./templates.server";
 import { seal, unseal } from "./sealing.server";
-
-type Tx = Prisma.TransactionClient;
 
 type Recipient = {
   to: string;

@@ -1,18 +1,21 @@
 import { notifyDateChanges } from "~/modules/participation/notifications.server";
 import { promoteFromDateWaitlist } from "~/modules/participation/participation.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { indexItem } from "~/modules/search/documents.server";
 import { expandSchedule, type Occurrence } from "~/modules/schedule/recurrence";
-import { splitCodes } from "~/modules/places/queries.server";
+import { splitCodes } from "~/modules/listing/codes";
 import { parseTokyoDate, tokyoDateKey, tokyoSlot } from "~/utils/dates";
 import { addMonthsToDateKey, addTokyoMonths, tokyoInstant, tokyoTime } from "~/modules/schedule/months";
-import { checkChoices, joinCodes } from "~/modules/taxonomy/choices.server";
+import { checkChoices } from "~/modules/taxonomy/choices.server";
+import { joinCodes } from "~/modules/listing/codes";
 import { buildRule, controlsOf } from "~/modules/schedule/rule-controls";
-import type { EventInput, SaveIntent } from "~/modules/forms/item-schemas";
+import type { EventInput } from "~/modules/events/schemas";
+import type { SaveIntent } from "~/modules/publishing/status";
 import { canArchive, canWithdraw, statusAfterSave } from "~/modules/publishing/status";
-import type { SaveResult } from "~/modules/places/commands.server";
+import type { SaveResult } from "~/modules/publishing/status";
+import { areaOrPlaceArea } from "~/modules/places/queries.server";
 
 // A group's 催し: a one-off (one EventDate) or a series whose dates are materialised from its RRULE for the
 // next MATERIALISE_MONTHS months. Every query carries { id, groupId }.
@@ -26,7 +29,6 @@ import type { SaveResult } from "~/modules/places/commands.server";
 
 export const MATERIALISE_MONTHS = 6;
 
-type Tx = Prisma.TransactionClient;
 
 const formSelect = {
   id: true,
@@ -210,13 +212,6 @@ function eventData(input: EventInput, rule: string, areaId: number | null) {
     recurrenceEnd: rule ? input.seriesEnd : "",
     skipHolidays: rule ? input.skipHolidays : false,
   };
-}
-
-/** The area of the chosen place when the organiser left the area blank, so area filters still find the event. */
-export async function areaOrPlaceArea(groupId: number, areaId: number | null, placeId: number | null) {
-  if (areaId || !placeId) return areaId;
-  const place = await prisma.place.findFirst({ where: { id: placeId, groupId }, select: { areaId: true } });
-  return place?.areaId ?? null;
 }
 
 export async function saveEvent(

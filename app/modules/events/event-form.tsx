@@ -7,7 +7,8 @@ import { FormError } from "~/components/forms";
 import { CheckField, ChoiceGroup, InputField, NumberField, TextAreaField } from "~/components/form-fields";
 import { AreaField, ContactFields, LanguagesField, PlaceChoice, RepeatFields, SaveButtons, TaxonomyFields, TimeFields } from "~/components/item-form";
 import type { FormDefaults } from "~/modules/forms/form-values";
-import { LIMITS, eventSchema } from "~/modules/forms/item-schemas";
+import { LIMITS } from "~/modules/forms/item-schemas";
+import { eventSchema } from "~/modules/events/schemas";
 
 type Option = { id: number; name: string };
 

@@ -9,6 +9,7 @@ import { i18next } from "~/modules/i18n/i18next.server";
 import type { ListingFilters } from "~/modules/listing/filters";
 import { findBySlug, getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { localize } from "~/modules/translation/localize.server";
+import { googleCalendarUrl, originHost } from "~/modules/calendar/ics.server";
 import { defaultListRange, getPublishedEvent, listEventDates, type EventDetail } from "./queries.server";
 
 // Calendar (iCalendar) and RSS output of the events list, for calendar apps and feed readers (plan Ⅰ-3 ⑰).
@@ -32,10 +33,6 @@ type FeedDate = {
   location: string;
   publishedAt: Date;
 };
-
-function originHost() {
-  return new URL(getEnv().APP_ORIGIN).host;
-}
 
 /** Stable per EventDate, so a calendar app updates (or cancels) the entry it already has instead of adding another. */
 export function eventDateUid(dateId: number) {
@@ -253,50 +250,6 @@ export async function buildEventDateIcs(eventId: number, dateId: number | undefi
   }));
   return { filename: dateId ? `event-${event.id}-${dateId}.ics` : `event-${event.id}.ics`, body: renderIcs(dates, event.title, locale, t) };
 }
-
-/** "20261203T010000Z", the form Google Calendar's `dates=` wants. */
-function googleDate(instant: Date) {
-  return instant.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-}
-
-/** A Google Calendar "add event" link (the form Google documents; "/" between start and end stays as it is). */
-export function googleCalendarUrl(e: { title: string; startsAt: Date; endsAt: Date; details: string; location: string }) {
-  const query = [
-    "action=TEMPLATE",
-    `text=${encodeURIComponent(e.title)}`,
-    `dates=${googleDate(e.startsAt)}/${googleDate(e.endsAt)}`,
-    `details=${encodeURIComponent(e.details)}`,
-    `location=${encodeURIComponent(e.location)}`,
-  ].join("&");
-  return `https://calendar.google.com/calendar/render?${query}`;
-}
-
-/** A one-event iCalendar file (a place's single meeting, say). */
-export function singleEventIcs(e: { uid: string; title: string; startsAt: Date; endsAt: Date; description: string; location: string; url: string; locale: string }) {
-  const { error, value } = createEvents(
-    [
-      {
-        uid: e.uid,
-        title: e.title,
-        start: e.startsAt.getTime(),
-        startInputType: "utc",
-        startOutputType: "utc",
-        end: e.endsAt.getTime(),
-        endInputType: "utc",
-        endOutputType: "utc",
-        description: e.description || undefined,
-        location: e.location || undefined,
-        url: e.url,
-        status: "CONFIRMED",
-      },
-    ],
-    { productId: `-//Tsunagu//${originHost()}//${e.locale.toUpperCase()}`, calName: e.title },
-  );
-  if (error || value == null) throw error ?? new Error("ics returned no calendar");
-  return value;
-}
-
-export { originHost };
 
 /** Per upcoming date of an event page: the one-date .ics download and a Google Calendar template link. */
 export async function calendarLinksForEvent(event: EventDetail, locale: string) {

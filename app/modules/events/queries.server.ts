@@ -5,7 +5,7 @@ import { safeHttpUrl } from "~/utils/url";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
 import { NO_FILTERS, PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, languagePattern, type ListingFilters } from "~/modules/listing/filters";
 import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
-import { splitCodes } from "~/modules/places/queries.server";
+import { splitCodes } from "~/modules/listing/codes";
 
 const PUBLISHED = "published";
 

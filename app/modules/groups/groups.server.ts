@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { indexItem } from "~/modules/search/documents.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
@@ -258,7 +258,6 @@ export async function acceptInvite(user: { id: number; email: string }, where: {
   return { groupId: invite.group.id };
 }
 
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
 /** Every change to members runs through here: the change, then a check that an owner remains, in one transaction. */
 async function changeMembers(groupId: number, actorId: number, action: string, change: (tx: Tx) => Promise<void>, detail: Record<string, unknown>) {

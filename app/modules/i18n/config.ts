@@ -9,6 +9,9 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   en: "English",
 };
 
+/** Languages that content (an item's own text) can be offered in: a filter and a field of every item. */
+export const CONTENT_LANGUAGES = ["ja", "en", "zh-Hans", "ko", "vi", "tl", "ne", "pt-BR"] as const;
+
 export const NAMESPACES = ["common", "email"] as const;
 
 export const i18nConfig = {

@@ -1,5 +1,5 @@
-import type { Prisma } from "~/generated/prisma/client";
-import { WRITE_TX, prisma } from "~/utils/db.server";
+
+import { WRITE_TX, prisma, type Tx } from "~/utils/db.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
 import { addDays, formatRange, startOfTokyoDay } from "~/utils/dates";
@@ -7,7 +7,6 @@ import { addDays, formatRange, startOfTokyoDay } from "~/utils/dates";
 // Emails about participation that are not a direct answer to the resident's own action: the day-before
 // reminder, changes and cancellations, and an organiser's message to everyone on a shift.
 
-type Tx = Prisma.TransactionClient;
 const ACTIVE_APPLICATION = ["accepted"];
 
 /**

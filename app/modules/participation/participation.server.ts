@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
-import { WRITE_TX, prisma } from "~/utils/db.server";
+import { WRITE_TX, prisma, type Tx } from "~/utils/db.server";
 import { enqueueEmail, prepareEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
 import { formatRange } from "~/utils/dates";
@@ -9,7 +9,6 @@ import { invalidatePublicCache } from "~/utils/cache.server";
 // UPDATE per request (portable SQL: SQLite and PostgreSQL alike), so 200 parallel requests for 30 places give
 // exactly 30 accepted; the rest join the waitlist. A place that frees up goes to the first person waiting.
 
-type Tx = Prisma.TransactionClient;
 
 export type ParticipationRefusal =
   | "not-found"

@@ -1,7 +1,7 @@
 import { getEnv } from "~/utils/env.server";
 import { addDays, parseTokyoDate, tokyoDateKey } from "~/utils/dates";
 import { expandSchedule } from "~/modules/schedule/recurrence";
-import { googleCalendarUrl, originHost, singleEventIcs } from "~/modules/events/feeds.server";
+import { googleCalendarUrl, originHost, singleEventIcs } from "~/modules/calendar/ics.server";
 import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
 import { getPublishedPlace, type PlaceDetail } from "./queries.server";
 

@@ -1,10 +1,13 @@
 import { prisma } from "~/utils/db.server";
+import type { SaveResult } from "~/modules/publishing/status";
 import { indexItem } from "~/modules/search/documents.server";
 import { scheduleSlots } from "~/modules/schedule/describe";
-import { splitCodes } from "~/modules/places/queries.server";
-import { checkChoices, joinCodes } from "~/modules/taxonomy/choices.server";
+import { splitCodes } from "~/modules/listing/codes";
+import { checkChoices } from "~/modules/taxonomy/choices.server";
+import { joinCodes } from "~/modules/listing/codes";
 import { buildRule, controlsOf } from "~/modules/schedule/rule-controls";
-import type { PlaceInput, SaveIntent } from "~/modules/forms/item-schemas";
+import type { PlaceInput } from "~/modules/places/schemas";
+import type { SaveIntent } from "~/modules/publishing/status";
 import { canArchive, canWithdraw, statusAfterSave } from "~/modules/publishing/status";
 
 // A group's 居場所: create, edit, submit for review, archive. Every query carries { id, groupId }, so another
@@ -60,8 +63,6 @@ export async function getGroupPlace(groupId: number, id: number) {
   };
 }
 export type GroupPlace = NonNullable<Awaited<ReturnType<typeof getGroupPlace>>>;
-
-export type SaveResult = { ok: true; id: number; status: string } | { ok: false; fieldErrors: Record<string, string[]> };
 
 /** Creates (id null) or updates a place of the group, then refreshes its search document. */
 export async function savePlace(groupId: number, id: number | null, input: PlaceInput, intent: SaveIntent): Promise<SaveResult> {

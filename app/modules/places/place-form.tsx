@@ -7,7 +7,8 @@ import { FormError } from "~/components/forms";
 import { CheckField, InputField, NumberField, SelectField, TextAreaField } from "~/components/form-fields";
 import { AreaField, ContactFields, LanguagesField, RepeatFields, SaveButtons, TaxonomyFields, TimeFields } from "~/components/item-form";
 import type { FormDefaults } from "~/modules/forms/form-values";
-import { LIMITS, placeSchema } from "~/modules/forms/item-schemas";
+import { LIMITS } from "~/modules/forms/item-schemas";
+import { placeSchema } from "~/modules/places/schemas";
 
 type Option = { id: number; name: string };
 

@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { splitCodes } from "~/modules/listing/codes";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
 import { nextOccurrences } from "~/modules/schedule/recurrence";
 import { PAGE_SIZE, TIME_BAND_MINUTES, languagePattern, type ListingFilters } from "~/modules/listing/filters";
@@ -80,10 +81,6 @@ function toCard(row: CardRow & { fieldLang: Record<string, string> }, now: Date)
 }
 
 export type PlaceCard = ReturnType<typeof toCard>;
-
-export function splitCodes(stored: string): string[] {
-  return stored.split(",").filter(Boolean);
-}
 
 export async function listPublishedPlaces(filters: ListingFilters, locale: string, now = new Date()) {
   const where = await placeWhere(filters, locale);
@@ -268,4 +265,11 @@ export async function listRelatedPlaces(place: { id: number; typeSlug: string; a
   rows.sort((a, b) => rank(a.area?.slug) - rank(b.area?.slug) || a.id - b.id);
   const localized = await localize("place", rows.slice(0, take), ["name"] as const, locale);
   return localized.map((p) => ({ id: p.id, name: p.name, lang: p.fieldLang.name ?? "ja", areaSlug: p.area?.slug ?? null }));
+}
+
+/** The area of the chosen place when the organiser left the area blank, so area filters still find the event or opening. */
+export async function areaOrPlaceArea(groupId: number, areaId: number | null, placeId: number | null) {
+  if (areaId || !placeId) return areaId;
+  const place = await prisma.place.findFirst({ where: { id: placeId, groupId }, select: { areaId: true } });
+  return place?.areaId ?? null;
 }

@@ -48,8 +48,3 @@ export async function checkChoices(groupId: number, c: Choices): Promise<Record<
   if (audiences !== (c.audienceIds?.length ?? 0)) bad("audienceIds");
   return errors;
 }
-
-/** ",ja,en," as stored (see the schema's convention for multi-valued codes); Japanese when nothing was ticked. */
-export function joinCodes(codes: readonly string[]): string {
-  return codes.length ? `,${codes.join(",")},` : ",ja,";
-}

@@ -1,16 +1,18 @@
 import { promoteFromShiftWaitlist } from "~/modules/participation/participation.server";
 import { notifyShiftChanges } from "~/modules/participation/notifications.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { indexItem } from "~/modules/search/documents.server";
-import { splitCodes } from "~/modules/places/queries.server";
+import { splitCodes } from "~/modules/listing/codes";
 import { startOfTokyoDay, tokyoDateKey, tokyoSlot } from "~/utils/dates";
-import { areaOrPlaceArea } from "~/modules/events/commands.server";
+import { areaOrPlaceArea } from "~/modules/places/queries.server";
 import { tokyoInstant, tokyoTime } from "~/modules/schedule/months";
-import { checkChoices, joinCodes } from "~/modules/taxonomy/choices.server";
-import type { SaveResult } from "~/modules/places/commands.server";
-import { filledShifts, type OpeningInput, type SaveIntent } from "~/modules/forms/item-schemas";
+import { checkChoices } from "~/modules/taxonomy/choices.server";
+import { joinCodes } from "~/modules/listing/codes";
+import type { SaveResult } from "~/modules/publishing/status";
+import { filledShifts, type OpeningInput } from "~/modules/volunteering/schemas";
+import { type SaveIntent } from "~/modules/publishing/status";
 import { canArchive, canWithdraw, statusAfterSave } from "~/modules/publishing/status";
 
 // A group's ボランティア募集 with 1–4 dated shifts, or "ongoing" with one open-ended shift that holds the
@@ -20,7 +22,6 @@ import { canArchive, canWithdraw, statusAfterSave } from "~/modules/publishing/s
 // applications on the row. Such shifts are recorded as "opening.shifts-changed" in the audit log and their
 // applicants are emailed (participation's notifyShiftChanges, in the same transaction).
 
-type Tx = Prisma.TransactionClient;
 
 const formSelect = {
   id: true,

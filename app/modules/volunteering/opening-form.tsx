@@ -7,7 +7,8 @@ import { FormError } from "~/components/forms";
 import { CheckField, InputField, NumberField, SelectField, TextAreaField } from "~/components/form-fields";
 import { AreaField, ContactFields, LanguagesField, PlaceChoice, SaveButtons, TaxonomyFields } from "~/components/item-form";
 import type { FormDefaults } from "~/modules/forms/form-values";
-import { LIMITS, openingSchema } from "~/modules/forms/item-schemas";
+import { LIMITS } from "~/modules/forms/item-schemas";
+import { openingSchema } from "~/modules/volunteering/schemas";
 import { PARTICIPATION_MODES } from "~/modules/volunteering/constants";
 
 type Option = { id: number; name: string };

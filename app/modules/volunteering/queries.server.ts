@@ -3,7 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
 import { PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, languagePattern, type ListingFilters } from "~/modules/listing/filters";
 import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
-import { splitCodes } from "~/modules/places/queries.server";
+import { splitCodes } from "~/modules/listing/codes";
 import { PARTICIPATION_MODES } from "./constants";
 
 const PUBLISHED = "published";

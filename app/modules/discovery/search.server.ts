@@ -1,5 +1,5 @@
 import type { ListingFilters } from "~/modules/listing/filters";
-import { foldForSearch } from "./normalize";
+import { foldForSearch } from "~/modules/search/normalize";
 import { findMatches } from "~/modules/db/search-sqlite.server";
 import { placeCardsByIds } from "~/modules/places/queries.server";
 import { eventSearchCardsByIds } from "~/modules/events/queries.server";

@@ -1,0 +1,64 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Fact, Tag, Text, type NameMaps } from "~/components/listing";
+import { DayLabel, Fee, Languages, When } from "~/components/format";
+
+import type { OccurrenceCard } from "./queries.server";
+
+export function EventCardView({ item, names }: { item: OccurrenceCard; names: NameMaps }) {
+  const { t } = useTranslation();
+  const area = item.areaSlug ? names.areas[item.areaSlug] : undefined;
+  const cancelled = item.status === "cancelled";
+  return (
+    <article className={`card${cancelled ? " card--cancelled" : ""}`}>
+      <p className="card__kicker">
+        <When startsAt={item.startsAt} endsAt={item.endsAt} />
+      </p>
+      <h3 className="card__title">
+        <Link to={`/events/${item.eventId}`}>
+          <Text value={item.title} lang={item.fieldLang.title} />
+        </Link>
+      </h3>
+      {cancelled ? (
+        <p className="notice notice--warn">
+          <strong>{t("event.cancelled")}</strong> {item.note}
+        </p>
+      ) : null}
+      {item.status === "moved" && item.originalStartsAt ? (
+        <p className="notice notice--info">
+          {t("event.movedFrom")} <DayLabel at={item.originalStartsAt} />
+        </p>
+      ) : null}
+      {item.summary ? <Text as="p" className="card__summary" value={item.summary} lang={item.fieldLang.summary} /> : null}
+      <dl className="facts">
+        <Fact icon="pin" label={t("card.where")}>
+          {item.online ? t("event.online") : null}
+          {item.venue ? <Text value={item.venue.name} lang={item.venue.lang} /> : null}
+          {area ? (
+            <span className="fact__sub">
+              <Text value={area.name} lang={area.lang} />
+            </span>
+          ) : null}
+        </Fact>
+        <Fact icon="people" label={t("card.forWhom")}>
+          {item.audienceSlugs.map((s) => names.audiences[s]?.name ?? s).join(t("list.separator")) || t("audience.anyone")}
+        </Fact>
+        <Fact icon="yen" label={t("card.fee")}>
+          <Fee fee={item.fee} />
+        </Fact>
+        <Fact icon="chat" label={t("card.languages")}>
+          <Languages codes={item.languages} />
+        </Fact>
+      </dl>
+      <p className="tags">
+        {item.beginnerFriendly ? <Tag tone="welcome">{t("tag.beginners")}</Tag> : null}
+        {item.registrationRequired ? <Tag tone="warn">{t("tag.registration")}</Tag> : <Tag>{t("tag.dropIn")}</Tag>}
+        {item.placesLeft !== null && !cancelled ? (
+          <Tag tone={item.placesLeft === 0 ? "warn" : "info"}>
+            {item.placesLeft === 0 ? t("tag.full") : t("tag.placesLeft", { count: item.placesLeft })}
+          </Tag>
+        ) : null}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Fact, Tag, Text, type NameMaps } from "~/components/listing";
+import { Fee, Languages, When } from "~/components/format";
+import { describeSchedule } from "~/modules/schedule/describe";
+import type { PlaceCard } from "./queries.server";
+
+export function PlaceCardView({ place, names }: { place: PlaceCard; names: NameMaps }) {
+  const { t } = useTranslation();
+  const type = names.placeTypes[place.typeSlug];
+  const area = place.areaSlug ? names.areas[place.areaSlug] : undefined;
+  const next = place.nextDates[0];
+  return (
+    <article className="card">
+      <p className="card__kicker">{type ? <Text value={type.name} lang={type.lang} /> : null}</p>
+      <h3 className="card__title">
+        <Link to={`/places/${place.id}`}>
+          <Text value={place.name} lang={place.fieldLang.name} />
+        </Link>
+      </h3>
+      {place.summary ? <Text as="p" className="card__summary" value={place.summary} lang={place.fieldLang.summary} /> : null}
+      <dl className="facts">
+        <Fact icon="calendar" label={t("card.when")}>
+          {next ? <When startsAt={next.startsAt} endsAt={next.endsAt} /> : t("card.askSchedule")}
+          {place.schedule.rule ? <span className="fact__sub">{describeSchedule(place.schedule, t)}</span> : null}
+        </Fact>
+        <Fact icon="pin" label={t("card.where")}>
+          {area ? <Text value={area.name} lang={area.lang} /> : t("card.areaUnknown")}
+        </Fact>
+        <Fact icon="people" label={t("card.forWhom")}>
+          {place.audienceSlugs.map((s) => names.audiences[s]?.name ?? s).join(t("list.separator")) || t("audience.anyone")}
+        </Fact>
+        <Fact icon="yen" label={t("card.fee")}>
+          <Fee fee={place.fee} />
+        </Fact>
+        <Fact icon="chat" label={t("card.languages")}>
+          <Languages codes={place.languages} />
+        </Fact>
+      </dl>
+      <p className="tags">
+        {place.beginnerFriendly ? <Tag tone="welcome">{t("tag.beginners")}</Tag> : null}
+        {place.wheelchairAccess ? <Tag tone="info">{t("tag.wheelchair")}</Tag> : null}
+        {place.mealsProvided ? <Tag>{t("tag.meals")}</Tag> : null}
+        {place.bookingRequired ? <Tag tone="warn">{t("tag.booking")}</Tag> : null}
+      </p>
+    </article>
+  );
+}

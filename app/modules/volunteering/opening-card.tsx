@@ -1,0 +1,44 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Fact, Tag, Text, type NameMaps } from "~/components/listing";
+import { When } from "~/components/format";
+
+import type { OpeningCard } from "./queries.server";
+
+export function OpeningCardView({ item, names }: { item: OpeningCard; names: NameMaps }) {
+  const { t } = useTranslation();
+  const area = item.areaSlug ? names.areas[item.areaSlug] : undefined;
+  return (
+    <article className="card">
+      <p className="card__kicker">{t(`mode.${item.mode}`)}</p>
+      <h3 className="card__title">
+        <Link to={`/volunteer/${item.id}`}>
+          <Text value={item.title} lang={item.fieldLang.title} />
+        </Link>
+      </h3>
+      {item.summary ? <Text as="p" className="card__summary" value={item.summary} lang={item.fieldLang.summary} /> : null}
+      <dl className="facts">
+        <Fact icon="calendar" label={t("card.when")}>
+          {item.ongoing ? t("opening.ongoing") : item.nextShift ? <When startsAt={item.nextShift.startsAt} endsAt={item.nextShift.endsAt} /> : t("opening.noShifts")}
+          {item.shiftCount > 1 ? <span className="fact__sub">{t("opening.moreShifts", { count: item.shiftCount })}</span> : null}
+        </Fact>
+        <Fact icon="pin" label={t("card.where")}>
+          {area ? <Text value={area.name} lang={area.lang} /> : t(`mode.${item.mode}`)}
+        </Fact>
+        <Fact icon="home" label={t("card.group")}>
+          <span lang="ja">{item.groupName}</span>
+        </Fact>
+      </dl>
+      <p className="tags">
+        {item.beginnerFriendly ? <Tag tone="welcome">{t("tag.beginners")}</Tag> : null}
+        {item.schoolFriendly ? <Tag tone="info">{t("tag.students")}</Tag> : null}
+        {item.minAge ? <Tag>{t("tag.minAge", { age: item.minAge })}</Tag> : null}
+        {item.slotsLeft !== null ? (
+          <Tag tone={item.slotsLeft === 0 ? "warn" : "info"}>
+            {item.slotsLeft === 0 ? t("tag.full") : t("tag.slotsLeft", { count: item.slotsLeft })}
+          </Tag>
+        ) : null}
+      </p>
+    </article>
+  );
+}
