@@ -22,6 +22,10 @@ const EnvSchema = z.object({
   COUNCIL_NAME: z.string().default("鶴ヶ島市社会福祉協議会"),
   COUNCIL_NAME_EN: z.string().default("Tsurugashima Social Welfare Council"),
   CITY_NAME: z.string().default("鶴ヶ島市"),
+  /// Prefecture of the city, for full addresses in open data.
+  PREFECTURE_NAME: z.string().default("埼玉県"),
+  /// 全国地方公共団体コード with its check digit (6 digits), the first column of every open-data file.
+  LOCAL_GOVERNMENT_CODE: z.string().regex(/^\d{6}$/, "6 digits (全国地方公共団体コード with check digit)").default("112411"),
   /// Map tiles; default 地理院タイル. Empty disables the map.
   MAP_TILE_URL: z.string().default("https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"),
   MAP_ATTRIBUTION: z.string().default("地理院タイル"),
