@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { fromTokyo } from "~/utils/dates";
+import { computeDashboard, fiscalMonths, fiscalYearOf, NO_AREA, type Dashboard, type FigureId } from "~/modules/dashboard/figures.server";
+
+// A fixed fixture in fiscal year 2031 (April 2031 – March 2032), which the seed's data does not reach, so every
+// figure has an exact expected value. The seed's published places do count as active places (they were listed
+// before 2031), and are counted apart.
+
+const FY = 2031;
+const AFTER_THE_YEAR = fromTokyo(2032, 4, 10);
+const at = (month: number, day: number, hour = 10) => fromTokyo(month >= 4 ? 2031 : 2032, month, day, hour);
+
+let dashboard: Dashboard;
+let seedPlacesListed: number;
+const figure = (id: FigureId) => dashboard.figures.find((f) => f.id === id)!;
+/** April-first month index of a calendar month. */
+const m = (month: number) => (month + 8) % 12;
+
+beforeAll(async () => {
+  const area = async (slug: string) => (await prisma.area.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+  const [fujimi, kita] = [await area("fujimi"), await area("kita")];
+  const staff = await prisma.user.findFirstOrThrow({ where: { roles: { some: { role: { name: "staff" } } } }, select: { id: true } });
+  const person = (n: string, createdAt: Date, extra: { areaId?: number; locale?: string; registeredById?: number } = {}) =>
+    prisma.user.create({
+      data: {
+        email: `fy2031-${n}@example.jp`,
+        name: `集計 ${n}`,
+        locale: extra.locale ?? "ja",
+        createdAt,
+        registeredById: extra.registeredById ?? null,
+        profile: { create: { areaId: extra.areaId ?? null } },
+      },
+      select: { id: true },
+    });
+  const hanako = await person("花子", at(5, 10), { areaId: fujimi });
+  const taro = await person("太郎", at(5, 12));
+  const phoned = await person("電話の方", at(5, 20), { areaId: kita, registeredById: staff.id });
+  const lan = await person("Lan", at(6, 1), { locale: "vi", areaId: fujimi });
+
+  const group = await prisma.group.create({ data: { name: "集計テストの会", nameKana: "しゅうけいてすとのかい", status: "approved", approvedAt: at(4, 1) }, select: { id: true } });
+  const opening = await prisma.opening.create({
+    data: { groupId: group.id, title: "配食ボランティア", titleKana: "はいしょく", status: "published", publishedAt: at(4, 2), areaId: fujimi },
+    select: { id: true },
+  });
+  const june = await prisma.shift.create({ data: { openingId: opening.id, startsAt: at(6, 15), endsAt: at(6, 15, 13), slots: 5, acceptedCount: 2 }, select: { id: true } });
+  const october = await prisma.shift.create({ data: { openingId: opening.id, startsAt: at(10, 3), endsAt: at(10, 3, 12), slots: 5, acceptedCount: 1 }, select: { id: true } });
+  const apply = (shiftId: number, userId: number, status: string, createdAt: Date, hours?: number) =>
+    prisma.application.create({
+      data: { shiftId, userId, status, createdAt, queuedAt: createdAt, consentToShareContact: true, hours: hours ?? null, hoursVerifiedAt: hours ? createdAt : null },
+    });
+  await apply(june.id, hanako.id, "attended", at(6, 1), 2.5);
+  await apply(june.id, taro.id, "withdrawn", at(6, 2));
+  await apply(june.id, phoned.id, "accepted", at(6, 3));
+  await apply(october.id, hanako.id, "attended", at(9, 20), 1.5);
+
+  const event = await prisma.event.create({ data: { groupId: group.id, title: "多世代交流会", status: "published", publishedAt: at(4, 2), areaId: kita, registrationRequired: true }, select: { id: true } });
+  const held = await prisma.eventDate.create({ data: { eventId: event.id, startsAt: at(6, 20, 14), endsAt: at(6, 20, 16), capacity: 20, registeredCount: 3 }, select: { id: true } });
+  await prisma.eventDate.create({ data: { eventId: event.id, startsAt: at(8, 1, 14), endsAt: at(8, 1, 16), status: "cancelled" } });
+  await prisma.eventDate.create({ data: { eventId: event.id, startsAt: at(2, 7, 14), endsAt: at(2, 7, 16) } });
+  await prisma.registration.create({ data: { eventDateId: held.id, userId: taro.id, partySize: 2, status: "accepted", consentToShareContact: true } });
+  await prisma.registration.create({ data: { eventDateId: held.id, userId: lan.id, partySize: 1, status: "attended", consentToShareContact: true } });
+  await prisma.registration.create({ data: { eventDateId: held.id, userId: phoned.id, partySize: 1, status: "waitlisted", consentToShareContact: true } });
+
+  const type = await prisma.placeType.findFirstOrThrow({ select: { id: true } });
+  await prisma.place.create({ data: { groupId: group.id, typeId: type.id, name: "集計サロン", nameKana: "しゅうけいさろん", status: "published", publishedAt: at(9, 15), areaId: fujimi } });
+
+  seedPlacesListed = await prisma.place.count({ where: { status: "published", publishedAt: { lt: fromTokyo(2031, 4, 1) } } });
+  dashboard = await computeDashboard(FY, AFTER_THE_YEAR);
+});
+
+describe("fiscal years", () => {
+  it("run from April to March in Tokyo time", () => {
+    expect(fiscalYearOf(fromTokyo(2032, 3, 31, 23, 59))).toBe(2031);
+    expect(fiscalYearOf(fromTokyo(2031, 4, 1, 0, 0))).toBe(2031);
+    expect(fiscalYearOf(new Date("2031-03-31T15:30:00Z"))).toBe(2031);
+    const months = fiscalMonths(2031);
+    expect(months.map((mo) => mo.key)).toEqual(["2031-04", "2031-05", "2031-06", "2031-07", "2031-08", "2031-09", "2031-10", "2031-11", "2031-12", "2032-01", "2032-02", "2032-03"]);
+    expect(months[0]!.start.toISOString()).toBe("2031-03-31T15:00:00.000Z");
+  });
+});
+
+describe("plan dashboard figures from a fixed fixture (FY2031)", () => {
+  it("new residents per month and area, and those registered by staff (代理登録, ⑬)", () => {
+    expect(figure("newResidents").byMonth[m(5)]).toBe(3);
+    expect(figure("newResidents").byMonth[m(6)]).toBe(1);
+    expect(figure("newResidents").total).toBe(4);
+    expect(figure("newResidents").byArea).toEqual({ fujimi: 2, [NO_AREA]: 1, kita: 1 });
+    expect(figure("proxyRegistered").total).toBe(1);
+    expect(figure("proxyRegistered").byArea).toEqual({ kita: 1 });
+    expect(figure("proxyRegistered").measures).toContain(13);
+  });
+
+  it("applications (not withdrawn), attendance and verified hours by the month of the shift", () => {
+    expect(figure("applications").byMonth[m(6)]).toBe(2);
+    expect(figure("applications").byMonth[m(10)]).toBe(1);
+    expect(figure("applications").total).toBe(3);
+    expect(figure("attendance").total).toBe(2);
+    expect(figure("volunteerHours").byMonth[m(6)]).toBe(2.5);
+    expect(figure("volunteerHours").byMonth[m(10)]).toBe(1.5);
+    expect(figure("volunteerHours").byArea).toEqual({ fujimi: 4 });
+  });
+
+  it("new volunteers once, in the month of their first application", () => {
+    expect(figure("newVolunteers").byMonth[m(6)]).toBe(2);
+    expect(figure("newVolunteers").total).toBe(2);
+  });
+
+  it("events held (not cancelled, not in the future) and their participants counted by party", () => {
+    expect(figure("eventsHeld").byMonth[m(6)]).toBe(1);
+    expect(figure("eventsHeld").byMonth[m(8)]).toBe(0);
+    expect(figure("eventsHeld").byMonth[m(2)]).toBe(1);
+    expect(figure("eventsHeld").total).toBe(2);
+    expect(figure("eventParticipants").byMonth[m(6)]).toBe(3);
+    expect(figure("eventParticipants").byArea).toEqual({ kita: 3 });
+  });
+
+  it("first-time participants in the month they first took part, whatever they did", () => {
+    // 花子 (shift, June 15), 電話の方 (shift, June 15), 太郎 and Lan (event, June 20); 花子's October shift is not a first time.
+    expect(figure("firstTimeParticipants").byMonth[m(6)]).toBe(4);
+    expect(figure("firstTimeParticipants").total).toBe(4);
+  });
+
+  it("active places in every month they were listed", () => {
+    const places = figure("activePlaces").byMonth;
+    expect(places[m(4)]).toBe(seedPlacesListed);
+    expect(places[m(8)]).toBe(seedPlacesListed);
+    expect(places[m(9)]).toBe(seedPlacesListed + 1);
+    expect(places[m(3)]).toBe(seedPlacesListed + 1);
+  });
+
+  it("the year's residents by the language they use the portal in (⑮)", () => {
+    expect(dashboard.breakdowns.find((b) => b.id === "usersByLanguage")!.counts).toEqual({ ja: 3, vi: 1 });
+  });
+
+  it("counts nothing that has not happened yet", async () => {
+    const midYear = await computeDashboard(FY, at(6, 18));
+    const get = (id: FigureId) => midYear.figures.find((f) => f.id === id)!;
+    expect(get("eventsHeld").total).toBe(0);
+    expect(get("attendance").total).toBe(1);
+    expect(get("newResidents").total).toBe(4);
+    expect(get("activePlaces").byMonth[m(7)]).toBe(0);
+  });
+});
