@@ -8,7 +8,7 @@ import { I18nextProvider } from "react-i18next";
 import { i18next, serverI18n } from "~/modules/i18n/i18next.server";
 import { assertDatabasePragmas, prisma } from "~/utils/db.server";
 import { NonceProvider } from "~/utils/nonce";
-import { startEmailWorker } from "~/modules/email/sender.server";
+import { startBackgroundJobs } from "~/modules/jobs/worker.server";
 
 // What server.mjs takes from the build: the one validated configuration, the app's own language choice (the page
 // cache keys on it) and the translated pages for requests it refuses before the app runs.
@@ -23,7 +23,7 @@ export const streamTimeout = 5000;
 export async function boot() {
   await assertDatabasePragmas();
   await prisma.$queryRawUnsafe("SELECT 1");
-  startEmailWorker();
+  startBackgroundJobs();
 }
 
 export default async function handleRequest(

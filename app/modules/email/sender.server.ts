@@ -1,8 +1,6 @@
 import { Resend } from "resend";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { queueDayBeforeReminders } from "~/modules/participation/notifications.server";
-import { purgeExpiredRateLimits } from "~/modules/auth/rate-limit.server";
 import { enqueueEmail, openEmail } from "./outbox.server";
 
 // Sends queued emails through the real Resend SDK. Tests and development point RESEND_BASE_URL at a local
@@ -152,26 +150,4 @@ export async function purgeDeliveredEmails(now = new Date()) {
     where: { OR: [{ status: "sent", sentAt: { lt: cutoff } }, { status: "dead", createdAt: { lt: cutoff } }] },
   });
   return count;
-}
-
-let timer: NodeJS.Timeout | undefined;
-/** Started once per app process by boot(); a no-op without RESEND_API_KEY. */
-export function startEmailWorker(intervalMs = Number(process.env.EMAIL_WORKER_INTERVAL_MS ?? 5000)) {
-  if (timer || !emailSendingEnabled()) return;
-  let running = false;
-  timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    // Day-before reminders are queued on the same beat, then sent with everything else; old mail and old
-    // rate-limit counters (both hold addresses) are cleared after.
-    queueDayBeforeReminders()
-      .then(() => deliverDueEmails())
-      .then(() => purgeDeliveredEmails())
-      .then(() => purgeExpiredRateLimits())
-      .catch((e) => console.error("email worker:", e instanceof Error ? e.message : e))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
 }

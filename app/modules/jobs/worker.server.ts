@@ -1,0 +1,29 @@
+import { deliverDueEmails, emailSendingEnabled, purgeDeliveredEmails } from "~/modules/email/sender.server";
+import { queueDayBeforeReminders } from "~/modules/participation/notifications.server";
+import { purgeExpiredRateLimits } from "~/modules/auth/rate-limit.server";
+
+// The portal's periodic work, on one beat: queue what is due (day-before reminders; later digests and freshness
+// reminders), send the outbox, then clear what must not be kept (old mail and rate-limit counters hold addresses).
+// It sits above the domains and the email layer, so email never needs to know what a reminder is.
+
+let timer: NodeJS.Timeout | undefined;
+/** Started once per app process by boot(); a no-op without RESEND_API_KEY. */
+export function startBackgroundJobs(intervalMs = Number(process.env.EMAIL_WORKER_INTERVAL_MS ?? 5000)) {
+  if (timer || !emailSendingEnabled()) return;
+  let running = false;
+  timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    // Day-before reminders are queued on the same beat, then sent with everything else; old mail and old
+    // rate-limit counters (both hold addresses) are cleared after.
+    queueDayBeforeReminders()
+      .then(() => deliverDueEmails())
+      .then(() => purgeDeliveredEmails())
+      .then(() => purgeExpiredRateLimits())
+      .catch((e) => console.error("email worker:", e instanceof Error ? e.message : e))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+}
