@@ -127,6 +127,10 @@ describe("plan dashboard figures from a fixed fixture (FY2031)", () => {
     expect(places[m(8)]).toBe(seedPlacesListed);
     expect(places[m(9)]).toBe(seedPlacesListed + 1);
     expect(places[m(3)]).toBe(seedPlacesListed + 1);
+    // A stock: the year's figure is what is listed at its end, not the sum of the months.
+    expect(figure("activePlaces").kind).toBe("stock");
+    expect(figure("activePlaces").total).toBe(seedPlacesListed + 1);
+    expect(figure("applications").kind).toBe("count");
   });
 
   it("the year's residents by the language they use the portal in (⑮)", () => {

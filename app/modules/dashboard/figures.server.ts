@@ -45,6 +45,8 @@ export const FIGURE_MEASURES: Record<FigureId, number[]> = {
 
 export type Figure = {
   id: FigureId;
+  /** "count": things that happened (the year's figure is the sum); "stock": what there was (the latest month). */
+  kind: "count" | "stock";
   measures: number[];
   /** One number per month, April first. */
   byMonth: number[];
@@ -90,10 +92,15 @@ function tally(id: FigureId, months: ReturnType<typeof fiscalMonths>, rows: Coun
   }
   // Hours are reported to one decimal; counts stay whole.
   const round = (n: number) => Math.round(n * 10) / 10;
-  return { id, measures: FIGURE_MEASURES[id], byMonth: byMonth.map(round), byArea: Object.fromEntries(Object.entries(byArea).map(([k, v]) => [k, round(v)])), total: round(total) };
+  return { id, kind: "count", measures: FIGURE_MEASURES[id], byMonth: byMonth.map(round), byArea: Object.fromEntries(Object.entries(byArea).map(([k, v]) => [k, round(v)])), total: round(total) };
 }
 
 const TAKING_PART = ["accepted", "attended"];
+
+/** A stock's months, with the year's figure and areas taken from `latest` (what there is at the end). */
+function stock(byMonth: Figure, latest: Figure): Figure {
+  return { ...byMonth, kind: "stock", total: latest.total, byArea: latest.byArea };
+}
 
 export async function computeDashboard(fiscalYear: number, now = new Date()): Promise<Dashboard> {
   const months = fiscalMonths(fiscalYear);
@@ -167,11 +174,11 @@ export async function computeDashboard(fiscalYear: number, now = new Date()): Pr
       applications.filter((a) => a.hoursVerifiedAt !== null && a.hours !== null).map((a) => ({ at: a.shift.startsAt, area: a.shift.opening.area?.slug, weight: a.hours! })),
     ),
     tally("firstTimeParticipants", months, [...firstTime.entries()].map(([userId, at]) => ({ at, area: participantArea.get(userId) }))),
-    // A place counts in every month it was listed: once per month from the month it was published.
-    tally(
-      "activePlaces",
-      months,
-      places.flatMap((p) => months.filter((m) => p.publishedAt! < m.end && m.start <= until).map((m) => ({ at: m.start, area: p.area?.slug }))),
+    // A place counts in every month it was listed (from the month it was published); the year's figure is how many
+    // are listed now (or at the end of the year), per area likewise.
+    stock(
+      tally("activePlaces", months, places.flatMap((p) => months.filter((m) => p.publishedAt! < m.end && m.start <= until).map((m) => ({ at: m.start, area: p.area?.slug })))),
+      tally("activePlaces", [{ key: "now", start: new Date(0), end: until }], places.map((p) => ({ at: p.publishedAt!, area: p.area?.slug }))),
     ),
     tally("eventsHeld", months, eventDates.filter((d) => held(d.startsAt)).map((d) => ({ at: d.startsAt, area: d.event.area?.slug }))),
     tally("eventParticipants", months, registrations.filter((r) => held(r.eventDate.startsAt)).map((r) => ({ at: r.eventDate.startsAt, area: r.eventDate.event.area?.slug, weight: r.partySize }))),
