@@ -6,7 +6,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3101);
 export const RECORDER_PORT = Number(process.env.E2E_RECORDER_PORT ?? 3199);
 const ARTIFACTS = path.resolve("tests/.artifacts");
 // One database per port, so runs on other ports (E2E_PORT) never wipe each other's.
-const DB = path.join(ARTIFACTS, `e2e-${PORT}.db`);
+export const E2E_DATABASE = path.join(ARTIFACTS, `e2e-${PORT}.db`);
 
 /** Debian's Chromium first (Playwright cannot download its own here), then Playwright's if present. */
 function chromiumPath(): string | undefined {
@@ -46,7 +46,7 @@ export default defineConfig({
     },
     {
     // A fresh database for every run, seeded like a newcomer's; the server runs the production build.
-    command: `rm -f ${DB} ${DB}-wal ${DB}-shm && node scripts/start.mjs`,
+    command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && node scripts/start.mjs`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,
@@ -54,7 +54,7 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: "127.0.0.1",
       NODE_ENV: "production",
-      DATABASE_PATH: DB,
+      DATABASE_PATH: E2E_DATABASE,
       APP_ORIGIN: `http://127.0.0.1:${PORT}`,
       // Server-side dates must not depend on the host's zone: run the app in a far-away one.
       TZ: "America/Los_Angeles",

@@ -22,7 +22,7 @@ import { getEnv } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
 import { isLocale } from "~/modules/i18n/config";
 import { FALLBACK_ELEMENT_ID, fallbackJson } from "~/modules/i18n/fallback";
-import { getCurrentUser, isStaff } from "~/modules/auth/permissions.server";
+import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { demoPeopleExist } from "~/modules/auth/demo.server";
 
 export const links: LinksFunction = () => [
@@ -46,8 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // Written into the page for the browser's translator (entry.client.tsx), so a key missing in this locale
       // shows the same Japanese there as in the server's HTML.
       i18nFallback: fallbackFor(locale),
-      // Only what the header needs; never ids, emails or roles beyond "is staff".
-      user: user ? { name: user.name, staff: isStaff(user) } : null,
+      // Only what the header needs; never ids, emails or roles.
+      user: user ? { name: user.name } : null,
       council: { name: env.COUNCIL_NAME, nameEn: env.COUNCIL_NAME_EN, city: env.CITY_NAME },
       demoSite: await demoPeopleExist(),
       // Titles for the error pages, which have no loader of their own.

@@ -1,8 +1,7 @@
 // Seeds the sample data of prisma/seed-data.ts. Run directly (`npx tsx prisma/seed.ts`, `npm run db:seed`)
 // or import `seed` (tests). Idempotent: does nothing when areas already exist.
 // Dates are relative to `now` (SEED_NOW when set) so the sample always looks current.
-import path from "node:path";
-import { deploymentMode } from "../server/deployment.js";
+import { databaseFile, deploymentMode } from "../server/deployment.js";
 import { pathToFileURL } from "node:url";
 import { hash } from "@node-rs/argon2";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -655,7 +654,7 @@ export async function seed(prisma: PrismaClient, options: { now?: Date; people?:
 }
 
 async function main() {
-  const file = path.resolve(process.env.DATABASE_PATH ?? path.join(process.env.DATA_DIR ?? "./data", "tsunagu.db"));
+  const file = databaseFile(process.env);
   const prisma = new PrismaClient({
     adapter: new PrismaBetterSQLite3({ url: `file:${file}` }),
   });

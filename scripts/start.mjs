@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { deploymentMode } from "../server/deployment.js";
+import { databaseFile, deploymentMode } from "../server/deployment.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -14,8 +14,8 @@ process.chdir(root);
 const env = { ...process.env };
 env.NODE_ENV ??= "production";
 env.DATA_DIR ??= "./data";
-env.DATABASE_PATH ??= path.join(env.DATA_DIR, "tsunagu.db");
-const dbFile = path.resolve(env.DATABASE_PATH);
+const dbFile = databaseFile(env);
+env.DATABASE_PATH = dbFile;
 
 // A server others can reach gets production defaults: it needs its public origin, and no demo people unless asked.
 const mode = deploymentMode(env);

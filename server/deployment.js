@@ -1,7 +1,8 @@
 // How an instance is exposed decides what it may offer. A server bound to loopback is someone's own machine: it may
 // carry demo people and the development mail viewer. A server bound to any other address can be reached by others,
 // so it gets production defaults: an explicit public origin, no demo accounts unless asked for, no mail viewer.
-// Plain JS: scripts/start.mjs needs this before the app is built; app/utils/env.server.ts imports the same file.
+// Plain JS: scripts/start.mjs and the seed need this before the app is built; app/utils/env.server.ts imports the same file.
+import path from "node:path";
 
 /** Host names and addresses that only this machine can reach. */
 export function isLoopbackHost(host) {
@@ -35,4 +36,12 @@ export function deploymentMode(env) {
   const seed = env.SEED || (loopback ? "demo" : "base");
   if (!SEED_MODES.includes(seed)) problems.push(`SEED=${seed} is not one of ${SEED_MODES.join(", ")}.`);
   return { host, loopback, seed, problems };
+}
+
+/**
+ * The SQLite file: DATABASE_PATH, else tsunagu.db in DATA_DIR (default ./data), as an absolute path.
+ * @param {Record<string, string | undefined>} env
+ */
+export function databaseFile(env) {
+  return path.resolve(env.DATABASE_PATH ?? path.join(env.DATA_DIR ?? "./data", "tsunagu.db"));
 }

@@ -1,15 +1,39 @@
-import path from "node:path";
 import { z } from "zod";
-import { deploymentMode } from "../../server/deployment.js";
+import { databaseFile, deploymentMode } from "../../server/deployment.js";
 
 // One validated view of the environment; everything else reads config from here (server.mjs too, through the build).
+// Plain scripts that run before any build (scripts/start.mjs, the seed) share server/deployment.js with this file.
+
+/** A whole number in [min, max]; a typo such as "5s" stops the start instead of becoming NaN or 0. */
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ invalid_type_error: "is not a number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(fallback);
+
+/** An http(s) address; other schemes would only fail later, at the first link or request. */
+const httpUrl = z
+  .string()
+  .url("is not a URL")
+  .refine((value) => !URL.canParse(value) || /^https?:$/.test(new URL(value).protocol), "must start with http:// or https://");
+
+/** Unset and empty mean the same for optional settings (container env files often carry empty lines). */
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const OUTBOX_KEY_BYTES = 32;
+/** Values never repeated in a start-up error. */
+const SECRETS = new Set(["RESEND_API_KEY", "OUTBOX_SECRET_KEY"]);
+const DEFAULT_SENDER_ADDRESS = "noreply@tsunagu.example.jp";
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: wholeNumber(1, 65535, 3000),
   /// The address to bind. Anything but loopback makes the portal reachable by others (see server/deployment.js).
   HOST: z.string().default("127.0.0.1"),
   /// Public origin used for links in emails and for the CSRF Origin check; never taken from request headers.
-  APP_ORIGIN: z.string().url().optional(),
+  APP_ORIGIN: optional(httpUrl),
   DATA_DIR: z.string().default("./data"),
   DATABASE_PATH: z.string().optional(),
   /// What an empty database is filled with: demo (sample content and demo people), base (areas and lists only), 0.
@@ -17,7 +41,7 @@ const EnvSchema = z.object({
   /// "1" when exactly one reverse proxy stands in front: client addresses then come from its X-Forwarded-For.
   TRUST_PROXY: z.enum(["", "0", "1"]).default(""),
   /// How long anonymous public pages and query results are reused; every write clears them at once. 0 = off.
-  PUBLIC_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  PUBLIC_CACHE_TTL_MS: wholeNumber(0, 3_600_000, 30_000),
   /// Name shown on certificates and in the footer.
   COUNCIL_NAME: z.string().default("鶴ヶ島市社会福祉協議会"),
   COUNCIL_NAME_EN: z.string().default("Tsurugashima Social Welfare Council"),
@@ -27,12 +51,28 @@ const EnvSchema = z.object({
   /// 全国地方公共団体コード with its check digit (6 digits), the first column of every open-data file.
   LOCAL_GOVERNMENT_CODE: z.string().regex(/^\d{6}$/, "6 digits (全国地方公共団体コード with check digit)").default("112411"),
   /// Map tiles; default 地理院タイル. Empty disables the map.
-  MAP_TILE_URL: z.string().default("https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"),
+  MAP_TILE_URL: z
+    .string()
+    .default("https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png")
+    .refine((template) => template === "" || httpUrl.safeParse(template.replace(/[{}]/g, "")).success, "must be an http(s) URL template or empty"),
   MAP_ATTRIBUTION: z.string().default("地理院タイル"),
+  /// Send email through Resend; unset = emails stay in the outbox (readable at /dev/mail locally).
+  RESEND_API_KEY: optional(z.string()),
+  /// Where the Resend SDK sends; tests and development point it at a local recorder.
+  RESEND_BASE_URL: optional(httpUrl),
+  /// Sender of every email; default: the council's name at noreply@tsunagu.example.jp.
+  EMAIL_FROM: optional(z.string()),
+  /// How often queued emails are sent (at most 2 per second whatever this says).
+  EMAIL_WORKER_INTERVAL_MS: wholeNumber(100, 3_600_000, 5000),
+  /// Key that seals codes and links of queued emails (ADR 008); unset = a key file in DATA_DIR.
+  OUTBOX_SECRET_KEY: optional(
+    z.string().refine((value) => Buffer.from(value, "base64").length === OUTBOX_KEY_BYTES, `must be ${OUTBOX_KEY_BYTES} bytes, base64-encoded`),
+  ),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
   APP_ORIGIN: string;
+  EMAIL_FROM: string;
   DATABASE_PATH: string;
   /// Bound to loopback: only this machine can reach the server (demo people and the mail viewer are allowed).
   LOOPBACK: boolean;
@@ -44,31 +84,39 @@ export type Env = z.infer<typeof EnvSchema> & {
 let cached: Env | undefined;
 
 export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = EnvSchema.safeParse(process.env);
-  if (!parsed.success) {
-    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  }
-  const env = parsed.data;
-  const mode = deploymentMode(process.env);
-  if (mode.problems.length) throw new Error(`Refusing to start: ${mode.problems.join(" ")}`);
-  cached = {
-    ...env,
-    APP_ORIGIN: new URL(env.APP_ORIGIN ?? `http://localhost:${env.PORT}`).origin,
-    DATABASE_PATH: path.resolve(env.DATABASE_PATH ?? path.join(env.DATA_DIR, "tsunagu.db")),
-    LOOPBACK: mode.loopback,
-    SEED: mode.seed,
-    MAP_TILE_ORIGIN: tileOrigin(env.MAP_TILE_URL),
-  };
+  cached ??= parseEnv(process.env);
   return cached;
 }
 
-function tileOrigin(template: string): string {
-  try {
-    return template ? new URL(template.replace(/[{}]/g, "")).origin : "";
-  } catch {
-    return "";
+/** For tests that change process.env after the app first read it: the next getEnv() reads it again. */
+export function forgetEnv() {
+  cached = undefined;
+}
+
+/** The configuration a set of variables describes; throws one message naming every invalid variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      const value = source[name];
+      const shown = value === undefined || SECRETS.has(name) ? name : `${name}=${JSON.stringify(value)}`;
+      return `${shown} ${issue.message}`;
+    });
+    throw new Error(`Invalid environment: ${problems.join("; ")}.`);
   }
+  const env = parsed.data;
+  const mode = deploymentMode(source);
+  if (mode.problems.length) throw new Error(`Refusing to start: ${mode.problems.join(" ")}`);
+  return {
+    ...env,
+    APP_ORIGIN: new URL(env.APP_ORIGIN ?? `http://localhost:${env.PORT}`).origin,
+    DATABASE_PATH: databaseFile(source),
+    EMAIL_FROM: env.EMAIL_FROM ?? `${env.COUNCIL_NAME} <${DEFAULT_SENDER_ADDRESS}>`,
+    LOOPBACK: mode.loopback,
+    SEED: mode.seed,
+    MAP_TILE_ORIGIN: env.MAP_TILE_URL ? new URL(env.MAP_TILE_URL.replace(/[{}]/g, "")).origin : "",
+  };
 }
 
 /** Map tiles for the browser, or null when the operator turned the map off (MAP_TILE_URL=""). */

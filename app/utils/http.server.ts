@@ -21,7 +21,3 @@ export function tooManyRequests(retryAfterSeconds: number): never {
 
 /** Personal and staff pages must never be stored by browsers or proxies (SECURITY.md row 20). */
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
-
-export function noStoreHeaders() {
-  return NO_STORE;
-}

@@ -1,5 +1,6 @@
 // Structured security/event log lines on stdout (SECURITY.md rows 36–37): who, what, when (UTC), never secrets.
 // Values are single-line and free of control characters, so a name cannot forge a log line or colour a terminal.
+import { getEnv } from "./env.server";
 
 const SECRET_KEYS = /pass(word)?|token|secret|code|cookie|session|authorization|hash/i;
 
@@ -29,7 +30,7 @@ export function setLogSink(next: (line: string) => void) {
 }
 
 export function logEvent(entry: LogEvent) {
-  if (process.env.NODE_ENV === "test" && !sinkIsCaptured()) return;
+  if (getEnv().NODE_ENV === "test" && !sinkIsCaptured()) return;
   sink(JSON.stringify({ at: new Date().toISOString(), ...(clean(entry) as object) }));
 }
 

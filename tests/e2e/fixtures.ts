@@ -1,10 +1,21 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { E2E_DATABASE } from "../../playwright.config";
+import { insertSession, SESSION_COOKIE } from "../support/session-rows";
+
+export { E2E_DATABASE };
+
+/** Signs a person in by writing a session row, as a login would; the cookie goes to `context` (default: the test's). */
+type Login = (email: string, options?: { context?: BrowserContext }) => Promise<{ id: number; email: string }>;
 
 /**
  * Every page must load without script errors, CSP violations or failed hydration: a test fails on any
  * uncaught page error or console error.
+ *
+ * `login` skips the sign-in form (Epic Stack's playwright-utils pattern): only the test of the form itself
+ * (resident-manages-account) goes through it, so the others neither wait on argon2 nor depend on that page.
  */
-export const test = base.extend<{ problems: string[] }>({
+export const test = base.extend<{ problems: string[]; login: Login }>({
   problems: [
     async ({ page }, use) => {
       const problems: string[] = [];
@@ -20,6 +31,21 @@ export const test = base.extend<{ problems: string[] }>({
     },
     { auto: true },
   ],
+  // Named `provide`, not `use`: the React hooks lint rule would take `use` inside `login` for a hook.
+  login: async ({ context, baseURL }, provide) => {
+    await provide(async (email, { context: target = context } = {}) => {
+      const db = new Database(E2E_DATABASE);
+      try {
+        db.pragma("busy_timeout = 5000");
+        const user = db.prepare(`SELECT id FROM "User" WHERE email = ?`).get(email) as { id: number } | undefined;
+        if (!user) throw new Error(`no account ${email} in ${E2E_DATABASE}`);
+        await target.addCookies([{ name: SESSION_COOKIE, value: insertSession(db, user.id), url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+        return { id: user.id, email };
+      } finally {
+        db.close();
+      }
+    });
+  },
 });
 
 export { expect };

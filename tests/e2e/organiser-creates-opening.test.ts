@@ -5,16 +5,13 @@ const tokyoDay = (days: number) => new Date(Date.now() + 9 * 3_600_000 + days * 
 
 // An organiser's journey: sign in, open the group's workspace from "My groups", create a volunteer opening
 // with two shifts and submit it for review; the workspace then lists it as 審査中 (under review).
-test("an organiser creates a volunteer opening with two shifts and submits it for review", async ({ page }) => {
+test("an organiser creates a volunteer opening with two shifts and submits it for review", async ({ page, login }) => {
   const title = `公園清掃のお手伝い ${Date.now()}`;
   const firstDay = tokyoDay(9);
   const secondDay = tokyoDay(16);
 
-  await page.goto("/login");
-  await page.getByLabel("メールアドレス").fill("owner@example.jp");
-  await page.getByLabel("パスワード", { exact: true }).fill("tsunagu-demo-2026");
-  await page.getByRole("button", { name: "ログインする", exact: true }).click();
-  await expect(page).toHaveURL(/\/me$/);
+  await login("owner@example.jp");
+  await page.goto("/me");
 
   await page.getByRole("banner").getByRole("link", { name: "団体の管理" }).click();
   await expect(page).toHaveURL(/\/manage$/);
@@ -59,12 +56,10 @@ test("an organiser creates a volunteer opening with two shifts and submits it fo
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the same form works as plain HTML: a server error keeps what was typed, then the opening is submitted", async ({ page }) => {
+  test("the same form works as plain HTML: a server error keeps what was typed, then the opening is submitted", async ({ page, login }) => {
     const title = `配食のお手伝い（JSなし） ${Date.now()}`;
-    await page.goto("/login?redirectTo=/manage/groups/1/openings/new");
-    await page.getByLabel("メールアドレス").fill("owner@example.jp");
-    await page.getByLabel("パスワード", { exact: true }).fill("tsunagu-demo-2026");
-    await page.getByRole("button", { name: "ログインする", exact: true }).click();
+    await login("owner@example.jp");
+    await page.goto("/manage/groups/1/openings/new");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("ボランティア募集を追加する");
 
     await page.getByLabel("名前（タイトル）").fill(title);

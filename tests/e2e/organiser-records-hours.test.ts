@@ -1,19 +1,8 @@
 import path from "node:path";
 import Database from "better-sqlite3";
-import { test, expect } from "./fixtures";
-import type { Page } from "@playwright/test";
+import { E2E_DATABASE as DB, test, expect } from "./fixtures";
 
-const PORT = Number(process.env.E2E_PORT ?? 3101);
-const DB = path.resolve("tests/.artifacts", `e2e-${PORT}.db`);
 const tokyoDay = (days: number) => new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByLabel("パスワード", { exact: true }).fill("tsunagu-demo-2026");
-  await page.getByRole("button", { name: "ログインする", exact: true }).click();
-  await expect(page).toHaveURL(/\/me$/);
-}
 
 /**
  * The whole participation loop: a group owner creates an opening with two shifts; a resident applies; the owner
@@ -21,11 +10,12 @@ async function signIn(page: Page, email: string) {
  * Two steps that belong to other parts of the system are done directly in the database, as those parts would:
  * the council's approval of the opening (staff moderation) and time passing until the shift has happened.
  */
-test("an opening with two shifts: apply, accept, record 3 hours, see them on the certificate", async ({ browser }) => {
+test("an opening with two shifts: apply, accept, record 3 hours, see them on the certificate", async ({ browser, login }) => {
   test.setTimeout(120_000);
   const title = `図書館の本の整理 ${Date.now()}`;
-  const owner = await (await browser.newContext()).newPage();
-  await signIn(owner, "owner@example.jp");
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  await login("owner@example.jp", { context: ownerContext });
   await owner.goto("/manage/groups/1/openings/new");
   await owner.getByLabel("名前（タイトル）").fill(title);
   await owner.getByLabel("ひとことで紹介").fill("返ってきた本を棚に戻すお手伝いです");
@@ -52,7 +42,7 @@ test("an opening with two shifts: apply, accept, record 3 hours, see them on the
   // A resident applies to the first shift, consenting to share contact details with the group.
   const residentContext = await browser.newContext();
   const resident = await residentContext.newPage();
-  await signIn(resident, "resident@example.jp");
+  await login("resident@example.jp", { context: residentContext });
   await resident.goto(`/volunteer/${openingId}`);
   await expect(resident.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(resident.getByRole("button", { name: "この日に応募する" })).toHaveCount(2);

@@ -82,16 +82,14 @@ test("a resident signs up, verifies, signs out, signs in with a code, resets the
   await expect(page.getByRole("alert")).toContainText("メールアドレスかパスワードが違います");
 });
 
-test("signing out on all devices in one browser ends the session in another", async ({ browser }) => {
+test("signing out on all devices in one browser ends the session in another", async ({ browser, login }) => {
   const a = await browser.newContext();
   const b = await browser.newContext();
   const pageA = await a.newPage();
   const pageB = await b.newPage();
-  for (const page of [pageA, pageB]) {
-    await page.goto("/login");
-    await page.getByLabel("メールアドレス").fill("editor@example.jp");
-    await page.getByLabel("パスワード", { exact: true }).fill("tsunagu-demo-2026");
-    await page.getByRole("button", { name: "ログインする", exact: true }).click();
+  for (const [context, page] of [[a, pageA], [b, pageB]] as const) {
+    await login("editor@example.jp", { context });
+    await page.goto("/me");
     await expect(page).toHaveURL(/\/me$/);
   }
   await pageA.getByRole("button", { name: "すべての端末でログアウト" }).click();

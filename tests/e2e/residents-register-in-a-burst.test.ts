@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
-import path from "node:path";
 import Database from "better-sqlite3";
-import { test, expect } from "./fixtures";
+import { E2E_DATABASE as DB, test, expect } from "./fixtures";
 import { countOutcomes, prepareBurst, runBurst } from "../support/registration-burst";
 
 // Review item 12: a success is never reported as an error. 200 residents press "register" at once for a date with
@@ -10,8 +9,6 @@ import { countOutcomes, prepareBurst, runBurst } from "../support/registration-b
 // crawler-like client (the render waits for everything before sending). How long the rush takes is measured by
 // the benchmark (`npm run bench:burst`, BENCHMARKS.md), not here: a timed test only measures how busy the machine is.
 
-const PORT = Number(process.env.E2E_PORT ?? 3101);
-const DB = path.resolve("tests/.artifacts", `e2e-${PORT}.db`);
 const RESIDENTS = 200;
 const SEATS = 30;
 const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";

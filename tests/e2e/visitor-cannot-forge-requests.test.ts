@@ -5,7 +5,7 @@ import { test, expect, waitForHydration } from "./fixtures";
 // SECURITY.md rows 17–18: a form on another site — even another port of the same host, which SameSite treats
 // as the same site — cannot change anything; every kind of response carries the security headers.
 
-test("a form served from another port cannot sign anyone out or post to the portal", async ({ page, baseURL }) => {
+test("a form served from another port cannot sign anyone out or post to the portal", async ({ page, baseURL, login }) => {
   const evil = http.createServer((_req, res) => {
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.end(`<!doctype html><title>evil</title><form method="post" action="${baseURL}/me"><input name="intent" value="logout-everywhere"><button>go</button></form>`);
@@ -14,11 +14,9 @@ test("a form served from another port cannot sign anyone out or post to the port
   const port = (evil.address() as AddressInfo).port;
   try {
     // Sign in first, so the cross-site form would have a session to abuse.
-    await page.goto("/login");
-    await page.getByLabel("メールアドレス").fill("owner2@example.jp");
-    await page.getByLabel("パスワード", { exact: true }).fill("tsunagu-demo-2026");
-    await page.getByRole("button", { name: "ログインする", exact: true }).click();
-    await expect(page).toHaveURL(/\/me$/);
+    await login("owner2@example.jp");
+    await page.goto("/me");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("マイページ");
 
     await page.goto(`http://127.0.0.1:${port}/`);
     const [response] = await Promise.all([page.waitForResponse((r) => r.url() === `${baseURL}/me`), page.getByRole("button", { name: "go" }).click()]);
@@ -51,12 +49,8 @@ for (const [kind, path, status] of [
   });
 }
 
-test("personal pages are never cached", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("メールアドレス").fill("owner2@example.jp");
-  await page.getByLabel("パスワード", { exact: true }).fill("tsunagu-demo-2026");
-  await page.getByRole("button", { name: "ログインする", exact: true }).click();
-  await expect(page).toHaveURL(/\/me$/);
+test("personal pages are never cached", async ({ page, login }) => {
+  await login("owner2@example.jp");
   for (const path of ["/me", "/me/email", "/me/delete", "/me/export"]) {
     const res = await page.request.get(path);
     expect(res.status(), path).toBe(200);

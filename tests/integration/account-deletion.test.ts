@@ -8,9 +8,9 @@ import { action as loginAction } from "~/routes/login";
 import { inviteMember } from "~/modules/groups/groups.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getSessionUser } from "~/modules/auth/session.server";
-import { codeFrom, createUser, dataOf, errorKeys, fieldErrors, ipFactory, latestEmail, postForm, requestWithCookie, responseOf, signIn, uniqueEmail, type TestUser } from "../support/auth";
+import { codeFrom, dataOf, errorKeys, fieldErrors, ipFactory, latestEmail, postForm, requestWithCookie, responseOf, uniqueEmail } from "../support/auth";
+import { createEvent, createGroup, createOpening, createResident, createSession, daysFromNow, type TestUser } from "../support/factories";
 import { withEmailDelivery } from "../support/email-delivery";
-import { tokyoSlot } from "~/utils/dates";
 
 // Issue 8 item 7: deleting an account deletes the person. It takes the password (or an emailed code for people
 // without one), and afterwards no table holds their name or any address they had; activity counts stay, anonymous.
@@ -58,35 +58,32 @@ describe("deleting an account deletes the person (item 7)", () => {
     const CANARY = "消去確認カナリア鶴子";
     const oldEmail = uniqueEmail("canary-old");
     const newEmail = uniqueEmail("canary-new");
-    const user = await createUser({ email: oldEmail, name: CANARY });
-    let cookie = await signIn(user.id);
+    const user = await createResident({ email: oldEmail, name: CANARY });
+    let cookie = await createSession(user);
 
     // Traces under the old address: a reset request, a failed login, a group invitation.
     await postForm(forgotAction, "/forgot-password", { email: oldEmail }, { ip: nextIp() });
     await postForm(loginAction, "/login", { email: oldEmail, password: "not-the-Passw0rd" }, { ip: nextIp() });
-    const inviter = await createUser();
-    const otherGroup = await prisma.group.create({ data: { name: "招待元の会", nameKana: "ショウタイモト", status: "approved", members: { create: { userId: inviter.id, role: "owner" } } } });
+    const inviter = await createResident();
+    const otherGroup = await createGroup({ name: "招待元の会", nameKana: "ショウタイモト", owner: inviter });
     await inviteMember(otherGroup.id, inviter.id, { email: oldEmail, role: "editor", locale: "ja" });
 
     // The address changes (the old one is told, with the new one in the body).
     cookie = await changeEmail(user, cookie, newEmail);
 
     // Their own group names them as its contact; they took part in an opening and an event.
-    const ownGroup = await prisma.group.create({
-      data: { name: "カナリアの会", nameKana: "カナリアノカイ", contactName: CANARY, contactEmail: newEmail, status: "approved", members: { create: { userId: user.id, role: "owner" } } },
+    const ownGroup = await createGroup({ name: "カナリアの会", nameKana: "カナリアノカイ", contactName: CANARY, contactEmail: newEmail, owner: user });
+    const startsAt = daysFromNow(-2);
+    const opening = await createOpening(ownGroup, {
+      title: "削除テストの募集",
+      contactName: CANARY,
+      contactEmail: newEmail,
+      shifts: [{ startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), acceptedCount: 1 }],
     });
-    const startsAt = new Date(Date.now() - 2 * 86_400_000);
-    const opening = await prisma.opening.create({
-      data: { groupId: ownGroup.id, title: "削除テストの募集", contactName: CANARY, contactEmail: newEmail, status: "published", shifts: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), slots: 5, acceptedCount: 1, ...tokyoSlot(startsAt) } } },
-      select: { shifts: { select: { id: true } } },
-    });
-    const shiftId = opening.shifts[0]!.id;
+    const shiftId = opening.shiftIds[0]!;
     await prisma.application.create({ data: { shiftId, userId: user.id, status: "attended", hours: 3, message: `${CANARY}です。よろしくお願いします。` } });
-    const event = await prisma.event.create({
-      data: { groupId: 1, title: "削除テストの催し", status: "published", dates: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), registeredCount: 2, ...tokyoSlot(startsAt) } } },
-      select: { dates: { select: { id: true } } },
-    });
-    const eventDateId = event.dates[0]!.id;
+    const event = await createEvent({ id: 1 }, { title: "削除テストの催し", dates: [{ startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), registeredCount: 2 }] });
+    const eventDateId = event.dateIds[0]!;
     await prisma.registration.create({ data: { eventDateId, userId: user.id, partySize: 2, status: "attended" } });
     await recordAudit(prisma, { actorId: user.id, action: "test.contact-shown", entityType: "user", entityId: user.id, detail: { email: newEmail, previous: oldEmail } });
 
@@ -113,8 +110,8 @@ describe("deleting an account deletes the person (item 7)", () => {
   });
 
   it("the confirmation alone is not enough: without the password, or with a wrong one, nothing is deleted", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
     const missing = await deleteWith(cookie, { method: "password" });
     expect(missing.response).toBeUndefined();
     expect(fieldErrors(dataOf(missing).result, "password")).toEqual(["errors.required"]);
@@ -129,9 +126,9 @@ describe("deleting an account deletes the person (item 7)", () => {
   });
 
   it("someone without a password deletes the account with a code emailed to their address", async () => {
-    const user = await createUser();
+    const user = await createResident();
     await prisma.password.delete({ where: { userId: user.id } });
-    const cookie = await signIn(user.id);
+    const cookie = await createSession(user);
     expect((await callDeleteLoader(cookie)).hasPassword).toBe(false);
 
     const sent = dataOf(await postForm(meDelete.action, "/me/delete", { intent: "send-code" }, { cookie, ip: nextIp() }));
@@ -147,8 +144,8 @@ describe("deleting an account deletes the person (item 7)", () => {
   });
 
   it("password guesses are throttled: after 5 wrong ones, 429 with Retry-After and no hashing", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
     for (let i = 0; i < 5; i++) expect((await deleteWith(cookie, { method: "password", password: `guess-Passw0rd-${i}` })).response, `guess ${i + 1}`).toBeUndefined();
     const before = argon.verifyCalls;
     const res = responseOf(await deleteWith(cookie, { method: "password", password: user.password }));

@@ -12,10 +12,7 @@ import { issueCode } from "~/modules/auth/verification.server";
 import { verifyPassword } from "~/modules/auth/password.server";
 import {
   TEST_PASSWORD,
-  type TestUser,
   codeFrom,
-  createUser,
-  signIn,
   dataOf,
   errorKeys,
   ipFactory,
@@ -27,6 +24,7 @@ import {
   tokenFromLink,
   uniqueEmail,
 } from "../support/auth";
+import { createResident, createSession, type TestUser } from "../support/factories";
 import { callLoader } from "./helpers";
 
 // SECURITY.md §1 rows 4, 6, 7, 9, 19: login throttling, reset links, email codes, host-header poisoning, redirects.
@@ -92,7 +90,7 @@ async function isVerified(email: string) {
 
 describe("password reset links (rows 6, 9)", () => {
   it("a reset link works once; the same link used again fails", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const token = await requestResetToken(user.email);
     expect(await resetPageSays(token)).toBe(true);
     expect(responseOf(await reset(token)).headers.get("Location")).toBe("/login?reset=1");
@@ -105,7 +103,7 @@ describe("password reset links (rows 6, 9)", () => {
   });
 
   it("a reset link still works after 59 minutes and fails after 61 minutes", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const token = await requestResetToken(user.email);
     travel(59 * MINUTE);
     expect(await resetPageSays(token)).toBe(true);
@@ -120,7 +118,7 @@ describe("password reset links (rows 6, 9)", () => {
   });
 
   it("the database holds only the SHA-256 of a ≥256-bit reset token", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const token = await requestResetToken(user.email);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43,}$/);
     const rows = await prisma.verification.findMany({ where: { email: user.email, purpose: "reset-password" } });
@@ -131,7 +129,7 @@ describe("password reset links (rows 6, 9)", () => {
   });
 
   it("asking for a second link voids the first", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const first = await requestResetToken(user.email);
     const second = await requestResetToken(user.email);
     expect(second).not.toBe(first);
@@ -141,7 +139,7 @@ describe("password reset links (rows 6, 9)", () => {
   });
 
   it("the emailed link starts with APP_ORIGIN even when Host and X-Forwarded-Host say evil.example", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const outcome = await postForm(
       forgotAction,
       "http://evil.example/forgot-password",
@@ -202,7 +200,7 @@ describe("email codes (row 7)", () => {
   });
 
   it("a code issued for one purpose does not work for another (login code vs. address confirmation)", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const sent = dataOf(await postForm(loginCodeAction, "/login/code", { intent: "send", email: user.email }, { ip: nextIp() }));
     expect(sent.step).toBe("code");
     const loginCode = codeFrom((await latestEmail(user.email, "login-code")).textBody);
@@ -265,7 +263,7 @@ describe("redirect targets are same-origin paths only (row 19)", () => {
   describe("the login page (action and loader)", () => {
     let user: TestUser;
     beforeAll(async () => {
-      user = await createUser();
+      user = await createResident();
     });
 
     it.each(HOSTILE_REDIRECTS)("redirects to /me after login when redirectTo is %j", async (redirectTo) => {
@@ -275,7 +273,7 @@ describe("redirect targets are same-origin paths only (row 19)", () => {
     });
 
     it.each(HOSTILE_REDIRECTS)("sends an already signed-in visitor of /login?redirectTo=%j to /me", async (redirectTo) => {
-      const cookie = await signIn(user.id);
+      const cookie = await createSession(user);
       let thrown: unknown;
       try {
         await callLoader(loginLoader, `/login?redirectTo=${encodeURIComponent(redirectTo)}`, {}, { Cookie: cookie });
@@ -307,12 +305,12 @@ describe("login throttling (row 4)", () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);
 
-    const user = await createUser();
+    const user = await createResident();
     expect(responseOf(await postForm(loginAction, "/login", { email: user.email, password: user.password }, { ip: nextIp() })).status).toBe(302);
   });
 
   it("after 5 bad logins for one account from different IPs, the 6th attempt gets 429, even with the right password", async () => {
-    const user = await createUser();
+    const user = await createResident();
     for (let i = 0; i < 5; i++) {
       const outcome = await postForm(loginAction, "/login", { email: user.email, password: `wrong-Passw0rd-${i}` }, { ip: nextIp() });
       expect(outcome.response, `attempt ${i + 1}`).toBeUndefined();
@@ -323,12 +321,12 @@ describe("login throttling (row 4)", () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
     // Another account is not affected.
-    const other = await createUser();
+    const other = await createResident();
     expect(responseOf(await postForm(loginAction, "/login", { email: other.email, password: other.password }, { ip: nextIp() })).status).toBe(302);
   });
 
   it("a 429 is answered before any password hashing (no argon2 call, under 50 ms)", async () => {
-    const user = await createUser();
+    const user = await createResident();
     for (let i = 0; i < 5; i++) await postForm(loginAction, "/login", { email: user.email, password: `wrong-Passw0rd-${i}` }, { ip: nextIp() });
     const before = argon.verifyCalls;
     expect(before).toBeGreaterThanOrEqual(5); // the spy sees the hashing of ordinary attempts

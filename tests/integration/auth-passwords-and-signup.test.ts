@@ -8,7 +8,6 @@ import { action as forgotAction } from "~/routes/forgot-password";
 import { verifyPassword } from "~/modules/auth/password.server";
 import {
   TEST_PASSWORD,
-  createUser,
   dataOf,
   emailsTo,
   errorKeys,
@@ -19,6 +18,7 @@ import {
   responseOf,
   uniqueEmail,
 } from "../support/auth";
+import { createResident } from "../support/factories";
 
 // SECURITY.md §1 rows 1, 2, 3, 5, 26, 27, 30: passwords, signup validation, no account enumeration, bots.
 
@@ -148,7 +148,7 @@ describe("passwords (rows 1–3)", () => {
 
 describe("no account enumeration (row 5)", () => {
   it("signup answers the same for a new and an already registered address, and leaves the existing account alone", async () => {
-    const existing = await createUser();
+    const existing = await createResident();
     const before = await userByEmail(existing.email);
     const fresh = uniqueEmail("fresh");
 
@@ -166,7 +166,7 @@ describe("no account enumeration (row 5)", () => {
   });
 
   it("forgot-password answers the same for a known and an unknown address", async () => {
-    const known = await createUser();
+    const known = await createResident();
     const unknown = uniqueEmail("nobody");
     const a = await postForm(forgotAction, "/forgot-password", { email: known.email }, { ip: nextIp() });
     const b = await postForm(forgotAction, "/forgot-password", { email: unknown }, { ip: nextIp() });
@@ -179,7 +179,7 @@ describe("no account enumeration (row 5)", () => {
   });
 
   it("login answers the same for an unknown address and for a wrong password, without echoing the password", async () => {
-    const known = await createUser();
+    const known = await createResident();
     const unknown = uniqueEmail("nobody");
     const wrong = "wrong-Passw0rd-xyz";
     const a = dataOf(await login(known.email, wrong));
@@ -191,7 +191,7 @@ describe("no account enumeration (row 5)", () => {
   });
 
   it("login takes about as long for an unknown address as for a wrong password (median difference < 50 ms over 10 runs)", async () => {
-    const known = await createUser();
+    const known = await createResident();
     await login(uniqueEmail("warm-up"), "warm-up-Passw0rd"); // the dummy hash is made once per process
     const knownTimes: number[] = [];
     const unknownTimes: number[] = [];

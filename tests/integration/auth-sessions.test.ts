@@ -15,7 +15,6 @@ import {
   codeFrom,
   cookiePair,
   cookieValue,
-  createUser,
   dataOf,
   emailsTo,
   fieldErrors,
@@ -25,10 +24,10 @@ import {
   requestWithCookie,
   resetLinkFrom,
   responseOf,
-  signIn,
   tokenFromLink,
   uniqueEmail,
 } from "../support/auth";
+import { createResident, createSession } from "../support/factories";
 
 // SECURITY.md §1 rows 8, 10–16: session tokens, lifetimes, and ending sessions.
 
@@ -71,7 +70,7 @@ function flipChar(value: string, index: number): string {
 
 describe("session tokens (rows 10, 11, 12, 14)", () => {
   it("keeps only the SHA-256 of the cookie token in the Session table, never the token itself", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const token = cookieValue(await createUserSession(user.id, SESSION_POLICIES.RESIDENT));
     expect(token.length).toBeGreaterThanOrEqual(22); // ≥128 bits of base64url
     const rows = await prisma.session.findMany({ where: { userId: user.id } });
@@ -83,8 +82,8 @@ describe("session tokens (rows 10, 11, 12, 14)", () => {
   });
 
   it("rejects a cookie with one character changed, while the real one works", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
     const token = cookie.slice(cookie.indexOf("=") + 1);
     const name = cookie.slice(0, cookie.indexOf("="));
     expect(await isSignedIn(cookie)).toBe(true);
@@ -98,7 +97,7 @@ describe("session tokens (rows 10, 11, 12, 14)", () => {
   });
 
   it("each login creates a new session, and a cookie planted before login never becomes valid", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const planted = "planted-by-attacker-0123456789abcdef";
     const first = await loginThroughForm(user.email, user.password, `tsunagu_session=${planted}`);
     const second = await loginThroughForm(user.email, user.password, `tsunagu_session=${planted}`);
@@ -114,8 +113,8 @@ describe("session tokens (rows 10, 11, 12, 14)", () => {
   });
 
   it("logout (POST) deletes the session row; replaying the old cookie sends the resident to /login", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
     const id = sha256(cookie.slice(cookie.indexOf("=") + 1));
 
     // A GET (e.g. <img src=/logout>) changes nothing.
@@ -142,7 +141,7 @@ describe("session tokens (rows 10, 11, 12, 14)", () => {
   });
 
   it("the login cookie is HttpOnly, SameSite=Lax, Path=/ and has no Domain", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const setCookie = (await loginThroughForm(user.email, user.password)).headers.get("Set-Cookie")!;
     expect(setCookie).toMatch(/^tsunagu_session=[A-Za-z0-9_-]{22,};/);
     const attrs = attributes(setCookie);
@@ -179,8 +178,8 @@ describe("session tokens (rows 10, 11, 12, 14)", () => {
 
 describe("session lifetimes (row 13)", () => {
   it("a resident session idle for more than 10 days is rejected and its row deleted (9 days is fine)", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
     const id = sha256(cookie.slice(cookie.indexOf("=") + 1));
     const row = await prisma.session.findUniqueOrThrow({ where: { id } });
     expect(row.idleSeconds).toBe(10 * 24 * 3600);
@@ -212,8 +211,8 @@ describe("session lifetimes (row 13)", () => {
   });
 
   it("past the absolute cap a session is rejected even with activity a moment ago", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
     const id = sha256(cookie.slice(cookie.indexOf("=") + 1));
     await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(), absoluteExpiresAt: new Date(Date.now() - 1000) } });
     expect(await isSignedIn(cookie)).toBe(false);
@@ -223,9 +222,9 @@ describe("session lifetimes (row 13)", () => {
 
 describe("ending sessions (rows 8, 15, 16)", () => {
   it("a password reset ends every session of the account, and only the new password works", async () => {
-    const user = await createUser();
-    const phone = await signIn(user.id);
-    const laptop = await signIn(user.id);
+    const user = await createResident();
+    const phone = await createSession(user);
+    const laptop = await createSession(user);
     expect(await isSignedIn(phone)).toBe(true);
 
     expect(dataOf(await postForm(forgotAction, "/forgot-password", { email: user.email }, { ip: nextIp() }))).toMatchObject({ sent: true });
@@ -245,8 +244,8 @@ describe("ending sessions (rows 8, 15, 16)", () => {
   });
 
   it("suspending an account rejects its live cookie at once", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
     expect(await isSignedIn(cookie)).toBe(true);
     await prisma.user.update({ where: { id: user.id }, data: { status: "suspended" } });
     expect(await isSignedIn(cookie)).toBe(false);
@@ -258,11 +257,11 @@ describe("ending sessions (rows 8, 15, 16)", () => {
   });
 
   it("'log out everywhere' on /me ends all of the resident's sessions and nobody else's", async () => {
-    const user = await createUser();
-    const other = await createUser();
-    const here = await signIn(user.id);
-    const elsewhere = [await signIn(user.id), await signIn(user.id)];
-    const othersCookie = await signIn(other.id);
+    const user = await createResident();
+    const other = await createResident();
+    const here = await createSession(user);
+    const elsewhere = [await createSession(user), await createSession(user)];
+    const othersCookie = await createSession(other);
 
     const res = responseOf(await postForm(meAction, "/me", { intent: "logout-everywhere" }, { cookie: here, ip: nextIp() }));
     expect(res.status).toBe(302);
@@ -274,8 +273,8 @@ describe("ending sessions (rows 8, 15, 16)", () => {
   });
 
   it("changing the email address needs the current password: a wrong one is refused and no code is sent", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
     const newEmail = uniqueEmail("new-address");
 
     const refused = dataOf(await postForm(meEmailAction, "/me/email", { newEmail, password: "not-my-Passw0rd" }, { cookie, ip: nextIp() }));
@@ -296,9 +295,9 @@ describe("ending sessions (rows 8, 15, 16)", () => {
   });
 
   it("confirming an email change ends the account's other sessions, gives a fresh one, and tells the old address", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
-    const otherDevice = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
+    const otherDevice = await createSession(user);
     const newEmail = uniqueEmail("changed");
     await postForm(meEmailAction, "/me/email", { newEmail, password: TEST_PASSWORD }, { cookie, ip: nextIp() });
     const code = codeFrom((await latestEmail(newEmail, "change-email")).textBody);

@@ -6,7 +6,8 @@ import { action as resetAction, loader as resetLoader } from "~/routes/reset-pas
 import { action as loginCodeAction } from "~/routes/login_.code";
 import * as meEmail from "~/routes/me.email";
 import { verifyPassword } from "~/modules/auth/password.server";
-import { codeFrom, createUser, dataOf, errorKeys, ipFactory, latestEmail, postForm, resetLinkFrom, responseOf, signIn, tokenFromLink, uniqueEmail, type TestUser } from "../support/auth";
+import { codeFrom, dataOf, errorKeys, ipFactory, latestEmail, postForm, resetLinkFrom, responseOf, tokenFromLink, uniqueEmail } from "../support/auth";
+import { createResident, createSession, type TestUser } from "../support/factories";
 import { callLoader } from "./helpers";
 
 // Issue 8 items 3 and 4: a token or code lives only as long as the address and password it was issued for,
@@ -71,9 +72,9 @@ async function requestLoginCode(email: string): Promise<string> {
 
 describe("tokens and codes die with the address and password they were issued for (item 3)", () => {
   it("a reset link sent before an email change no longer resets the account afterwards", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const token = await requestResetToken(user.email);
-    const cookie = await signIn(user.id);
+    const cookie = await createSession(user);
     const newEmail = uniqueEmail("moved");
     const code = await startChange(user, cookie, newEmail);
     expect(responseOf(await confirmChange(cookie, newEmail, code)).headers.get("Location")).toBe("/me?emailChanged=1");
@@ -84,8 +85,8 @@ describe("tokens and codes die with the address and password they were issued fo
   });
 
   it("an email change voids the code of an earlier, unfinished change to another address", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
     const first = uniqueEmail("first-choice");
     const firstCode = await startChange(user, cookie, first);
     const second = uniqueEmail("second-choice");
@@ -100,7 +101,7 @@ describe("tokens and codes die with the address and password they were issued fo
   });
 
   it("a password reset voids the login code that was still outstanding", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const loginCode = await requestLoginCode(user.email);
     const token = await requestResetToken(user.email);
     expect(responseOf(await reset(token)).headers.get("Location")).toBe("/login?reset=1");
@@ -111,7 +112,7 @@ describe("tokens and codes die with the address and password they were issued fo
   });
 
   it("a reset token only works while its address is still the account's address", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const token = await requestResetToken(user.email);
     // Staff corrected the address directly (no code round trip): the link sent to the old address is dead.
     await prisma.user.update({ where: { id: user.id }, data: { email: uniqueEmail("corrected") } });
@@ -137,7 +138,7 @@ describe("no password hashing before the cheap checks (item 4)", () => {
   it("the 11th reset attempt from one IP gets 429 with Retry-After, and a real token from that IP waits too", async () => {
     const ip = nextIp();
     for (let i = 0; i < 10; i++) expect((await reset(fakeToken(), NEW_PASSWORD, ip)).response, `attempt ${i + 1}`).toBeUndefined();
-    const user = await createUser();
+    const user = await createResident();
     const token = await requestResetToken(user.email);
     const before = argon.hashCalls;
     const res = responseOf(await reset(token, NEW_PASSWORD, ip));
@@ -152,7 +153,7 @@ describe("no password hashing before the cheap checks (item 4)", () => {
   });
 
   it("one reset link tried again and again (even from many IPs) gets 429 after 5 tries", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const token = await requestResetToken(user.email);
     for (let i = 0; i < 5; i++) {
       const outcome = await reset(token, "password");
@@ -165,7 +166,7 @@ describe("no password hashing before the cheap checks (item 4)", () => {
   });
 
   it("a rejected new password (too short, too common) is refused before hashing", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const token = await requestResetToken(user.email);
     const before = argon.hashCalls;
     expect(errorKeys(dataOf(await reset(token, "short")))).toEqual(["errors.password.tooShort"]);

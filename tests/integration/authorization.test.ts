@@ -4,7 +4,8 @@ import { requireGroupRole, requireStaff } from "~/modules/auth/permissions.serve
 import { action as meAction, loader as meLoader } from "~/routes/me._index";
 import { loader as rootLoader } from "~/root";
 import { loader as placeLoader } from "~/routes/places.$id";
-import { createUser, postForm, requestWithCookie, responseOf, signIn } from "../support/auth";
+import { postForm, requestWithCookie, responseOf } from "../support/auth";
+import { addMember, createResident, createSession, createStaff } from "../support/factories";
 
 async function thrown(fn: () => Promise<unknown>): Promise<Response> {
   try {
@@ -19,9 +20,9 @@ async function thrown(fn: () => Promise<unknown>): Promise<Response> {
 describe("group roles are checked on the server (rows 21–22)", () => {
   it("a member of group B asking for group A's workspace gets 404, exactly like a group that does not exist", async () => {
     const [groupA, groupB] = await prisma.group.findMany({ orderBy: { id: "asc" }, take: 2, select: { id: true } });
-    const user = await createUser();
-    await prisma.groupMember.create({ data: { groupId: groupB!.id, userId: user.id, role: "owner" } });
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    await addMember(groupB!, user, "owner");
+    const cookie = await createSession(user);
     const foreign = await thrown(() => requireGroupRole(requestWithCookie("/manage", cookie), groupA!.id, "editor"));
     const missing = await thrown(() => requireGroupRole(requestWithCookie("/manage", cookie), 999_999, "editor"));
     expect(foreign.status).toBe(404);
@@ -33,29 +34,29 @@ describe("group roles are checked on the server (rows 21–22)", () => {
 
   it("an editor is not an owner", async () => {
     const group = await prisma.group.findFirstOrThrow({ select: { id: true } });
-    const user = await createUser();
-    await prisma.groupMember.create({ data: { groupId: group.id, userId: user.id, role: "editor" } });
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    await addMember(group, user, "editor");
+    const cookie = await createSession(user);
     expect((await requireGroupRole(requestWithCookie("/manage", cookie), group.id, "editor")).groupRole).toBe("editor");
     expect((await thrown(() => requireGroupRole(requestWithCookie("/manage", cookie), group.id, "owner"))).status).toBe(404);
   });
 
   it("staff-only helpers refuse residents with 403 and send visitors to /login", async () => {
-    const resident = await createUser();
-    const residentCookie = await signIn(resident.id);
+    const resident = await createResident();
+    const residentCookie = await createSession(resident);
     expect((await thrown(() => requireStaff(requestWithCookie("/staff", residentCookie)))).status).toBe(403);
     const anonymous = await thrown(() => requireStaff(requestWithCookie("/staff")));
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toBe("/login?redirectTo=%2Fstaff");
-    const staff = await createUser({ roles: ["resident", "staff"] });
-    expect((await requireStaff(requestWithCookie("/staff", await signIn(staff.id)))).roles).toContain("staff");
+    const staff = await createStaff();
+    expect((await requireStaff(requestWithCookie("/staff", await createSession(staff)))).roles).toContain("staff");
   });
 });
 
 describe("mass assignment is ignored (row 23)", () => {
   it("extra fields on the profile form (role, status, email, id) change nothing but name and language", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
     const outcome = await postForm(
       meAction,
       "/me",
@@ -72,28 +73,28 @@ describe("mass assignment is ignored (row 23)", () => {
   });
 
   it("an unsupported language is refused with a translated error and nothing is saved", async () => {
-    const user = await createUser({ name: "元の 名前" });
-    const outcome = await postForm(meAction, "/me", { intent: "profile", name: "別の 名前", locale: "xx" }, { cookie: await signIn(user.id) });
+    const user = await createResident({ name: "元の 名前" });
+    const outcome = await postForm(meAction, "/me", { intent: "profile", name: "別の 名前", locale: "xx" }, { cookie: await createSession(user) });
     expect(JSON.stringify(outcome.data)).toContain("errors.invalidChoice");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } })).name).toBe("元の 名前");
   });
 });
 
 describe("loaders send only what the page needs (row 24)", () => {
-  it("the root loader tells the header a name and whether the user is staff: no id, email, roles or session", async () => {
-    const user = await createUser({ name: "表示 名前" });
-    const cookie = await signIn(user.id);
+  it("the root loader tells the header only a name: no id, email, roles, staff flag or session", async () => {
+    const user = await createResident({ name: "表示 名前" });
+    const cookie = await createSession(user);
     const result = await rootLoader({ request: requestWithCookie("/", cookie), params: {}, context: {} });
-    expect(result.data.user).toEqual({ name: "表示 名前", staff: false });
+    expect(result.data.user).toEqual({ name: "表示 名前" });
     const json = JSON.stringify(result.data);
     expect(json).not.toContain(user.email);
     expect(json).not.toContain(cookie.split("=")[1]!);
   });
 
   it("/me shows the resident's own account only, and no hashes", async () => {
-    const user = await createUser();
-    const other = await createUser();
-    const data = await meLoader({ request: requestWithCookie("/me", await signIn(user.id)), params: {}, context: {} });
+    const user = await createResident();
+    const other = await createResident();
+    const data = await meLoader({ request: requestWithCookie("/me", await createSession(user)), params: {}, context: {} });
     const json = JSON.stringify(data);
     expect(json).toContain(user.email);
     expect(json).not.toContain(other.email);

@@ -1,11 +1,13 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
+import { forgetEnv } from "~/utils/env.server";
 import { action as forgotAction } from "~/routes/forgot-password";
 import { action as loginCodeAction } from "~/routes/login_.code";
 import { loader as resetLoader } from "~/routes/reset-password";
 import { inviteMember } from "~/modules/groups/groups.server";
-import { createUser, dataOf, ipFactory, postForm, resetLinkFrom, tokenFromLink, uniqueEmail } from "../support/auth";
+import { dataOf, ipFactory, postForm, resetLinkFrom, tokenFromLink, uniqueEmail } from "../support/auth";
+import { createResident } from "../support/factories";
 import { FAR_FUTURE, withEmailDelivery } from "../support/email-delivery";
 import { callLoader } from "./helpers";
 
@@ -35,7 +37,7 @@ async function outboxText(address: string): Promise<string> {
 
 describe("secrets don't rest in the outbox (item 6)", () => {
   it("after a reset request and its delivery, the live reset token appears nowhere in the database file or its WAL", async () => {
-    const user = await createUser();
+    const user = await createResident();
     expect(dataOf(await postForm(forgotAction, "/forgot-password", { email: user.email }, { ip: nextIp() }))).toMatchObject({ sent: true });
     const queued = await prisma.emailOutbox.findFirstOrThrow({ where: { toAddress: user.email, template: "reset-password" } });
     expect(await delivery.sender.deliverDueEmails({ pace: false })).toMatchObject({ sent: 1 });
@@ -53,9 +55,9 @@ describe("secrets don't rest in the outbox (item 6)", () => {
   });
 
   it("a login code and an invitation link waiting to be sent are not readable in the outbox either", async () => {
-    const user = await createUser();
+    const user = await createResident();
     expect(dataOf(await postForm(loginCodeAction, "/login/code", { intent: "send", email: user.email }, { ip: nextIp() })).step).toBe("code");
-    const owner = await createUser();
+    const owner = await createResident();
     const group = await prisma.group.findFirstOrThrow({ select: { id: true } });
     const invitee = uniqueEmail("invitee");
     const { token } = await inviteMember(group.id, owner.id, { email: invitee, role: "editor", locale: "ja" });
@@ -70,7 +72,8 @@ describe("secrets don't rest in the outbox (item 6)", () => {
 
   it("the local mail viewer (no provider configured) still shows the code", async () => {
     delete process.env.RESEND_API_KEY;
-    const user = await createUser();
+    forgetEnv();
+    const user = await createResident();
     expect(dataOf(await postForm(loginCodeAction, "/login/code", { intent: "send", email: user.email }, { ip: nextIp() })).step).toBe("code");
     const { listRecentEmails } = await import("~/modules/email/viewer.server");
     const shown = (await listRecentEmails()).find((m) => m.toAddress === user.email);
@@ -79,7 +82,7 @@ describe("secrets don't rest in the outbox (item 6)", () => {
   });
 
   it("sent and dead emails are purged after the retention period; pending ones and recent ones stay", async () => {
-    const user = await createUser();
+    const user = await createResident();
     const make = (status: string, ageDays: number) =>
       prisma.emailOutbox.create({
         data: {

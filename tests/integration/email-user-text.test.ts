@@ -3,9 +3,10 @@ import { prisma } from "~/utils/db.server";
 import { inviteMember } from "~/modules/groups/groups.server";
 import { messageShift } from "~/modules/participation/notifications.server";
 import { appUrl, renderEmail, type EmailTemplate } from "~/modules/email/templates.server";
-import { createUser, uniqueEmail } from "../support/auth";
+import { uniqueEmail } from "../support/auth";
+import { createGroup, createOpening, createResident } from "../support/factories";
 import { withEmailDelivery } from "../support/email-delivery";
-import { addDays, tokyoSlot } from "~/utils/dates";
+import { addDays } from "~/utils/dates";
 
 // Issue 8 item 5 (the email half): the council's address must not carry anyone's words in a subject, and a
 // body shows user-written text only quoted and defused, never as a link (text and HTML alike).
@@ -43,8 +44,8 @@ async function deliveredTo(address: string): Promise<Mail> {
 
 describe("no user-written text in subjects; in bodies only quoted and never a link (item 5b)", () => {
   it("a pending group named with a phishing text: the invitation's subject is fixed, the name in the body is quoted and not clickable", async () => {
-    const owner = await createUser();
-    const group = await prisma.group.create({ data: { name: PHISH, nameKana: "キュウフキン", status: "pending", members: { create: { userId: owner.id, role: "owner" } } } });
+    const owner = await createResident();
+    const group = await createGroup({ name: PHISH, nameKana: "キュウフキン", status: "pending", owner });
     const invitee = uniqueEmail("phish-invitee");
     await inviteMember(group.id, owner.id, { email: invitee, role: "editor", locale: "ja" });
     const mail = await deliveredTo(invitee);
@@ -56,12 +57,9 @@ describe("no user-written text in subjects; in bodies only quoted and never a li
 
   it("an organiser's message with a phishing text reaches volunteers quoted and not clickable, under a fixed subject", async () => {
     const startsAt = addDays(new Date(), 5);
-    const opening = await prisma.opening.create({
-      data: { groupId: 1, title: "至急 https://evil.example/title", status: "published", shifts: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), slots: 3, ...tokyoSlot(startsAt) } } },
-      select: { shifts: { select: { id: true } } },
-    });
-    const volunteer = await createUser({ email: uniqueEmail("phish-volunteer") });
-    const shiftId = opening.shifts[0]!.id;
+    const opening = await createOpening({ id: 1 }, { title: "至急 https://evil.example/title", shifts: [{ startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), slots: 3 }] });
+    const volunteer = await createResident({ email: uniqueEmail("phish-volunteer") });
+    const shiftId = opening.shiftIds[0]!;
     await prisma.application.create({ data: { shiftId, userId: volunteer.id, status: "accepted" } });
     expect(await messageShift({ groupId: 1, shiftId, message: PHISH, senderId: 1 })).toBe(1);
     const mail = await deliveredTo(volunteer.email);

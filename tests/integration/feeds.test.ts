@@ -8,6 +8,7 @@ import { loader as rssFeedLoader } from "~/routes/feeds.events[.]rss";
 import { loader as eventCalendarLoader } from "~/routes/events.$id.calendar[.]ics";
 import { loader as eventLoader } from "~/routes/events.$id";
 import { loader as eventsLoader } from "~/routes/events._index";
+import { createEvent } from "../support/factories";
 import { callLoader, thrownStatus } from "./helpers";
 
 // Calendar and RSS output (plan Ⅰ-3 ⑰): parsed with real parsers, checked against the database.
@@ -73,16 +74,8 @@ beforeAll(async () => {
   ];
   for (const c of cases) {
     const title = `フィード非公開テスト-${c.status}-${c.groupId}`;
-    const event = await prisma.event.create({
-      data: {
-        groupId: c.groupId,
-        title,
-        status: c.status,
-        dates: { create: { startsAt: soon, endsAt: new Date(soon.getTime() + 3600_000) } },
-      },
-      select: { id: true, dates: { select: { id: true } } },
-    });
-    hidden.push({ eventId: event.id, dateId: event.dates[0]!.id, title });
+    const event = await createEvent({ id: c.groupId }, { title, status: c.status, dates: [{ startsAt: soon, endsAt: new Date(soon.getTime() + 3600_000) }] });
+    hidden.push({ eventId: event.id, dateId: event.dateIds[0]!, title });
   }
 });
 

@@ -15,7 +15,6 @@ import * as meExport from "~/routes/me.export";
 import {
   codeFrom,
   cookieValue,
-  createUser,
   dataOf,
   errorKeys,
   ipFactory,
@@ -24,10 +23,10 @@ import {
   requestWithCookie,
   resetLinkFrom,
   responseOf,
-  signIn,
   tokenFromLink,
   uniqueEmail,
 } from "../support/auth";
+import { createResident, createSession } from "../support/factories";
 import { callLoader } from "./helpers";
 
 // SECURITY.md rows 20, 36, 37 and APPI duties: what the security log records (and never records),
@@ -73,8 +72,8 @@ describe("security log (rows 36–37)", () => {
     const rand = Math.random().toString(36).slice(2);
     const password = `Canary-Log-Pw-${rand}`;
     const wrongPassword = `Canary-Wrong-Pw-${rand}`;
-    const user = await createUser({ password });
-    const locked = await createUser();
+    const user = await createResident({ password });
+    const locked = await createResident();
     const ips = { failed: nextIp(), ok: nextIp(), limited: nextIp(), bot: nextIp() };
     const secrets: string[] = [password, wrongPassword];
     let sessionCookie = "";
@@ -152,8 +151,8 @@ describe("security log (rows 36–37)", () => {
 
 describe("my data under APPI: export and deletion", () => {
   it("/me/export downloads the resident's own data as an attachment, never cached, without any password or hash", async () => {
-    const user = await createUser({ name: "書出 花子" });
-    const cookie = await signIn(user.id);
+    const user = await createResident({ name: "書出 花子" });
+    const cookie = await createSession(user);
     const res = await callLoader(meExport.loader, "/me/export", {}, { Cookie: cookie });
     expect(res).toBeInstanceOf(Response);
     expect(res.headers.get("Content-Disposition")).toMatch(/^attachment;/);
@@ -169,9 +168,9 @@ describe("my data under APPI: export and deletion", () => {
   });
 
   it("deleting my account (confirmation ticked, password given) removes the person — user, password, sessions, profile — and keeps their applications without a name", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
-    const otherDevice = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
+    const otherDevice = await createSession(user);
     const shift = await prisma.shift.findFirstOrThrow({ select: { id: true } });
     const application = await prisma.application.create({ data: { shiftId: shift.id, userId: user.id, status: "accepted", message: "個人的なメッセージ" } });
 
@@ -194,8 +193,8 @@ describe("my data under APPI: export and deletion", () => {
   });
 
   it("without the confirmation ticked nothing is deleted", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
     const attempts: Record<string, string>[] = [{}, { confirm: "yes" }, { confirm: "" }];
     for (const fields of attempts) {
       const outcome = await postForm(meDelete.action, "/me/delete", { method: "password", password: user.password, ...fields }, { cookie, ip: nextIp() });
@@ -236,8 +235,8 @@ describe("personal pages are never cached and need a login (row 20)", () => {
   });
 
   it("the /me page shows the signed-in resident's own account", async () => {
-    const user = await createUser({ name: "本人 確認" });
-    const data = await callLoader(meIndex.loader, "/me", {}, { Cookie: await signIn(user.id) });
+    const user = await createResident({ name: "本人 確認" });
+    const data = await callLoader(meIndex.loader, "/me", {}, { Cookie: await createSession(user) });
     expect(data.account.email).toBe(user.email);
     expect(data.account.name).toBe("本人 確認");
     expect(JSON.stringify(data)).not.toMatch(/argon2|hash/i);

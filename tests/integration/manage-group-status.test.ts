@@ -8,7 +8,8 @@ import * as newPlace from "~/routes/manage.groups.$groupId.places.new";
 import * as applicants from "~/routes/manage.groups.$groupId.openings.$openingId_.applicants";
 import * as editOpening from "~/routes/manage.groups.$groupId.openings.$openingId";
 import * as applicantsCsv from "~/routes/manage.groups.$groupId.openings.$openingId_.applicants[.]csv";
-import { createUser, signIn, uniqueEmail } from "../support/auth";
+import { uniqueEmail } from "../support/auth";
+import { createGroup, createOpening, createResident, createSession, daysFromNow } from "../support/factories";
 
 // Item 5 of the security review: a group's status and a member's role decide what its workspace may do
 // (canActForGroup). A suspended group's workspace is read-only; a pending group prepares drafts and its profile
@@ -58,34 +59,23 @@ const groupProfile = {
 
 /** A group in `status` with an owner, an opening with one shift and one consenting applicant. */
 async function groupWith(status: "approved" | "pending" | "suspended") {
-  const owner = await createUser();
-  const applicant = await createUser({ email: uniqueEmail("applicant") });
-  const group = await prisma.group.create({
-    data: { ...groupProfile, status, members: { create: { userId: owner.id, role: "owner" } } },
-    select: { id: true },
-  });
-  const opening = await prisma.opening.create({
-    data: {
-      groupId: group.id,
-      title: "状態テストの募集",
-      status: "published",
-      shifts: { create: { startsAt: new Date(Date.now() + 7 * 86_400_000), endsAt: new Date(Date.now() + 7 * 86_400_000 + 3_600_000), slots: 5, acceptedCount: 1 } },
-    },
-    select: { id: true, shifts: { select: { id: true } } },
-  });
+  const owner = await createResident();
+  const applicant = await createResident({ email: uniqueEmail("applicant") });
+  const group = await createGroup({ ...groupProfile, status, owner });
+  const opening = await createOpening(group, { title: "状態テストの募集", shifts: [{ startsAt: daysFromNow(7), acceptedCount: 1 }] });
   await prisma.application.create({
-    data: { shiftId: opening.shifts[0]!.id, userId: applicant.id, status: "accepted", consentToShareContact: true, consentAt: new Date(), message: "よろしくお願いします" },
+    data: { shiftId: opening.shiftIds[0]!, userId: applicant.id, status: "accepted", consentToShareContact: true, consentAt: new Date(), message: "よろしくお願いします" },
   });
   const url = `/manage/groups/${group.id}`;
   return {
     groupId: group.id,
     owner,
     applicant,
-    cookie: await signIn(owner.id),
+    cookie: await createSession(owner),
     params: { groupId: String(group.id) },
     url,
     openingId: opening.id,
-    shiftId: opening.shifts[0]!.id,
+    shiftId: opening.shiftIds[0]!,
     applicantsUrl: `${url}/openings/${opening.id}/applicants`,
     openingParams: { groupId: String(group.id), openingId: String(opening.id) },
   };
@@ -193,12 +183,12 @@ describe("invitations are rate-limited like every other outgoing email", () => {
   });
 
   it("per sender: an owner of several groups cannot get around the limit by switching groups", async () => {
-    const owner = await createUser();
-    const cookie = await signIn(owner.id);
+    const owner = await createResident();
+    const cookie = await createSession(owner);
     let total = 0;
     let refusedAt: number | null = null;
     for (let n = 0; n < 15 && refusedAt === null; n += 1) {
-      const group = await prisma.group.create({ data: { ...groupProfile, status: "approved", members: { create: { userId: owner.id, role: "owner" } } }, select: { id: true } });
+      const group = await createGroup({ ...groupProfile, owner });
       // Two invitations per group stay far below any per-group limit.
       for (let i = 0; i < 2 && refusedAt === null; i += 1) {
         const out = await submit(workspace.action, `/manage/groups/${group.id}`, { groupId: String(group.id) }, { intent: "invite", email: uniqueEmail("rl-sender"), role: "editor" }, cookie);

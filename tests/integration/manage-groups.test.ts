@@ -8,7 +8,8 @@ import * as manageHome from "~/routes/manage._index";
 import * as invitePage from "~/routes/manage.invite";
 import * as workspace from "~/routes/manage.groups.$groupId._index";
 import * as profile from "~/routes/manage.groups.$groupId.profile";
-import { createUser, signIn, uniqueEmail } from "../support/auth";
+import { uniqueEmail } from "../support/auth";
+import { addMember, createResident, createSession } from "../support/factories";
 
 // Registering a group and managing its members. Every group here is registered fresh, so the seeded groups
 // (used by other tests in the same worker) keep their owners.
@@ -64,8 +65,8 @@ function groupFields(extra: Fields = {}): Fields {
 
 /** A fresh user who registered a group (pending) and owns it. */
 async function registeredGroup() {
-  const user = await createUser();
-  const cookie = await signIn(user.id);
+  const user = await createResident();
+  const cookie = await createSession(user);
   const out = await submit(manageHome.action, "/manage", {}, groupFields(), cookie);
   const groupId = Number(/\/manage\/groups\/(\d+)/.exec(location(out))?.[1]);
   expect(groupId).toBeGreaterThan(0);
@@ -79,16 +80,16 @@ async function approvedGroup() {
   return g;
 }
 
-async function addMember(groupId: number, role: "owner" | "editor") {
-  const user = await createUser();
-  await prisma.groupMember.create({ data: { groupId, userId: user.id, role } });
-  return { user, cookie: await signIn(user.id) };
+async function newMember(groupId: number, role: "owner" | "editor") {
+  const user = await createResident();
+  await addMember({ id: groupId }, user, role);
+  return { user, cookie: await createSession(user) };
 }
 
 describe("/manage: my groups and registering a group", () => {
   it("lists the signed-in user's groups with their status", async () => {
     const owner = await prisma.user.findUniqueOrThrow({ where: { email: "owner@example.jp" }, select: { id: true } });
-    const page = await load(manageHome.loader, "/manage", {}, await signIn(owner.id));
+    const page = await load(manageHome.loader, "/manage", {}, await createSession(owner));
     expect((page.data as { groups: unknown[] }).groups).toContainEqual({ id: 1, name: expect.any(String), status: "approved", role: "owner" });
     const anonymous = await load(manageHome.loader, "/manage", {});
     expect(anonymous.status).toBe(302);
@@ -96,8 +97,8 @@ describe("/manage: my groups and registering a group", () => {
   });
 
   it("registers a pending group with the user as its owner; status and ids in the form are ignored; inputs are normalised", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
     const out = await submit(manageHome.action, "/manage", {}, groupFields({ status: "approved", approvedAt: "2020-01-01", id: "1", role: "owner" }), cookie);
     expect(location(out)).toMatch(/^\/manage\/groups\/\d+\?registered=1$/);
     const groupId = Number(/groups\/(\d+)/.exec(location(out))![1]);
@@ -119,8 +120,8 @@ describe("/manage: my groups and registering a group", () => {
   });
 
   it("refuses a javascript: website, a missing name and an unknown kind, creating nothing", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
     const before = await prisma.group.count();
     const out = await submit(manageHome.action, "/manage", {}, groupFields({ website: "javascript:alert(1)", name: "  ", kind: "秘密結社" }), cookie);
     expect(out.data?.result?.error).toMatchObject({ website: ["manage.errors.url"], name: ["errors.required"], kind: ["errors.invalidChoice"] });
@@ -128,8 +129,8 @@ describe("/manage: my groups and registering a group", () => {
   });
 
   it("one account cannot queue more than three groups for review", async () => {
-    const user = await createUser();
-    const cookie = await signIn(user.id);
+    const user = await createResident();
+    const cookie = await createSession(user);
     for (let i = 0; i < 3; i += 1) expect(location(await submit(manageHome.action, "/manage", {}, groupFields({ name: `試験の会 ${i}` }), cookie))).toMatch(/registered=1/);
     const fourth = await submit(manageHome.action, "/manage", {}, groupFields({ name: "試験の会 4" }), cookie);
     expect(fourth.data?.result?.error?.[""]).toEqual(["manage.errors.tooManyPending"]);
@@ -139,12 +140,12 @@ describe("/manage: my groups and registering a group", () => {
 describe("workspace access", () => {
   it("a resident who is not a member gets 404 on the workspace and its profile; an editor sees the workspace but not owner pages", async () => {
     const g = await registeredGroup();
-    const stranger = await signIn((await createUser()).id);
+    const stranger = await createSession(await createResident());
     expect((await load(workspace.loader, g.url, g.params, stranger)).status).toBe(404);
     expect((await submit(workspace.action, g.url, g.params, { intent: "leave" }, stranger)).response?.status).toBe(404);
     expect((await load(profile.loader, `${g.url}/profile`, g.params, stranger)).status).toBe(404);
 
-    const editor = await addMember(g.groupId, "editor");
+    const editor = await newMember(g.groupId, "editor");
     const home = await load(workspace.loader, g.url, g.params, editor.cookie);
     expect(home.status).toBe(200);
     expect(home.data).toMatchObject({ role: "editor", invites: [] });
@@ -169,7 +170,7 @@ describe("workspace access", () => {
 describe("members: invitations, leaving, handing over (at least one owner always remains)", () => {
   it("an invitation stores only the SHA-256 of its token and works once, for the invited address only", async () => {
     const g = await approvedGroup();
-    const invitee = await createUser({ email: uniqueEmail("invitee") });
+    const invitee = await createResident({ email: uniqueEmail("invitee") });
     const out = await submit(workspace.action, g.url, g.params, { intent: "invite", email: invitee.email.toUpperCase(), role: "editor" }, g.cookie);
     const link = out.data?.inviteLink ?? "";
     expect(link).toMatch(/^http:\/\/localhost:3000\/manage\/invite\?token=[A-Za-z0-9_-]{40,}$/);
@@ -186,11 +187,11 @@ describe("members: invitations, leaving, handing over (at least one owner always
     expect(mail.textBody).toContain("鶴ヶ島 試験の会");
 
     // Someone else signed in cannot use the link.
-    const other = await signIn((await createUser()).id);
+    const other = await createSession(await createResident());
     expect((await load(invitePage.loader, `/manage/invite?token=${token}`, {}, other)).data).toMatchObject({ invite: null });
     expect(location(await submit(invitePage.action, "/manage/invite", {}, { token }, other))).toBe("/manage?invite=invalid");
 
-    const cookie = await signIn(invitee.id);
+    const cookie = await createSession(invitee);
     expect((await load(invitePage.loader, `/manage/invite?token=${token}`, {}, cookie)).data).toMatchObject({ invite: { role: "editor" } });
     expect(location(await submit(invitePage.action, "/manage/invite", {}, { token }, cookie))).toBe(`${g.url}?joined=1`);
     expect(await prisma.groupMember.findUnique({ where: { groupId_userId: { groupId: g.groupId, userId: invitee.id } }, select: { role: true } })).toEqual({ role: "editor" });
@@ -200,14 +201,14 @@ describe("members: invitations, leaving, handing over (at least one owner always
 
   it("an invitation shows on the invitee's /manage and is accepted there; another user's invitation id is refused", async () => {
     const g = await approvedGroup();
-    const invitee = await createUser({ email: uniqueEmail("listed") });
+    const invitee = await createResident({ email: uniqueEmail("listed") });
     await submit(workspace.action, g.url, g.params, { intent: "invite", email: invitee.email, role: "owner" }, g.cookie);
-    const cookie = await signIn(invitee.id);
+    const cookie = await createSession(invitee);
     const page = await load(manageHome.loader, "/manage", {}, cookie);
     const invites = (page.data as { invites: { id: number; groupId: number; role: string }[] }).invites;
     expect(invites).toEqual([expect.objectContaining({ groupId: g.groupId, role: "owner" })]);
 
-    const thief = await signIn((await createUser()).id);
+    const thief = await createSession(await createResident());
     expect(location(await submit(manageHome.action, "/manage", {}, { intent: "accept-invite", inviteId: String(invites[0]!.id) }, thief))).toBe("/manage?invite=invalid");
     expect(location(await submit(manageHome.action, "/manage", {}, { intent: "accept-invite", inviteId: String(invites[0]!.id) }, cookie))).toBe(`${g.url}?joined=1`);
     expect(await prisma.groupMember.count({ where: { groupId: g.groupId, role: "owner" } })).toBe(2);
@@ -217,7 +218,7 @@ describe("members: invitations, leaving, handing over (at least one owner always
     const g = await registeredGroup();
     const leave = await submit(workspace.action, g.url, g.params, { intent: "leave" }, g.cookie);
     expect(leave.data?.memberError).toBe("manage.errors.lastOwner");
-    const editor = await addMember(g.groupId, "editor");
+    const editor = await newMember(g.groupId, "editor");
     // Removing yourself goes through "leave"; removing the other member is fine.
     expect((await submit(workspace.action, g.url, g.params, { intent: "remove-member", userId: String(g.user.id) }, g.cookie)).data?.memberError).toBe("manage.errors.useLeave");
 
@@ -236,8 +237,8 @@ describe("members: invitations, leaving, handing over (at least one owner always
 
   it("an owner removes a member; a user id from another group is refused", async () => {
     const g = await registeredGroup();
-    const editor = await addMember(g.groupId, "editor");
-    const outsider = await createUser();
+    const editor = await newMember(g.groupId, "editor");
+    const outsider = await createResident();
     const refused = await submit(workspace.action, g.url, g.params, { intent: "remove-member", userId: String(outsider.id) }, g.cookie);
     expect(refused.data?.memberError).toBe("errors.invalidChoice");
     expect(location(await submit(workspace.action, g.url, g.params, { intent: "remove-member", userId: String(editor.user.id) }, g.cookie))).toBe(`${g.url}?members=1`);
@@ -246,7 +247,7 @@ describe("members: invitations, leaving, handing over (at least one owner always
 
   it("group B's owner cannot change group A's members", async () => {
     const ownerB = await prisma.user.findUniqueOrThrow({ where: { email: "owner2@example.jp" }, select: { id: true } });
-    const cookie = await signIn(ownerB.id);
+    const cookie = await createSession(ownerB);
     const before = await prisma.groupMember.findMany({ where: { groupId: 1 }, orderBy: { userId: "asc" } });
     const attempts: Fields[] = [
       { intent: "invite", email: "owner2@example.jp", role: "owner" },

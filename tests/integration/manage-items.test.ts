@@ -15,7 +15,7 @@ import * as newEvent from "~/routes/manage.groups.$groupId.events.new";
 import * as editEvent from "~/routes/manage.groups.$groupId.events.$eventId";
 import * as newOpening from "~/routes/manage.groups.$groupId.openings.new";
 import * as editOpening from "~/routes/manage.groups.$groupId.openings.$openingId";
-import { createUser, signIn } from "../support/auth";
+import { createResident, createSession } from "../support/factories";
 
 // The organiser workspace, called the way Remix calls it: loaders and actions with real requests against the
 // per-worker SQLite copy of the seed. Group 1 belongs to owner@example.jp, group 2 to owner2@example.jp.
@@ -77,9 +77,9 @@ let resident = "";
 beforeAll(async () => {
   const a = await prisma.user.findUniqueOrThrow({ where: { email: "owner@example.jp" }, select: { id: true } });
   const b = await prisma.user.findUniqueOrThrow({ where: { email: "owner2@example.jp" }, select: { id: true } });
-  ownerA = await signIn(a.id);
-  ownerB = await signIn(b.id);
-  resident = await signIn((await createUser()).id);
+  ownerA = await createSession(a);
+  ownerB = await createSession(b);
+  resident = await createSession(await createResident());
   expect(await prisma.groupMember.findUnique({ where: { groupId_userId: { groupId: 1, userId: a.id } }, select: { role: true } })).toEqual({ role: "owner" });
 });
 
@@ -237,7 +237,7 @@ describe("events", () => {
 
     // Someone registers for the first Thursday; then the organiser moves the series to Tuesdays only.
     const thursday = dates.find((d) => d.weekday === 3)!;
-    const user = await createUser();
+    const user = await createResident();
     await prisma.registration.create({ data: { eventDateId: thursday.id, userId: user.id, status: "accepted" } });
     await submit(editEvent.action, `/manage/groups/1/events/${id}`, { ...G1, eventId: String(id) }, { ...fields, weekdays: "TU" }, ownerA);
     const after = await prisma.eventDate.findMany({ where: { eventId: id }, orderBy: { startsAt: "asc" } });
@@ -272,7 +272,7 @@ describe("events", () => {
     const out = await submit(newEvent.action, "/manage/groups/1/events/new", G1, eventFields(), ownerA);
     const id = idFrom(locationOf(out), "events");
     const date = await prisma.eventDate.findFirstOrThrow({ where: { eventId: id } });
-    const user = await createUser();
+    const user = await createResident();
     await prisma.registration.create({ data: { eventDateId: date.id, userId: user.id, status: "accepted" } });
     await submit(editEvent.action, `/manage/groups/1/events/${id}`, { ...G1, eventId: String(id) }, eventFields({ date: day(11), venueName: "新しい会場" }), ownerA);
     // Both changes are recorded for the participation module, which tells the registrants.
@@ -315,7 +315,7 @@ describe("openings", () => {
 
     // Edit: the first shift had an application, so removing it cancels it; the second changes; a third is added.
     const [first, second] = opening.shifts;
-    const user = await createUser();
+    const user = await createResident();
     await prisma.application.create({ data: { shiftId: first!.id, userId: user.id, status: "applied" } });
     const params = { ...G1, openingId: String(opening.id) };
     const edited = await submit(
@@ -574,7 +574,7 @@ describe("bad inputs give translated errors and change nothing", () => {
 describe("a pending group's items stay invisible (row 25)", () => {
   it("even an item whose status says published is in no public list, detail or search until the group is approved", async () => {
     const pendingGroup = await prisma.group.findFirstOrThrow({ where: { status: "pending" }, select: { id: true, members: { where: { role: "owner" }, select: { userId: true } } } });
-    const owner = await signIn(pendingGroup.members[0]!.userId);
+    const owner = await createSession({ id: pendingGroup.members[0]!.userId });
     const params = { groupId: String(pendingGroup.id) };
     const out = await submit(newPlace.action, `/manage/groups/${pendingGroup.id}/places/new`, params, await placeFields({ intent: "submit", name: "まちかどソラマメ食堂" }), owner);
     expect(locationOf(out)).toBe(`/manage/groups/${pendingGroup.id}?saved=pending`);
@@ -601,8 +601,8 @@ describe("more places let the waitlist in", () => {
     expect(locationOf(out)).toMatch(/^\/manage\/groups\/1\//);
     const opening = await prisma.opening.findFirstOrThrow({ where: { groupId: 1, title: "増員テストの募集" }, include: { shifts: { orderBy: { startsAt: "asc" } } } });
     const [first, second] = opening.shifts;
-    const waiting = [await createUser(), await createUser()];
-    const accepted = await Promise.all(Array.from({ length: first!.slots! }, () => createUser()));
+    const waiting = [await createResident(), await createResident()];
+    const accepted = await Promise.all(Array.from({ length: first!.slots! }, () => createResident()));
     for (const u of accepted) await prisma.application.create({ data: { shiftId: first!.id, userId: u.id, status: "accepted" } });
     await prisma.shift.update({ where: { id: first!.id }, data: { acceptedCount: first!.slots! } });
     for (const u of waiting) await prisma.application.create({ data: { shiftId: first!.id, userId: u.id, status: "waitlisted" } });

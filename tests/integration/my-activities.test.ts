@@ -4,12 +4,13 @@ import { loader as meLoader } from "~/routes/me._index";
 import { loader as certificateLoader } from "~/routes/me.certificate";
 import { fiscalYearOf } from "~/modules/participation/history.server";
 import { fromTokyo } from "~/utils/dates";
-import { requestWithCookie, signIn } from "../support/auth";
+import { requestWithCookie } from "../support/auth";
+import { createSession } from "../support/factories";
 
 describe("a resident's own record", () => {
   it("shows upcoming and past activities and verified hours per fiscal year", async () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "resident@example.jp" }, select: { id: true } });
-    const data = await meLoader({ request: requestWithCookie("/me", await signIn(user.id)), params: {}, context: {} });
+    const data = await meLoader({ request: requestWithCookie("/me", await createSession(user)), params: {}, context: {} });
     expect(data.activities.upcoming.length).toBeGreaterThan(0);
     expect(data.activities.upcoming.every((a) => a.ongoing || new Date(a.endsAt ?? a.startsAt) >= new Date())).toBe(true);
     const verified = await prisma.application.findMany({ where: { userId: user.id, hoursVerifiedAt: { not: null } }, select: { hours: true } });
@@ -22,7 +23,7 @@ describe("a resident's own record", () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "resident@example.jp" }, select: { id: true } });
     const attended = await prisma.application.findFirstOrThrow({ where: { userId: user.id, status: "attended", hoursVerifiedAt: { not: null } }, select: { hours: true, shift: { select: { startsAt: true } } } });
     const year = fiscalYearOf(attended.shift.startsAt);
-    const data = await certificateLoader({ request: requestWithCookie(`/me/certificate?year=${year}`, await signIn(user.id)), params: {}, context: {} });
+    const data = await certificateLoader({ request: requestWithCookie(`/me/certificate?year=${year}`, await createSession(user)), params: {}, context: {} });
     expect(data.certificate.fiscalYear).toBe(year);
     expect(data.certificate.activities.length).toBeGreaterThan(0);
     expect(data.certificate.totalHours).toBe(data.certificate.activities.reduce((s, a) => s + a.hours, 0));

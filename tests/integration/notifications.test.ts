@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { messageShift, notifyShiftChanges, queueDayBeforeReminders } from "~/modules/participation/notifications.server";
-import { addDays, fromTokyo, startOfTokyoDay, tokyoParts, tokyoSlot } from "~/utils/dates";
+import { addDays, fromTokyo, startOfTokyoDay, tokyoParts } from "~/utils/dates";
+import { createOpening, createResident } from "../support/factories";
 
-let seq = 0;
-async function person(options: { reminders?: boolean } = {}) {
-  return prisma.user.create({
-    data: { email: `n-${Date.now()}-${seq++}@example.jp`, name: "通知 テスト", emailVerifiedAt: new Date(), profile: { create: { notifyReminders: options.reminders ?? true } } },
-    select: { id: true, email: true },
-  });
-}
-
-async function shiftAt(startsAt: Date, groupId = 1) {
-  const opening = await prisma.opening.create({
-    data: { groupId, title: "通知テストの募集", status: "published", shifts: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000), slots: 5, ...tokyoSlot(startsAt) } } },
-    select: { shifts: { select: { id: true } } },
-  });
-  return opening.shifts[0]!.id;
+/** The id of the one shift of a new opening of the seeded group 1. */
+async function shiftAt(startsAt: Date) {
+  const opening = await createOpening({ id: 1 }, { title: "通知テストの募集", shifts: [{ startsAt }] });
+  return opening.shiftIds[0]!;
 }
 
 const tomorrowAt = (hour: number, now: Date) => {
@@ -29,7 +20,7 @@ describe("day-before reminders", () => {
     const now = new Date();
     const tomorrow = await shiftAt(tomorrowAt(10, now));
     const later = await shiftAt(addDays(tomorrowAt(10, now), 3));
-    const [wants, optedOut, waiting, notYet] = [await person(), await person({ reminders: false }), await person(), await person()];
+    const [wants, optedOut, waiting, notYet] = [await createResident(), await createResident({ reminders: false }), await createResident(), await createResident()];
     await prisma.application.createMany({
       data: [
         { shiftId: tomorrow, userId: wants.id, status: "accepted" },
@@ -51,7 +42,7 @@ describe("day-before reminders", () => {
 describe("messages and changes", () => {
   it("an organiser's message reaches everyone accepted on the shift, only within their own group", async () => {
     const shiftId = await shiftAt(addDays(new Date(), 4));
-    const [a, b, w] = [await person(), await person(), await person()];
+    const [a, b, w] = [await createResident(), await createResident(), await createResident()];
     await prisma.application.createMany({ data: [{ shiftId, userId: a.id, status: "accepted" }, { shiftId, userId: b.id, status: "accepted" }, { shiftId, userId: w.id, status: "waitlisted" }] });
     expect(await messageShift({ groupId: 2, shiftId, message: "よそから", senderId: 1 })).toBeNull();
     expect(await messageShift({ groupId: 1, shiftId, message: "当日は軍手をお持ちください。\n雨天決行です。", senderId: 1 })).toBe(2);
@@ -62,7 +53,7 @@ describe("messages and changes", () => {
 
   it("a changed or cancelled shift tells everyone who applied", async () => {
     const shiftId = await shiftAt(addDays(new Date(), 6));
-    const [a, b] = [await person(), await person()];
+    const [a, b] = [await createResident(), await createResident()];
     await prisma.application.createMany({ data: [{ shiftId, userId: a.id, status: "applied" }, { shiftId, userId: b.id, status: "withdrawn" }] });
     await prisma.$transaction((tx) => notifyShiftChanges(tx, [shiftId]));
     expect(await prisma.emailOutbox.count({ where: { toAddress: a.email, template: "schedule-changed" } })).toBe(1);

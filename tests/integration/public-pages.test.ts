@@ -10,6 +10,7 @@ import { loader as openingLoader } from "~/routes/volunteer.$id";
 import { loader as searchLoader } from "~/routes/search";
 import { loader as healthLoader } from "~/routes/healthz";
 import { loader as rootLoader } from "~/root";
+import { createPlace } from "../support/factories";
 import { callLoader, thrownStatus } from "./helpers";
 
 describe("the database the app runs on", () => {
@@ -76,10 +77,7 @@ describe("resident browses places (居場所)", () => {
 
   it("answers 404 for a published place of a group that is not approved", async () => {
     const group = await prisma.group.findFirstOrThrow({ where: { status: { not: "approved" } }, select: { id: true } });
-    const place = await prisma.place.create({
-      data: { groupId: group.id, typeId: 1, name: "非公開団体の居場所", nameKana: "ひこうかい", status: "published" },
-      select: { id: true },
-    });
+    const place = await createPlace(group, { typeId: 1, name: "非公開団体の居場所", nameKana: "ひこうかい" });
     expect(await thrownStatus(() => callLoader(placeLoader, `/places/${place.id}`, { id: String(place.id) }))).toBe(404);
     await prisma.place.delete({ where: { id: place.id } });
   });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
-import { createUserSession, SESSION_POLICIES } from "~/modules/auth/session.server";
+import { createSession } from "../support/factories";
 
 // SECURITY.md row 21: every route's loader and action is authorised on the server. The matrix below has an
 // expected outcome for every route file and every kind of visitor; a new route without an entry fails here.
@@ -129,9 +129,7 @@ const EMAILS: Record<Exclude<Actor, "anonymous">, string> = {
 };
 
 async function cookieFor(email: string) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const setCookie = await createUserSession(user.id, SESSION_POLICIES.RESIDENT);
-  return setCookie.split(";")[0]!;
+  return createSession(await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } }));
 }
 
 beforeAll(async () => {

@@ -4,6 +4,7 @@ import { searchEverything, queryTerms } from "~/modules/discovery/search.server"
 import { indexItem } from "~/modules/search/documents.server";
 import { parseListingFilters } from "~/modules/listing/filters";
 import { loader as searchLoader } from "~/routes/search";
+import { createPlace } from "../support/factories";
 
 const noFilters = parseListingFilters(new URL("http://x/search"));
 const search = (q: string, qs = "") => searchEverything(q, "ja", qs ? parseListingFilters(new URL(`http://x/search?${qs}`)) : noFilters);
@@ -70,11 +71,7 @@ async function anyDocumentMatches(result: Awaited<ReturnType<typeof search>>, ex
 describe("only public items are ever found", () => {
   it("a draft, a hidden item and an item of a suspended group are not in the results; publishing puts it in", async () => {
     const group = await prisma.group.findFirstOrThrow({ where: { status: "approved" }, select: { id: true } });
-    const type = await prisma.placeType.findFirstOrThrow({ select: { id: true } });
-    const place = await prisma.place.create({
-      data: { groupId: group.id, typeId: type.id, name: "ひみつの下書きサロン", nameKana: "ひみつのしたがきさろん", status: "draft" },
-      select: { id: true },
-    });
+    const place = await createPlace(group, { name: "ひみつの下書きサロン", nameKana: "ひみつのしたがきさろん", status: "draft" });
     await indexItem("place", place.id);
     expect(titles(await search("ひみつの下書き"))).toEqual([]);
 

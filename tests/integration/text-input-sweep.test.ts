@@ -17,7 +17,8 @@ import * as editOpening from "~/routes/manage.groups.$groupId.openings.$openingI
 import * as applicants from "~/routes/manage.groups.$groupId.openings.$openingId_.applicants";
 import { loader as searchLoader } from "~/routes/search";
 import { findMatches } from "~/modules/db/search-sqlite.server";
-import { ORIGIN, TEST_PASSWORD, createUser, ipFactory, postForm, signIn, uniqueEmail } from "../support/auth";
+import { ORIGIN, TEST_PASSWORD, ipFactory, postForm, uniqueEmail } from "../support/auth";
+import { createResident, createSession } from "../support/factories";
 
 // Every form refuses nonsense the same way (SECURITY.md rows 26–27, §3 items 10, 19–21): each required text field
 // of each form gets values that are blank to a reader (only invisible or format characters), values holding
@@ -90,9 +91,9 @@ const G1 = { groupId: "1" };
 
 beforeAll(async () => {
   const ownerRow = await prisma.user.findUniqueOrThrow({ where: { email: "owner@example.jp" }, select: { id: true } });
-  owner = await signIn(ownerRow.id);
-  const user = await createUser({ name: "試験 住民" });
-  resident = { id: user.id, cookie: await signIn(user.id) };
+  owner = await createSession(ownerRow);
+  const user = await createResident({ name: "試験 住民" });
+  resident = { id: user.id, cookie: await createSession(user) };
   const [type, place, event, opening] = await Promise.all([
     prisma.placeType.findFirstOrThrow({ select: { id: true } }),
     prisma.place.findFirstOrThrow({ where: { groupId: 1 }, select: { id: true } }),

@@ -104,3 +104,16 @@ describe("a loopback-bound server (the two-command local start)", () => {
     }
   }, 60_000);
 });
+
+describe("configuration is checked before anything starts", () => {
+  it("server.mjs refuses a mistyped number or URL, naming each variable", async () => {
+    const { code, output } = await runUntilExit({
+      script: "server.mjs",
+      db: databaseFile("empty"),
+      env: { EMAIL_WORKER_INTERVAL_MS: "5s", RESEND_BASE_URL: "resend.example.jp/api" },
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('EMAIL_WORKER_INTERVAL_MS="5s" is not a number');
+    expect(output).toContain('RESEND_BASE_URL="resend.example.jp/api" is not a URL');
+  });
+});

@@ -1,11 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
-import { hashPassword } from "~/modules/auth/password.server";
-import { createUserSession, SESSION_POLICIES, type SessionPolicy } from "~/modules/auth/session.server";
 import { CLIENT_IP_HEADER } from "~/modules/auth/rate-limit.server";
 import { openEmail } from "~/modules/email/outbox.server";
 
-// Helpers for calling auth routes the way Remix does and for setting up people in the per-worker database.
+// Helpers for calling auth routes the way Remix does and for reading what they sent (people come from factories.ts).
 
 export const ORIGIN = "http://localhost:3000";
 /** A password that is long enough, not in the common-password list, and easy to spot in a dump. */
@@ -76,35 +74,6 @@ export function cookiePair(setCookie: string | null): string {
 export function cookieValue(setCookie: string | null): string {
   const pair = cookiePair(setCookie);
   return pair.slice(pair.indexOf("=") + 1);
-}
-
-export type TestUser = { id: number; email: string; password: string };
-
-/** Inserts an account directly (faster than the signup flow when signup is not what is tested). */
-export async function createUser(
-  options: { email?: string; password?: string; name?: string; verified?: boolean; status?: string; roles?: string[] } = {},
-): Promise<TestUser> {
-  const email = options.email ?? uniqueEmail("user");
-  const password = options.password ?? TEST_PASSWORD;
-  const roles = await prisma.role.findMany({ where: { name: { in: options.roles ?? ["resident"] } }, select: { id: true } });
-  const user = await prisma.user.create({
-    data: {
-      email,
-      name: options.name ?? "テスト 太郎",
-      status: options.status ?? "active",
-      emailVerifiedAt: options.verified === false ? null : new Date(),
-      password: { create: { hash: await hashPassword(password) } },
-      roles: { create: roles.map((r) => ({ roleId: r.id })) },
-      profile: { create: {} },
-    },
-    select: { id: true },
-  });
-  return { id: user.id, email, password };
-}
-
-/** Signs a user in directly; returns the Cookie header value. */
-export async function signIn(userId: number, policy: SessionPolicy = SESSION_POLICIES.RESIDENT): Promise<string> {
-  return cookiePair(await createUserSession(userId, policy));
 }
 
 export function requestWithCookie(path: string, cookie?: string, init: RequestInit = {}): Request {

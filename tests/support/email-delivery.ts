@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { prisma } from "~/utils/db.server";
+import { forgetEnv } from "~/utils/env.server";
 import { startResendRecorder, type ResendRecorder } from "./resend-recorder";
 
 /** A date no test reaches: queued emails parked there are never due. */
@@ -16,6 +17,7 @@ export function withEmailDelivery() {
   const enableSending = () => {
     process.env.RESEND_API_KEY = "re_test";
     process.env.RESEND_BASE_URL = mail.recorder.url;
+    forgetEnv();
   };
   beforeAll(async () => {
     mail.recorder = await startResendRecorder();
@@ -28,6 +30,7 @@ export function withEmailDelivery() {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
+    forgetEnv();
   });
   beforeEach(async () => {
     enableSending();

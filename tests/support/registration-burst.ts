@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
+import { insertSession, SESSION_COOKIE, sqliteTime as iso } from "./session-rows";
 
 // 200 residents press 「申し込む」 at once for a date with 30 places (issue 8, item 12). Shared by the browser test
 // (tests/e2e/residents-register-in-a-burst.test.ts: every answer true and whole, exact counts) and the benchmark
@@ -13,7 +14,6 @@ export function prepareBurst(dbFile: string, options: { residents: number; seats
   const db = new Database(dbFile);
   db.pragma("busy_timeout = 5000");
   const now = new Date();
-  const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
   const stamp = `${Date.now().toString(36)}-${crypto.randomBytes(3).toString("hex")}`;
   const event = db
     .prepare(`SELECT e.id FROM "Event" e JOIN "Group" g ON g.id = e."groupId" WHERE e.status = 'published' AND g.status = 'approved' AND e."registrationRequired" = 1 ORDER BY e.id LIMIT 1`)
@@ -30,13 +30,9 @@ export function prepareBurst(dbFile: string, options: { residents: number; seats
       dateIds.push(Number(info.lastInsertRowid));
     }
     const addUser = db.prepare(`INSERT INTO "User" (email, name, locale, status, "emailVerifiedAt", "createdAt", "updatedAt") VALUES (?, ?, 'ja', 'active', ?, ?, ?)`);
-    const addSession = db.prepare(`INSERT INTO "Session" (id, "userId", "createdAt", "expiresAt", "absoluteExpiresAt", "lastSeenAt", "idleSeconds") VALUES (?, ?, ?, ?, ?, ?, 864000)`);
     for (let i = 0; i < options.residents; i += 1) {
       const user = addUser.run(`burst-${stamp}-${i}@example.jp`, `連続 住民${i}`, iso(now), iso(now), iso(now));
-      const token = crypto.randomBytes(20).toString("base64url");
-      const later = (days: number) => iso(new Date(now.getTime() + days * 86_400_000));
-      addSession.run(crypto.createHash("sha256").update(token, "utf8").digest("hex"), Number(user.lastInsertRowid), iso(now), later(10), later(30), iso(now));
-      cookies.push(`tsunagu_session=${token}`);
+      cookies.push(`${SESSION_COOKIE}=${insertSession(db, Number(user.lastInsertRowid), now)}`);
     }
   })();
   db.close();

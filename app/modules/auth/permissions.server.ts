@@ -45,12 +45,6 @@ export async function requireStaff(request: Request): Promise<CurrentUser> {
   return user;
 }
 
-export async function requireAdmin(request: Request): Promise<CurrentUser> {
-  const user = await requireUser(request);
-  if (!user.roles.includes("admin")) throw new Response("Forbidden", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return user;
-}
-
 export async function getGroupRole(userId: number, groupId: number): Promise<GroupRole | null> {
   const member = await prisma.groupMember.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { role: true } });
   return (member?.role as GroupRole | undefined) ?? null;

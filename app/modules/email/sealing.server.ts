@@ -13,11 +13,9 @@ const VERSION = "v1";
 let cachedKey: Buffer | undefined;
 
 function keyFromEnv(): Buffer | undefined {
-  const value = process.env.OUTBOX_SECRET_KEY;
-  if (!value) return undefined;
-  const key = Buffer.from(value, "base64");
-  if (key.length !== 32) throw new Error("OUTBOX_SECRET_KEY must be 32 bytes, base64-encoded");
-  return key;
+  // Its length is checked at start-up (env.server.ts).
+  const value = getEnv().OUTBOX_SECRET_KEY;
+  return value ? Buffer.from(value, "base64") : undefined;
 }
 
 function keyFromFile(): Buffer {

@@ -17,12 +17,13 @@ export const EMAIL_RETENTION_DAYS = 30;
 const PURGED_ON_SEND = new Set(["account-deleted"]);
 
 export function emailSendingEnabled(): boolean {
-  return Boolean(process.env.RESEND_API_KEY);
+  return Boolean(getEnv().RESEND_API_KEY);
 }
 
 let client: Resend | undefined;
 function resend(): Resend {
-  client ??= new Resend(process.env.RESEND_API_KEY, process.env.RESEND_BASE_URL ? { baseUrl: process.env.RESEND_BASE_URL } : undefined);
+  const { RESEND_API_KEY, RESEND_BASE_URL } = getEnv();
+  client ??= new Resend(RESEND_API_KEY, RESEND_BASE_URL ? { baseUrl: RESEND_BASE_URL } : undefined);
   return client;
 }
 
@@ -48,7 +49,7 @@ async function sendOne({ toAddress, idempotencyKey, email }: OpenedEmail): Promi
       timer = setTimeout(() => reject(new Error(`no answer from the email provider within ${SEND_TIMEOUT_MS} ms`)), SEND_TIMEOUT_MS);
     });
     const send = resend().emails.send(
-      { from: process.env.EMAIL_FROM ?? `${getEnv().COUNCIL_NAME} <noreply@tsunagu.example.jp>`, to: [toAddress], subject: email.subject, text: email.textBody, html: email.htmlBody },
+      { from: getEnv().EMAIL_FROM, to: [toAddress], subject: email.subject, text: email.textBody, html: email.htmlBody },
       { idempotencyKey },
     );
     const { data, error, headers } = await Promise.race([send, timeout]).finally(() => clearTimeout(timer));

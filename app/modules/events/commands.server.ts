@@ -100,8 +100,6 @@ export async function getGroupEvent(groupId: number, id: number, now = new Date(
     dates,
   };
 }
-export type GroupEvent = NonNullable<Awaited<ReturnType<typeof getGroupEvent>>>;
-
 /** Dates of a series from max(now, first day) for MATERIALISE_MONTHS months, within its last day. */
 export function seriesOccurrences(
   s: { rule: string; startTime: string; endTime: string; skipHolidays: boolean; startDate: string; endDate: string },

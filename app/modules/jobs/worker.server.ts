@@ -1,6 +1,7 @@
 import { deliverDueEmails, emailSendingEnabled, purgeDeliveredEmails } from "~/modules/email/sender.server";
 import { queueDayBeforeReminders } from "~/modules/participation/notifications.server";
 import { purgeExpiredRateLimits } from "~/modules/auth/rate-limit.server";
+import { getEnv } from "~/utils/env.server";
 
 // The portal's periodic work, on one beat: queue what is due (day-before reminders; later digests and freshness
 // reminders), send the outbox, then clear what must not be kept (old mail and rate-limit counters hold addresses).
@@ -8,7 +9,7 @@ import { purgeExpiredRateLimits } from "~/modules/auth/rate-limit.server";
 
 let timer: NodeJS.Timeout | undefined;
 /** Started once per app process by boot(); a no-op without RESEND_API_KEY. */
-export function startBackgroundJobs(intervalMs = Number(process.env.EMAIL_WORKER_INTERVAL_MS ?? 5000)) {
+export function startBackgroundJobs(intervalMs = getEnv().EMAIL_WORKER_INTERVAL_MS) {
   if (timer || !emailSendingEnabled()) return;
   let running = false;
   timer = setInterval(() => {

@@ -4,7 +4,7 @@ import { parseTokyoDate } from "~/utils/dates";
 // Filters shared by every listing, read from GET parameters so a filtered list is a shareable URL and works
 // without JavaScript. Unknown or malformed values are dropped (never an error page): old links keep working.
 
-import { MAX_PAGE, PAGE_SIZE, SORTS, TIME_BANDS, WEEKDAY_CODES } from "./constants";
+import { MAX_PAGE, SORTS, TIME_BANDS, WEEKDAY_CODES } from "./constants";
 
 export { MAX_PAGE, PAGE_SIZE, SORTS, TIME_BANDS, TIME_BAND_MINUTES, WEEKDAY_CODES, type TimeBand } from "./constants";
 
@@ -85,8 +85,4 @@ export function dateRangeOf(filters: ListingFilters): { from?: Date; until?: Dat
   const from = filters.from ? parseTokyoDate(filters.from)! : undefined;
   const to = filters.to ? parseTokyoDate(filters.to)! : undefined;
   return { from, until: to ? new Date(to.getTime() + 24 * 3600 * 1000) : undefined };
-}
-
-export function pageCount(total: number) {
-  return Math.max(1, Math.ceil(total / PAGE_SIZE));
 }

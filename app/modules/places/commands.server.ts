@@ -62,8 +62,6 @@ export async function getGroupPlace(groupId: number, id: number) {
     controls: controlsOf(row.scheduleRule),
   };
 }
-export type GroupPlace = NonNullable<Awaited<ReturnType<typeof getGroupPlace>>>;
-
 /** Creates (id null) or updates a place of the group, then refreshes its search document. */
 export async function savePlace(groupId: number, id: number | null, input: PlaceInput, intent: SaveIntent): Promise<SaveResult> {
   const existing = id === null ? null : await prisma.place.findFirst({ where: { id, groupId }, select: { status: true, scheduleRule: true } });

@@ -30,13 +30,6 @@ export function isJapaneseHoliday(instant: Date): boolean {
   return holidayJp.isHoliday(new Date(p.year, p.month - 1, p.day));
 }
 
-export function japaneseHolidayName(instant: Date): string | null {
-  const p = tokyoParts(instant);
-  const day = new Date(p.year, p.month - 1, p.day);
-  const found = holidayJp.between(day, day)[0];
-  return found ? found.name : null;
-}
-
 /**
  * Expands a schedule into occurrences whose start falls in [from, until).
  * RRULE is evaluated in "floating" UTC where each UTC calendar day stands for a Tokyo calendar day,

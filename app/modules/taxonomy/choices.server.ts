@@ -19,8 +19,6 @@ export async function getFormOptions(groupId: number, locale: string) {
     places: places.map((p) => ({ id: p.id, name: p.name })),
   };
 }
-export type FormOptions = Awaited<ReturnType<typeof getFormOptions>>;
-
 export type Choices = {
   areaId?: number | null;
   typeId?: number | null;

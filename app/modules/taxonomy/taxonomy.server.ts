@@ -15,10 +15,6 @@ export type Taxonomy = {
 const TTL_MS = 60_000;
 const cache = new Map<string, { at: number; value: Taxonomy }>();
 
-export function clearTaxonomyCache() {
-  cache.clear();
-}
-
 export async function getTaxonomy(locale: string): Promise<Taxonomy> {
   const hit = cache.get(locale);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.value;

@@ -85,8 +85,6 @@ export async function getGroupOpening(groupId: number, id: number, now = new Dat
     })),
   };
 }
-export type GroupOpening = NonNullable<Awaited<ReturnType<typeof getGroupOpening>>>;
-
 /** Deleted when nobody applied (checked in the same statement), cancelled otherwise. Returns true when cancelled. */
 async function takeOffShift(tx: Tx, shiftId: number): Promise<boolean> {
   const deleted = await tx.shift.deleteMany({ where: { id: shiftId, applications: { none: {} } } });

@@ -180,8 +180,6 @@ export async function getPublishedOpening(id: number, locale: string, now = new 
   };
 }
 
-export type OpeningDetail = NonNullable<Awaited<ReturnType<typeof getPublishedOpening>>>;
-
 /** Cards for the given opening ids, in the given (ranked) order, with the listing filters applied. */
 export async function openingCardsByIds(ids: number[], filters: ListingFilters & { mode?: string }, locale: string, now = new Date(), take = Infinity) {
   if (!ids.length) return [];
