@@ -61,6 +61,14 @@ async function openingDoc(db: Db, id: number): Promise<Doc> {
 const BUILDERS: Record<SearchableType, (db: Db, id: number) => Promise<Doc>> = { place: placeDoc, event: eventDoc, opening: openingDoc };
 
 export async function indexItem(entityType: SearchableType, entityId: number, db: Db = appPrisma) {
+  await indexOne(entityType, entityId, db);
+  // An event's document names its place while the place is public: a place's rename, hiding or archiving reaches them.
+  if (entityType === "place") {
+    for (const e of await db.event.findMany({ where: { placeId: entityId }, select: { id: true } })) await indexOne("event", e.id, db);
+  }
+}
+
+async function indexOne(entityType: SearchableType, entityId: number, db: Db) {
   // Every write to a public item passes here, so this is where cached public pages are dropped too.
   invalidatePublicCache();
   const doc = await BUILDERS[entityType](db, entityId);
@@ -106,6 +114,6 @@ export async function rebuildSearchIndex(db: PrismaClient = appPrisma) {
     ...events.map((e) => ["event", e.id] as [SearchableType, number]),
     ...openings.map((o) => ["opening", o.id] as [SearchableType, number]),
   ];
-  for (const [type, id] of jobs) await indexItem(type, id, db);
+  for (const [type, id] of jobs) await indexOne(type, id, db);
   return jobs.length;
 }
