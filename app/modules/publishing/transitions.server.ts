@@ -1,7 +1,7 @@
 import { prisma, type Tx } from "~/utils/db.server";
 import { invalidatePublicCache } from "~/utils/cache.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { indexGroupItems, indexItem } from "~/modules/search/documents.server";
+import { indexGroupItems, indexItem, prepareIndexing } from "~/modules/search/documents.server";
 import type { PublicKind } from "./visibility";
 import {
   GROUP_TRANSITIONS,
@@ -93,6 +93,7 @@ export async function transitionItem(kind: PublicKind, id: number, step: ItemTra
   const reason = cleanReason(request.reason);
   if (REASON_REQUIRED.has(step) && !reason) return { ok: false, refusal: "reason-required" };
   const now = request.now ?? new Date();
+  await prepareIndexing();
   const result = await refusable(() =>
     prisma.$transaction(async (tx) => {
       const row = await readItem(tx, kind, id, request.groupId);
@@ -120,6 +121,7 @@ export async function transitionGroup(groupId: number, step: GroupTransition, re
   const reason = cleanReason(request.reason);
   if (REASON_REQUIRED.has(step) && !reason) return { ok: false, refusal: "reason-required" };
   const now = request.now ?? new Date();
+  await prepareIndexing();
   const result = await refusable(() =>
     prisma.$transaction(
       async (tx) => {

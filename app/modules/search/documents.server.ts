@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { prisma as appPrisma } from "~/utils/db.server";
 import { foldForSearch } from "./normalize";
-import { readingOf } from "./reading.server";
+import { getTokenizer, readingOf } from "./reading.server";
 import { invalidatePublicCache } from "~/utils/cache.server";
 import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere, type PublicKind } from "~/modules/publishing/visibility";
 
@@ -59,6 +59,14 @@ async function openingDoc(db: Db, id: number): Promise<Doc> {
 }
 
 const BUILDERS: Record<SearchableType, (db: Db, id: number) => Promise<Doc>> = { place: placeDoc, event: eventDoc, opening: openingDoc };
+
+/**
+ * Loads the reading dictionary (a second or more, once per process) before a caller opens a transaction that
+ * reindexes, so the transaction does not hold SQLite's write lock, or run out of time, while it loads.
+ */
+export async function prepareIndexing() {
+  await getTokenizer();
+}
 
 export async function indexItem(entityType: SearchableType, entityId: number, db: Db = appPrisma) {
   await indexOne(entityType, entityId, db);
