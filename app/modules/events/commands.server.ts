@@ -295,7 +295,7 @@ export async function duplicateEvent(groupId: number, id: number, now = new Date
         recurrenceStart,
         recurrenceEnd,
         groupId,
-        status: "draft",
+        status: NEW_ITEM_STATUS,
         categories: { connect: categories },
         audiences: { connect: audiences },
       },

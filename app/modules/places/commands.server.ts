@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import type { SaveResult } from "~/modules/publishing/status";
-import { indexItem } from "~/modules/search/documents.server";
+import { indexItemWithDependents } from "~/modules/search/documents.server";
 import { scheduleSlots } from "~/modules/schedule/describe";
 import { splitCodes } from "~/modules/listing/codes";
 import { checkChoices } from "~/modules/taxonomy/choices.server";
@@ -125,7 +125,7 @@ export async function savePlace(groupId: number, actorId: number, id: number | n
     await prisma.place.update({ where: { id, groupId }, data: { ...data, ...links }, select: { id: true } });
     placeId = id;
   }
-  await indexItem("place", placeId);
+  await indexItemWithDependents("place", placeId);
   const status = await submitAfterSave("place", placeId, intent, existing?.status ?? NEW_ITEM_STATUS, { actorId, groupId });
   return { ok: true, id: placeId, status };
 }

@@ -1,7 +1,7 @@
 import { prisma, type Tx } from "~/utils/db.server";
 import { invalidatePublicCache } from "~/utils/cache.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { indexGroupItems, indexItem, prepareIndexing } from "~/modules/search/documents.server";
+import { indexGroupItems, indexItemWithDependents, prepareIndexing } from "~/modules/search/documents.server";
 import type { PublicKind } from "./visibility";
 import {
   GROUP_TRANSITIONS,
@@ -107,7 +107,7 @@ export async function transitionItem(kind: PublicKind, id: number, step: ItemTra
       if (STAFF_ITEM_STEPS.has(step)) {
         await tx.moderationDecision.create({ data: { entityType: kind, entityId: id, action: step, reason, staffId: request.actorId }, select: { id: true } });
       }
-      await indexItem(kind, id, tx);
+      await indexItemWithDependents(kind, id, tx);
       return { ok: true as const, from: row.status, status: to };
     }),
   );

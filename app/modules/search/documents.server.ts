@@ -68,15 +68,17 @@ export async function prepareIndexing() {
   await getTokenizer();
 }
 
-export async function indexItem(entityType: SearchableType, entityId: number, db: Db = appPrisma) {
-  await indexOne(entityType, entityId, db);
-  // An event's document names its place while the place is public: a place's rename, hiding or archiving reaches them.
-  if (entityType === "place") {
-    for (const e of await db.event.findMany({ where: { placeId: entityId }, select: { id: true } })) await indexOne("event", e.id, db);
-  }
+/**
+ * `indexItem`, and for a place also the events held there: an event's document names its place while the place is
+ * public, so a place's rename, publication, hiding or archiving must reach them (status steps and place saves).
+ */
+export async function indexItemWithDependents(entityType: SearchableType, entityId: number, db: Db = appPrisma) {
+  await indexItem(entityType, entityId, db);
+  if (entityType !== "place") return;
+  for (const e of await db.event.findMany({ where: { placeId: entityId }, select: { id: true } })) await indexItem("event", e.id, db);
 }
 
-async function indexOne(entityType: SearchableType, entityId: number, db: Db) {
+export async function indexItem(entityType: SearchableType, entityId: number, db: Db = appPrisma) {
   // Every write to a public item passes here, so this is where cached public pages are dropped too.
   invalidatePublicCache();
   const doc = await BUILDERS[entityType](db, entityId);
@@ -122,6 +124,6 @@ export async function rebuildSearchIndex(db: PrismaClient = appPrisma) {
     ...events.map((e) => ["event", e.id] as [SearchableType, number]),
     ...openings.map((o) => ["opening", o.id] as [SearchableType, number]),
   ];
-  for (const [type, id] of jobs) await indexOne(type, id, db);
+  for (const [type, id] of jobs) await indexItem(type, id, db);
   return jobs.length;
 }
