@@ -116,6 +116,20 @@ describe("item steps: allowed and refused from-states", () => {
     expect(await statusOf("opening", id)).toBe(ITEM_STATUS.pending);
   });
 
+  it("never lets a step scoped to a group (an organiser's) publish, reject, hide or unhide", async () => {
+    for (const [step, from] of [
+      ["publish", ITEM_STATUS.pending],
+      ["reject", ITEM_STATUS.pending],
+      ["hide", ITEM_STATUS.published],
+      ["unhide", ITEM_STATUS.hidden],
+    ] as const) {
+      const id = await newItem("event", from);
+      expect(await transitionItem("event", id, step, { actorId: ownerId, groupId, reason: "理由" }), step).toEqual({ ok: false, refusal: "not-allowed" });
+      expect(await statusOf("event", id)).toBe(from);
+      expect(await auditOf("event", id)).toEqual([]);
+    }
+  });
+
   it.each(["reject", "hide"] as const)("%s needs a reason; without one nothing is written", async (step) => {
     const id = await newItem("place", step === "reject" ? ITEM_STATUS.pending : ITEM_STATUS.published);
     const before = cacheEpoch();

@@ -11,6 +11,7 @@ import {
   canSubmit,
   canTransitionGroup,
   canTransitionItem,
+  isOrganiserItemTransition,
   type GroupTransition,
   type ItemTransition,
   type SaveIntent,
@@ -28,16 +29,16 @@ export type TransitionRequest = {
   actorId: number | null;
   /** Why: required for reject, hide and suspend (REASON_REQUIRED); kept with the decision and in the audit entry. */
   reason?: string;
-  /** An organiser's step is scoped to their group: another group's item is "not-found", never touched. */
+  /**
+   * An organiser's step is scoped to their group: another group's item is "not-found", never touched, and a staff
+   * step (publish, reject, hide, unhide) is "not-allowed" whatever the item's status.
+   */
   groupId?: number;
   now?: Date;
 };
 
 export type TransitionRefusal = "not-found" | "not-allowed" | "reason-required";
 export type TransitionResult = { ok: true; from: string; status: string } | { ok: false; refusal: TransitionRefusal };
-
-/** Staff decisions are kept as ModerationDecision rows as well (the group sees why; the staff queue reads them). */
-const STAFF_ITEM_STEPS: ReadonlySet<ItemTransition> = new Set(["publish", "reject", "hide", "unhide"]);
 
 /** A group's items are all reindexed in the step's transaction; a large group can take a few seconds. */
 const GROUP_STEP_TIMEOUT_MS = 60_000;
@@ -91,6 +92,8 @@ async function refusable(run: () => Promise<TransitionResult>): Promise<Transiti
 /** Moves a place, event or opening along its lifecycle (see ITEM_TRANSITIONS). */
 export async function transitionItem(kind: PublicKind, id: number, step: ItemTransition, request: TransitionRequest): Promise<TransitionResult> {
   const reason = cleanReason(request.reason);
+  const byStaff = !isOrganiserItemTransition(step);
+  if (byStaff && request.groupId !== undefined) return { ok: false, refusal: "not-allowed" };
   if (REASON_REQUIRED.has(step) && !reason) return { ok: false, refusal: "reason-required" };
   const now = request.now ?? new Date();
   await prepareIndexing();
@@ -104,7 +107,8 @@ export async function transitionItem(kind: PublicKind, id: number, step: ItemTra
       if (written !== 1) throw new Refused("not-allowed");
       const detail = { from: row.status, to, ...(reason ? { reason } : {}) };
       await recordAudit(tx, { actorId: request.actorId, action: `${kind}.${step}`, entityType: kind, entityId: id, detail });
-      if (STAFF_ITEM_STEPS.has(step)) {
+      // Staff decisions are kept as ModerationDecision rows as well: the group sees why, the staff queue reads them.
+      if (byStaff) {
         await tx.moderationDecision.create({ data: { entityType: kind, entityId: id, action: step, reason, staffId: request.actorId }, select: { id: true } });
       }
       await indexItemWithDependents(kind, id, tx);
