@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "archive" || intent === "withdraw") {
-    await changeEventStatus(groupId, eventId, intent);
+    await changeEventStatus(groupId, user.id, eventId, intent);
     throw redirect(`/manage/groups/${groupId}/events/${eventId}?saved=1`);
   }
   if (intent === "duplicate") {

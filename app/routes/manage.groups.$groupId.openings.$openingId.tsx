@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "archive" || intent === "withdraw") {
-    await changeOpeningStatus(groupId, openingId, intent);
+    await changeOpeningStatus(groupId, user.id, openingId, intent);
     throw redirect(`/manage/groups/${groupId}/openings/${openingId}?saved=1`);
   }
   const schema = openingSchema({ today: tokyoDateKey(new Date()), creating: false });

@@ -42,20 +42,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { groupId } = await requireWorkspace(request, params, "edit-items");
+  const { groupId, user } = await requireWorkspace(request, params, "edit-items");
   const placeId = parseIdParam(params.placeId);
   const place = await getGroupPlace(groupId, placeId);
   if (!place) notFound();
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "archive" || intent === "withdraw") {
-    await changePlaceStatus(groupId, placeId, intent);
+    await changePlaceStatus(groupId, user.id, placeId, intent);
     throw redirect(`/manage/groups/${groupId}/places/${placeId}?saved=1`);
   }
   const schema = placeSchema({ today: tokyoDateKey(new Date()), creating: false, keepRule: place.scheduleRule });
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return { result: submission.reply() };
-  const saved = await savePlace(groupId, placeId, submission.value, submission.value.intent);
+  const saved = await savePlace(groupId, user.id, placeId, submission.value, submission.value.intent);
   if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
   throw redirect(afterSave(groupId, "places", saved.id, submission.value.intent, saved.status));
 }

@@ -30,11 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { groupId } = await requireWorkspace(request, params, "edit-items");
+  const { groupId, user } = await requireWorkspace(request, params, "edit-items");
   const schema = placeSchema({ today: tokyoDateKey(new Date()), creating: true });
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return { result: submission.reply() };
-  const saved = await savePlace(groupId, null, submission.value, submission.value.intent);
+  const saved = await savePlace(groupId, user.id, null, submission.value, submission.value.intent);
   if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
   throw redirect(afterSave(groupId, "places", saved.id, submission.value.intent, saved.status));
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readPublicPhoto } from "~/modules/photos/photos.server";
 import { notFound } from "~/utils/http.server";
 
-// A public photo: only 32-hex-digit .webp names this app generated, only for published places of approved groups;
+// A public photo: only 32-hex-digit .webp names this app generated, only for public places (publishing/visibility.ts);
 // anything else (a bad name, ../, an unknown or unpublished photo) is the same 404.
 
 export async function loader({ params }: LoaderFunctionArgs) {

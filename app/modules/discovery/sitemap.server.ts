@@ -1,7 +1,9 @@
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { publicWhere } from "~/modules/publishing/visibility";
 
-// sitemap.xml for search engines: public pages and every published item (never drafts, pending or hidden ones).
+// sitemap.xml for search engines: public pages and every public item (never drafts, pending, rejected, hidden or
+// archived ones, nor anything of a group that is not approved).
 
 const STATIC_PATHS = ["/", "/places", "/events", "/volunteer", "/privacy"];
 const LIMIT = 45_000;
@@ -10,11 +12,10 @@ const xmlEscape = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">
 
 export async function buildSitemap(now = new Date()) {
   const origin = getEnv().APP_ORIGIN;
-  const published = { status: "published", group: { status: "approved" } } as const;
   const [places, events, openings] = await Promise.all([
-    prisma.place.findMany({ where: published, select: { id: true, updatedAt: true }, take: LIMIT }),
-    prisma.event.findMany({ where: { ...published, dates: { some: { startsAt: { gte: now } } } }, select: { id: true, updatedAt: true }, take: LIMIT }),
-    prisma.opening.findMany({ where: published, select: { id: true, updatedAt: true }, take: LIMIT }),
+    prisma.place.findMany({ where: publicWhere("place"), select: { id: true, updatedAt: true }, take: LIMIT }),
+    prisma.event.findMany({ where: { ...publicWhere("event"), dates: { some: { startsAt: { gte: now } } } }, select: { id: true, updatedAt: true }, take: LIMIT }),
+    prisma.opening.findMany({ where: publicWhere("opening"), select: { id: true, updatedAt: true }, take: LIMIT }),
   ]);
   const entries = [
     ...STATIC_PATHS.map((p) => ({ loc: `${origin}${p}`, lastmod: null as Date | null })),

@@ -12,8 +12,8 @@ import { checkChoices } from "~/modules/taxonomy/choices.server";
 import { joinCodes } from "~/modules/listing/codes";
 import { buildRule, controlsOf } from "~/modules/schedule/rule-controls";
 import type { EventInput } from "~/modules/events/schemas";
-import type { SaveIntent } from "~/modules/publishing/status";
-import { canArchive, canWithdraw, statusAfterSave } from "~/modules/publishing/status";
+import { NEW_ITEM_STATUS, type SaveIntent } from "~/modules/publishing/status";
+import { submitAfterSave, transitionItem } from "~/modules/publishing/transitions.server";
 import type { SaveResult } from "~/modules/publishing/status";
 import { areaOrPlaceArea } from "~/modules/places/queries.server";
 
@@ -232,8 +232,8 @@ export async function saveEvent(
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
 
   const rule = input.kind === "once" ? "" : buildRule(input, existing?.recurrenceRule ?? "");
-  const status = statusAfterSave(intent, existing?.status ?? null);
-  const data = { ...eventData(input, rule, await areaOrPlaceArea(groupId, input.areaId, input.placeId)), status };
+  // Saving never changes the status; "submit" takes the submit step afterwards (publishing/transitions.server.ts).
+  const data = eventData(input, rule, await areaOrPlaceArea(groupId, input.areaId, input.placeId));
   const ids = { categories: input.categoryIds.map((c) => ({ id: c })), audiences: input.audienceIds.map((a) => ({ id: a })) };
   const connect = { categories: { connect: ids.categories }, audiences: { connect: ids.audiences } };
   const links = { categories: { set: ids.categories }, audiences: { set: ids.audiences } };
@@ -242,7 +242,7 @@ export async function saveEvent(
   const result = await prisma.$transaction(async (tx) => {
     const eventId =
       id === null
-        ? (await tx.event.create({ data: { ...data, groupId, ...connect }, select: { id: true } })).id
+        ? (await tx.event.create({ data: { ...data, status: NEW_ITEM_STATUS, groupId, ...connect }, select: { id: true } })).id
         : (await tx.event.update({ where: { id, groupId }, data: { ...data, ...links }, select: { id: true } })).id;
     let changed: number[];
     if (input.kind === "once") {
@@ -269,16 +269,13 @@ export async function saveEvent(
     return { eventId, changed };
   });
   await indexItem("event", result.eventId);
+  const status = await submitAfterSave("event", result.eventId, intent, existing?.status ?? NEW_ITEM_STATUS, { actorId, groupId, now });
   return { ok: true, id: result.eventId, status, changedDateIds: result.changed };
 }
 
-export async function changeEventStatus(groupId: number, id: number, action: "archive" | "withdraw"): Promise<boolean> {
-  const row = await prisma.event.findFirst({ where: { id, groupId }, select: { status: true } });
-  if (!row) return false;
-  if (!(action === "archive" ? canArchive(row.status) : canWithdraw(row.status))) return false;
-  await prisma.event.update({ where: { id, groupId }, data: { status: action === "archive" ? "archived" : "draft" }, select: { id: true } });
-  await indexItem("event", id);
-  return true;
+/** archive | withdraw (pending → draft). Returns false when the event is not the group's or the change is not allowed. */
+export async function changeEventStatus(groupId: number, actorId: number, id: number, action: "archive" | "withdraw"): Promise<boolean> {
+  return (await transitionItem("event", id, action, { actorId, groupId })).ok;
 }
 
 /** Copies an event as a draft one month later (a one-off's date, or a series' first and last days). */
@@ -296,7 +293,7 @@ export async function duplicateEvent(groupId: number, id: number, now = new Date
         recurrenceStart,
         recurrenceEnd,
         groupId,
-        status: "draft",
+        status: NEW_ITEM_STATUS,
         categories: { connect: categories },
         audiences: { connect: audiences },
       },

@@ -10,11 +10,12 @@ import type { ListingFilters } from "~/modules/listing/filters";
 import { findBySlug, getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { localize } from "~/modules/translation/localize.server";
 import { googleCalendarUrl, originHost } from "~/modules/calendar/ics.server";
+import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere } from "~/modules/publishing/visibility";
 import { defaultListRange, getPublishedEvent, listEventDates, type EventDetail } from "./queries.server";
 
 // Calendar (iCalendar) and RSS output of the events list, for calendar apps and feed readers (plan Ⅰ-3 ⑰).
 // Which dates appear is decided by listEventDates and getPublishedEvent, so a feed never shows what the
-// site would not: only published events of approved groups, dates in a paused stretch left out.
+// site would not: only public events (publishing/visibility.ts), dates in a paused stretch left out.
 
 /** Enough for four months of a busy city; a feed reader is not the place for more. */
 export const FEED_DATE_CAP = 500;
@@ -100,22 +101,26 @@ async function collectFeedDates(filters: ListingFilters, locale: string, now: Da
   // Venue details the list cards leave out (the address, and whether the place hides it), for the events shown only.
   const eventIds = [...new Set(dates.map((d) => d.eventId))];
   const events = await prisma.event.findMany({
-    where: { id: { in: eventIds }, status: "published" },
+    // The public rule again, not only the ids: the dates above came from the same rule, and this must never widen it.
+    where: { id: { in: eventIds }, ...publicWhere("event") },
     select: {
       id: true,
       venueName: true,
       venueAddress: true,
       publishedAt: true,
       createdAt: true,
-      place: { select: { id: true, name: true, address: true, showAreaOnly: true, status: true } },
+      place: { select: { id: true, name: true, address: true, showAreaOnly: true, ...PUBLIC_CHECK_SELECT } },
     },
   });
-  const publicPlaces = events.flatMap((e) => (e.place && e.place.status === "published" ? [e.place] : []));
+  const publicPlaces = events.flatMap((e) => {
+    const place = publicOrNull(e.place);
+    return place ? [place] : [];
+  });
   const placeNames = new Map((await localize("place", publicPlaces, ["name"] as const, locale)).map((p) => [p.id, p.name]));
   const tax = await getTaxonomy(locale);
   const venueOf = new Map<number, { venue: Venue; publishedAt: Date }>(
     events.map((e) => {
-      const place = e.place && e.place.status === "published" ? e.place : null;
+      const place = publicOrNull(e.place);
       const venue: Venue = place
         ? { name: placeNames.get(place.id) ?? place.name, address: place.showAreaOnly ? null : place.address || null }
         : e.venueName

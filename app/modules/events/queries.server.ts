@@ -6,13 +6,12 @@ import { localize, localizeOne } from "~/modules/translation/localize.server";
 import { NO_FILTERS, PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, languagePattern, type ListingFilters } from "~/modules/listing/filters";
 import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
 import { splitCodes } from "~/modules/listing/codes";
+import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere } from "~/modules/publishing/visibility";
 
-const PUBLISHED = "published";
-
-/** Published events of approved groups. */
+/** Public events with the listing filters. */
 async function eventWhere(filters: ListingFilters, locale: string): Promise<Prisma.EventWhereInput> {
   const tax = await getTaxonomy(locale);
-  const and: Prisma.EventWhereInput[] = [{ status: PUBLISHED }, { group: { status: "approved" } }];
+  const and: Prisma.EventWhereInput[] = [publicWhere("event")];
   const area = findBySlug(tax.areas, filters.area ?? null);
   if (area) and.push({ areaId: area.id });
   const category = findBySlug(tax.categories, filters.category ?? null);
@@ -60,7 +59,7 @@ const occurrenceSelect = {
       onlineUrl: true,
       area: { select: { slug: true } },
       audiences: { select: { slug: true } },
-      place: { select: { id: true, name: true, status: true } },
+      place: { select: { id: true, name: true, ...PUBLIC_CHECK_SELECT } },
       venueName: true,
     },
   },
@@ -77,8 +76,11 @@ async function toOccurrenceCards(rows: OccurrenceRow[], locale: string) {
   );
   const places = await localize(
     "place",
-    // Only a published place is named; otherwise the event's own venue text is shown.
-    rows.flatMap((r) => (r.event.place?.status === "published" ? [{ id: r.event.place.id, name: r.event.place.name }] : [])),
+    // Only a public place is named; otherwise the event's own venue text is shown.
+    rows.flatMap((r) => {
+      const place = publicOrNull(r.event.place);
+      return place ? [{ id: place.id, name: place.name }] : [];
+    }),
     ["name"] as const,
     locale,
   );
@@ -172,7 +174,7 @@ export async function listThisWeeksEvents(locale: string, now = new Date(), take
 
 export async function getPublishedEvent(id: number, locale: string, now = new Date()) {
   const row = await prisma.event.findFirst({
-    where: { id, status: PUBLISHED, group: { status: "approved" } },
+    where: { id, ...publicWhere("event") },
     select: {
       id: true,
       title: true,
@@ -201,7 +203,7 @@ export async function getPublishedEvent(id: number, locale: string, now = new Da
       audiences: { select: { slug: true } },
       categories: { select: { slug: true } },
       group: { select: { id: true, name: true } },
-      place: { select: { id: true, name: true, address: true, showAreaOnly: true, access: true, status: true } },
+      place: { select: { id: true, name: true, address: true, showAreaOnly: true, access: true, ...PUBLIC_CHECK_SELECT } },
       dates: {
         where: { startsAt: { gte: addDays(now, -1) } },
         select: { id: true, startsAt: true, endsAt: true, status: true, originalStartsAt: true, note: true, capacity: true, registeredCount: true },
@@ -213,7 +215,7 @@ export async function getPublishedEvent(id: number, locale: string, now = new Da
   if (!row) return null;
   const ev = await localizeOne("event", row, ["title", "summary", "description", "feeNote", "whatToBring"] as const, locale);
   const [group] = await localize("group", [row.group], ["name"] as const, locale);
-  const publicPlace = row.place && row.place.status === PUBLISHED ? row.place : null;
+  const publicPlace = publicOrNull(row.place);
   const [place] = publicPlace ? await localize("place", [publicPlace], ["name", "access"] as const, locale) : [];
   return {
     id: row.id,
@@ -335,7 +337,7 @@ export async function listRelatedEvents(event: { id: number; categorySlugs: stri
     where: {
       startsAt: { gte: now },
       status: { in: ["scheduled", "moved"] },
-      event: { id: { not: event.id }, status: PUBLISHED, group: { status: "approved" }, categories: { some: { slug: { in: event.categorySlugs } } } },
+      event: { ...publicWhere("event"), id: { not: event.id }, categories: { some: { slug: { in: event.categorySlugs } } } },
     },
     select: { startsAt: true, endsAt: true, event: { select: { id: true, title: true } } },
     orderBy: { startsAt: "asc" },

@@ -1,7 +1,3 @@
-/** Group lifecycle: staff approve, reject or suspend; nothing a group publishes is public unless it is approved. */
-export const GROUP_STATUSES = ["pending", "approved", "rejected", "suspended"] as const;
-export type GroupStatus = (typeof GROUP_STATUSES)[number];
-
 /** Kinds of group (stored as display text in Japanese, like the seed; translated through manage.groupKind.*). */
 export const GROUP_KINDS = ["市民活動団体", "自治会", "サロン", "こども食堂", "NPO法人", "社会福祉法人", "商店", "その他"] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];

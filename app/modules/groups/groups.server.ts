@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { prisma, type Tx } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { indexItem } from "~/modules/search/documents.server";
+import { indexGroupItems } from "~/modules/search/documents.server";
+import { GROUP_STATUS } from "~/modules/publishing/visibility";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
 import { serverI18n } from "~/modules/i18n/i18next.server";
@@ -64,11 +65,12 @@ export async function listMyGroups(userId: number) {
 }
 
 export async function registerGroup(userId: number, input: GroupProfileInput) {
-  const waiting = await prisma.group.count({ where: { status: "pending", members: { some: { userId, role: "owner" } } } });
+  const waiting = await prisma.group.count({ where: { status: GROUP_STATUS.pending, members: { some: { userId, role: "owner" } } } });
   if (waiting >= MAX_PENDING_GROUPS) throw new GroupRuleError("manage.errors.tooManyPending");
   return prisma.$transaction(async (tx) => {
     const group = await tx.group.create({
-      data: { ...groupData(input), status: "pending", members: { create: { userId, role: "owner" } } },
+      // A new group waits for staff (publishing/transitions.server.ts approves, rejects or suspends it).
+      data: { ...groupData(input), status: GROUP_STATUS.pending, members: { create: { userId, role: "owner" } } },
       select: { id: true },
     });
     await recordAudit(tx, { actorId: userId, action: "group.register", entityType: "group", entityId: group.id });
@@ -115,19 +117,7 @@ export async function updateGroupProfile(groupId: number, actorId: number, input
     await tx.group.update({ where: { id: groupId }, data: groupData(input), select: { id: true } });
     await recordAudit(tx, { actorId, action: "group.update", entityType: "group", entityId: groupId });
   });
-  await reindexGroupItems(groupId);
-}
-
-export async function reindexGroupItems(groupId: number) {
-  const where = { groupId };
-  const [places, events, openings] = await Promise.all([
-    prisma.place.findMany({ where, select: { id: true } }),
-    prisma.event.findMany({ where, select: { id: true } }),
-    prisma.opening.findMany({ where, select: { id: true } }),
-  ]);
-  for (const p of places) await indexItem("place", p.id);
-  for (const e of events) await indexItem("event", e.id);
-  for (const o of openings) await indexItem("opening", o.id);
+  await indexGroupItems(groupId);
 }
 
 /** The workspace home: the group, its members (names and roles only), open invitations and its items. */

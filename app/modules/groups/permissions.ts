@@ -1,4 +1,4 @@
-import type { GroupStatus } from "./constants";
+import { GROUP_STATUS, type GroupStatus } from "~/modules/publishing/visibility";
 
 // What a member may do in a group's workspace, decided in one place by two things: the member's role and the
 // group's status. Staff review a group before it reaches anyone: until it is approved (and again once it is
@@ -29,10 +29,10 @@ export type GroupAction =
 
 export type GroupMembership = { role: GroupRole; groupStatus: string };
 
-const ANY_STATUS: readonly GroupStatus[] = ["pending", "approved", "rejected", "suspended"];
+const ANY_STATUS: readonly GroupStatus[] = Object.values(GROUP_STATUS);
 /** A group waiting for review prepares its own drafts and profile; nothing it does reaches anyone yet. */
-const PREPARING: readonly GroupStatus[] = ["pending", "approved"];
-const APPROVED: readonly GroupStatus[] = ["approved"];
+const PREPARING: readonly GroupStatus[] = [GROUP_STATUS.pending, GROUP_STATUS.approved];
+const APPROVED: readonly GroupStatus[] = [GROUP_STATUS.approved];
 
 const RULES: Record<GroupAction, { role: GroupRole; statuses: readonly GroupStatus[] }> = {
   "open-workspace": { role: "editor", statuses: ANY_STATUS },

@@ -2,6 +2,8 @@ import { getGroupHeader } from "~/modules/groups/groups.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tokyoDateKey } from "~/utils/dates";
 import { getFormOptions } from "~/modules/taxonomy/choices.server";
+import { SAVE_INTENT } from "~/modules/publishing/status";
+import { ITEM_STATUS } from "~/modules/publishing/visibility";
 
 // What every item form page loads besides the item: translations, the group's name, the choices, and "today".
 
@@ -13,6 +15,6 @@ export async function loadFormPage(request: Request, groupId: number) {
 
 /** Where a successful save goes: the workspace after a submission, back to the item after a plain save. */
 export function afterSave(groupId: number, kind: "places" | "events" | "openings", id: number, intent: string, status: string): string {
-  if (intent === "submit" && status === "pending") return `/manage/groups/${groupId}?saved=pending`;
+  if (intent === SAVE_INTENT.submit && status === ITEM_STATUS.pending) return `/manage/groups/${groupId}?saved=pending`;
   return `/manage/groups/${groupId}/${kind}/${id}?saved=1`;
 }

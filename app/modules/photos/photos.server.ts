@@ -6,6 +6,7 @@ import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { invalidatePublicCache } from "~/utils/cache.server";
 import { TEXT_ERRORS, cleanText, codePointLength } from "~/utils/text";
+import { publicWhere } from "~/modules/publishing/visibility";
 
 // Photos of a group's 居場所 (SECURITY.md row 35). An upload is only ever trusted after it has been decoded and
 // re-encoded here: the client's type and file name are ignored, the first bytes must be JPEG/PNG/WebP, the
@@ -257,7 +258,7 @@ export async function listPlacePhotos(placeId: number) {
   });
 }
 
-/** The bytes of a public photo: a well-formed name, a known photo, its place published and its group approved; else null. */
+/** The bytes of a public photo: a well-formed name, a known photo and its place public; else null. */
 export async function readPublicPhoto(
   fileName: string
 ): Promise<Buffer | null> {
@@ -268,11 +269,7 @@ export async function readPublicPhoto(
   });
   if (!photo || photo.entityType !== PHOTO_ENTITY) return null;
   const place = await prisma.place.findFirst({
-    where: {
-      id: photo.entityId,
-      status: "published",
-      group: { status: "approved" },
-    },
+    where: { id: photo.entityId, ...publicWhere("place") },
     select: { id: true },
   });
   if (!place) return null;

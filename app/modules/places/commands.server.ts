@@ -1,14 +1,14 @@
 import { prisma } from "~/utils/db.server";
 import type { SaveResult } from "~/modules/publishing/status";
-import { indexItem } from "~/modules/search/documents.server";
+import { indexItemWithDependents } from "~/modules/search/documents.server";
 import { scheduleSlots } from "~/modules/schedule/describe";
 import { splitCodes } from "~/modules/listing/codes";
 import { checkChoices } from "~/modules/taxonomy/choices.server";
 import { joinCodes } from "~/modules/listing/codes";
 import { buildRule, controlsOf } from "~/modules/schedule/rule-controls";
 import type { PlaceInput } from "~/modules/places/schemas";
-import type { SaveIntent } from "~/modules/publishing/status";
-import { canArchive, canWithdraw, statusAfterSave } from "~/modules/publishing/status";
+import { NEW_ITEM_STATUS, type SaveIntent } from "~/modules/publishing/status";
+import { submitAfterSave, transitionItem } from "~/modules/publishing/transitions.server";
 
 // A group's 居場所: create, edit, submit for review, archive. Every query carries { id, groupId }, so another
 // group's place id is simply not found (404), never an oracle.
@@ -62,8 +62,11 @@ export async function getGroupPlace(groupId: number, id: number) {
     controls: controlsOf(row.scheduleRule),
   };
 }
-/** Creates (id null) or updates a place of the group, then refreshes its search document. */
-export async function savePlace(groupId: number, id: number | null, input: PlaceInput, intent: SaveIntent): Promise<SaveResult> {
+/**
+ * Creates (id null, as a draft) or updates a place of the group, then refreshes its search document; "submit" then
+ * takes the submit step (publishing/transitions.server.ts), which is the only way its status changes here.
+ */
+export async function savePlace(groupId: number, actorId: number, id: number | null, input: PlaceInput, intent: SaveIntent): Promise<SaveResult> {
   const existing = id === null ? null : await prisma.place.findFirst({ where: { id, groupId }, select: { status: true, scheduleRule: true } });
   if (id !== null && !existing) return { ok: false, fieldErrors: { "": ["manage.errors.notFound"] } };
   const fieldErrors = await checkChoices(groupId, input);
@@ -71,7 +74,6 @@ export async function savePlace(groupId: number, id: number | null, input: Place
 
   const scheduleRule = buildRule(input, existing?.scheduleRule ?? "");
   const slots = scheduleSlots(scheduleRule, input.scheduleStart);
-  const status = statusAfterSave(intent, existing?.status ?? null);
   const data = {
     name: input.name,
     nameKana: input.nameKana,
@@ -108,31 +110,25 @@ export async function savePlace(groupId: number, id: number | null, input: Place
     scheduleMinute: scheduleRule ? slots.scheduleMinute : null,
     // Saving through the workspace is the group confirming its details (the 要確認 freshness check).
     lastConfirmedAt: new Date(),
-    status,
   };
   const ids = { categories: input.categoryIds.map((c) => ({ id: c })), audiences: input.audienceIds.map((a) => ({ id: a })) };
   const connect = { categories: { connect: ids.categories }, audiences: { connect: ids.audiences } };
   const links = { categories: { set: ids.categories }, audiences: { set: ids.audiences } };
   let placeId: number;
   if (id === null) {
-    const created = await prisma.place.create({ data: { ...data, groupId, ...connect }, select: { id: true } });
+    const created = await prisma.place.create({ data: { ...data, status: NEW_ITEM_STATUS, groupId, ...connect }, select: { id: true } });
     placeId = created.id;
   } else {
     // { id, groupId } on the write itself, not only on the read before it.
     await prisma.place.update({ where: { id, groupId }, data: { ...data, ...links }, select: { id: true } });
     placeId = id;
   }
-  await indexItem("place", placeId);
+  await indexItemWithDependents("place", placeId);
+  const status = await submitAfterSave("place", placeId, intent, existing?.status ?? NEW_ITEM_STATUS, { actorId, groupId });
   return { ok: true, id: placeId, status };
 }
 
 /** archive | withdraw (pending → draft). Returns false when the place is not the group's or the change is not allowed. */
-export async function changePlaceStatus(groupId: number, id: number, action: "archive" | "withdraw"): Promise<boolean> {
-  const row = await prisma.place.findFirst({ where: { id, groupId }, select: { status: true } });
-  if (!row) return false;
-  const allowed = action === "archive" ? canArchive(row.status) : canWithdraw(row.status);
-  if (!allowed) return false;
-  await prisma.place.updateMany({ where: { id, groupId }, data: { status: action === "archive" ? "archived" : "draft" } });
-  await indexItem("place", id);
-  return true;
+export async function changePlaceStatus(groupId: number, actorId: number, id: number, action: "archive" | "withdraw"): Promise<boolean> {
+  return (await transitionItem("place", id, action, { actorId, groupId })).ok;
 }

@@ -6,13 +6,12 @@ import { nextOccurrences } from "~/modules/schedule/recurrence";
 import { PAGE_SIZE, TIME_BAND_MINUTES, languagePattern, type ListingFilters } from "~/modules/listing/filters";
 import { areasByDistance, getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
 import { safeHttpUrl } from "~/utils/url";
+import { publicEventDateWhere, publicWhere } from "~/modules/publishing/visibility";
 
-export const PUBLISHED = "published";
-
-/** The public filter → Prisma where, with published-only always applied. */
+/** The public filter → Prisma where, with the public rule always applied. */
 async function placeWhere(filters: ListingFilters, locale: string): Promise<Prisma.PlaceWhereInput> {
   const tax = await getTaxonomy(locale);
-  const and: Prisma.PlaceWhereInput[] = [{ status: PUBLISHED }, { group: { status: "approved" } }];
+  const and: Prisma.PlaceWhereInput[] = [publicWhere("place")];
   const area = findBySlug(tax.areas, filters.area ?? null);
   if (area) and.push({ areaId: area.id });
   const category = findBySlug(tax.categories, filters.category ?? null);
@@ -106,7 +105,7 @@ export async function listPublishedPlaces(filters: ListingFilters, locale: strin
 /** Recently confirmed places for the home page, spread across types. */
 export async function listFeaturedPlaces(locale: string, count = 6, now = new Date()) {
   const rows = await prisma.place.findMany({
-    where: { status: PUBLISHED, group: { status: "approved" } },
+    where: publicWhere("place"),
     select: cardSelect,
     orderBy: [{ lastConfirmedAt: "desc" }, { id: "asc" }],
     take: 40,
@@ -154,7 +153,7 @@ const detailSelect = {
 /** A published place for its public page; null when missing or not public (the route answers 404 either way). */
 export async function getPublishedPlace(id: number, locale: string, now = new Date()) {
   const row = await prisma.place.findFirst({
-    where: { id, status: PUBLISHED, group: { status: "approved" } },
+    where: { id, ...publicWhere("place") },
     select: detailSelect,
   });
   if (!row) return null;
@@ -172,7 +171,8 @@ export async function getPublishedPlace(id: number, locale: string, now = new Da
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
   });
   const upcoming = await prisma.eventDate.findMany({
-    where: { startsAt: { gte: now }, status: { not: "cancelled" }, event: { placeId: id, status: PUBLISHED } },
+    // Only public events: an event of a suspended group (or a draft) never shows through its place's page.
+    where: { AND: [publicEventDateWhere(), { startsAt: { gte: now }, status: { not: "cancelled" }, event: { placeId: id } }] },
     select: { id: true, startsAt: true, endsAt: true, event: { select: { id: true, title: true } } },
     orderBy: { startsAt: "asc" },
     take: 5,
@@ -256,7 +256,7 @@ export async function listPlaceMapPoints(filters: ListingFilters, locale: string
 /** Other places of the same kind, nearest area first: "you might also like". */
 export async function listRelatedPlaces(place: { id: number; typeSlug: string; areaSlug: string | null }, locale: string, take = 3) {
   const rows = await prisma.place.findMany({
-    where: { status: PUBLISHED, group: { status: "approved" }, id: { not: place.id }, type: { slug: place.typeSlug } },
+    where: { ...publicWhere("place"), id: { not: place.id }, type: { slug: place.typeSlug } },
     select: { id: true, name: true, area: { select: { slug: true } } },
     take: 50,
   });

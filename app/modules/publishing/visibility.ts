@@ -3,7 +3,8 @@ import type { Prisma } from "~/generated/prisma/client";
 // What "public" means, in one place. An item is public when it is published and its group is approved; a date or
 // shift is public when its event or opening is. Every public surface (lists, detail pages, related items, the map,
 // search documents, feeds, calendar files, the sitemap, photos, participation, later open data) asks here, so a
-// staff decision (hide, reject, suspend a group) reaches all of them at once.
+// staff decision (hide, reject, suspend a group) reaches all of them at once. The steps that change these statuses
+// are in status.ts (the table) and transitions.server.ts (the writes).
 
 /** Statuses of a place, event or opening. Organisers move items between draft, pending and archived; staff publish, reject and hide. */
 export const ITEM_STATUS = {
@@ -24,9 +25,11 @@ export const GROUP_STATUS = {
   rejected: "rejected",
   suspended: "suspended",
 } as const;
+export type GroupStatus = (typeof GROUP_STATUS)[keyof typeof GROUP_STATUS];
 
 /** The kinds of content that have a public life of their own. */
-export type PublicKind = "place" | "event" | "opening";
+export const PUBLIC_KINDS = ["place", "event", "opening"] as const;
+export type PublicKind = (typeof PUBLIC_KINDS)[number];
 
 const PUBLIC_GROUP = { status: GROUP_STATUS.approved } as const;
 
@@ -36,10 +39,14 @@ type PublicWhere = {
   opening: Prisma.OpeningWhereInput;
 };
 
-/** The Prisma filter that keeps only public rows of a kind; combine it with the surface's own conditions. */
+/**
+ * The Prisma filter that keeps only public rows of a kind; combine it with the surface's own conditions
+ * (`{ AND: [publicWhere("place"), …] }`, or spread it next to an `id`). A fresh object each call, so callers may
+ * extend it.
+ */
 export function publicWhere<K extends PublicKind>(kind: K): PublicWhere[K] {
   void kind;
-  return { status: ITEM_STATUS.published, group: PUBLIC_GROUP } as PublicWhere[K];
+  return { status: ITEM_STATUS.published, group: { ...PUBLIC_GROUP } } as PublicWhere[K];
 }
 
 /** Dates of public events. */
@@ -60,7 +67,15 @@ export function publicSql(item: string, group: string): string {
   return `${item}."status" = '${ITEM_STATUS.published}' AND ${group}."status" = '${GROUP_STATUS.approved}'`;
 }
 
-/** For rows already read: is this item public? (e.g. the place an event points to). */
-export function isPublic(row: { status: string; group: { status: string } | null }): boolean {
-  return row.status === ITEM_STATUS.published && row.group?.status === GROUP_STATUS.approved;
+/** What a query must select of a linked row (e.g. the place an event points to) for `isPublic` to judge it. */
+export const PUBLIC_CHECK_SELECT = { status: true, group: { select: { status: true } } } as const;
+
+/** For rows already read (select them with PUBLIC_CHECK_SELECT): is this item public? */
+export function isPublic(row: { status: string; group: { status: string } | null } | null | undefined): boolean {
+  return row?.status === ITEM_STATUS.published && row.group?.status === GROUP_STATUS.approved;
+}
+
+/** The row when it is public, else null: for a linked item that is shown only when public. */
+export function publicOrNull<T extends { status: string; group: { status: string } | null }>(row: T | null | undefined): T | null {
+  return row && isPublic(row) ? row : null;
 }

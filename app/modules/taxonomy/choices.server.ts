@@ -1,5 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { ITEM_STATUS } from "~/modules/publishing/visibility";
 
 // Choices offered by the organiser forms, and the server-side check that what came back is one of them.
 // A select or hidden field can carry any id; a place of another group or an unknown area is refused, never
@@ -8,7 +9,7 @@ import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 export async function getFormOptions(groupId: number, locale: string) {
   const [tax, places] = await Promise.all([
     getTaxonomy(locale),
-    prisma.place.findMany({ where: { groupId, status: { not: "archived" } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    prisma.place.findMany({ where: { groupId, status: { not: ITEM_STATUS.archived } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   const pick = (items: { id: number; name: string }[]) => items.map((i) => ({ id: i.id, name: i.name }));
   return {

@@ -13,7 +13,8 @@ import { joinCodes } from "~/modules/listing/codes";
 import type { SaveResult } from "~/modules/publishing/status";
 import { filledShifts, type OpeningInput } from "~/modules/volunteering/schemas";
 import { type SaveIntent } from "~/modules/publishing/status";
-import { canArchive, canWithdraw, statusAfterSave } from "~/modules/publishing/status";
+import { NEW_ITEM_STATUS } from "~/modules/publishing/status";
+import { submitAfterSave, transitionItem } from "~/modules/publishing/transitions.server";
 
 // A group's ボランティア募集 with 1–4 dated shifts, or "ongoing" with one open-ended shift that holds the
 // applications. Every query carries { id, groupId } (shifts: { id, openingId }).
@@ -121,7 +122,7 @@ export async function saveOpening(
   });
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
 
-  const status = statusAfterSave(intent, existing?.status ?? null);
+  // Saving never changes the status; "submit" takes the submit step afterwards (publishing/transitions.server.ts).
   const data = {
     title: input.title,
     titleKana: input.titleKana,
@@ -146,7 +147,6 @@ export async function saveOpening(
     contactPhone: input.contactPhone,
     contactEmail: input.contactEmail,
     applyBy: deadline(input.applyBy),
-    status,
   };
   const ids = { categories: input.categoryIds.map((c) => ({ id: c })), audiences: input.audienceIds.map((a) => ({ id: a })) };
   const connect = { categories: { connect: ids.categories }, audiences: { connect: ids.audiences } };
@@ -155,7 +155,7 @@ export async function saveOpening(
   const openingId = await prisma.$transaction(async (tx) => {
     const openingId =
       id === null
-        ? (await tx.opening.create({ data: { ...data, groupId, ...connect }, select: { id: true } })).id
+        ? (await tx.opening.create({ data: { ...data, status: NEW_ITEM_STATUS, groupId, ...connect }, select: { id: true } })).id
         : (await tx.opening.update({ where: { id, groupId }, data: { ...data, ...links }, select: { id: true } })).id;
     const changed: number[] = [];
     const takeOff = async (shiftId: number) => {
@@ -195,15 +195,11 @@ export async function saveOpening(
     return openingId;
   });
   await indexItem("opening", openingId);
+  const status = await submitAfterSave("opening", openingId, intent, existing?.status ?? NEW_ITEM_STATUS, { actorId, groupId, now });
   return { ok: true, id: openingId, status };
 }
 
-/** archive | withdraw (pending → draft). */
-export async function changeOpeningStatus(groupId: number, id: number, action: "archive" | "withdraw"): Promise<boolean> {
-  const row = await prisma.opening.findFirst({ where: { id, groupId }, select: { status: true } });
-  if (!row) return false;
-  if (!(action === "archive" ? canArchive(row.status) : canWithdraw(row.status))) return false;
-  await prisma.opening.update({ where: { id, groupId }, data: { status: action === "archive" ? "archived" : "draft" }, select: { id: true } });
-  await indexItem("opening", id);
-  return true;
+/** archive | withdraw (pending → draft). Returns false when the opening is not the group's or the change is not allowed. */
+export async function changeOpeningStatus(groupId: number, actorId: number, id: number, action: "archive" | "withdraw"): Promise<boolean> {
+  return (await transitionItem("opening", id, action, { actorId, groupId })).ok;
 }

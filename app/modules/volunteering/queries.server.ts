@@ -4,14 +4,13 @@ import { localize, localizeOne } from "~/modules/translation/localize.server";
 import { PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, languagePattern, type ListingFilters } from "~/modules/listing/filters";
 import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
 import { splitCodes } from "~/modules/listing/codes";
+import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere } from "~/modules/publishing/visibility";
 import { PARTICIPATION_MODES } from "./constants";
 
-const PUBLISHED = "published";
-
-
+/** Public openings with the listing filters. */
 async function openingWhere(filters: ListingFilters & { mode?: string }, locale: string): Promise<Prisma.OpeningWhereInput> {
   const tax = await getTaxonomy(locale);
-  const and: Prisma.OpeningWhereInput[] = [{ status: PUBLISHED }, { group: { status: "approved" } }];
+  const and: Prisma.OpeningWhereInput[] = [publicWhere("opening")];
   const area = findBySlug(tax.areas, filters.area ?? null);
   if (area) and.push({ areaId: area.id });
   const category = findBySlug(tax.categories, filters.category ?? null);
@@ -107,7 +106,7 @@ export async function listPublishedOpenings(filters: ListingFilters & { mode?: s
 
 export async function getPublishedOpening(id: number, locale: string, now = new Date()) {
   const row = await prisma.opening.findFirst({
-    where: { id, status: PUBLISHED, group: { status: "approved" } },
+    where: { id, ...publicWhere("opening") },
     select: {
       ...cardSelect,
       titleKana: true,
@@ -124,7 +123,7 @@ export async function getPublishedOpening(id: number, locale: string, now = new 
       contactEmail: true,
       categories: { select: { slug: true } },
       audiences: { select: { slug: true } },
-      place: { select: { id: true, name: true, address: true, showAreaOnly: true, status: true } },
+      place: { select: { id: true, name: true, address: true, showAreaOnly: true, ...PUBLIC_CHECK_SELECT } },
       shifts: {
         where: { OR: [{ startsAt: { gte: now } }, { endsAt: null }] },
         select: { id: true, startsAt: true, endsAt: true, slots: true, acceptedCount: true, status: true, note: true },
@@ -136,7 +135,7 @@ export async function getPublishedOpening(id: number, locale: string, now = new 
   if (!row) return null;
   const o = await localizeOne("opening", row, ["title", "summary", "description", "purpose", "skills", "whatToBring"] as const, locale);
   const [group] = await localize("group", [row.group], ["name"] as const, locale);
-  const publicPlace = row.place && row.place.status === PUBLISHED ? row.place : null;
+  const publicPlace = publicOrNull(row.place);
   const [place] = publicPlace ? await localize("place", [publicPlace], ["name"] as const, locale) : [];
   return {
     id: row.id,
