@@ -4,6 +4,7 @@ import { z } from "zod";
 import { text } from "~/utils/text";
 import { useTranslation } from "react-i18next";
 import { cancelEventDate, listRegistrants, recordRegistrationAttendance } from "~/modules/participation/organiser.server";
+import { ATTENDANCE_STATUSES } from "~/modules/participation/status";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -90,7 +91,7 @@ export default function RegistrationsPage() {
                 <strong>{r.name ?? t("manageApplicants.deletedAccount")}</strong> <span className="tag tag--info">{t(`participation.status.${r.status}`)}</span>{" "}
                 <span>{t("participation.people", { count: r.partySize })}</span>
                 <span className="fact__sub">{r.email ? `${r.email}${r.phone ? ` · ${r.phone}` : ""}` : t("manageApplicants.noConsent")}</span>
-                {can.decide && d.past && (r.status === "accepted" || r.status === "attended" || r.status === "no-show") ? (
+                {can.decide && d.past && ATTENDANCE_STATUSES.includes(r.status) ? (
                   <div className="applicant__actions">
                     {(["attended", "no-show"] as const).map((intent) => (
                       <Form method="post" className="inline-form" key={intent}>
