@@ -95,7 +95,7 @@ describe("one queue rule across every trigger", () => {
     // With nobody waiting, the last seat is simply taken.
     expect((await register(late!.id, dateId, 1)).status).toBe(accepted);
     expect(await seatsTaken(dateId)).toBe(4);
-  });
+  }, 60_000);
 
   it("an organiser's decline hands the slot to whoever waited longest; the rest keep their places in the queue", async () => {
     const startsAt = new Date(Date.now() + 5 * 86400_000);
@@ -138,7 +138,7 @@ describe("one queue rule across every trigger", () => {
     expect(await statusesOf(dateId, [family!, single!])).toEqual([accepted, accepted]);
     expect(await seatsTaken(dateId)).toBe(6);
     expect(await promotedEmails([family!, single!])).toEqual([1, 1]);
-  });
+  }, 60_000);
 
   it("a date moved to a bigger room lets the people waiting in, in order, and tells them", async () => {
     const { dateId, change } = await organisersEvent(2);
@@ -152,7 +152,7 @@ describe("one queue rule across every trigger", () => {
     expect(date).toEqual({ status: "moved", registeredCount: 3 });
     expect(await statusesOf(dateId, [a!, b!, c!])).toEqual([accepted, accepted, waitlisted]);
     expect(await promotedEmails([b!, c!])).toEqual([1, 0]);
-  });
+  }, 60_000);
 });
 
 describe("releasing places", () => {
