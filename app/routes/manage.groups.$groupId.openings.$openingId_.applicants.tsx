@@ -4,7 +4,7 @@ import { z } from "zod";
 import { text } from "~/utils/text";
 import { useTranslation } from "react-i18next";
 import { APPLICANT_DECISIONS, decideApplication, listApplicants } from "~/modules/participation/organiser.server";
-import { ATTENDANCE_STATUSES, LIVE_APPLICATION_STATUSES, UNDECIDED_APPLICATION_STATUSES } from "~/modules/participation/status";
+import { APPLICATION_STATUS, ATTENDANCE_STATUSES, LIVE_APPLICATION_STATUSES, UNDECIDED_APPLICATION_STATUSES } from "~/modules/participation/status";
 import { messageShift } from "~/modules/participation/notifications.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = DecisionSchema.safeParse(form);
   if (!parsed.success) return { message: "manageApplicants.badInput", tone: "warn" as const };
-  if (parsed.data.decision === "attended" && parsed.data.hours === undefined) return { message: "manageApplicants.hoursRequired", tone: "warn" as const };
+  if (parsed.data.decision === APPLICATION_STATUS.attended && parsed.data.hours === undefined) return { message: "manageApplicants.hoursRequired", tone: "warn" as const };
   const { outOfOrder, ...decision } = parsed.data;
   const result = await decideApplication({ groupId, staffUserId: member.id, ...decision, outOfOrder: outOfOrder === OUT_OF_ORDER_CONFIRMED });
   if (result.ok) return { message: `manageApplicants.done.${decision.decision}`, tone: "info" as const };
@@ -132,14 +132,14 @@ export default function ApplicantsPage() {
                     <>
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="applicationId" value={a.id} />
-                        <input type="hidden" name="decision" value="attended" />
+                        <input type="hidden" name="decision" value={APPLICATION_STATUS.attended} />
                         <label htmlFor={`hours-${a.id}`}>{t("manageApplicants.hours")}</label>
                         <input id={`hours-${a.id}`} name="hours" type="number" min={0.5} max={24} step={0.5} defaultValue={a.hours ?? ""} required />
                         <button type="submit" className="button">
                           {t("manageApplicants.markAttended")}
                         </button>
                       </Form>
-                      <Decide id={a.id} decision="no-show" label={t("manageApplicants.markNoShow")} />
+                      <Decide id={a.id} decision={APPLICATION_STATUS.noShow} label={t("manageApplicants.markNoShow")} />
                     </>
                   ) : null}
                 </div>

@@ -97,6 +97,17 @@ describe("one queue rule across every trigger", () => {
     expect(await seatsTaken(dateId)).toBe(4);
   }, 60_000);
 
+  it("a waiting family that leaves the queue lets the person behind them take the seat they could not use", async () => {
+    const { dateId } = await organisersEvent(3);
+    const [a, family, single] = await people(3);
+    await register(a!.id, dateId, 2);
+    const waiting = await register(family!.id, dateId, 2);
+    expect((await register(single!.id, dateId, 1)).status).toBe(waitlisted);
+    expect((await withdrawRegistration({ userId: family!.id, registrationId: waiting.registrationId })).ok).toBe(true);
+    expect(await statusesOf(dateId, [family!, single!])).toEqual([REGISTRATION_STATUS.withdrawn, accepted]);
+    expect(await seatsTaken(dateId)).toBe(3);
+  }, 60_000);
+
   it("an organiser's decline hands the slot to whoever waited longest; the rest keep their places in the queue", async () => {
     const startsAt = new Date(Date.now() + 5 * 86400_000);
     const opening = await prisma.opening.create({

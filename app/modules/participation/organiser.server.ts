@@ -116,6 +116,7 @@ export async function decideApplication(
       if (!LIVE_APPLICATION_STATUSES.includes(app.status)) return { ok: false as const, reason: "closed" as const };
       await tx.application.update({ where: { id: app.id }, data: { status: APPLICATION_STATUS.declined } });
       if (app.status === APPLICATION_STATUS.accepted) await shiftSlots.release(tx, app.shiftId, 1, now);
+      else if (app.status === APPLICATION_STATUS.waitlisted) await shiftSlots.promote(tx, app.shiftId, now);
     } else {
       // Attendance is recorded for people who were accepted, once the shift has started.
       if (!ATTENDANCE_STATUSES.includes(app.status)) return { ok: false as const, reason: "closed" as const };

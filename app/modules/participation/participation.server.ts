@@ -141,7 +141,9 @@ export async function withdrawApplication(input: { userId: number; applicationId
   if (app.shift.endsAt !== null && app.shift.startsAt <= now) return { ok: false as const, reason: "past" as const };
   await prisma.$transaction(async (tx) => {
     await tx.application.update({ where: { id: app.id }, data: { status: APPLICATION_STATUS.withdrawn } });
+    // A place given back goes to the queue; someone leaving the queue may have been what held it up.
     if (app.status === APPLICATION_STATUS.accepted) await shiftSlots.release(tx, app.shift.id, 1, now);
+    else if (app.status === APPLICATION_STATUS.waitlisted) await shiftSlots.promote(tx, app.shift.id, now);
   }, WRITE_TX);
   return changed({ ok: true as const });
 }
@@ -251,7 +253,9 @@ export async function withdrawRegistration(input: { userId: number; registration
   if (reg.eventDate.startsAt <= now) return { ok: false as const, reason: "past" as const };
   await prisma.$transaction(async (tx) => {
     await tx.registration.update({ where: { id: reg.id }, data: { status: REGISTRATION_STATUS.withdrawn } });
+    // Seats given back go to the queue; a waiting party leaving may have been what held it up.
     if (reg.status === REGISTRATION_STATUS.accepted) await dateSeats.release(tx, reg.eventDate.id, reg.partySize, now);
+    else await dateSeats.promote(tx, reg.eventDate.id, now);
   }, WRITE_TX);
   return changed({ ok: true as const });
 }
