@@ -6,6 +6,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { getCurrentUser, requireUser } from "~/modules/auth/permissions.server";
 import { myRegistrationsForEvent, registerForEventDate, withdrawRegistration } from "~/modules/participation/participation.server";
 import { RegisterSchema, WithdrawSchema } from "~/modules/participation/schemas";
+import { LIVE_REGISTRATION_STATUSES } from "~/modules/participation/status";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { listRelatedEvents, getPublishedEvent } from "~/modules/events/queries.server";
@@ -48,7 +49,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 /** After registering (?registered=<date id>): what the database says happened to the resident's registration. */
 function registeredNotice(dateId: string | null, mine: { eventDateId: number; status: string }[]) {
   const status = dateId ? mine.find((m) => String(m.eventDateId) === dateId)?.status : undefined;
-  return status === "accepted" || status === "waitlisted" ? { message: `participation.registered.${status}`, tone: "info" as const } : null;
+  return status && LIVE_REGISTRATION_STATUSES.includes(status) ? { message: `participation.registered.${status}`, tone: "info" as const } : null;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { text } from "~/utils/text";
 import { useTranslation } from "react-i18next";
 import { cancelEventDate, listRegistrants, recordRegistrationAttendance } from "~/modules/participation/organiser.server";
+import { ATTENDANCE_STATUSES, REGISTRATION_STATUS } from "~/modules/participation/status";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -34,8 +35,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel-date"), eventDateId: z.coerce.number().int().positive(), note: text({ max: 200 }) }),
-  z.object({ intent: z.literal("attended"), registrationId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("no-show"), registrationId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal(REGISTRATION_STATUS.attended), registrationId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal(REGISTRATION_STATUS.noShow), registrationId: z.coerce.number().int().positive() }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result =
     input.intent === "cancel-date"
       ? await cancelEventDate({ groupId, eventDateId: input.eventDateId, note: input.note, staffUserId: member.id })
-      : await recordRegistrationAttendance({ groupId, registrationId: input.registrationId, attended: input.intent === "attended", staffUserId: member.id });
+      : await recordRegistrationAttendance({ groupId, registrationId: input.registrationId, attended: input.intent === REGISTRATION_STATUS.attended, staffUserId: member.id });
   return result.ok ? { message: `manageRegistrations.done.${input.intent}`, tone: "info" as const } : { message: `manageApplicants.refused.${result.reason}`, tone: "warn" as const };
 }
 
@@ -90,13 +91,13 @@ export default function RegistrationsPage() {
                 <strong>{r.name ?? t("manageApplicants.deletedAccount")}</strong> <span className="tag tag--info">{t(`participation.status.${r.status}`)}</span>{" "}
                 <span>{t("participation.people", { count: r.partySize })}</span>
                 <span className="fact__sub">{r.email ? `${r.email}${r.phone ? ` · ${r.phone}` : ""}` : t("manageApplicants.noConsent")}</span>
-                {can.decide && d.past && (r.status === "accepted" || r.status === "attended" || r.status === "no-show") ? (
+                {can.decide && d.past && ATTENDANCE_STATUSES.includes(r.status) ? (
                   <div className="applicant__actions">
-                    {(["attended", "no-show"] as const).map((intent) => (
+                    {([REGISTRATION_STATUS.attended, REGISTRATION_STATUS.noShow] as const).map((intent) => (
                       <Form method="post" className="inline-form" key={intent}>
                         <input type="hidden" name="registrationId" value={r.id} />
                         <button type="submit" name="intent" value={intent} className="button button--ghost">
-                          {t(intent === "attended" ? "manageRegistrations.markAttended" : "manageApplicants.markNoShow")}
+                          {t(intent === REGISTRATION_STATUS.attended ? "manageRegistrations.markAttended" : "manageApplicants.markNoShow")}
                           <span className="visually-hidden">（{r.name}）</span>
                         </button>
                       </Form>

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { text } from "~/utils/text";
 import { useTranslation } from "react-i18next";
-import { decideApplication, listApplicants } from "~/modules/participation/organiser.server";
+import { APPLICANT_DECISIONS, decideApplication, listApplicants } from "~/modules/participation/organiser.server";
+import { APPLICATION_STATUS, ATTENDANCE_STATUSES, LIVE_APPLICATION_STATUSES, UNDECIDED_APPLICATION_STATUSES } from "~/modules/participation/status";
 import { messageShift } from "~/modules/participation/notifications.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
@@ -34,14 +35,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
+const OUT_OF_ORDER_CONFIRMED = "confirmed";
+
 const DecisionSchema = z.object({
   applicationId: z.coerce.number().int().positive().max(2_147_483_647),
-  decision: z.enum(["accept", "decline", "attended", "no-show"]),
+  decision: z.enum(APPLICANT_DECISIONS),
   hours: z
     .string()
     .optional()
     .transform((v) => (v ? Number(v.normalize("NFKC").trim()) : undefined))
     .pipe(z.number().min(0.5).max(24).multipleOf(0.5).optional()),
+  /** Sent by the confirmation form only: the organiser knows who is waiting ahead and accepts anyway. */
+  outOfOrder: z.literal(OUT_OF_ORDER_CONFIRMED).optional(),
 });
 
 const MessageSchema = z.object({
@@ -64,9 +69,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = DecisionSchema.safeParse(form);
   if (!parsed.success) return { message: "manageApplicants.badInput", tone: "warn" as const };
-  if (parsed.data.decision === "attended" && parsed.data.hours === undefined) return { message: "manageApplicants.hoursRequired", tone: "warn" as const };
-  const result = await decideApplication({ groupId, staffUserId: member.id, ...parsed.data });
-  return result.ok ? { message: `manageApplicants.done.${parsed.data.decision}`, tone: "info" as const } : { message: `manageApplicants.refused.${result.reason}`, tone: "warn" as const };
+  if (parsed.data.decision === APPLICATION_STATUS.attended && parsed.data.hours === undefined) return { message: "manageApplicants.hoursRequired", tone: "warn" as const };
+  const { outOfOrder, ...decision } = parsed.data;
+  const result = await decideApplication({ groupId, staffUserId: member.id, ...decision, outOfOrder: outOfOrder === OUT_OF_ORDER_CONFIRMED });
+  if (result.ok) return { message: `manageApplicants.done.${decision.decision}`, tone: "info" as const };
+  if (result.reason === "out-of-order") {
+    // The page asks again, naming who waits ahead; only the confirmation form's answer accepts.
+    const ahead = result.ahead.map((a) => a.name);
+    return { message: "manageApplicants.refused.out-of-order", tone: "warn" as const, count: ahead.length, ahead, confirm: decision.applicationId };
+  }
+  return { message: `manageApplicants.refused.${result.reason}`, tone: "warn" as const };
 }
 
 export default function ApplicantsPage() {
@@ -83,6 +95,9 @@ export default function ApplicantsPage() {
         <p className={`notice notice--${result.tone}`} role="status">
           {t(result.message, "count" in result ? { count: result.count } : {})}
         </p>
+      ) : null}
+      {result && "confirm" in result && result.confirm && result.ahead ? (
+        <ConfirmOutOfOrder applicationId={result.confirm} ahead={result.ahead} opening={opening} back={`/manage/groups/${groupId}/openings/${opening.id}/applicants`} />
       ) : null}
       {can.contacts ? null : (
         <p className="notice notice--warn" role="status">
@@ -111,20 +126,20 @@ export default function ApplicantsPage() {
                 <span className="fact__sub">{a.email ? `${a.email}${a.phone ? ` · ${a.phone}` : ""}` : t("manageApplicants.noConsent")}</span>
                 {a.message ? <span className="fact__sub">「{a.message}」</span> : null}
                 <div className="applicant__actions" hidden={!can.decide}>
-                  {a.status === "applied" || a.status === "waitlisted" ? <Decide id={a.id} decision="accept" label={t("manageApplicants.accept")} /> : null}
-                  {a.status === "applied" || a.status === "waitlisted" || a.status === "accepted" ? <Decide id={a.id} decision="decline" label={t("manageApplicants.decline")} /> : null}
-                  {a.status === "accepted" || a.status === "attended" || a.status === "no-show" ? (
+                  {UNDECIDED_APPLICATION_STATUSES.includes(a.status) ? <Decide id={a.id} decision="accept" label={t("manageApplicants.accept")} /> : null}
+                  {LIVE_APPLICATION_STATUSES.includes(a.status) ? <Decide id={a.id} decision="decline" label={t("manageApplicants.decline")} /> : null}
+                  {ATTENDANCE_STATUSES.includes(a.status) ? (
                     <>
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="applicationId" value={a.id} />
-                        <input type="hidden" name="decision" value="attended" />
+                        <input type="hidden" name="decision" value={APPLICATION_STATUS.attended} />
                         <label htmlFor={`hours-${a.id}`}>{t("manageApplicants.hours")}</label>
                         <input id={`hours-${a.id}`} name="hours" type="number" min={0.5} max={24} step={0.5} defaultValue={a.hours ?? ""} required />
                         <button type="submit" className="button">
                           {t("manageApplicants.markAttended")}
                         </button>
                       </Form>
-                      <Decide id={a.id} decision="no-show" label={t("manageApplicants.markNoShow")} />
+                      <Decide id={a.id} decision={APPLICATION_STATUS.noShow} label={t("manageApplicants.markNoShow")} />
                     </>
                   ) : null}
                 </div>
@@ -147,6 +162,45 @@ export default function ApplicantsPage() {
         </section>
       ))}
     </div>
+  );
+}
+
+/** Accepting someone while others wait ahead of them: says who they are and asks once more (a plain form). */
+function ConfirmOutOfOrder({
+  applicationId,
+  ahead,
+  opening,
+  back,
+}: {
+  applicationId: number;
+  ahead: (string | null)[];
+  opening: { shifts: { applications: { id: number; name: string | null }[] }[] };
+  back: string;
+}) {
+  const { t } = useTranslation();
+  const deleted = t("manageApplicants.deletedAccount");
+  const name = opening.shifts.flatMap((s) => s.applications).find((a) => a.id === applicationId)?.name ?? deleted;
+  return (
+    <Form method="post" className="panel stack" aria-labelledby="out-of-order-title">
+      <h2 id="out-of-order-title">{t("manageApplicants.outOfOrder.title", { name })}</h2>
+      <p>{t("manageApplicants.outOfOrder.ahead", { count: ahead.length })}</p>
+      <ol>
+        {ahead.map((who, i) => (
+          <li key={i}>{who ?? deleted}</li>
+        ))}
+      </ol>
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <input type="hidden" name="decision" value="accept" />
+      <input type="hidden" name="outOfOrder" value={OUT_OF_ORDER_CONFIRMED} />
+      <p className="shift-action">
+        <button type="submit" className="button">
+          {t("manageApplicants.outOfOrder.confirm", { name })}
+        </button>{" "}
+        <Link to={back} className="button button--ghost">
+          {t("manageApplicants.outOfOrder.cancel")}
+        </Link>
+      </p>
+    </Form>
   );
 }
 

@@ -8,6 +8,7 @@ import { FormError, TextField } from "~/components/forms";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { getMyAccount, updateProfile } from "~/modules/auth/profile.server";
 import { myActivities } from "~/modules/participation/history.server";
+import { holdsPlace } from "~/modules/participation/status";
 import { When } from "~/components/format";
 import { Text } from "~/components/listing";
 import { ProfileSchema } from "~/modules/auth/schemas";
@@ -174,7 +175,7 @@ function ActivityList({ items, empty }: { items: Activity[]; empty: string }) {
           <Link to={i.href}>
             <Text value={i.title} lang={i.lang} />
           </Link>{" "}
-          <span className={`tag ${i.status === "accepted" || i.status === "attended" ? "tag--welcome" : "tag--info"}`}>{t(`participation.status.${i.status}`)}</span>
+          <span className={`tag ${holdsPlace(i.status) ? "tag--welcome" : "tag--info"}`}>{t(`participation.status.${i.status}`)}</span>
           {i.hours ? <span className="fact__sub">{t("me.hoursValue", { hours: i.hours })}</span> : null}
         </li>
       ))}

@@ -6,6 +6,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { getCurrentUser, requireUser } from "~/modules/auth/permissions.server";
 import { applyToShift, myApplicationsForOpening, withdrawApplication } from "~/modules/participation/participation.server";
 import { ApplySchema, WithdrawSchema } from "~/modules/participation/schemas";
+import { LIVE_APPLICATION_STATUSES } from "~/modules/participation/status";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { getPublishedOpening } from "~/modules/volunteering/queries.server";
@@ -39,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 /** After applying (?applied=<shift id>): what the database says happened to the resident's application. */
 function appliedNotice(shiftId: string | null, mine: { shiftId: number; status: string }[]) {
   const status = shiftId ? mine.find((m) => String(m.shiftId) === shiftId)?.status : undefined;
-  return status === "accepted" || status === "applied" || status === "waitlisted" ? { message: `participation.applied.${status}`, tone: "info" as const } : null;
+  return status && LIVE_APPLICATION_STATUSES.includes(status) ? { message: `participation.applied.${status}`, tone: "info" as const } : null;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,5 +1,5 @@
 import { notifyDateChanges } from "~/modules/participation/notifications.server";
-import { promoteFromDateWaitlist } from "~/modules/participation/participation.server";
+import { dateSeats } from "~/modules/participation/capacity.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma, type Tx } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -125,7 +125,7 @@ function inPause(p: Pause, at: Date) {
  * missing ones created, the rest deleted when nobody registered and cancelled otherwise.
  * Returns the ids of dates with registrations that were cancelled.
  */
-async function reconcileDates(tx: Tx, eventId: number, rows: DateRow[], desired: Occurrence[], capacity: number | null, pause: Pause) {
+async function reconcileDates(tx: Tx, eventId: number, rows: DateRow[], desired: Occurrence[], capacity: number | null, pause: Pause, now: Date) {
   const affected: number[] = [];
   const byStart = new Map(rows.map((r) => [(r.originalStartsAt ?? r.startsAt).getTime(), r]));
   const create: Prisma.EventDateCreateManyInput[] = [];
@@ -137,7 +137,7 @@ async function reconcileDates(tx: Tx, eventId: number, rows: DateRow[], desired:
       const keepsTime = row.status === "scheduled" || row.status === "paused";
       await tx.eventDate.update({ where: { id: row.id }, data: { capacity, ...(keepsTime ? { endsAt: o.endsAt } : {}) }, select: { id: true } });
       // A larger capacity lets the people waiting longest in (and tells them by email).
-      await promoteFromDateWaitlist(tx, row.id);
+      await dateSeats.promote(tx, row.id, now);
     } else {
       create.push({ eventId, startsAt: o.startsAt, endsAt: o.endsAt, ...tokyoSlot(o.startsAt), capacity, status: inPause(pause, o.startsAt) ? "paused" : "scheduled" });
     }
@@ -160,11 +160,11 @@ async function syncOneOff(tx: Tx, eventId: number, target: Occurrence, capacity:
   const rows = await tx.eventDate.findMany({ where: { eventId }, select: dateRowSelect, orderBy: { startsAt: "asc" } });
   const only = rows.length === 1 ? rows[0]! : null;
   // A series turned into a one-off: its past dates are history and stay; the future ones make way.
-  if (!only) return reconcileDates(tx, eventId, rows.filter((r) => r.startsAt >= now), [target], capacity, pause);
+  if (!only) return reconcileDates(tx, eventId, rows.filter((r) => r.startsAt >= now), [target], capacity, pause, now);
   const same = only.startsAt.getTime() === target.startsAt.getTime() && only.endsAt.getTime() === target.endsAt.getTime();
   if (same) {
     await tx.eventDate.update({ where: { id: only.id }, data: { capacity }, select: { id: true } });
-    await promoteFromDateWaitlist(tx, only.id);
+    await dateSeats.promote(tx, only.id, now);
     return [];
   }
   const registered = only._count.registrations > 0;
@@ -180,6 +180,8 @@ async function syncOneOff(tx: Tx, eventId: number, target: Occurrence, capacity:
     },
     select: { id: true },
   });
+  // The moved date may have more room (a new capacity): the queue gets it, as for any other change.
+  await dateSeats.promote(tx, only.id, now);
   return registered ? [only.id] : [];
 }
 
@@ -253,7 +255,7 @@ export async function saveEvent(
         now,
       );
       const rows = await tx.eventDate.findMany({ where: { eventId, startsAt: { gte: now } }, select: dateRowSelect });
-      changed = await reconcileDates(tx, eventId, rows, desired, input.capacity, pause);
+      changed = await reconcileDates(tx, eventId, rows, desired, input.capacity, pause, now);
     }
     if (changed.length) {
       await recordAudit(tx, { actorId, action: "event.dates-changed", entityType: "event", entityId: eventId, detail: { dateIds: changed } });

@@ -1,6 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import { tokyoParts } from "~/utils/dates";
 import { localize } from "~/modules/translation/localize.server";
+import { APPLICATION_STATUS, REGISTRATION_STATUS } from "./status";
 
 // A resident's own record: what is coming up, what they did, and verified volunteer hours (plan measure ⑥).
 
@@ -13,7 +14,7 @@ export function fiscalYearOf(instant: Date): number {
 export async function myActivities(userId: number, locale: string, now = new Date()) {
   const [applications, registrations] = await Promise.all([
     prisma.application.findMany({
-      where: { userId, status: { not: "withdrawn" } },
+      where: { userId, status: { not: APPLICATION_STATUS.withdrawn } },
       select: {
         id: true,
         status: true,
@@ -25,7 +26,7 @@ export async function myActivities(userId: number, locale: string, now = new Dat
       take: 200,
     }),
     prisma.registration.findMany({
-      where: { userId, status: { not: "withdrawn" } },
+      where: { userId, status: { not: REGISTRATION_STATUS.withdrawn } },
       select: { id: true, status: true, partySize: true, eventDate: { select: { startsAt: true, endsAt: true, event: { select: { id: true, title: true } } } } },
       orderBy: { eventDate: { startsAt: "desc" } },
       take: 200,
@@ -84,7 +85,7 @@ export async function certificateFor(userId: number, fiscalYear: number) {
   const [user, rows] = await Promise.all([
     prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } }),
     prisma.application.findMany({
-      where: { userId, status: "attended", hoursVerifiedAt: { not: null }, shift: { startsAt: { gte: from, lt: until } } },
+      where: { userId, status: APPLICATION_STATUS.attended, hoursVerifiedAt: { not: null }, shift: { startsAt: { gte: from, lt: until } } },
       select: { id: true, hours: true, shift: { select: { startsAt: true, opening: { select: { title: true, group: { select: { name: true } } } } } } },
       orderBy: { shift: { startsAt: "asc" } },
     }),

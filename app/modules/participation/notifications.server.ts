@@ -3,11 +3,10 @@ import { WRITE_TX, prisma, type Tx } from "~/utils/db.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
 import { addDays, formatRange, startOfTokyoDay } from "~/utils/dates";
+import { APPLICATION_STATUS, DATE_STATUSES_OPEN_FOR_REGISTRATION, LIVE_APPLICATION_STATUSES, LIVE_REGISTRATION_STATUSES, REGISTRATION_STATUS, SHIFT_STATUS_OPEN } from "./status";
 
 // Emails about participation that are not a direct answer to the resident's own action: the day-before
 // reminder, changes and cancellations, and an organiser's message to everyone on a shift.
-
-const ACTIVE_APPLICATION = ["accepted"];
 
 /**
  * Queues a reminder for every accepted application and registration that starts tomorrow (Tokyo), once each,
@@ -18,9 +17,9 @@ export async function queueDayBeforeReminders(now = new Date()) {
   const until = addDays(from, 1);
   const apps = await prisma.application.findMany({
     where: {
-      status: { in: ACTIVE_APPLICATION },
+      status: APPLICATION_STATUS.accepted,
       remindedAt: null,
-      shift: { startsAt: { gte: from, lt: until }, status: "open" },
+      shift: { startsAt: { gte: from, lt: until }, status: SHIFT_STATUS_OPEN },
       user: { status: "active", OR: [{ profile: null }, { profile: { notifyReminders: true } }] },
     },
     select: { id: true, user: { select: { email: true, name: true, locale: true } }, shift: { select: { startsAt: true, endsAt: true, opening: { select: { id: true, title: true } } } } },
@@ -28,9 +27,9 @@ export async function queueDayBeforeReminders(now = new Date()) {
   });
   const regs = await prisma.registration.findMany({
     where: {
-      status: "accepted",
+      status: REGISTRATION_STATUS.accepted,
       remindedAt: null,
-      eventDate: { startsAt: { gte: from, lt: until }, status: { in: ["scheduled", "moved"] } },
+      eventDate: { startsAt: { gte: from, lt: until }, status: { in: [...DATE_STATUSES_OPEN_FOR_REGISTRATION] } },
       user: { status: "active", OR: [{ profile: null }, { profile: { notifyReminders: true } }] },
     },
     select: { id: true, user: { select: { email: true, name: true, locale: true } }, eventDate: { select: { startsAt: true, endsAt: true, event: { select: { id: true, title: true } } } } },
@@ -72,7 +71,7 @@ export async function queueDayBeforeReminders(now = new Date()) {
 export async function notifyShiftChanges(tx: Tx, shiftIds: number[], now = new Date()) {
   if (!shiftIds.length) return;
   const apps = await tx.application.findMany({
-    where: { shiftId: { in: shiftIds }, status: { in: ["applied", "accepted", "waitlisted"] }, userId: { not: null } },
+    where: { shiftId: { in: shiftIds }, status: { in: [...LIVE_APPLICATION_STATUSES] }, userId: { not: null } },
     select: { id: true, user: { select: { email: true, name: true, locale: true } }, shift: { select: { opening: { select: { id: true, title: true } } } } },
   });
   for (const a of apps) {
@@ -90,7 +89,7 @@ export async function notifyShiftChanges(tx: Tx, shiftIds: number[], now = new D
 export async function notifyDateChanges(tx: Tx, eventDateIds: number[], now = new Date()) {
   if (!eventDateIds.length) return;
   const regs = await tx.registration.findMany({
-    where: { eventDateId: { in: eventDateIds }, status: { in: ["accepted", "waitlisted"] }, userId: { not: null } },
+    where: { eventDateId: { in: eventDateIds }, status: { in: [...LIVE_REGISTRATION_STATUSES] }, userId: { not: null } },
     select: { id: true, user: { select: { email: true, name: true, locale: true } }, eventDate: { select: { event: { select: { id: true, title: true } } } } },
   });
   for (const r of regs) {
@@ -112,7 +111,7 @@ export async function messageShift(input: { groupId: number; shiftId: number; me
       startsAt: true,
       endsAt: true,
       opening: { select: { id: true, title: true, group: { select: { name: true } } } },
-      applications: { where: { status: "accepted", userId: { not: null } }, select: { id: true, user: { select: { email: true, name: true, locale: true } } } },
+      applications: { where: { status: APPLICATION_STATUS.accepted, userId: { not: null } }, select: { id: true, user: { select: { email: true, name: true, locale: true } } } },
     },
   });
   if (!shift) return null;

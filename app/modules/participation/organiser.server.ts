@@ -5,7 +5,8 @@ import { appUrl } from "~/modules/email/templates.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { formatRange } from "~/utils/dates";
 import { invalidatePublicCache } from "~/utils/cache.server";
-import { promoteFromShiftWaitlist } from "./participation.server";
+import { QUEUE_ORDER, acceptApplication, shiftSlots } from "./capacity.server";
+import { APPLICATION_STATUS, ATTENDANCE_STATUSES, LIVE_APPLICATION_STATUSES, REGISTRATION_STATUS, UNDECIDED_APPLICATION_STATUSES } from "./status";
 
 // The organiser's side of applications. Every query is scoped by groupId (from requireWorkspace), so another
 // group's application id is simply not found. Contact details are shown only where the resident consented.
@@ -26,7 +27,7 @@ async function shiftOfGroup(groupId: number, openingId: number) {
           slots: true,
           acceptedCount: true,
           applications: {
-            orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
+            orderBy: QUEUE_ORDER,
             select: {
               id: true,
               status: true,
@@ -75,44 +76,52 @@ export async function listApplicants(groupId: number, openingId: number, { conta
   };
 }
 
-export type ApplicantDecision = "accept" | "decline" | "attended" | "no-show";
+/** What an organiser decides on an application; the last two are also the statuses they record. */
+export const APPLICANT_DECISIONS = ["accept", "decline", APPLICATION_STATUS.attended, APPLICATION_STATUS.noShow] as const;
+export type ApplicantDecision = (typeof APPLICANT_DECISIONS)[number];
 
 /**
  * Accept or decline an application (openings that need approval), or record attendance and hours after the shift.
- * Accepting takes a slot atomically; declining an accepted person frees one for the waitlist.
+ * Accepting takes a slot atomically; declining an accepted person frees one for the waitlist. Accepting someone
+ * while others wait ahead of them is refused ("out-of-order", with who is ahead) unless the organiser confirmed it
+ * (`outOfOrder`); then the audit entry names who accepted whom and whom they passed over.
  */
-export async function decideApplication(input: { groupId: number; applicationId: number; decision: ApplicantDecision; hours?: number; staffUserId: number }, now = new Date()) {
+export async function decideApplication(
+  input: { groupId: number; applicationId: number; decision: ApplicantDecision; hours?: number; staffUserId: number; outOfOrder?: boolean },
+  now = new Date(),
+) {
   const app = await prisma.application.findFirst({
     where: { id: input.applicationId, shift: { opening: { groupId: input.groupId } } },
     select: {
       id: true,
       status: true,
       shiftId: true,
+      queuedAt: true,
+      userId: true,
       user: { select: { email: true, name: true, locale: true } },
       shift: { select: { startsAt: true, endsAt: true, opening: { select: { id: true, title: true } } } },
     },
   });
   if (!app) return { ok: false as const, reason: "not-found" as const };
   return prisma.$transaction(async (tx) => {
+    let audit: { action: string; detail: Record<string, unknown> } = { action: `application.${input.decision}`, detail: { hours: input.hours ?? null } };
     if (input.decision === "accept") {
-      if (!["applied", "waitlisted"].includes(app.status)) return { ok: false as const, reason: "closed" as const };
-      const took = await tx.$executeRaw`
-        UPDATE "Shift" SET "acceptedCount" = "acceptedCount" + 1
-        WHERE "id" = ${app.shiftId} AND ("slots" IS NULL OR "acceptedCount" < "slots")`;
-      if (took !== 1) return { ok: false as const, reason: "full" as const };
-      await tx.application.update({ where: { id: app.id }, data: { status: "accepted" } });
-    } else if (input.decision === "decline") {
-      if (!["applied", "waitlisted", "accepted"].includes(app.status)) return { ok: false as const, reason: "closed" as const };
-      await tx.application.update({ where: { id: app.id }, data: { status: "declined" } });
-      if (app.status === "accepted") {
-        await tx.$executeRaw`UPDATE "Shift" SET "acceptedCount" = "acceptedCount" - 1 WHERE "id" = ${app.shiftId} AND "acceptedCount" > 0`;
-        await promoteFromShiftWaitlist(tx, app.shiftId, now);
+      if (!UNDECIDED_APPLICATION_STATUSES.includes(app.status)) return { ok: false as const, reason: "closed" as const };
+      const accepted = await acceptApplication(tx, app, { outOfOrder: input.outOfOrder === true });
+      if (!accepted.ok) return accepted;
+      if (accepted.passedOver.length) {
+        audit = { action: "application.accept-out-of-order", detail: { residentId: app.userId, passedOver: accepted.passedOver.map((a) => a.id) } };
       }
+    } else if (input.decision === "decline") {
+      if (!LIVE_APPLICATION_STATUSES.includes(app.status)) return { ok: false as const, reason: "closed" as const };
+      await tx.application.update({ where: { id: app.id }, data: { status: APPLICATION_STATUS.declined } });
+      if (app.status === APPLICATION_STATUS.accepted) await shiftSlots.release(tx, app.shiftId, 1, now);
+      else if (app.status === APPLICATION_STATUS.waitlisted) await shiftSlots.promote(tx, app.shiftId, now);
     } else {
       // Attendance is recorded for people who were accepted, once the shift has started.
-      if (!["accepted", "attended", "no-show"].includes(app.status)) return { ok: false as const, reason: "closed" as const };
+      if (!ATTENDANCE_STATUSES.includes(app.status)) return { ok: false as const, reason: "closed" as const };
       if (app.shift.startsAt > now) return { ok: false as const, reason: "not-yet" as const };
-      const hours = input.decision === "attended" ? input.hours ?? null : null;
+      const hours = input.decision === APPLICATION_STATUS.attended ? input.hours ?? null : null;
       await tx.application.update({
         where: { id: app.id },
         data: { status: input.decision, hours, hoursVerifiedAt: hours ? now : null, hoursVerifiedById: hours ? input.staffUserId : null },
@@ -127,13 +136,13 @@ export async function decideApplication(input: { groupId: number; applicationId:
           name: app.user.name,
           title: app.shift.opening.title,
           when: app.shift.endsAt ? formatRange(app.shift.startsAt, app.shift.endsAt, app.user.locale) : "",
-          status: input.decision === "accept" ? "accepted" : "declined",
+          status: input.decision === "accept" ? APPLICATION_STATUS.accepted : APPLICATION_STATUS.declined,
           link: appUrl(`/volunteer/${app.shift.opening.id}`),
         },
         idempotencyKey: `application-decided/${app.id}/${input.decision}`,
       });
     }
-    await recordAudit(tx, { actorId: input.staffUserId, action: `application.${input.decision}`, entityType: "application", entityId: app.id, detail: { hours: input.hours ?? null } });
+    await recordAudit(tx, { actorId: input.staffUserId, action: audit.action, entityType: "application", entityId: app.id, detail: audit.detail });
     return { ok: true as const };
   }, WRITE_TX).then((r) => {
     invalidatePublicCache();
@@ -185,8 +194,8 @@ export async function listRegistrants(groupId: number, eventId: number, { contac
           capacity: true,
           registeredCount: true,
           registrations: {
-            where: { status: { not: "withdrawn" } },
-            orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
+            where: { status: { not: REGISTRATION_STATUS.withdrawn } },
+            orderBy: QUEUE_ORDER,
             select: { id: true, status: true, partySize: true, consentToShareContact: true, user: { select: { name: true, email: true, profile: { select: { phone: true } } } } },
           },
         },
@@ -239,10 +248,10 @@ export async function recordRegistrationAttendance(input: { groupId: number; reg
     select: { id: true, status: true, eventDate: { select: { startsAt: true } } },
   });
   if (!reg) return { ok: false as const, reason: "not-found" as const };
-  if (!["accepted", "attended", "no-show"].includes(reg.status)) return { ok: false as const, reason: "closed" as const };
+  if (!ATTENDANCE_STATUSES.includes(reg.status)) return { ok: false as const, reason: "closed" as const };
   if (reg.eventDate.startsAt > now) return { ok: false as const, reason: "not-yet" as const };
   await prisma.$transaction(async (tx) => {
-    await tx.registration.update({ where: { id: reg.id }, data: { status: input.attended ? "attended" : "no-show" } });
+    await tx.registration.update({ where: { id: reg.id }, data: { status: input.attended ? REGISTRATION_STATUS.attended : REGISTRATION_STATUS.noShow } });
     await recordAudit(tx, { actorId: input.staffUserId, action: input.attended ? "registration.attended" : "registration.no-show", entityType: "registration", entityId: reg.id });
   }, WRITE_TX);
   return { ok: true as const };

@@ -1,5 +1,6 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { APPLICATION_STATUS } from "./status";
 
 // Shared pieces of the apply (opening) and register (event) controls. Plain forms: they work without JavaScript.
 
@@ -20,7 +21,7 @@ export function MyParticipation({ id, status, detail, withdrawLabel }: { id: num
   const { t } = useTranslation();
   return (
     <Form method="post" className="shift-action">
-      <span className={`tag ${status === "accepted" ? "tag--welcome" : "tag--info"}`}>
+      <span className={`tag ${status === APPLICATION_STATUS.accepted ? "tag--welcome" : "tag--info"}`}>
         {t(`participation.status.${status}`)}
         {detail ? ` (${detail})` : ""}
       </span>

@@ -1,14 +1,23 @@
 import { Prisma } from "~/generated/prisma/client";
 import { WRITE_TX, prisma, type Tx } from "~/utils/db.server";
-import { enqueueEmail, prepareEmail } from "~/modules/email/outbox.server";
+import { prepareEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
+import { isPublic, publicShiftWhere } from "~/modules/publishing/visibility";
 import { formatRange } from "~/utils/dates";
 import { invalidatePublicCache } from "~/utils/cache.server";
+import { dateSeats, shiftSlots } from "./capacity.server";
+import {
+  APPLICATION_STATUS,
+  DATE_STATUSES_OPEN_FOR_REGISTRATION,
+  LIVE_APPLICATION_STATUSES,
+  LIVE_REGISTRATION_STATUSES,
+  REGISTRATION_STATUS,
+  SHIFT_STATUS_OPEN,
+} from "./status";
 
-// Applying to a volunteer shift and registering for an event date. Capacity is enforced with one conditional
-// UPDATE per request (portable SQL: SQLite and PostgreSQL alike), so 200 parallel requests for 30 places give
-// exactly 30 accepted; the rest join the waitlist. A place that frees up goes to the first person waiting.
-
+// Applying to a volunteer shift and registering for an event date. Places are taken, released and handed to the
+// waitlist by capacity.server.ts (one queue rule, one conditional UPDATE per request), so 200 parallel requests for
+// 30 places give exactly 30 accepted; the rest join the waitlist.
 
 export type ParticipationRefusal =
   | "not-found"
@@ -20,33 +29,11 @@ export type ParticipationRefusal =
   | "party-too-large"
   | "not-yours";
 
-export type ApplyResult = { ok: true; status: "accepted" | "applied" | "waitlisted"; applicationId: number } | { ok: false; reason: ParticipationRefusal };
+/** What applying or registering ends in. */
+type ApplyStatus = typeof APPLICATION_STATUS.accepted | typeof APPLICATION_STATUS.applied | typeof APPLICATION_STATUS.waitlisted;
+type RegisterStatus = typeof REGISTRATION_STATUS.accepted | typeof REGISTRATION_STATUS.waitlisted;
 
-const PUBLIC_GROUP = { status: "approved" } as const;
-
-/** Takes one slot if one is free; false when the shift is full. */
-async function takeShiftSlot(tx: Tx, shiftId: number): Promise<boolean> {
-  const changed = await tx.$executeRaw`
-    UPDATE "Shift" SET "acceptedCount" = "acceptedCount" + 1
-    WHERE "id" = ${shiftId} AND ("slots" IS NULL OR "acceptedCount" < "slots")`;
-  return changed === 1;
-}
-
-async function releaseShiftSlot(tx: Tx, shiftId: number) {
-  await tx.$executeRaw`UPDATE "Shift" SET "acceptedCount" = "acceptedCount" - 1 WHERE "id" = ${shiftId} AND "acceptedCount" > 0`;
-}
-
-/** Takes `n` places of a date if they are free (a family registers together or not at all). */
-async function takeDatePlaces(tx: Tx, eventDateId: number, n: number): Promise<boolean> {
-  const changed = await tx.$executeRaw`
-    UPDATE "EventDate" SET "registeredCount" = "registeredCount" + ${n}
-    WHERE "id" = ${eventDateId} AND ("capacity" IS NULL OR "registeredCount" + ${n} <= "capacity")`;
-  return changed === 1;
-}
-
-async function releaseDatePlaces(tx: Tx, eventDateId: number, n: number) {
-  await tx.$executeRaw`UPDATE "EventDate" SET "registeredCount" = MAX("registeredCount" - ${n}, 0) WHERE "id" = ${eventDateId}`;
-}
+export type ApplyResult = { ok: true; status: ApplyStatus; applicationId: number } | { ok: false; reason: ParticipationRefusal };
 
 /** Places left and waitlists changed: cached public lists must not show the old counts. */
 function changed<T>(result: T): T {
@@ -76,7 +63,7 @@ export type Resident = { email: string; name: string; locale: string };
 export async function applyToShift(input: { userId: number; shiftId: number; consent: boolean; message: string; resident?: Resident }, now = new Date()): Promise<ApplyResult> {
   if (!input.consent) return { ok: false, reason: "consent-required" };
   const shift = await prisma.shift.findFirst({
-    where: { id: input.shiftId, opening: { status: "published", group: PUBLIC_GROUP } },
+    where: { id: input.shiftId, ...publicShiftWhere() },
     select: {
       id: true,
       startsAt: true,
@@ -86,13 +73,13 @@ export async function applyToShift(input: { userId: number; shiftId: number; con
     },
   });
   if (!shift) return { ok: false, reason: "not-found" };
-  if (shift.status !== "open") return { ok: false, reason: "closed" };
+  if (shift.status !== SHIFT_STATUS_OPEN) return { ok: false, reason: "closed" };
   // An open-ended (ongoing) shift can be joined any time; a dated one only before it starts.
   if (shift.endsAt !== null && shift.startsAt <= now) return { ok: false, reason: "past" };
   if (shift.opening.applyBy && shift.opening.applyBy < now) return { ok: false, reason: "deadline" };
   const user = input.resident ?? (await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, name: true, locale: true } }));
   // The confirmation is rendered for each possible outcome before the transaction, which then only inserts.
-  const emailFor = async (status: "accepted" | "applied" | "waitlisted") =>
+  const emailFor = async (status: ApplyStatus) =>
     prepareEmail({
       to: user.email,
       // Known already: saves the recipient lookup on the rushed path.
@@ -101,11 +88,11 @@ export async function applyToShift(input: { userId: number; shiftId: number; con
       template: "application-received",
       vars: { name: user.name, title: shift.opening.title, when: shift.endsAt ? formatRange(shift.startsAt, shift.endsAt, user.locale) : "", status, link: appUrl(`/volunteer/${shift.opening.id}`) },
     });
-  const emails: Partial<Record<"accepted" | "applied" | "waitlisted", Awaited<ReturnType<typeof emailFor>>>> = shift.opening.needsApproval
-    ? { applied: await emailFor("applied") }
-    : { accepted: await emailFor("accepted"), waitlisted: await emailFor("waitlisted") };
-  const takePlace = async (tx: Tx): Promise<"accepted" | "applied" | "waitlisted"> =>
-    shift.opening.needsApproval ? "applied" : (await takeShiftSlot(tx, shift.id)) ? "accepted" : "waitlisted";
+  const emails: Partial<Record<ApplyStatus, Awaited<ReturnType<typeof emailFor>>>> = shift.opening.needsApproval
+    ? { [APPLICATION_STATUS.applied]: await emailFor(APPLICATION_STATUS.applied) }
+    : { [APPLICATION_STATUS.accepted]: await emailFor(APPLICATION_STATUS.accepted), [APPLICATION_STATUS.waitlisted]: await emailFor(APPLICATION_STATUS.waitlisted) };
+  const takePlace = async (tx: Tx): Promise<ApplyStatus> =>
+    shift.opening.needsApproval ? APPLICATION_STATUS.applied : (await shiftSlots.take(tx, shift.id)) ? APPLICATION_STATUS.accepted : APPLICATION_STATUS.waitlisted;
   const fields = { message: input.message, consentToShareContact: true, consentAt: now, queuedAt: now };
   try {
     return await prisma.$transaction(async (tx) => {
@@ -125,11 +112,11 @@ export async function applyToShift(input: { userId: number; shiftId: number; con
   // Someone who withdrew applies again: their row comes back (its history stays with it) at the end of the queue.
   // Rare, so it stays off the first-time path above; a live application is still "already".
   return prisma.$transaction(async (tx) => {
-    const withdrawn = await tx.application.findFirst({ where: { shiftId: shift.id, userId: input.userId, status: "withdrawn" }, select: { id: true } });
+    const withdrawn = await tx.application.findFirst({ where: { shiftId: shift.id, userId: input.userId, status: APPLICATION_STATUS.withdrawn }, select: { id: true } });
     if (!withdrawn) return { ok: false as const, reason: "already" as const };
     const status = await takePlace(tx);
     const revived = await tx.application.updateMany({
-      where: { id: withdrawn.id, status: "withdrawn" },
+      where: { id: withdrawn.id, status: APPLICATION_STATUS.withdrawn },
       data: { ...fields, status, remindedAt: null, hours: null, hoursVerifiedAt: null, hoursVerifiedById: null },
     });
     if (revived.count !== 1) throw new AlreadyParticipating();
@@ -150,45 +137,18 @@ export async function withdrawApplication(input: { userId: number; applicationId
     select: { id: true, status: true, shift: { select: { id: true, startsAt: true, endsAt: true } } },
   });
   if (!app) return { ok: false as const, reason: "not-found" as const };
-  if (!["applied", "accepted", "waitlisted"].includes(app.status)) return { ok: false as const, reason: "closed" as const };
+  if (!LIVE_APPLICATION_STATUSES.includes(app.status)) return { ok: false as const, reason: "closed" as const };
   if (app.shift.endsAt !== null && app.shift.startsAt <= now) return { ok: false as const, reason: "past" as const };
   await prisma.$transaction(async (tx) => {
-    await tx.application.update({ where: { id: app.id }, data: { status: "withdrawn" } });
-    if (app.status === "accepted") {
-      await releaseShiftSlot(tx, app.shift.id);
-      await promoteFromShiftWaitlist(tx, app.shift.id, now);
-    }
+    await tx.application.update({ where: { id: app.id }, data: { status: APPLICATION_STATUS.withdrawn } });
+    // A place given back goes to the queue; someone leaving the queue may have been what held it up.
+    if (app.status === APPLICATION_STATUS.accepted) await shiftSlots.release(tx, app.shift.id, 1, now);
+    else if (app.status === APPLICATION_STATUS.waitlisted) await shiftSlots.promote(tx, app.shift.id, now);
   }, WRITE_TX);
   return changed({ ok: true as const });
 }
 
-/** Fills free slots of a shift from its waitlist, oldest application first, telling each person by email. */
-export async function promoteFromShiftWaitlist(tx: Tx, shiftId: number, now = new Date()) {
-  for (;;) {
-    const next = await tx.application.findFirst({
-      where: { shiftId, status: "waitlisted", userId: { not: null } },
-      orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
-      select: { id: true, user: { select: { email: true, name: true, locale: true } }, shift: { select: { startsAt: true, endsAt: true, opening: { select: { id: true, title: true } } } } },
-    });
-    if (!next || !(await takeShiftSlot(tx, shiftId))) return;
-    await tx.application.update({ where: { id: next.id }, data: { status: "accepted" } });
-    const { user, shift } = next;
-    await enqueueEmail(tx, {
-      to: user!.email,
-      locale: user!.locale,
-      template: "waitlist-promoted",
-      vars: {
-        name: user!.name,
-        title: shift.opening.title,
-        when: shift.endsAt ? formatRange(shift.startsAt, shift.endsAt, user!.locale) : "",
-        link: appUrl(`/volunteer/${shift.opening.id}`),
-      },
-      idempotencyKey: `waitlist-promoted/${next.id}/${now.getTime()}`,
-    });
-  }
-}
-
-export type RegisterResult = { ok: true; status: "accepted" | "waitlisted"; registrationId: number } | { ok: false; reason: ParticipationRefusal };
+export type RegisterResult = { ok: true; status: RegisterStatus; registrationId: number } | { ok: false; reason: ParticipationRefusal };
 
 export const MAX_PARTY = 10;
 
@@ -206,17 +166,19 @@ type DateToRegister = {
 
 /**
  * The date with what registering needs, in one plain query: a Prisma relation filter here costs ~10 ms of query
- * building per request, which in a rush of 200 is seconds. Only dates of published events of approved groups
- * (and of `eventId`, when the page gives one) are found.
+ * building per request, which in a rush of 200 is seconds. Only dates of public events (publishing's isPublic,
+ * asked of the two statuses the query reads) and of `eventId`, when the page gives one, are found.
  */
 async function dateToRegister(eventDateId: number, eventId: number | undefined): Promise<DateToRegister | null> {
-  const rows = await prisma.$queryRaw<DateToRegister[]>`
+  const rows = await prisma.$queryRaw<(DateToRegister & { eventStatus: string; groupStatus: string })[]>`
     SELECT d."id", d."startsAt", d."endsAt", d."status", d."capacity", e."id" AS "eventId", e."title",
-           e."registrationRequired", e."registrationCloseHours"
+           e."registrationRequired", e."registrationCloseHours", e."status" AS "eventStatus", g."status" AS "groupStatus"
     FROM "EventDate" d JOIN "Event" e ON e."id" = d."eventId" JOIN "Group" g ON g."id" = e."groupId"
-    WHERE d."id" = ${eventDateId} AND e."status" = 'published' AND g."status" = 'approved'`;
-  const date = rows[0];
-  if (!date || (eventId !== undefined && date.eventId !== eventId)) return null;
+    WHERE d."id" = ${eventDateId}`;
+  const row = rows[0];
+  if (!row || !isPublic({ status: row.eventStatus, group: { status: row.groupStatus } })) return null;
+  if (eventId !== undefined && row.eventId !== eventId) return null;
+  const { eventStatus: _event, groupStatus: _group, ...date } = row;
   return { ...date, startsAt: new Date(date.startsAt), endsAt: new Date(date.endsAt), registrationRequired: Boolean(date.registrationRequired) };
 }
 
@@ -233,12 +195,12 @@ export async function registerForEventDate(
   if (!Number.isInteger(input.partySize) || input.partySize < 1 || input.partySize > MAX_PARTY) return { ok: false, reason: "party-too-large" };
   const date = await dateToRegister(input.eventDateId, input.eventId);
   if (!date || !date.registrationRequired) return { ok: false, reason: "not-found" };
-  if (!["scheduled", "moved"].includes(date.status)) return { ok: false, reason: "closed" };
+  if (!DATE_STATUSES_OPEN_FOR_REGISTRATION.includes(date.status)) return { ok: false, reason: "closed" };
   if (date.startsAt <= now) return { ok: false, reason: "past" };
   if (date.startsAt.getTime() - date.registrationCloseHours * 3600_000 <= now.getTime()) return { ok: false, reason: "deadline" };
   if (date.capacity !== null && input.partySize > date.capacity) return { ok: false, reason: "party-too-large" };
   const user = input.resident ?? (await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, name: true, locale: true } }));
-  const emailFor = (status: "accepted" | "waitlisted") =>
+  const emailFor = (status: RegisterStatus) =>
     prepareEmail({
       to: user.email,
       // Known already: saves the recipient lookup on the rushed path.
@@ -247,8 +209,8 @@ export async function registerForEventDate(
       template: "registration-received",
       vars: { name: user.name, title: date.title, when: formatRange(date.startsAt, date.endsAt, user.locale), status, partySize: input.partySize, link: appUrl(`/events/${date.eventId}`) },
     });
-  const emails = { accepted: await emailFor("accepted"), waitlisted: await emailFor("waitlisted") };
-  const takePlaces = async (tx: Tx) => ((await takeDatePlaces(tx, date.id, input.partySize)) ? ("accepted" as const) : ("waitlisted" as const));
+  const emails = { [REGISTRATION_STATUS.accepted]: await emailFor(REGISTRATION_STATUS.accepted), [REGISTRATION_STATUS.waitlisted]: await emailFor(REGISTRATION_STATUS.waitlisted) };
+  const takePlaces = async (tx: Tx): Promise<RegisterStatus> => ((await dateSeats.take(tx, date.id, input.partySize)) ? REGISTRATION_STATUS.accepted : REGISTRATION_STATUS.waitlisted);
   const fields = { partySize: input.partySize, consentToShareContact: true, consentAt: now, queuedAt: now };
   try {
     return await prisma.$transaction(async (tx) => {
@@ -266,10 +228,10 @@ export async function registerForEventDate(
   }
   // Registering again after withdrawing: the same row, at the end of the waitlist (as for applications).
   return prisma.$transaction(async (tx) => {
-    const withdrawn = await tx.registration.findFirst({ where: { eventDateId: date.id, userId: input.userId, status: "withdrawn" }, select: { id: true } });
+    const withdrawn = await tx.registration.findFirst({ where: { eventDateId: date.id, userId: input.userId, status: REGISTRATION_STATUS.withdrawn }, select: { id: true } });
     if (!withdrawn) return { ok: false as const, reason: "already" as const };
     const status = await takePlaces(tx);
-    const revived = await tx.registration.updateMany({ where: { id: withdrawn.id, status: "withdrawn" }, data: { ...fields, status, remindedAt: null } });
+    const revived = await tx.registration.updateMany({ where: { id: withdrawn.id, status: REGISTRATION_STATUS.withdrawn }, data: { ...fields, status, remindedAt: null } });
     if (revived.count !== 1) throw new AlreadyParticipating();
     await emails[status](tx, `registration-received/${withdrawn.id}/${now.getTime()}`);
     return { ok: true as const, status, registrationId: withdrawn.id };
@@ -287,44 +249,21 @@ export async function withdrawRegistration(input: { userId: number; registration
     select: { id: true, status: true, partySize: true, eventDate: { select: { id: true, startsAt: true } } },
   });
   if (!reg) return { ok: false as const, reason: "not-found" as const };
-  if (!["accepted", "waitlisted"].includes(reg.status)) return { ok: false as const, reason: "closed" as const };
+  if (!LIVE_REGISTRATION_STATUSES.includes(reg.status)) return { ok: false as const, reason: "closed" as const };
   if (reg.eventDate.startsAt <= now) return { ok: false as const, reason: "past" as const };
   await prisma.$transaction(async (tx) => {
-    await tx.registration.update({ where: { id: reg.id }, data: { status: "withdrawn" } });
-    if (reg.status === "accepted") {
-      await releaseDatePlaces(tx, reg.eventDate.id, reg.partySize);
-      await promoteFromDateWaitlist(tx, reg.eventDate.id, now);
-    }
+    await tx.registration.update({ where: { id: reg.id }, data: { status: REGISTRATION_STATUS.withdrawn } });
+    // Seats given back go to the queue; a waiting party leaving may have been what held it up.
+    if (reg.status === REGISTRATION_STATUS.accepted) await dateSeats.release(tx, reg.eventDate.id, reg.partySize, now);
+    else await dateSeats.promote(tx, reg.eventDate.id, now);
   }, WRITE_TX);
   return changed({ ok: true as const });
-}
-
-/** Fills freed places of a date from its waitlist in order; a party that no longer fits waits for more room. */
-export async function promoteFromDateWaitlist(tx: Tx, eventDateId: number, now = new Date()) {
-  const waiting = await tx.registration.findMany({
-    where: { eventDateId, status: "waitlisted", userId: { not: null } },
-    orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
-    select: { id: true, partySize: true, user: { select: { email: true, name: true, locale: true } }, eventDate: { select: { startsAt: true, endsAt: true, event: { select: { id: true, title: true } } } } },
-  });
-  for (const next of waiting) {
-    // First come, first served: stop at the first party that does not fit, so nobody is skipped.
-    if (!(await takeDatePlaces(tx, eventDateId, next.partySize))) return;
-    await tx.registration.update({ where: { id: next.id }, data: { status: "accepted" } });
-    const { user, eventDate } = next;
-    await enqueueEmail(tx, {
-      to: user!.email,
-      locale: user!.locale,
-      template: "waitlist-promoted",
-      vars: { name: user!.name, title: eventDate.event.title, when: formatRange(eventDate.startsAt, eventDate.endsAt, user!.locale), link: appUrl(`/events/${eventDate.event.id}`) },
-      idempotencyKey: `waitlist-promoted/r${next.id}/${now.getTime()}`,
-    });
-  }
 }
 
 /** The signed-in resident's own applications for an opening's shifts (to show "you applied" and a withdraw button). */
 export async function myApplicationsForOpening(userId: number, openingId: number) {
   const rows = await prisma.application.findMany({
-    where: { userId, shift: { openingId }, status: { not: "withdrawn" } },
+    where: { userId, shift: { openingId }, status: { not: APPLICATION_STATUS.withdrawn } },
     select: { id: true, shiftId: true, status: true },
   });
   return rows;
@@ -332,7 +271,7 @@ export async function myApplicationsForOpening(userId: number, openingId: number
 
 export async function myRegistrationsForEvent(userId: number, eventId: number) {
   return prisma.registration.findMany({
-    where: { userId, eventDate: { eventId }, status: { not: "withdrawn" } },
+    where: { userId, eventDate: { eventId }, status: { not: REGISTRATION_STATUS.withdrawn } },
     select: { id: true, eventDateId: true, status: true, partySize: true },
   });
 }

@@ -1,4 +1,4 @@
-import { promoteFromShiftWaitlist } from "~/modules/participation/participation.server";
+import { shiftSlots } from "~/modules/participation/capacity.server";
 import { notifyShiftChanges } from "~/modules/participation/notifications.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma, type Tx } from "~/utils/db.server";
@@ -165,7 +165,7 @@ export async function saveOpening(
       const openEnded = current.find((s) => s.endsAt === null);
       if (openEnded) {
         await tx.shift.update({ where: { id: openEnded.id }, data: { slots: input.ongoingSlots }, select: { id: true } });
-        await promoteFromShiftWaitlist(tx, openEnded.id, now);
+        await shiftSlots.promote(tx, openEnded.id, now);
       }
       else await tx.shift.create({ data: { openingId, startsAt: now, endsAt: null, slots: input.ongoingSlots, ...tokyoSlot(now) } });
       for (const s of current) if (s.endsAt !== null) await takeOff(s.id);
@@ -178,8 +178,8 @@ export async function saveOpening(
         if (row.id) {
           const before = byId.get(row.id)!;
           await tx.shift.update({ where: { id: row.id, openingId }, data: shift, select: { id: true } });
-          // More slots than before: the people waiting longest get them (and an email).
-          if ((shift.slots ?? Infinity) > (before.slots ?? Infinity)) await promoteFromShiftWaitlist(tx, row.id, now);
+          // More slots, or a moved shift: whatever is free goes to the people waiting longest (and an email).
+          await shiftSlots.promote(tx, row.id, now);
           if (before._count.applications > 0 && (before.startsAt.getTime() !== shift.startsAt.getTime() || before.endsAt?.getTime() !== shift.endsAt.getTime())) {
             changed.push(row.id);
           }
