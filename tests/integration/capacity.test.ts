@@ -7,7 +7,7 @@ import { eventSchema } from "~/modules/events/schemas";
 import { decideApplication } from "~/modules/participation/organiser.server";
 import { applyToShift, registerForEventDate, withdrawApplication, withdrawRegistration } from "~/modules/participation/participation.server";
 import { APPLICATION_STATUS, REGISTRATION_STATUS } from "~/modules/participation/status";
-import { createUser, signIn } from "../support/auth";
+import { createResident, createSession } from "../support/factories";
 
 // One queue rule for shift slots and event-date seats (capacity.server.ts): places go to the waitlist in order of
 // queuedAt, then id; a party that does not fit stops the queue; someone new never passes a waiting party; and every
@@ -18,7 +18,7 @@ const { accepted, waitlisted } = REGISTRATION_STATUS;
 
 async function people(n: number) {
   const users = [];
-  for (let i = 0; i < n; i++) users.push(await createUser({ name: `待つ人 ${i}` }));
+  for (let i = 0; i < n; i++) users.push(await createResident({ name: `待つ人 ${i}` }));
   return users;
 }
 
@@ -243,7 +243,7 @@ describe("accepting someone out of turn is the organiser's explicit, audited cho
   it("the applicants page asks again with a translated message and a form that works without JavaScript", async () => {
     const route = await import("~/routes/manage.groups.$groupId.openings.$openingId_.applicants");
     const { openingId, ids } = await shiftWithQueue();
-    const cookie = await signIn((await organiser()).id);
+    const cookie = await createSession(await organiser());
     const post = async (fields: Record<string, string>) => {
       const request = new Request(`http://localhost:3000/manage/groups/${GROUP}/openings/${openingId}/applicants`, {
         method: "POST",
