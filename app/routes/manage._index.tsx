@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumbs } from "~/components/detail";
-import { StatusTag } from "~/components/form-fields";
+import { StatusTag } from "~/components/item-form";
 import { GroupProfileForm } from "~/modules/groups/group-form";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { acceptInvite, GroupRuleError, listInvitesFor, listMyGroups, registerGroup } from "~/modules/groups/groups.server";

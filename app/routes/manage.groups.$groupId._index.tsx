@@ -6,8 +6,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { Breadcrumbs } from "~/components/detail";
 import { When } from "~/components/format";
-import { FormError } from "~/components/forms";
-import { InputField, SelectField, StatusTag } from "~/components/form-fields";
+import { FormError, InputField, SelectField } from "~/components/forms";
+import { StatusTag } from "~/components/item-form";
 import { appUrl } from "~/modules/email/templates.server";
 import {
   cancelInvite,

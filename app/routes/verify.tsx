@@ -1,10 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Honeypot, TextField } from "~/components/forms";
+import { FormError, Honeypot, InputField } from "~/components/forms";
 import { resendVerification, verifyEmailAndLogin } from "~/modules/auth/accounts.server";
 import { rejectBots } from "~/modules/auth/guards.server";
 import { clientIp } from "~/modules/auth/rate-limit.server";
@@ -31,23 +31,23 @@ export async function action({ request }: ActionFunctionArgs) {
     return { resent: true, result: undefined };
   }
   const submission = parseWithZod(formData, { schema: CodeSchema });
-  if (submission.status !== "success") return { resent: false, result: submission.reply() };
+  if (submission.status !== "success") return data({ resent: false, result: submission.reply() }, { status: 400 });
   const result = await verifyEmailAndLogin({ ...submission.value, ip });
   if (result.ok) throw redirect(safeRedirectPath(submission.value.redirectTo, "/me"), { headers: { "Set-Cookie": result.setCookie } });
   if (result.reason === "rate-limited") tooManyRequests(result.retryAfterSeconds);
-  return { resent: false, result: submission.reply({ formErrors: [`auth.codeError.${result.reason}`] }) };
+  return data({ resent: false, result: submission.reply({ formErrors: [`auth.codeError.${result.reason}`] }) }, { status: 400 });
 }
 
 /** For residents who come back later: address + code, and a way to get a new code. */
 export default function VerifyPage() {
-  const data = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
-  const [form, fields] = useForm({ lastResult: data?.result, constraint: getZodConstraint(CodeSchema), onValidate: ({ formData }) => parseWithZod(formData, { schema: CodeSchema }) });
+  const [form, fields] = useForm({ lastResult: actionData?.result, constraint: getZodConstraint(CodeSchema), onValidate: ({ formData }) => parseWithZod(formData, { schema: CodeSchema }) });
   return (
     <div className="container page form-page stack">
       <h1>{t("auth.verifyTitle")}</h1>
-      {params.get("sent") || data?.resent ? (
+      {params.get("sent") || actionData?.resent ? (
         <p className="notice notice--info" role="status">
           {t("auth.verifySent")}
         </p>
@@ -55,8 +55,8 @@ export default function VerifyPage() {
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormError id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value="/me" />
-        <TextField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
-        <TextField meta={fields.code} label={t("auth.code")} hint={t("auth.codeHint")} inputMode="numeric" autoComplete="one-time-code" />
+        <InputField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
+        <InputField meta={fields.code} label={t("auth.code")} hint={t("auth.codeHint")} inputMode="numeric" autoComplete="one-time-code" />
         <button type="submit" className="button">
           {t("auth.verifyButton")}
         </button>
