@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumbs } from "~/components/detail";
@@ -40,12 +40,12 @@ export async function action({ request }: ActionFunctionArgs) {
     throw redirect(`/manage/groups/${accepted.groupId}?joined=1`);
   }
   const submission = parseWithZod(formData, { schema: GroupProfileSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     const group = await registerGroup(user.id, submission.value);
     throw redirect(`/manage/groups/${group.id}?registered=1`);
   } catch (error) {
-    if (error instanceof GroupRuleError) return { result: submission.reply({ formErrors: [error.messageKey] }) };
+    if (error instanceof GroupRuleError) return data({ result: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400 });
     throw error;
   }
 }

@@ -84,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "invite") {
       const submission = parseWithZod(formData, { schema: InviteSchema });
-      if (submission.status !== "success") return { intent, result: submission.reply() };
+      if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
       try {
         const { token } = await inviteMember(groupId, user.id, { ...submission.value, locale: (await getRequestI18n(request)).locale });
         // Shown once to the owner to pass on; only its hash is stored.
@@ -94,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           const result = submission.reply({ formErrors: [error.messageKey] });
           return data({ intent, result }, { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
         }
-        if (error instanceof GroupRuleError) return { intent, result: submission.reply({ formErrors: [error.messageKey] }) };
+        if (error instanceof GroupRuleError) return data({ intent, result: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400 });
         throw error;
       }
     }
@@ -104,7 +104,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw redirect(back);
     }
     const submission = parseWithZod(formData, { schema: MemberActionSchema });
-    if (submission.status !== "success") return { intent: "member", memberError: "errors.invalidChoice" };
+    // The member buttons carry only a hidden id: there is no field to mark, so the refusal is the section's notice.
+    if (submission.status !== "success") return data({ intent: "member", memberError: "errors.invalidChoice" }, { status: 400 });
     const { userId } = submission.value;
     if (intent === "remove-member") await removeMember(groupId, user.id, userId);
     else if (intent === "transfer-ownership") await transferOwnership(groupId, user.id, userId);

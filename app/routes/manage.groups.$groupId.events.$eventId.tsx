@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { When } from "~/components/format";
@@ -99,9 +99,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const schema = eventSchema({ today: tokyoDateKey(new Date()), creating: false, keepRule: event.recurrenceRule });
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const saved = await saveEvent(groupId, user.id, eventId, submission.value, submission.value.intent);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return data({ result: submission.reply({ fieldErrors: saved.fieldErrors }) }, { status: 400 });
   throw redirect(afterSave(groupId, "events", saved.id, submission.value.intent, saved.status));
 }
 

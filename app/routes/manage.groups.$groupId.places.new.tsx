@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ItemPageHeader } from "~/components/item-form";
@@ -33,9 +33,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { groupId } = await requireWorkspace(request, params, "edit-items");
   const schema = placeSchema({ today: tokyoDateKey(new Date()), creating: true });
   const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const saved = await savePlace(groupId, null, submission.value, submission.value.intent);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return data({ result: submission.reply({ fieldErrors: saved.fieldErrors }) }, { status: 400 });
   throw redirect(afterSave(groupId, "places", saved.id, submission.value.intent, saved.status));
 }
 
