@@ -8,7 +8,6 @@ import {
   data,
   isRouteErrorResponse,
   useLoaderData,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +15,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import fontRegular from "@fontsource/biz-udpgothic/400.css";
 import fontBold from "@fontsource/biz-udpgothic/700.css";
 import appStyles from "~/styles/app.css";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { fallbackFor, getRequestI18n, localeCookie } from "~/modules/i18n/i18next.server";
 import { getEnv } from "~/utils/env.server";
@@ -107,25 +107,12 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  // A 403 carries its reason, already translated (e.g. why a suspended group's workspace is read-only).
-  const forbidden = isRouteErrorResponse(error) && error.status === 403;
-  const reason = forbidden && typeof error.data === "string" && error.data && error.data !== "Forbidden" ? error.data : null;
-  const title = notFound ? t("error.notFoundTitle") : forbidden ? t("error.forbiddenTitle") : t("error.title");
-  const body = notFound ? t("error.notFoundBody") : forbidden ? (reason ?? t("error.forbiddenBody")) : t("error.body");
+  // Errors above every route (the root loader itself): the layout is drawn here, around the one boundary.
   return (
     <>
       <SiteHeader />
-      <main id="main" tabIndex={-1} className="container page-error">
-        <h1>{title}</h1>
-        <p>{body}</p>
-        <p>
-          <a className="button" href="/">
-            {t("error.backHome")}
-          </a>
-        </p>
+      <main id="main" tabIndex={-1}>
+        <GeneralErrorBoundary />
       </main>
       <SiteFooter />
     </>

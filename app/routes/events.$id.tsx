@@ -23,6 +23,7 @@ import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { toTokyoIso } from "~/utils/dates";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseIdParam(params.id);
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 /** After registering (?registered=<date id>): what the database says happened to the resident's registration. */
 function registeredNotice(dateId: string | null, mine: { eventDateId: number; status: string }[]) {
@@ -241,4 +242,8 @@ function RegisterAction({ dateId, signedIn, mine, groupName }: { dateId: number;
       </button>
     </Form>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

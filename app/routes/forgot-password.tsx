@@ -11,13 +11,14 @@ import { clientIp } from "~/modules/auth/rate-limit.server";
 import { EmailOnlySchema } from "~/modules/auth/schemas";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getRequestI18n(request);
   return { meta: { title: t("auth.forgotTitle"), siteName: t("site.name") } };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
@@ -53,4 +54,8 @@ export default function ForgotPasswordPage() {
       )}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -13,6 +13,7 @@ import { LoginSchema } from "~/modules/auth/schemas";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getRequestI18n(request);
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { meta: { title: t("auth.loginTitle"), siteName: t("site.name") } };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
@@ -67,4 +68,8 @@ export default function LoginPage() {
       </p>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -13,6 +13,7 @@ import { CodeSchema, EmailOnlySchema } from "~/modules/auth/schemas";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 // Login by an emailed one-time code, for residents who would rather not have a password.
 // Step 1 asks for the address; step 2 (the same page, rendered by the action) asks for the code.
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { meta: { title: t("auth.codeLoginTitle"), siteName: t("site.name") } };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
@@ -102,4 +103,8 @@ export function CodeStep({
       </button>
     </Form>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

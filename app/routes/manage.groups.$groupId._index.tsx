@@ -26,6 +26,7 @@ import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -60,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 /** What each button of this page asks to do; anything else is a change to a member. */
 function groupActionOf(intent: string): GroupAction {
@@ -386,4 +387,8 @@ function InviteForm({
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

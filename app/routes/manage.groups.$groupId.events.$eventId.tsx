@@ -15,6 +15,7 @@ import { describeSchedule } from "~/modules/schedule/describe";
 import { tokyoDateKey } from "~/utils/dates";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -79,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { groupId, user } = await requireWorkspace(request, params, "edit-items");
@@ -139,4 +140,8 @@ export default function EditEvent() {
       <StatusActions status={event.status} duplicate />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

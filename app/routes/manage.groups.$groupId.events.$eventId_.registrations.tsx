@@ -11,6 +11,7 @@ import { prisma } from "~/utils/db.server";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { When } from "~/components/format";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel-date"), eventDateId: z.coerce.number().int().positive(), note: text({ max: 200 }) }),
@@ -123,4 +124,8 @@ export default function RegistrationsPage() {
       ))}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

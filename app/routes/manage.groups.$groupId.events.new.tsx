@@ -12,6 +12,7 @@ import { eventSchema } from "~/modules/events/schemas";
 import { tokyoDateKey } from "~/utils/dates";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { groupId, user } = await requireWorkspace(request, params, "edit-items");
@@ -49,4 +50,8 @@ export default function NewEvent() {
       <EventForm lastResult={actionData?.result} defaults={defaults} options={options} status={null} today={today} />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -14,6 +14,7 @@ import { openingSchema } from "~/modules/volunteering/schemas";
 import { tokyoDateKey } from "~/utils/dates";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { groupId, user } = await requireWorkspace(request, params, "edit-items");
@@ -79,4 +80,8 @@ export default function EditOpening() {
       <StatusActions status={opening.status} />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -12,6 +12,7 @@ import { prisma } from "~/utils/db.server";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { When } from "~/components/format";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 const DecisionSchema = z.object({
   applicationId: z.coerce.number().int().positive().max(2_147_483_647),
@@ -160,4 +161,8 @@ function Decide({ id, decision, label }: { id: number; decision: string; label: 
       </button>
     </Form>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -14,6 +14,7 @@ import { openingSchema } from "~/modules/volunteering/schemas";
 import { tokyoDateKey } from "~/utils/dates";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { groupId, user } = await requireWorkspace(request, params, "edit-items");
@@ -51,4 +52,8 @@ export default function NewOpening() {
       <OpeningForm lastResult={actionData?.result} defaults={defaults} options={options} status={null} today={today} />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -12,6 +12,7 @@ import { requireWorkspace } from "~/modules/groups/workspace.server";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { groupId, user } = await requireWorkspace(request, params, "edit-profile");
@@ -57,4 +58,8 @@ export default function GroupProfilePage() {
       />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -17,6 +17,7 @@ import { getRequestI18n, localeCookie } from "~/modules/i18n/i18next.server";
 import { NO_STORE } from "~/utils/http.server";
 import { formatDate } from "~/utils/dates";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -171,4 +172,8 @@ function ActivityList({ items, empty }: { items: Activity[]; empty: string }) {
       ))}
     </ul>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -13,6 +13,7 @@ import { blankSessionCookie } from "~/modules/auth/session.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { NO_STORE, tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { meta: { title: t("me.deleteTitle"), siteName: t("site.name") }, hasPassword: await hasPassword(user.id) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -89,4 +90,8 @@ function DeleteForm({ method, lastResult }: { method: "password" | "code"; lastR
       </button>
     </Form>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

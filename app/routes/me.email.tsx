@@ -13,6 +13,7 @@ import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { NO_STORE, tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { meta: { title: t("me.changeEmail"), siteName: t("site.name") } };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -91,4 +92,8 @@ function ConfirmStep({ newEmail, lastResult }: { newEmail: string; lastResult: S
       </button>
     </Form>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

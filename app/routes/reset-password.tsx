@@ -12,6 +12,7 @@ import { peekResetToken } from "~/modules/auth/verification.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 // The token arrives in the link's URL; this page never leaks it onward (no-referrer, no-store).
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { meta: { title: t("auth.resetTitle"), siteName: t("site.name") }, token: valid ? token : "", valid };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
@@ -63,4 +64,8 @@ export default function ResetPasswordPage() {
       )}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -13,13 +13,14 @@ import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { CodeStep } from "./login_.code";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getRequestI18n(request);
   return { meta: { title: t("auth.signupTitle"), siteName: t("site.name") }, passwordMin: PASSWORD_MIN };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
@@ -87,4 +88,8 @@ function SignupForm({ lastResult }: { lastResult: SubmissionResult<string[]> | n
       </p>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

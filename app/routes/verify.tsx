@@ -13,13 +13,14 @@ import { CodeSchema, EmailOnlySchema } from "~/modules/auth/schemas";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getRequestI18n(request);
   return { meta: { title: t("auth.verifyTitle"), siteName: t("site.name") } };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
@@ -75,4 +76,8 @@ export default function VerifyPage() {
       </Form>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -17,6 +17,7 @@ import { notFound, parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseIdParam(params.id);
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 /** After applying (?applied=<shift id>): what the database says happened to the resident's application. */
 function appliedNotice(shiftId: string | null, mine: { shiftId: number; status: string }[]) {
@@ -199,4 +200,8 @@ function ShiftAction({ shiftId, signedIn, mine, groupName }: { shiftId: number; 
       </button>
     </Form>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }
