@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       council: { name: env.COUNCIL_NAME, nameEn: env.COUNCIL_NAME_EN, city: env.CITY_NAME },
       demoSite: await demoPeopleExist(),
       // Titles for the error pages, which have no loader of their own.
-      titles: { site: t("site.name"), notFound: t("error.notFoundTitle"), error: t("error.title") },
+      titles: { site: t("site.name"), notFound: t("error.notFoundTitle"), forbidden: t("error.forbiddenTitle"), error: t("error.title") },
     },
     { headers },
   );
@@ -62,8 +62,9 @@ export const handle = { i18n: ["common"] };
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const tags = [{ name: "theme-color", content: "#c2410c" }];
   if (!error || !data) return tags;
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return [{ title: `${notFound ? data.titles.notFound : data.titles.error} | ${data.titles.site}` }, ...tags];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = status === 404 ? data.titles.notFound : status === 403 ? data.titles.forbidden : data.titles.error;
+  return [{ title: `${title} | ${data.titles.site}` }, ...tags];
 };
 
 export function Layout({ children }: { children: React.ReactNode }) {
