@@ -45,6 +45,8 @@ export default function VerifyPage() {
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const [form, fields] = useForm({ lastResult: actionData?.result, constraint: getZodConstraint(CodeSchema), onValidate: ({ formData }) => parseWithZod(formData, { schema: CodeSchema }) });
+  // The resend form answers the same whatever was typed (no account oracle): its errors come from the browser only.
+  const [resendForm, resendFields] = useForm({ id: "resend", constraint: getZodConstraint(EmailOnlySchema), onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailOnlySchema }) });
   return (
     <div className="container page form-page stack">
       <h1>{t("auth.verifyTitle")}</h1>
@@ -62,14 +64,11 @@ export default function VerifyPage() {
           {t("auth.verifyButton")}
         </button>
       </Form>
-      <Form method="post" className="form">
+      <Form method="post" className="form" {...getFormProps(resendForm)}>
         <h2>{t("auth.resendTitle")}</h2>
         <input type="hidden" name="intent" value="resend" />
         <Honeypot />
-        <div className="field">
-          <label htmlFor="resend-email">{t("auth.email")}</label>
-          <input id="resend-email" name="email" type="email" autoComplete="email" required maxLength={254} />
-        </div>
+        <InputField meta={resendFields.email} label={t("auth.email")} type="email" autoComplete="email" />
         <button type="submit" className="button button--ghost">
           {t("auth.resendButton")}
         </button>
