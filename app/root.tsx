@@ -8,7 +8,6 @@ import {
   data,
   isRouteErrorResponse,
   useLoaderData,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +15,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import fontRegular from "@fontsource/biz-udpgothic/400.css";
 import fontBold from "@fontsource/biz-udpgothic/700.css";
 import appStyles from "~/styles/app.css";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { fallbackFor, getRequestI18n, localeCookie } from "~/modules/i18n/i18next.server";
 import { getEnv } from "~/utils/env.server";
@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       council: { name: env.COUNCIL_NAME, nameEn: env.COUNCIL_NAME_EN, city: env.CITY_NAME },
       demoSite: await demoPeopleExist(),
       // Titles for the error pages, which have no loader of their own.
-      titles: { site: t("site.name"), notFound: t("error.notFoundTitle"), error: t("error.title") },
+      titles: { site: t("site.name"), notFound: t("error.notFoundTitle"), forbidden: t("error.forbiddenTitle"), error: t("error.title") },
     },
     { headers },
   );
@@ -62,8 +62,9 @@ export const handle = { i18n: ["common"] };
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const tags = [{ name: "theme-color", content: "#c2410c" }];
   if (!error || !data) return tags;
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return [{ title: `${notFound ? data.titles.notFound : data.titles.error} | ${data.titles.site}` }, ...tags];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = status === 404 ? data.titles.notFound : status === 403 ? data.titles.forbidden : data.titles.error;
+  return [{ title: `${title} | ${data.titles.site}` }, ...tags];
 };
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -107,25 +108,12 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  // A 403 carries its reason, already translated (e.g. why a suspended group's workspace is read-only).
-  const forbidden = isRouteErrorResponse(error) && error.status === 403;
-  const reason = forbidden && typeof error.data === "string" && error.data && error.data !== "Forbidden" ? error.data : null;
-  const title = notFound ? t("error.notFoundTitle") : forbidden ? t("error.forbiddenTitle") : t("error.title");
-  const body = notFound ? t("error.notFoundBody") : forbidden ? (reason ?? t("error.forbiddenBody")) : t("error.body");
+  // Errors above every route (the root loader itself): the layout is drawn here, around the one boundary.
   return (
     <>
       <SiteHeader />
-      <main id="main" tabIndex={-1} className="container page-error">
-        <h1>{title}</h1>
-        <p>{body}</p>
-        <p>
-          <a className="button" href="/">
-            {t("error.backHome")}
-          </a>
-        </p>
+      <main id="main" tabIndex={-1}>
+        <GeneralErrorBoundary />
       </main>
       <SiteFooter />
     </>

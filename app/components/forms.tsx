@@ -1,63 +1,180 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { HONEYPOT_FIELD } from "~/modules/auth/schemas";
 
-// One way to render a form field: label, optional hint, input, and the translated error tied to it with
-// aria-describedby/aria-invalid (conform sets both). Errors arrive as i18n keys from the zod schemas.
+// The one form field set of the site, for residents' and organisers' forms alike: a label, an optional hint, the
+// control, and the translated error tied to it through aria-describedby / aria-invalid (conform sets both).
+// Errors arrive as i18n keys from the zod schemas. Groups of checkboxes or radios are fieldsets with a legend.
 
-type InputType = "text" | "email" | "password" | "search" | "tel" | "hidden";
+type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform's metadata is generic over every schema shape
+type AnyMeta = FieldMetadata<any, any, any>;
 
-export function TextField({
+type InputType = "text" | "email" | "password" | "search" | "tel" | "url" | "date" | "time";
+type Option = { value: string; label: string; lang?: string };
+
+const hintId = (meta: AnyMeta) => `${meta.id}-hint`;
+
+function ErrorText({ meta }: { meta: AnyMeta }) {
+  const { t } = useTranslation();
+  const errors = meta.errors as string[] | undefined;
+  if (!errors?.length) return null;
+  return (
+    <p id={meta.errorId} className="field__error">
+      {t(errors[0]!)}
+    </p>
+  );
+}
+
+function Hint({ meta, hint }: { meta: AnyMeta; hint?: string }) {
+  if (!hint) return null;
+  return (
+    <p id={hintId(meta)} className="field__hint">
+      {hint}
+    </p>
+  );
+}
+
+function FieldLabel({ meta, label, required }: { meta: AnyMeta; label: React.ReactNode; required?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <label htmlFor={meta.id}>
+      {label}
+      {required ? <span className="tag tag--warn">{t("manage.form.required")}</span> : null}
+    </label>
+  );
+}
+
+export function InputField({
   meta,
   label,
-  type = "text",
   hint,
+  type = "text",
   autoComplete,
   inputMode,
+  required,
 }: {
-  meta: FieldMetadata<string | undefined>;
+  meta: AnyMeta;
   label: string;
-  type?: InputType;
   hint?: string;
+  type?: InputType;
   autoComplete?: string;
-  inputMode?: "numeric" | "email" | "text";
+  inputMode?: "numeric" | "email" | "text" | "tel" | "url";
+  /** Shows a "required" tag next to the label (the schema decides what is required). */
+  required?: boolean;
 }) {
-  const { t } = useTranslation();
-  const props = getInputProps(meta, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  // Phone numbers and addresses are text inputs with the matching keyboard: the site's input styles (and
+  // 48 px targets) cover text inputs, and the server normalises and checks the value anyway.
+  const htmlType = type === "tel" || type === "url" ? "text" : type;
+  const props = getInputProps(meta, { type: htmlType, ariaDescribedBy: hint ? hintId(meta) : undefined });
+  const keyboard = inputMode ?? (type === "tel" ? "tel" : type === "url" ? "url" : undefined);
   return (
     <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p id={`${meta.id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={inputMode} />
-      <FieldError id={meta.errorId} errors={meta.errors} t={t} />
+      <FieldLabel meta={meta} label={label} required={required} />
+      <Hint meta={meta} hint={hint} />
+      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={keyboard} />
+      <ErrorText meta={meta} />
     </div>
   );
 }
 
-export function CheckboxField({ meta, label }: { meta: FieldMetadata<string | undefined>; label: React.ReactNode }) {
-  const { t } = useTranslation();
-  const props = getInputProps(meta, { type: "checkbox" });
+/** Whole numbers as text with a numeric keyboard: type="number" would silently drop "２０" or "1.5" before the server sees them. */
+export function NumberField({ meta, label, hint }: { meta: AnyMeta; label: string; hint?: string }) {
+  return <InputField meta={meta} label={label} hint={hint} inputMode="numeric" autoComplete="off" />;
+}
+
+export function TextAreaField({ meta, label, hint, rows = 5 }: { meta: AnyMeta; label: string; hint?: string; rows?: number }) {
+  const props = getTextareaProps(meta, { ariaDescribedBy: hint ? hintId(meta) : undefined });
+  return (
+    <div className="field">
+      <FieldLabel meta={meta} label={label} />
+      <Hint meta={meta} hint={hint} />
+      <textarea {...props} key={props.key} rows={rows} />
+      <ErrorText meta={meta} />
+    </div>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  options,
+  hint,
+  blank,
+  required,
+}: {
+  meta: AnyMeta;
+  label: string;
+  /** `lang` marks an option written in its own language (a language's name in that language). */
+  options: Option[];
+  hint?: string;
+  /** Label of an empty first option ("not set"); omit when a choice is required. */
+  blank?: string;
+  required?: boolean;
+}) {
+  const props = getSelectProps(meta, { ariaDescribedBy: hint ? hintId(meta) : undefined });
+  return (
+    <div className="field">
+      <FieldLabel meta={meta} label={label} required={required} />
+      <Hint meta={meta} hint={hint} />
+      <select {...props} key={props.key}>
+        {blank !== undefined ? <option value="">{blank}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value} lang={o.lang}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorText meta={meta} />
+    </div>
+  );
+}
+
+/** One checkbox; its label may hold a link (the privacy policy one agrees to). */
+export function CheckboxField({ meta, label, hint }: { meta: AnyMeta; label: React.ReactNode; hint?: string }) {
+  const props = getInputProps(meta, { type: "checkbox", ariaDescribedBy: hint ? hintId(meta) : undefined });
   return (
     <div className="field">
       <div className="check">
         <input {...props} key={props.key} />
         <label htmlFor={meta.id}>{label}</label>
       </div>
-      <FieldError id={meta.errorId} errors={meta.errors} t={t} />
+      <Hint meta={meta} hint={hint} />
+      <ErrorText meta={meta} />
     </div>
   );
 }
 
-function FieldError({ id, errors, t }: { id: string; errors?: string[]; t: (k: string) => string }) {
-  if (!errors?.length) return null;
+/** Several checkboxes or radios sharing one name, in a fieldset whose legend names them. */
+export function ChoiceGroup({
+  meta,
+  legend,
+  options,
+  type = "checkbox",
+  hint,
+}: {
+  meta: AnyMeta;
+  legend: string;
+  options: Option[];
+  type?: "checkbox" | "radio";
+  hint?: string;
+}) {
+  const controls = getCollectionProps(meta as Meta, { type, options: options.map((o) => o.value) });
+  const labelOf = new Map(options.map((o) => [o.value, o.label]));
   return (
-    <p id={id} className="field__error">
-      {t(errors[0]!)}
-    </p>
+    <fieldset className="field choice-group" aria-describedby={[hint ? hintId(meta) : "", meta.errors?.length ? meta.errorId : ""].filter(Boolean).join(" ") || undefined}>
+      <legend>{legend}</legend>
+      <Hint meta={meta} hint={hint} />
+      <div className="filters__checks">
+        {controls.map((props) => (
+          <div className="check" key={props.key}>
+            <input {...props} key={props.key} />
+            <label htmlFor={props.id}>{labelOf.get(props.value)}</label>
+          </div>
+        ))}
+      </div>
+      <ErrorText meta={meta} />
+    </fieldset>
   );
 }
 

@@ -5,6 +5,7 @@ import { mailViewerEnabled, listRecentEmails } from "~/modules/email/viewer.serv
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 /** Development mail viewer: only on a loopback-bound server, for loopback visitors, with no email provider (viewer.server.ts). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -13,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { meta: { title: t("devMail.title"), siteName: t("site.name") }, emails: await listRecentEmails() };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export default function DevMailPage() {
   const { emails } = useLoaderData<typeof loader>();
@@ -34,4 +35,8 @@ export default function DevMailPage() {
       ))}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

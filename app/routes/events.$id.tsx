@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConsentCheckbox, MyParticipation, SignInToParticipate } from "~/modules/participation/participation-controls";
-import { parseWithZod } from "@conform-to/zod";
+import { ConsentField, MyParticipation, SignInToParticipate, replyFor } from "~/modules/participation/participation-controls";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { InputField } from "~/components/forms";
 import { getCurrentUser, requireUser } from "~/modules/auth/permissions.server";
 import { myRegistrationsForEvent, registerForEventDate, withdrawRegistration } from "~/modules/participation/participation.server";
 import { RegisterSchema, WithdrawSchema } from "~/modules/participation/schemas";
@@ -24,6 +26,7 @@ import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { toTokyoIso } from "~/utils/dates";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseIdParam(params.id);
@@ -44,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 /** After registering (?registered=<date id>): what the database says happened to the resident's registration. */
 function registeredNotice(dateId: string | null, mine: { eventDateId: number; status: string }[]) {
@@ -63,9 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return result.ok ? { message: "participation.cancelled", tone: "info" as const } : { message: `participation.refused.${result.reason}`, tone: "warn" as const };
   }
   const submission = parseWithZod(formData, { schema: RegisterSchema });
-  if (submission.status !== "success") {
-    return { message: Object.values(submission.error ?? {}).flat()[0] ?? "participation.refused.not-found", tone: "warn" as const };
-  }
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   // The date must belong to this event (eventId): an id from another page is treated as not found.
   const { eventDateId, partySize } = submission.value;
   const result = await registerForEventDate({ userId: user.id, resident: user, eventId, eventDateId, partySize, consent: true });
@@ -77,7 +78,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EventDetailPage() {
   const { event, taxonomy, origin, calendarLinks, related, signedIn, mine, registered } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() ?? registered;
+  const actionData = useActionData<typeof action>();
+  const reply = actionData && "result" in actionData ? actionData.result : undefined;
+  const result = (actionData && "message" in actionData ? actionData : null) ?? registered;
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   const area = event.areaSlug ? names.areas[event.areaSlug] : undefined;
@@ -126,7 +129,7 @@ export default function EventDetailPage() {
                     {d.note ? <span className="fact__sub" lang="ja">{d.note}</span> : null}
                     <CalendarLinks link={calendarLinks.find((c) => c.dateId === d.id)} startsAt={d.startsAt} endsAt={d.endsAt} />
                     {event.registrationRequired && (d.status === "scheduled" || d.status === "moved") ? (
-                      <RegisterAction dateId={d.id} signedIn={signedIn} mine={mine.find((m) => m.eventDateId === d.id)} groupName={event.group.name} />
+                      <RegisterAction dateId={d.id} signedIn={signedIn} mine={mine.find((m) => m.eventDateId === d.id)} groupName={event.group.name} lastResult={replyFor(reply, "eventDateId", d.id)} />
                     ) : null}
                   </li>
                 ))}
@@ -222,24 +225,44 @@ export default function EventDetailPage() {
 }
 
 /** Register / cancel for one date, as a plain form (works without JavaScript). */
-function RegisterAction({ dateId, signedIn, mine, groupName }: { dateId: number; signedIn: boolean; mine?: { id: number; status: string; partySize: number }; groupName: string }) {
+function RegisterAction({
+  dateId,
+  signedIn,
+  mine,
+  groupName,
+  lastResult,
+}: {
+  dateId: number;
+  signedIn: boolean;
+  mine?: { id: number; status: string; partySize: number };
+  groupName: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
   const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `register-${dateId}`,
+    lastResult,
+    constraint: getZodConstraint(RegisterSchema),
+    defaultValue: { partySize: "1" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
+  });
   if (!signedIn) return <SignInToParticipate label={t("participation.loginToRegister")} />;
   if (mine) {
     return <MyParticipation id={mine.id} status={mine.status} detail={t("participation.people", { count: mine.partySize })} withdrawLabel={t("participation.cancel")} />;
   }
   return (
-    <Form method="post" className="shift-action stack">
+    <Form method="post" className="shift-action stack" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="register" />
       <input type="hidden" name="eventDateId" value={dateId} />
-      <div className="field">
-        <label htmlFor={`party-${dateId}`}>{t("participation.partySize")}</label>
-        <input id={`party-${dateId}`} name="partySize" type="number" inputMode="numeric" min={1} max={10} defaultValue={1} required />
-      </div>
-      <ConsentCheckbox id={`consent-d${dateId}`} groupName={groupName} />
+      <InputField meta={fields.partySize} label={t("participation.partySize")} inputMode="numeric" autoComplete="off" />
+      <ConsentField meta={fields.consent} groupName={groupName} />
       <button type="submit" className="button">
         {t("participation.register")}
       </button>
     </Form>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,41 +1,43 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Honeypot, TextField } from "~/components/forms";
+import { FormError, Honeypot, InputField } from "~/components/forms";
 import { requestPasswordReset } from "~/modules/auth/accounts.server";
 import { rejectBots } from "~/modules/auth/guards.server";
 import { clientIp } from "~/modules/auth/rate-limit.server";
 import { EmailOnlySchema } from "~/modules/auth/schemas";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getRequestI18n(request);
   return { meta: { title: t("auth.forgotTitle"), siteName: t("site.name") } };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   rejectBots(formData, request);
   const submission = parseWithZod(formData, { schema: EmailOnlySchema });
-  if (submission.status !== "success") return { sent: false, result: submission.reply() };
+  if (submission.status !== "success") return data({ sent: false, result: submission.reply() }, { status: 400 });
   await requestPasswordReset(submission.value.email, clientIp(request));
   // The same answer whether or not the address has an account.
   return { sent: true, result: undefined };
 }
 
 export default function ForgotPasswordPage() {
-  const data = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({ lastResult: data?.result, constraint: getZodConstraint(EmailOnlySchema), onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailOnlySchema }) });
+  const [form, fields] = useForm({ lastResult: actionData?.result, constraint: getZodConstraint(EmailOnlySchema), onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailOnlySchema }) });
   return (
     <div className="container page form-page">
       <h1>{t("auth.forgotTitle")}</h1>
-      {data?.sent ? (
+      {actionData?.sent ? (
         <p className="notice notice--info" role="status">
           {t("auth.forgotSent")}
         </p>
@@ -44,7 +46,7 @@ export default function ForgotPasswordPage() {
           <p>{t("auth.forgotLead")}</p>
           <FormError id={form.errorId} errors={form.errors} />
           <Honeypot />
-          <TextField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
+          <InputField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
           <button type="submit" className="button">
             {t("auth.forgotButton")}
           </button>
@@ -52,4 +54,8 @@ export default function ForgotPasswordPage() {
       )}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,10 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, TextField } from "~/components/forms";
+import { FormError, InputField } from "~/components/forms";
 import { loginWithPassword } from "~/modules/auth/accounts.server";
 import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { clientIp } from "~/modules/auth/rate-limit.server";
@@ -13,6 +13,7 @@ import { LoginSchema } from "~/modules/auth/schemas";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getRequestI18n(request);
@@ -20,12 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { meta: { title: t("auth.loginTitle"), siteName: t("site.name") } };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: LoginSchema });
-  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const result = await loginWithPassword({ ...submission.value, ip: clientIp(request) });
   if (result.ok) {
     throw redirect(safeRedirectPath(submission.value.redirectTo, "/me"), { headers: { "Set-Cookie": result.setCookie } });
@@ -34,15 +35,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.reason === "unverified") {
     throw redirect(`/verify?sent=1`);
   }
-  return submission.reply({ formErrors: ["auth.invalidLogin"], hideFields: ["password"] });
+  return data({ result: submission.reply({ formErrors: ["auth.invalidLogin"], hideFields: ["password"] }) }, { status: 400 });
 }
 
 export default function LoginPage() {
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const [form, fields] = useForm({
-    lastResult,
+    lastResult: actionData?.result,
     constraint: getZodConstraint(LoginSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
@@ -54,8 +55,8 @@ export default function LoginPage() {
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormError id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
-        <TextField meta={fields.password} label={t("auth.password")} type="password" autoComplete="current-password" />
+        <InputField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
+        <InputField meta={fields.password} label={t("auth.password")} type="password" autoComplete="current-password" />
         <button type="submit" className="button">
           {t("auth.loginButton")}
         </button>
@@ -67,4 +68,8 @@ export default function LoginPage() {
       </p>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,10 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Honeypot, TextField } from "~/components/forms";
+import { FormError, Honeypot, InputField } from "~/components/forms";
 import { loginWithCode, requestLoginCode } from "~/modules/auth/accounts.server";
 import { rejectBots } from "~/modules/auth/guards.server";
 import { clientIp } from "~/modules/auth/rate-limit.server";
@@ -13,6 +13,7 @@ import { CodeSchema, EmailOnlySchema } from "~/modules/auth/schemas";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 // Login by an emailed one-time code, for residents who would rather not have a password.
 // Step 1 asks for the address; step 2 (the same page, rendered by the action) asks for the code.
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { meta: { title: t("auth.codeLoginTitle"), siteName: t("site.name") } };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
@@ -30,28 +31,28 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "send") {
     rejectBots(formData, request);
     const submission = parseWithZod(formData, { schema: EmailOnlySchema });
-    if (submission.status !== "success") return { step: "email" as const, result: submission.reply() };
+    if (submission.status !== "success") return data({ step: "email" as const, result: submission.reply() }, { status: 400 });
     await requestLoginCode(submission.value.email, ip);
     return { step: "code" as const, email: submission.value.email, result: undefined };
   }
   const submission = parseWithZod(formData, { schema: CodeSchema });
-  if (submission.status !== "success") return { step: "code" as const, email: String(formData.get("email") ?? ""), result: submission.reply() };
+  if (submission.status !== "success") return data({ step: "code" as const, email: String(formData.get("email") ?? ""), result: submission.reply() }, { status: 400 });
   const result = await loginWithCode({ ...submission.value, ip });
   if (result.ok) throw redirect(safeRedirectPath(submission.value.redirectTo, "/me"), { headers: { "Set-Cookie": result.setCookie } });
   if (result.reason === "rate-limited") tooManyRequests(result.retryAfterSeconds);
-  return { step: "code" as const, email: submission.value.email, result: submission.reply({ formErrors: [`auth.codeError.${result.reason}`] }) };
+  return data({ step: "code" as const, email: submission.value.email, result: submission.reply({ formErrors: [`auth.codeError.${result.reason}`] }) }, { status: 400 });
 }
 
 export default function CodeLoginPage() {
-  const data = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const redirectTo = safeRedirectPath(params.get("redirectTo"), "/me");
-  const step = data?.step ?? "email";
+  const step = actionData?.step ?? "email";
   return (
     <div className="container page form-page">
       <h1>{t("auth.codeLoginTitle")}</h1>
-      {step === "email" ? <EmailStep lastResult={data?.result} redirectTo={redirectTo} /> : <CodeStep email={data && "email" in data ? (data.email ?? "") : ""} lastResult={data?.result} redirectTo={redirectTo} />}
+      {step === "email" ? <EmailStep lastResult={actionData?.result} redirectTo={redirectTo} /> : <CodeStep email={actionData && "email" in actionData ? (actionData.email ?? "") : ""} lastResult={actionData?.result} redirectTo={redirectTo} />}
     </div>
   );
 }
@@ -66,7 +67,7 @@ function EmailStep({ lastResult, redirectTo }: { lastResult: SubmissionResult<st
       <input type="hidden" name="intent" value="send" />
       <input type="hidden" name="redirectTo" value={redirectTo} />
       <Honeypot />
-      <TextField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
+      <InputField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
       <button type="submit" className="button">
         {t("auth.sendCode")}
       </button>
@@ -96,10 +97,14 @@ export function CodeStep({
       <input type="hidden" name="intent" value="check" />
       <input type="hidden" name="redirectTo" value={redirectTo} />
       <input type="hidden" name="email" value={email} />
-      <TextField meta={fields.code} label={t("auth.code")} hint={t("auth.codeHint")} inputMode="numeric" autoComplete="one-time-code" />
+      <InputField meta={fields.code} label={t("auth.code")} hint={t("auth.codeHint")} inputMode="numeric" autoComplete="one-time-code" />
       <button type="submit" className="button">
         {t("auth.loginButton")}
       </button>
     </Form>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

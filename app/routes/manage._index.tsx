@@ -1,10 +1,10 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumbs } from "~/components/detail";
-import { StatusTag } from "~/components/form-fields";
+import { StatusTag } from "~/components/item-form";
 import { GroupProfileForm } from "~/modules/groups/group-form";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { acceptInvite, GroupRuleError, listInvitesFor, listMyGroups, registerGroup } from "~/modules/groups/groups.server";
@@ -13,6 +13,7 @@ import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -40,12 +41,12 @@ export async function action({ request }: ActionFunctionArgs) {
     throw redirect(`/manage/groups/${accepted.groupId}?joined=1`);
   }
   const submission = parseWithZod(formData, { schema: GroupProfileSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     const group = await registerGroup(user.id, submission.value);
     throw redirect(`/manage/groups/${group.id}?registered=1`);
   } catch (error) {
-    if (error instanceof GroupRuleError) return { result: submission.reply({ formErrors: [error.messageKey] }) };
+    if (error instanceof GroupRuleError) return data({ result: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400 });
     throw error;
   }
 }
@@ -117,4 +118,8 @@ export default function ManageHome() {
       </div>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

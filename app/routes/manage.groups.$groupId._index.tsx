@@ -6,8 +6,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { Breadcrumbs } from "~/components/detail";
 import { When } from "~/components/format";
-import { FormError } from "~/components/forms";
-import { InputField, SelectField, StatusTag } from "~/components/form-fields";
+import { FormError, InputField, SelectField } from "~/components/forms";
+import { StatusTag } from "~/components/item-form";
 import { appUrl } from "~/modules/email/templates.server";
 import {
   cancelInvite,
@@ -26,6 +26,7 @@ import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -60,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 /** What each button of this page asks to do; anything else is a change to a member. */
 function groupActionOf(intent: string): GroupAction {
@@ -84,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "invite") {
       const submission = parseWithZod(formData, { schema: InviteSchema });
-      if (submission.status !== "success") return { intent, result: submission.reply() };
+      if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
       try {
         const { token } = await inviteMember(groupId, user.id, { ...submission.value, locale: (await getRequestI18n(request)).locale });
         // Shown once to the owner to pass on; only its hash is stored.
@@ -94,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           const result = submission.reply({ formErrors: [error.messageKey] });
           return data({ intent, result }, { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
         }
-        if (error instanceof GroupRuleError) return { intent, result: submission.reply({ formErrors: [error.messageKey] }) };
+        if (error instanceof GroupRuleError) return data({ intent, result: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400 });
         throw error;
       }
     }
@@ -104,7 +105,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw redirect(back);
     }
     const submission = parseWithZod(formData, { schema: MemberActionSchema });
-    if (submission.status !== "success") return { intent: "member", memberError: "errors.invalidChoice" };
+    // The member buttons carry only a hidden id: there is no field to mark, so the refusal is the section's notice.
+    if (submission.status !== "success") return data({ intent: "member", memberError: "errors.invalidChoice" }, { status: 400 });
     const { userId } = submission.value;
     if (intent === "remove-member") await removeMember(groupId, user.id, userId);
     else if (intent === "transfer-ownership") await transferOwnership(groupId, user.id, userId);
@@ -385,4 +387,8 @@ function InviteForm({
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,4 +1,6 @@
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { text } from "~/utils/text";
@@ -11,7 +13,9 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { When } from "~/components/format";
+import { noticeOf } from "~/modules/participation/participation-controls";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -31,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel-date"), eventDateId: z.coerce.number().int().positive(), note: text({ max: 200 }) }),
@@ -42,9 +46,9 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   parseIdParam(params.eventId);
   const { groupId, user: member } = await requireWorkspace(request, params, "manage-participants");
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return { message: "manageApplicants.badInput", tone: "warn" as const };
-  const input = parsed.data;
+  const parsed = parseWithZod(await request.formData(), { schema: ActionSchema });
+  if (parsed.status !== "success") return data({ result: parsed.reply({ formErrors: ["manageApplicants.badInput"] }) }, { status: 400 });
+  const input = parsed.value;
   const result =
     input.intent === "cancel-date"
       ? await cancelEventDate({ groupId, eventDateId: input.eventDateId, note: input.note, staffUserId: member.id })
@@ -54,8 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RegistrationsPage() {
   const { event, groupId, can } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
+  const result = noticeOf(actionData);
   return (
     <div className="container page">
       <p>
@@ -124,4 +129,8 @@ export default function RegistrationsPage() {
       ))}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,4 +1,6 @@
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { text } from "~/utils/text";
@@ -12,7 +14,9 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { When } from "~/components/format";
+import { noticeOf } from "~/modules/participation/participation-controls";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -33,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 const OUT_OF_ORDER_CONFIRMED = "confirmed";
 
@@ -59,18 +63,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   parseIdParam(params.openingId);
   const workspace = await requireWorkspace(request, params);
   const { groupId, user: member } = workspace;
-  const form = Object.fromEntries(await request.formData());
-  await workspace.require(form.intent === "message" ? "message-volunteers" : "manage-participants");
-  if (form.intent === "message") {
-    const msg = MessageSchema.safeParse(form);
-    if (!msg.success) return { message: "manageApplicants.messageInvalid", tone: "warn" as const };
-    const sent = await messageShift({ groupId, shiftId: msg.data.shiftId, message: msg.data.message, senderId: member.id });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  await workspace.require(intent === "message" ? "message-volunteers" : "manage-participants");
+  if (intent === "message") {
+    const msg = parseWithZod(formData, { schema: MessageSchema });
+    if (msg.status !== "success") return data({ result: msg.reply({ formErrors: ["manageApplicants.messageInvalid"] }) }, { status: 400 });
+    const sent = await messageShift({ groupId, shiftId: msg.value.shiftId, message: msg.value.message, senderId: member.id });
     return sent === null ? { message: "manageApplicants.refused.not-found", tone: "warn" as const } : { message: "manageApplicants.messageSent", tone: "info" as const, count: sent };
   }
-  const parsed = DecisionSchema.safeParse(form);
-  if (!parsed.success) return { message: "manageApplicants.badInput", tone: "warn" as const };
-  if (parsed.data.decision === APPLICATION_STATUS.attended && parsed.data.hours === undefined) return { message: "manageApplicants.hoursRequired", tone: "warn" as const };
-  const { outOfOrder, ...decision } = parsed.data;
+  const parsed = parseWithZod(formData, { schema: DecisionSchema });
+  if (parsed.status !== "success") return data({ result: parsed.reply({ formErrors: ["manageApplicants.badInput"] }) }, { status: 400 });
+  if (parsed.value.decision === APPLICATION_STATUS.attended && parsed.value.hours === undefined) {
+    return data({ result: parsed.reply({ formErrors: ["manageApplicants.hoursRequired"] }) }, { status: 400 });
+  }
+  const { outOfOrder, ...decision } = parsed.value;
   const result = await decideApplication({ groupId, staffUserId: member.id, ...decision, outOfOrder: outOfOrder === OUT_OF_ORDER_CONFIRMED });
   if (result.ok) return { message: `manageApplicants.done.${decision.decision}`, tone: "info" as const };
   if (result.reason === "out-of-order") {
@@ -83,8 +90,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ApplicantsPage() {
   const { opening, groupId, can } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
+  const result = noticeOf(actionData);
   return (
     <div className="container page">
       <p>
@@ -214,4 +222,8 @@ function Decide({ id, decision, label }: { id: number; decision: string; label: 
       </button>
     </Form>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ItemPageHeader } from "~/components/item-form";
@@ -14,6 +14,7 @@ import { openingSchema } from "~/modules/volunteering/schemas";
 import { tokyoDateKey } from "~/utils/dates";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -29,15 +30,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { groupId, user } = await requireWorkspace(request, params, "edit-items");
   const schema = openingSchema({ today: tokyoDateKey(new Date()), creating: true });
   const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return { result: padRows(submission.reply(), "shifts", LIMITS.maxShifts) };
+  if (submission.status !== "success") return data({ result: padRows(submission.reply(), "shifts", LIMITS.maxShifts) }, { status: 400 });
   const saved = await saveOpening(groupId, user.id, null, submission.value, submission.value.intent);
-  if (!saved.ok) return { result: padRows(submission.reply({ fieldErrors: saved.fieldErrors }), "shifts", LIMITS.maxShifts) };
+  if (!saved.ok) return data({ result: padRows(submission.reply({ fieldErrors: saved.fieldErrors }), "shifts", LIMITS.maxShifts) }, { status: 400 });
   throw redirect(afterSave(groupId, "openings", saved.id, submission.value.intent, saved.status));
 }
 
@@ -51,4 +52,8 @@ export default function NewOpening() {
       <OpeningForm lastResult={actionData?.result} defaults={defaults} options={options} status={null} today={today} />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

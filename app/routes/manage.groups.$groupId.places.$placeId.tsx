@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ItemPageHeader, StatusActions } from "~/components/item-form";
@@ -14,6 +14,7 @@ import { describeSchedule } from "~/modules/schedule/describe";
 import { tokyoDateKey } from "~/utils/dates";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { groupId, user } = await requireWorkspace(request, params, "edit-items");
@@ -54,9 +55,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const schema = placeSchema({ today: tokyoDateKey(new Date()), creating: false, keepRule: place.scheduleRule });
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const saved = await savePlace(groupId, user.id, placeId, submission.value, submission.value.intent);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return data({ result: submission.reply({ fieldErrors: saved.fieldErrors }) }, { status: 400 });
   throw redirect(afterSave(groupId, "places", saved.id, submission.value.intent, saved.status));
 }
 
@@ -82,4 +83,8 @@ export default function EditPlace() {
       <StatusActions status={place.status} />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

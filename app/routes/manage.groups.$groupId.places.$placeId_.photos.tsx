@@ -27,6 +27,7 @@ import {
 } from "~/modules/photos/photos.server";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 // The photos of one 居場所: members of its group upload (multipart, works without JavaScript) and delete them.
 
@@ -76,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 type Reply = { message: string; tone: "info" | "warn" };
 
@@ -232,4 +233,8 @@ export default function PlacePhotos() {
       </section>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

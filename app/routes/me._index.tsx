@@ -1,10 +1,10 @@
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, TextField } from "~/components/forms";
+import { FormError, InputField, SelectField } from "~/components/forms";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { getMyAccount, updateProfile } from "~/modules/auth/profile.server";
 import { myActivities } from "~/modules/participation/history.server";
@@ -18,6 +18,7 @@ import { getRequestI18n, localeCookie } from "~/modules/i18n/i18next.server";
 import { NO_STORE } from "~/utils/http.server";
 import { formatDate } from "~/utils/dates";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     throw redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });
   }
   const submission = parseWithZod(formData, { schema: ProfileSchema });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   await updateProfile(user.id, submission.value);
   // The interface follows the resident's saved language from now on.
   throw redirect("/me?saved=1", { headers: { "Set-Cookie": await localeCookie.serialize(submission.value.locale) } });
@@ -58,10 +59,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MyPage() {
   const { account, activities } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const [form, fields] = useForm({
-    lastResult,
+    lastResult: actionData?.result,
     constraint: getZodConstraint(ProfileSchema),
     defaultValue: { name: account.name, locale: account.locale },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
@@ -135,17 +136,8 @@ export default function MyPage() {
         <h2>{t("me.profile")}</h2>
         <FormError id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="profile" />
-        <TextField meta={fields.name} label={t("auth.name")} autoComplete="name" />
-        <div className="field">
-          <label htmlFor={fields.locale.id}>{t("me.language")}</label>
-          <select {...getSelectProps(fields.locale)} key={fields.locale.key}>
-            {SUPPORTED_LOCALES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LOCALE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <InputField meta={fields.name} label={t("auth.name")} autoComplete="name" />
+        <SelectField meta={fields.locale} label={t("me.language")} options={SUPPORTED_LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))} />
         <button type="submit" className="button">
           {t("me.save")}
         </button>
@@ -181,4 +173,8 @@ function ActivityList({ items, empty }: { items: Activity[]; empty: string }) {
       ))}
     </ul>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -8,6 +8,7 @@ import { getEnv } from "~/utils/env.server";
 import { NO_STORE } from "~/utils/http.server";
 import { formatDate } from "~/utils/dates";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export default function CertificatePage() {
   const { certificate, council, issuedAt } = useLoaderData<typeof loader>();
@@ -86,4 +87,8 @@ export default function CertificatePage() {
       <p className="no-print">{t("certificate.printHint")}</p>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

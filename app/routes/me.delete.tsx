@@ -1,10 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FormError, TextField } from "~/components/forms";
+import { CheckboxField, FormError, InputField } from "~/components/forms";
 import { deleteAccount, hasPassword, requestDeletionCode } from "~/modules/auth/accounts.server";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { clientIp } from "~/modules/auth/rate-limit.server";
@@ -13,6 +13,7 @@ import { blankSessionCookie } from "~/modules/auth/session.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { NO_STORE, tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { meta: { title: t("me.deleteTitle"), siteName: t("site.name") }, hasPassword: await hasPassword(user.id) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -34,20 +35,20 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const step = formData.get("method") === "code" ? ("code" as const) : ("password" as const);
   const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
-  if (submission.status !== "success") return { step, result: submission.reply({ hideFields: ["password"] }) };
+  if (submission.status !== "success") return data({ step, result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const proof = submission.value.method === "password" ? { password: submission.value.password } : { code: submission.value.code };
   const result = await deleteAccount({ userId: user.id, ip, proof });
   if (result.ok) throw redirect("/?deleted=1", { headers: { "Set-Cookie": blankSessionCookie() } });
   if (result.reason === "rate-limited") tooManyRequests(result.retryAfterSeconds);
-  if (result.reason === "wrong-password") return { step, result: submission.reply({ fieldErrors: { password: ["auth.wrongPassword"] }, hideFields: ["password"] }) };
-  return { step, result: submission.reply({ formErrors: [`auth.codeError.${result.reason}`] }) };
+  if (result.reason === "wrong-password") return data({ step, result: submission.reply({ fieldErrors: { password: ["auth.wrongPassword"] }, hideFields: ["password"] }) }, { status: 400 });
+  return data({ step, result: submission.reply({ formErrors: [`auth.codeError.${result.reason}`] }) }, { status: 400 });
 }
 
 export default function DeleteAccountPage() {
   const { hasPassword } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const step = data?.step ?? (hasPassword ? "password" : "start");
+  const step = actionData?.step ?? (hasPassword ? "password" : "start");
   return (
     <div className="container page form-page stack">
       <h1>{t("me.deleteTitle")}</h1>
@@ -56,7 +57,7 @@ export default function DeleteAccountPage() {
         <li>{t("me.deleteWhat1")}</li>
         <li>{t("me.deleteWhat2")}</li>
       </ul>
-      {step === "start" ? null : <DeleteForm method={step} lastResult={data?.result} />}
+      {step === "start" ? null : <DeleteForm method={step} lastResult={actionData?.result} />}
       <Form method="post" className="form">
         <p>{step === "code" ? t("me.deleteCodeSent") : hasPassword ? t("me.deleteCodeInstead") : t("me.deleteCodeLead")}</p>
         <button type="submit" name="intent" value="send-code" className="button button--ghost">
@@ -79,9 +80,9 @@ function DeleteForm({ method, lastResult }: { method: "password" | "code"; lastR
       <FormError id={form.errorId} errors={form.errors} />
       <input type="hidden" name="method" value={method} />
       {method === "password" ? (
-        <TextField meta={fields.password} label={t("me.currentPassword")} type="password" autoComplete="current-password" />
+        <InputField meta={fields.password} label={t("me.currentPassword")} type="password" autoComplete="current-password" />
       ) : (
-        <TextField meta={fields.code} label={t("auth.code")} hint={t("auth.codeHint")} inputMode="numeric" autoComplete="one-time-code" />
+        <InputField meta={fields.code} label={t("auth.code")} hint={t("auth.codeHint")} inputMode="numeric" autoComplete="one-time-code" />
       )}
       <CheckboxField meta={fields.confirm} label={t("me.deleteConfirm")} />
       <button type="submit" className="button">
@@ -89,4 +90,8 @@ function DeleteForm({ method, lastResult }: { method: "password" | "code"; lastR
       </button>
     </Form>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -17,6 +17,7 @@ import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { formatDate, toTokyoIso } from "~/utils/dates";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseIdParam(params.id);
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export default function PlaceDetailPage() {
   const { place, taxonomy, origin, city, stale, calendarLinks, related } = useLoaderData<typeof loader>();
@@ -206,4 +207,8 @@ export default function PlaceDetailPage() {
       />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

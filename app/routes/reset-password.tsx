@@ -1,10 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, TextField } from "~/components/forms";
+import { FormError, InputField } from "~/components/forms";
 import { resetPassword } from "~/modules/auth/accounts.server";
 import { clientIp } from "~/modules/auth/rate-limit.server";
 import { PASSWORD_MIN, ResetSchema } from "~/modules/auth/schemas";
@@ -12,6 +12,7 @@ import { peekResetToken } from "~/modules/auth/verification.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 // The token arrives in the link's URL; this page never leaks it onward (no-referrer, no-store).
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
@@ -23,24 +24,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { meta: { title: t("auth.resetTitle"), siteName: t("site.name") }, token: valid ? token : "", valid };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: ResetSchema });
-  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const result = await resetPassword({ ...submission.value, ip: clientIp(request) });
   if (result.ok) throw redirect("/login?reset=1");
   if (result.reason === "rate-limited") tooManyRequests(result.retryAfterSeconds);
-  if (result.reason === "invalid-token") return submission.reply({ formErrors: ["auth.resetInvalid"], hideFields: ["password"] });
-  return submission.reply({ fieldErrors: { password: [`errors.password.${result.reason}`] }, hideFields: ["password"] });
+  if (result.reason === "invalid-token") return data({ result: submission.reply({ formErrors: ["auth.resetInvalid"], hideFields: ["password"] }) }, { status: 400 });
+  return data({ result: submission.reply({ fieldErrors: { password: [`errors.password.${result.reason}`] }, hideFields: ["password"] }) }, { status: 400 });
 }
 
 export default function ResetPasswordPage() {
   const { token, valid } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({ lastResult, constraint: getZodConstraint(ResetSchema), onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetSchema }) });
+  const [form, fields] = useForm({ lastResult: actionData?.result, constraint: getZodConstraint(ResetSchema), onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetSchema }) });
   return (
     <div className="container page form-page">
       <h1>{t("auth.resetTitle")}</h1>
@@ -48,7 +49,7 @@ export default function ResetPasswordPage() {
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormError id={form.errorId} errors={form.errors} />
           <input type="hidden" name="token" value={token} />
-          <TextField meta={fields.password} label={t("auth.newPassword")} type="password" hint={t("auth.passwordHint", { min: PASSWORD_MIN })} autoComplete="new-password" />
+          <InputField meta={fields.password} label={t("auth.newPassword")} type="password" hint={t("auth.passwordHint", { min: PASSWORD_MIN })} autoComplete="new-password" />
           <button type="submit" className="button">
             {t("auth.resetButton")}
           </button>
@@ -63,4 +64,8 @@ export default function ResetPasswordPage() {
       )}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

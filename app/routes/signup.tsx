@@ -1,9 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FormError, Honeypot, TextField } from "~/components/forms";
+import { CheckboxField, FormError, Honeypot, InputField } from "~/components/forms";
 import { signUp } from "~/modules/auth/accounts.server";
 import { rejectBots } from "~/modules/auth/guards.server";
 import { RATE_LIMITS, clientIp, consumeRateLimit } from "~/modules/auth/rate-limit.server";
@@ -12,13 +13,14 @@ import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { CodeStep } from "./login_.code";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getRequestI18n(request);
   return { meta: { title: t("auth.signupTitle"), siteName: t("site.name") }, passwordMin: PASSWORD_MIN };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
@@ -27,28 +29,28 @@ export async function action({ request }: ActionFunctionArgs) {
   const limit = await consumeRateLimit(RATE_LIMITS.signupPerIp, ip);
   if (!limit.allowed) tooManyRequests(limit.retryAfterSeconds);
   const submission = parseWithZod(formData, { schema: SignupSchema });
-  if (submission.status !== "success") return { step: "form" as const, result: submission.reply({ hideFields: ["password"] }) };
+  if (submission.status !== "success") return data({ step: "form" as const, result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const { locale } = await getRequestI18n(request);
   const result = await signUp({ ...submission.value, locale, ip });
   if (!result.ok) {
-    return { step: "form" as const, result: submission.reply({ fieldErrors: { password: [`errors.password.${result.problem}`] }, hideFields: ["password"] }) };
+    return data({ step: "form" as const, result: submission.reply({ fieldErrors: { password: [`errors.password.${result.problem}`] }, hideFields: ["password"] }) }, { status: 400 });
   }
   // Same next step whether or not the address already had an account.
   return { step: "verify" as const, email: submission.value.email, result: undefined };
 }
 
 export default function SignupPage() {
-  const data = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  if (data?.step === "verify") {
+  if (actionData?.step === "verify") {
     return (
       <div className="container page form-page">
         <h1>{t("auth.verifyTitle")}</h1>
-        <CodeStep email={data.email} lastResult={undefined} redirectTo="/me" action="/verify" lead={t("auth.verifySent")} />
+        <CodeStep email={actionData.email} lastResult={undefined} redirectTo="/me" action="/verify" lead={t("auth.verifySent")} />
       </div>
     );
   }
-  return <SignupForm lastResult={data?.result} />;
+  return <SignupForm lastResult={actionData?.result} />;
 }
 
 function SignupForm({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
@@ -66,9 +68,9 @@ function SignupForm({ lastResult }: { lastResult: SubmissionResult<string[]> | n
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormError id={form.errorId} errors={form.errors} />
         <Honeypot />
-        <TextField meta={fields.name} label={t("auth.name")} hint={t("auth.nameHint")} autoComplete="name" />
-        <TextField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
-        <TextField meta={fields.password} label={t("auth.password")} type="password" hint={t("auth.passwordHint", { min: PASSWORD_MIN })} autoComplete="new-password" />
+        <InputField meta={fields.name} label={t("auth.name")} hint={t("auth.nameHint")} autoComplete="name" />
+        <InputField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
+        <InputField meta={fields.password} label={t("auth.password")} type="password" hint={t("auth.passwordHint", { min: PASSWORD_MIN })} autoComplete="new-password" />
         <CheckboxField
           meta={fields.agree}
           label={
@@ -86,4 +88,8 @@ function SignupForm({ lastResult }: { lastResult: SubmissionResult<string[]> | n
       </p>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

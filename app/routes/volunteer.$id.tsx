@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConsentCheckbox, MyParticipation, SignInToParticipate } from "~/modules/participation/participation-controls";
-import { parseWithZod } from "@conform-to/zod";
+import { ConsentField, MyParticipation, SignInToParticipate, replyFor } from "~/modules/participation/participation-controls";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { TextAreaField } from "~/components/forms";
 import { getCurrentUser, requireUser } from "~/modules/auth/permissions.server";
 import { applyToShift, myApplicationsForOpening, withdrawApplication } from "~/modules/participation/participation.server";
 import { ApplySchema, WithdrawSchema } from "~/modules/participation/schemas";
@@ -18,6 +20,7 @@ import { notFound, parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseIdParam(params.id);
@@ -35,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 /** After applying (?applied=<shift id>): what the database says happened to the resident's application. */
 function appliedNotice(shiftId: string | null, mine: { shiftId: number; status: string }[]) {
@@ -54,10 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return result.ok ? { message: "participation.withdrawn", tone: "info" as const } : { message: `participation.refused.${result.reason}`, tone: "warn" as const };
   }
   const submission = parseWithZod(formData, { schema: ApplySchema });
-  if (submission.status !== "success") {
-    const first = Object.values(submission.error ?? {}).flat()[0] ?? "participation.refused.not-found";
-    return { message: first, tone: "warn" as const };
-  }
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   // The shift must belong to this opening: a shift id from another page is treated as not found.
   const shift = await prisma.shift.findFirst({ where: { id: submission.value.shiftId, openingId }, select: { id: true } });
   if (!shift) return { message: "participation.refused.not-found", tone: "warn" as const };
@@ -69,7 +69,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function OpeningDetailPage() {
   const { opening, taxonomy, signedIn, mine, applied } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() ?? applied;
+  const actionData = useActionData<typeof action>();
+  const reply = actionData && "result" in actionData ? actionData.result : undefined;
+  const result = (actionData && "message" in actionData ? actionData : null) ?? applied;
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   const area = opening.areaSlug ? names.areas[opening.areaSlug] : undefined;
@@ -111,7 +113,7 @@ export default function OpeningDetailPage() {
             {opening.ongoing
               ? opening.shifts
                   .filter((s) => s.endsAt === null && s.status === "open")
-                  .map((s) => <ShiftAction key={s.id} shiftId={s.id} signedIn={signedIn} mine={mine.find((m) => m.shiftId === s.id)} groupName={opening.group.name} />)
+                  .map((s) => <ShiftAction key={s.id} shiftId={s.id} signedIn={signedIn} mine={mine.find((m) => m.shiftId === s.id)} groupName={opening.group.name} lastResult={replyFor(reply, "shiftId", s.id)} />)
               : null}
             {fixedShifts.length ? (
               <ul className="date-list">
@@ -125,7 +127,7 @@ export default function OpeningDetailPage() {
                       </span>
                     ) : null}
                     {s.note ? <span className="fact__sub" lang="ja">{s.note}</span> : null}
-                    {s.status === "open" ? <ShiftAction shiftId={s.id} signedIn={signedIn} mine={mine.find((m) => m.shiftId === s.id)} groupName={opening.group.name} /> : null}
+                    {s.status === "open" ? <ShiftAction shiftId={s.id} signedIn={signedIn} mine={mine.find((m) => m.shiftId === s.id)} groupName={opening.group.name} lastResult={replyFor(reply, "shiftId", s.id)} /> : null}
                   </li>
                 ))}
               </ul>
@@ -182,22 +184,41 @@ export default function OpeningDetailPage() {
 }
 
 /** Apply / withdraw for one shift, as a plain form (works without JavaScript). */
-function ShiftAction({ shiftId, signedIn, mine, groupName }: { shiftId: number; signedIn: boolean; mine?: { id: number; status: string }; groupName: string }) {
+function ShiftAction({
+  shiftId,
+  signedIn,
+  mine,
+  groupName,
+  lastResult,
+}: {
+  shiftId: number;
+  signedIn: boolean;
+  mine?: { id: number; status: string };
+  groupName: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
   const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `apply-${shiftId}`,
+    lastResult,
+    constraint: getZodConstraint(ApplySchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplySchema }),
+  });
   if (!signedIn) return <SignInToParticipate label={t("participation.loginToApply")} />;
   if (mine) return <MyParticipation id={mine.id} status={mine.status} withdrawLabel={t("participation.withdraw")} />;
   return (
-    <Form method="post" className="shift-action stack">
+    <Form method="post" className="shift-action stack" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="apply" />
       <input type="hidden" name="shiftId" value={shiftId} />
-      <div className="field">
-        <label htmlFor={`message-${shiftId}`}>{t("participation.message")}</label>
-        <textarea id={`message-${shiftId}`} name="message" maxLength={500} rows={2} />
-      </div>
-      <ConsentCheckbox id={`consent-${shiftId}`} groupName={groupName} />
+      <TextAreaField meta={fields.message} label={t("participation.message")} rows={2} />
+      <ConsentField meta={fields.consent} groupName={groupName} />
       <button type="submit" className="button">
         {t("participation.apply")}
       </button>
     </Form>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,8 +1,13 @@
 import type { MetaDescriptor } from "@remix-run/node";
 
-/** Page <title> and description from what the loader translated; the site name is appended once. */
-export function pageMeta(data: { meta?: { title: string; description?: string; siteName: string } } | undefined): MetaDescriptor[] {
-  if (!data?.meta) return [];
+type RouteMatch = { id: string; meta: MetaDescriptor[] };
+
+/**
+ * Page <title> and description from what the loader translated; the site name is appended once. When the route
+ * renders its error boundary there is no data: the root's tags (the error page's title) stand instead.
+ */
+export function pageMeta(data: { meta?: { title: string; description?: string; siteName: string } } | undefined, matches: RouteMatch[] = []): MetaDescriptor[] {
+  if (!data?.meta) return matches.find((m) => m.id === "root")?.meta ?? [];
   const { title, description, siteName } = data.meta;
   const full = title === siteName ? title : `${title} | ${siteName}`;
   const tags: MetaDescriptor[] = [

@@ -21,8 +21,9 @@ export const test = base.extend<{ problems: string[]; login: Login }>({
       const problems: string[] = [];
       page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
       page.on("console", (msg) => {
-        // The browser logs its own line for a 403/404 document; tests that expect those check the status themselves.
-        if (msg.type() === "error" && !/Failed to load resource: the server responded with a status of 40[34]/.test(msg.text())) {
+        // The browser logs its own line for a 403/404 document and for a form answered with errors (400); tests that
+        // expect those check the status or the errors themselves.
+        if (msg.type() === "error" && !/Failed to load resource: the server responded with a status of 40[034]/.test(msg.text())) {
           problems.push(`console: ${msg.text()}`);
         }
       });

@@ -114,12 +114,15 @@ describe("deleting an account deletes the person (item 7)", () => {
     const cookie = await createSession(user);
     const missing = await deleteWith(cookie, { method: "password" });
     expect(missing.response).toBeUndefined();
+    expect(missing.status).toBe(400);
     expect(fieldErrors(dataOf(missing).result, "password")).toEqual(["errors.required"]);
     const wrong = await deleteWith(cookie, { method: "password", password: "not-my-Passw0rd" });
     expect(wrong.response).toBeUndefined();
+    expect(wrong.status).toBe(400);
     expect(fieldErrors(dataOf(wrong).result, "password")).toEqual(["auth.wrongPassword"]);
     const onlyTicked = await postForm(meDelete.action, "/me/delete", { confirm: "on" }, { cookie, ip: nextIp() });
     expect(onlyTicked.response).toBeUndefined();
+    expect(onlyTicked.status).toBe(400);
 
     expect(await prisma.user.findUnique({ where: { id: user.id } })).not.toBeNull();
     expect(await getSessionUser(requestWithCookie("/me", cookie))).not.toBeNull();

@@ -96,8 +96,9 @@ describe("password reset links (rows 6, 9)", () => {
     expect(responseOf(await reset(token)).headers.get("Location")).toBe("/login?reset=1");
 
     expect(await resetPageSays(token)).toBe(false);
-    const again = dataOf(await reset(token, "yet-another-Passw0rd"));
-    expect(errorKeys(again)).toEqual(["auth.resetInvalid"]);
+    const againOutcome = await reset(token, "yet-another-Passw0rd");
+    expect(againOutcome.status).toBe(400);
+    expect(errorKeys(dataOf(againOutcome).result)).toEqual(["auth.resetInvalid"]);
     const hash = (await prisma.password.findUniqueOrThrow({ where: { userId: user.id } })).hash;
     expect(await verifyPassword(hash, "a-brand-new-Passw0rd")).toBe(true);
   });
@@ -111,7 +112,7 @@ describe("password reset links (rows 6, 9)", () => {
 
     travel(61 * MINUTE);
     expect(await resetPageSays(token)).toBe(false);
-    expect(errorKeys(dataOf(await reset(token)))).toEqual(["auth.resetInvalid"]);
+    expect(errorKeys(dataOf(await reset(token)).result)).toEqual(["auth.resetInvalid"]);
     vi.useRealTimers();
     const hash = (await prisma.password.findUniqueOrThrow({ where: { userId: user.id } })).hash;
     expect(await verifyPassword(hash, user.password)).toBe(true);
@@ -134,7 +135,7 @@ describe("password reset links (rows 6, 9)", () => {
     const second = await requestResetToken(user.email);
     expect(second).not.toBe(first);
     expect(await resetPageSays(first)).toBe(false);
-    expect(errorKeys(dataOf(await reset(first)))).toEqual(["auth.resetInvalid"]);
+    expect(errorKeys(dataOf(await reset(first)).result)).toEqual(["auth.resetInvalid"]);
     expect(responseOf(await reset(second)).status).toBe(302);
   });
 
@@ -171,6 +172,7 @@ describe("email codes (row 7)", () => {
 
     const reused = await verify(email, code);
     expect(reused.response).toBeUndefined();
+    expect(reused.status).toBe(400);
     expect(errorKeys(dataOf(reused).result)).toEqual(["auth.codeError.invalid"]);
   });
 

@@ -60,7 +60,9 @@ function masked(value: unknown, ...emails: string[]): string {
 describe("passwords (rows 1–3)", () => {
   it("refuses a 7-character password and accepts an 8-character one", async () => {
     const short = uniqueEmail("pw7");
-    const result = dataOf(await signup({ email: short, password: "abcdefg" }));
+    const refused = await signup({ email: short, password: "abcdefg" });
+    expect(refused.status).toBe(400);
+    const result = dataOf(refused);
     expect(fieldErrors(result.result, "password")).toEqual(["errors.password.tooShort"]);
     expect(await userByEmail(short)).toBeNull();
 
@@ -90,7 +92,7 @@ describe("passwords (rows 1–3)", () => {
     await prisma.user.update({ where: { email }, data: { emailVerifiedAt: new Date() } });
 
     const trimmed = dataOf(await login(email, password.trim()));
-    expect(errorKeys(trimmed)).toEqual(["auth.invalidLogin"]);
+    expect(errorKeys(trimmed.result)).toEqual(["auth.invalidLogin"]);
     expect(responseOf(await login(email, password)).status).toBe(302);
   });
 
@@ -182,10 +184,13 @@ describe("no account enumeration (row 5)", () => {
     const known = await createResident();
     const unknown = uniqueEmail("nobody");
     const wrong = "wrong-Passw0rd-xyz";
-    const a = dataOf(await login(known.email, wrong));
-    const b = dataOf(await login(unknown, wrong));
+    const aOutcome = await login(known.email, wrong);
+    const bOutcome = await login(unknown, wrong);
+    expect([aOutcome.status, bOutcome.status]).toEqual([400, 400]);
+    const a = dataOf(aOutcome);
+    const b = dataOf(bOutcome);
     expect(masked(a, known.email)).toBe(masked(b, unknown));
-    expect(errorKeys(a)).toEqual(["auth.invalidLogin"]);
+    expect(errorKeys(a.result)).toEqual(["auth.invalidLogin"]);
     expect(JSON.stringify(a)).not.toContain(wrong);
     expect(JSON.stringify(b)).not.toContain(wrong);
   });
@@ -275,6 +280,7 @@ describe("signup validates and normalises on the server (rows 26–27)", () => {
     for (const fields of bad) {
       const outcome = await signup(fields);
       expect(outcome.response, JSON.stringify(fields)).toBeUndefined();
+      expect(outcome.status, JSON.stringify(fields)).toBe(400);
       expect(outcome.data!.step, JSON.stringify(fields)).toBe("form");
       expect(errorKeys(outcome.data!.result).length, JSON.stringify(fields)).toBeGreaterThan(0);
     }

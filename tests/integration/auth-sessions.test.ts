@@ -277,13 +277,17 @@ describe("ending sessions (rows 8, 15, 16)", () => {
     const cookie = await createSession(user);
     const newEmail = uniqueEmail("new-address");
 
-    const refused = dataOf(await postForm(meEmailAction, "/me/email", { newEmail, password: "not-my-Passw0rd" }, { cookie, ip: nextIp() }));
+    const refusedOutcome = await postForm(meEmailAction, "/me/email", { newEmail, password: "not-my-Passw0rd" }, { cookie, ip: nextIp() });
+    expect(refusedOutcome.status).toBe(400);
+    const refused = dataOf(refusedOutcome);
     expect(refused.step).toBe("start");
     expect(fieldErrors(refused.result, "password")).toEqual(["auth.wrongPassword"]);
     expect(await emailsTo(newEmail)).toEqual([]);
     expect(await prisma.verification.count({ where: { email: newEmail } })).toBe(0);
 
-    const missing = dataOf(await postForm(meEmailAction, "/me/email", { newEmail }, { cookie, ip: nextIp() }));
+    const missingOutcome = await postForm(meEmailAction, "/me/email", { newEmail }, { cookie, ip: nextIp() });
+    expect(missingOutcome.status).toBe(400);
+    const missing = dataOf(missingOutcome);
     expect(missing.step).toBe("start");
     expect(await emailsTo(newEmail)).toEqual([]);
 

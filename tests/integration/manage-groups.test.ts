@@ -8,7 +8,7 @@ import * as manageHome from "~/routes/manage._index";
 import * as invitePage from "~/routes/manage.invite";
 import * as workspace from "~/routes/manage.groups.$groupId._index";
 import * as profile from "~/routes/manage.groups.$groupId.profile";
-import { uniqueEmail } from "../support/auth";
+import { actionAnswer, uniqueEmail } from "../support/auth";
 import { addMember, createResident, createSession } from "../support/factories";
 
 // Registering a group and managing its members. Every group here is registered fresh, so the seeded groups
@@ -29,9 +29,11 @@ async function submit(action: Action, url: string, params: Record<string, string
   if (cookie) headers.set("Cookie", cookie);
   try {
     const out = await action({ request: new Request(`${ORIGIN}${url}`, { method: "POST", headers, body: new URLSearchParams(fields) }), params, context: {} });
-    return out instanceof Response ? { response: out, data: undefined } : { response: undefined, data: out as Data };
+    if (out instanceof Response) return { response: out, data: undefined, status: out.status };
+    const answer = actionAnswer(out);
+    return { response: undefined, data: answer.data as Data, status: answer.status };
   } catch (error) {
-    if (error instanceof Response) return { response: error, data: undefined };
+    if (error instanceof Response) return { response: error, data: undefined, status: error.status };
     throw error;
   }
 }
@@ -125,6 +127,7 @@ describe("/manage: my groups and registering a group", () => {
     const before = await prisma.group.count();
     const out = await submit(manageHome.action, "/manage", {}, groupFields({ website: "javascript:alert(1)", name: "  ", kind: "秘密結社" }), cookie);
     expect(out.data?.result?.error).toMatchObject({ website: ["manage.errors.url"], name: ["errors.required"], kind: ["errors.invalidChoice"] });
+    expect(out.status).toBe(400);
     expect(await prisma.group.count()).toBe(before);
   });
 

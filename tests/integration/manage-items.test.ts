@@ -15,6 +15,7 @@ import * as newEvent from "~/routes/manage.groups.$groupId.events.new";
 import * as editEvent from "~/routes/manage.groups.$groupId.events.$eventId";
 import * as newOpening from "~/routes/manage.groups.$groupId.openings.new";
 import * as editOpening from "~/routes/manage.groups.$groupId.openings.$openingId";
+import { actionAnswer } from "../support/auth";
 import { createResident, createSession } from "../support/factories";
 
 // The organiser workspace, called the way Remix calls it: loaders and actions with real requests against the
@@ -38,9 +39,11 @@ async function submit(action: Action, url: string, params: Record<string, string
   if (cookie) headers.set("Cookie", cookie);
   try {
     const out = await action({ request: new Request(`${ORIGIN}${url}`, { method: "POST", headers, body }), params, context: {} });
-    return out instanceof Response ? { response: out, data: undefined } : { response: undefined, data: out as Reply };
+    if (out instanceof Response) return { response: out, data: undefined, status: out.status };
+    const answer = actionAnswer(out);
+    return { response: undefined, data: answer.data as Reply, status: answer.status };
   } catch (error) {
-    if (error instanceof Response) return { response: error, data: undefined };
+    if (error instanceof Response) return { response: error, data: undefined, status: error.status };
     throw error;
   }
 }
@@ -485,6 +488,7 @@ describe("bad inputs give translated errors and change nothing", () => {
     const before = await prisma.event.count();
     const out = await submit(newEvent.action, "/manage/groups/1/events/new", G1, eventFields(fields), ownerA);
     expect(out.response, `${JSON.stringify(fields)} should not save`).toBeUndefined();
+    expect(out.status, `${JSON.stringify(fields)} answers 400`).toBe(400);
     expect(errorsOf(out)[field], JSON.stringify(fields)).toEqual([message]);
     expect(translated(message, "ja"), message).toBeTruthy();
     expect(translated(message, "en"), message).toBeTruthy();
@@ -552,6 +556,7 @@ describe("bad inputs give translated errors and change nothing", () => {
       ownerA,
     );
     const errors = errorsOf(out);
+    expect(out.status).toBe(400);
     expect(errors.website).toEqual(["manage.errors.url"]);
     expect(errors.contactPhone).toEqual(["manage.errors.phone"]);
     expect(errors.scheduleEnd).toEqual(["manage.errors.endBeforeStart"]);
@@ -562,9 +567,11 @@ describe("bad inputs give translated errors and change nothing", () => {
     const before = await prisma.opening.count();
     const none = await submit(newOpening.action, "/manage/groups/1/openings/new", G1, { intent: "save", title: "日程なし", participationMode: "in-person" }, ownerA);
     expect(errorsOf(none).shifts).toEqual(["manage.errors.shiftsRequired"]);
+    expect(none.status).toBe(400);
     const bad = await submit(newOpening.action, "/manage/groups/1/openings/new", G1, openingFields({ "shifts[0].slots": "1.5", "shifts[1].date": "2025-02-30" }), ownerA);
     expect(errorsOf(bad)["shifts[0].slots"]).toEqual(["manage.errors.wholeNumber"]);
     expect(errorsOf(bad)["shifts[1].date"]).toEqual(["manage.errors.date"]);
+    expect(bad.status).toBe(400);
     expect(await prisma.opening.count()).toBe(before);
   });
 });

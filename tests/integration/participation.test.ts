@@ -250,3 +250,40 @@ describe("a registration is acknowledged at once and its page tells the real out
     expect(await post(cookies[0]!)).toEqual({ message: "participation.refused.already", tone: "warn" });
   });
 });
+
+describe("invalid participation input is answered like every form's: 400 with the submission reply", () => {
+  async function post(route: "events.$id" | "volunteer.$id", id: number, userId: number, fields: Record<string, string>) {
+    const module = route === "events.$id" ? await import("~/routes/events.$id") : await import("~/routes/volunteer.$id");
+    const { createUserSession, SESSION_POLICIES } = await import("~/modules/auth/session.server");
+    const { actionAnswer } = await import("../support/auth");
+    const cookie = (await createUserSession(userId, SESSION_POLICIES.RESIDENT)).split(";")[0]!;
+    const path = route === "events.$id" ? "events" : "volunteer";
+    const request = new Request(`http://localhost:3000/${path}/${id}`, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields),
+    });
+    return actionAnswer(await module.action({ request, params: { id: String(id) }, context: {} }));
+  }
+  const errorsOf = (data: unknown) => (data as { result?: { error?: Record<string, string[] | null> } }).result?.error ?? {};
+
+  it("a party size of 0 or a missing consent: 400, errors on those fields, no registration", async () => {
+    const eventDateId = await eventWithDate({ capacity: 5 });
+    const { eventId } = await prisma.eventDate.findUniqueOrThrow({ where: { id: eventDateId }, select: { eventId: true } });
+    const [userId] = await createResidents(1);
+    const out = await post("events.$id", eventId, userId!, { intent: "register", eventDateId: String(eventDateId), partySize: "0" });
+    expect(out.status).toBe(400);
+    expect(errorsOf(out.data)).toMatchObject({ partySize: ["participation.partySizeInvalid"], consent: ["participation.consentRequired"] });
+    expect(await prisma.registration.count({ where: { eventDateId } })).toBe(0);
+  });
+
+  it("an application without consent: 400, the error on the consent field, no application", async () => {
+    const shiftId = await openingWithShift({ slots: 5 });
+    const { openingId } = await prisma.shift.findUniqueOrThrow({ where: { id: shiftId }, select: { openingId: true } });
+    const [userId] = await createResidents(1);
+    const out = await post("volunteer.$id", openingId, userId!, { intent: "apply", shiftId: String(shiftId), message: "よろしく" });
+    expect(out.status).toBe(400);
+    expect(errorsOf(out.data)).toMatchObject({ consent: ["participation.consentRequired"] });
+    expect(await prisma.application.count({ where: { shiftId } })).toBe(0);
+  });
+});

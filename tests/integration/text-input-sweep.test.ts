@@ -17,13 +17,13 @@ import * as editOpening from "~/routes/manage.groups.$groupId.openings.$openingI
 import * as applicants from "~/routes/manage.groups.$groupId.openings.$openingId_.applicants";
 import { loader as searchLoader } from "~/routes/search";
 import { findMatches } from "~/modules/db/search-sqlite.server";
-import { ORIGIN, TEST_PASSWORD, ipFactory, postForm, uniqueEmail } from "../support/auth";
+import { ORIGIN, TEST_PASSWORD, actionAnswer, ipFactory, postForm, uniqueEmail } from "../support/auth";
 import { createResident, createSession } from "../support/factories";
 
 // Every form refuses nonsense the same way (SECURITY.md rows 26–27, §3 items 10, 19–21): each required text field
 // of each form gets values that are blank to a reader (only invisible or format characters), values holding
-// control characters, and values over the limit in code points. Each must come back with a translated error on
-// that field and leave the database as it was.
+// control characters, and values over the limit in code points. Each must come back as a 400 with a translated
+// error on that field and leave the database as it was.
 
 type Fields = Record<string, string>;
 type Action = (args: ActionFunctionArgs) => unknown;
@@ -64,7 +64,7 @@ async function post(action: Action, url: string, params: Record<string, string>,
   const request = new Request(`${ORIGIN}${url}`, { method: "POST", headers, body: new URLSearchParams(fields) });
   try {
     const out = await action({ request, params, context: {} });
-    return out instanceof Response ? { status: out.status, data: undefined } : { status: 200, data: out };
+    return out instanceof Response ? { status: out.status, data: undefined } : actionAnswer(out);
   } catch (error) {
     if (error instanceof Response) return { status: error.status, data: undefined };
     throw error;
@@ -119,7 +119,7 @@ beforeAll(async () => {
       send: async (field, value) => {
         const email = uniqueEmail("sweep");
         const out = await postForm(signupAction, "/signup", { name: "山田 花子", email, password: TEST_PASSWORD, agree: "on", [field]: value }, { ip: nextIp() });
-        return { status: out.response?.status ?? 200, data: out.data };
+        return { status: out.status, data: out.data };
       },
       snapshot: () => prisma.user.count({ where: { email: { contains: "sweep-" } } }),
     },
@@ -193,13 +193,14 @@ beforeAll(async () => {
     },
   );
 
-  // A message to a shift's volunteers answers with one notice rather than field errors.
+  // A message to a shift's volunteers is refused with one form-level message (the page shows it as its notice).
   forms.push({
     name: "message to a shift's volunteers",
     fields: [{ field: "message", max: 1000 }],
     send: async (field, value) => {
       const out = await post(applicants.action, `${openingUrl}/applicants`, { ...G1, openingId: String(opening.id) }, { intent: "message", shiftId: String(opening.shifts[0]!.id), [field]: value }, owner);
-      const notice = (out.data as { message?: string } | undefined)?.message;
+      const answer = out.data as { message?: string; result?: Reply } | undefined;
+      const notice = answer?.result?.error?.[""]?.[0] ?? answer?.message;
       return { status: out.status, data: notice === "manageApplicants.messageSent" ? {} : { error: { [field]: [notice ?? ""] } } };
     },
     snapshot: () => prisma.emailOutbox.count(),
@@ -221,7 +222,7 @@ describe("every form refuses invisible, control-character and over-long text the
           const after = await form.snapshot();
           const label = `${form.name} ${field}: ${what}`;
           const expectedError = form.name.startsWith("message") ? "manageApplicants.messageInvalid" : expected;
-          if (out.status !== 200 || errors[0] !== expectedError) failures.push(`${label} → status ${out.status}, errors ${JSON.stringify(errors)}`);
+          if (out.status !== 400 || errors[0] !== expectedError) failures.push(`${label} → status ${out.status}, errors ${JSON.stringify(errors)}`);
           else if (!translated(errors[0]!)) failures.push(`${label} → ${errors[0]} is not translated in both languages`);
           if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${label} → the database changed`);
         }

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import type { UNSAFE_DataWithResponseInit } from "@remix-run/router";
 import { prisma } from "~/utils/db.server";
 import { CLIENT_IP_HEADER } from "~/modules/auth/rate-limit.server";
 import { openEmail } from "~/modules/email/outbox.server";
@@ -27,17 +28,35 @@ export function ipFactory(prefix: number): () => string {
   };
 }
 
-export type ActionOutcome<T> = { response: Response; data?: undefined } | { response?: undefined; data: T };
+/** What an action answered with `data(value, init)`: the value, and the status it is sent with. */
+type DataWithInit<D> = UNSAFE_DataWithResponseInit<D>;
+/** An action's answer as the page receives it: `data(value, { status })` unwrapped to the value. */
+export type ActionData<T> = T extends DataWithInit<infer D> ? D : T;
+
+export type ActionOutcome<T> = { response: Response; data?: undefined; status: number } | { response?: undefined; data: T; status: number };
 
 type AnyAction<T> = (args: ActionFunctionArgs) => Promise<T> | T;
 
-/** POSTs a form to a route action. Thrown or returned Responses (redirects, 4xx) come back as `response`. */
+function isDataWithInit(value: unknown): value is DataWithInit<unknown> {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+}
+
+/** An action's return value as `{ data, status }`: a `data(value, init)` answer is unwrapped, a plain value is a 200. */
+export function actionAnswer<T>(out: T): { data: ActionData<T>; status: number } {
+  if (isDataWithInit(out)) return { data: out.data as ActionData<T>, status: out.init?.status ?? 200 };
+  return { data: out as ActionData<T>, status: 200 };
+}
+
+/**
+ * POSTs a form to a route action. Thrown or returned Responses (redirects, 4xx) come back as `response`; data comes
+ * back unwrapped, with the status it is sent with (400 for a form answered with errors).
+ */
 export async function postForm<T>(
   action: AnyAction<T>,
   path: string,
   fields: Record<string, string>,
   options: { ip?: string; cookie?: string; headers?: Record<string, string> } = {},
-): Promise<ActionOutcome<Awaited<T>>> {
+): Promise<ActionOutcome<ActionData<Awaited<T>>>> {
   const headers = new Headers(options.headers);
   headers.set("Content-Type", "application/x-www-form-urlencoded");
   headers.set(CLIENT_IP_HEADER, options.ip ?? "192.0.2.1");
@@ -45,11 +64,11 @@ export async function postForm<T>(
   const url = path.startsWith("http") ? path : `${ORIGIN}${path}`;
   const request = new Request(url, { method: "POST", headers, body: new URLSearchParams(fields) });
   try {
-    const data = await action({ request, params: {}, context: {} });
-    if (data instanceof Response) return { response: data };
-    return { data: data as Awaited<T> };
+    const out = await action({ request, params: {}, context: {} });
+    if (out instanceof Response) return { response: out, status: out.status };
+    return actionAnswer(out);
   } catch (error) {
-    if (error instanceof Response) return { response: error };
+    if (error instanceof Response) return { response: error, status: error.status };
     throw error;
   }
 }

@@ -3,8 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { FormError } from "~/components/forms";
-import { CheckField, ChoiceGroup, InputField, NumberField, TextAreaField } from "~/components/form-fields";
+import { CheckboxField, ChoiceGroup, FormError, InputField, NumberField, TextAreaField } from "~/components/forms";
 import { AreaField, ContactFields, LanguagesField, PlaceChoice, RepeatFields, SaveButtons, TaxonomyFields, TimeFields } from "~/components/item-form";
 import type { FormDefaults } from "~/modules/forms/form-values";
 import { LIMITS } from "~/modules/forms/item-schemas";
@@ -68,7 +67,7 @@ export function EventForm({
         <RepeatFields repeat={fields.repeat} weekdays={fields.weekdays} nths={fields.nths} allowNone={false} keepText={keepText} />
         <InputField meta={fields.seriesStart} label={t("manage.event.seriesStart")} type="date" hint={t("manage.form.dateHint")} />
         <InputField meta={fields.seriesEnd} label={t("manage.event.seriesEnd")} type="date" hint={t("manage.event.seriesEndHint")} />
-        <CheckField meta={fields.skipHolidays} label={t("manage.form.skipHolidays")} />
+        <CheckboxField meta={fields.skipHolidays} label={t("manage.form.skipHolidays")} />
       </fieldset>
 
       <h2>{t("detail.where")}</h2>
@@ -82,9 +81,9 @@ export function EventForm({
       <NumberField meta={fields.fee} label={t("manage.form.fee")} hint={t("manage.form.feeHint", LIMITS.fee)} />
       <InputField meta={fields.feeNote} label={t("manage.form.feeNote")} />
       <NumberField meta={fields.capacity} label={t("detail.capacity")} hint={t("manage.event.capacityHint", LIMITS.capacity)} />
-      <CheckField meta={fields.registrationRequired} label={t("manage.event.registrationRequired")} />
+      <CheckboxField meta={fields.registrationRequired} label={t("manage.event.registrationRequired")} />
       <NumberField meta={fields.registrationCloseHours} label={t("manage.event.closeHours")} hint={t("manage.event.closeHoursHint", LIMITS.closeHours)} />
-      <CheckField meta={fields.beginnerFriendly} label={t("tag.beginners")} />
+      <CheckboxField meta={fields.beginnerFriendly} label={t("tag.beginners")} />
       <LanguagesField meta={fields.languages} />
       <InputField meta={fields.whatToBring} label={t("detail.whatToBring")} />
 

@@ -2,8 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError } from "~/components/forms";
-import { InputField, SelectField, TextAreaField } from "~/components/form-fields";
+import { FormError, InputField, SelectField, TextAreaField } from "~/components/forms";
 import { GROUP_KINDS, GROUP_KIND_KEYS } from "~/modules/groups/constants";
 import { GroupProfileSchema } from "~/modules/groups/schemas";
 

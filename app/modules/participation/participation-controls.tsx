@@ -1,8 +1,14 @@
+import type { FieldMetadata, SubmissionResult } from "@conform-to/react";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { APPLICATION_STATUS } from "./status";
+import { CheckboxField } from "~/components/forms";
 
-// Shared pieces of the apply (opening) and register (event) controls. Plain forms: they work without JavaScript.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform's metadata is generic over every schema shape
+type AnyMeta = FieldMetadata<any, any, any>;
+
+// Shared pieces of the apply (opening) and register (event) controls. Plain forms (conform, the one field set):
+// they work without JavaScript.
 
 /** For visitors who are not signed in: sign in, then come back to this page. */
 export function SignInToParticipate({ label }: { label: string }) {
@@ -35,12 +41,29 @@ export function MyParticipation({ id, status, detail, withdrawLabel }: { id: num
 }
 
 /** APPI: the resident agrees, per application, to their contact details going to this group. */
-export function ConsentCheckbox({ id, groupName }: { id: string; groupName: string }) {
+export function ConsentField({ meta, groupName }: { meta: AnyMeta; groupName: string }) {
   const { t } = useTranslation();
-  return (
-    <div className="check">
-      <input id={id} type="checkbox" name="consent" required />
-      <label htmlFor={id}>{t("participation.consent", { group: groupName })}</label>
-    </div>
-  );
+  return <CheckboxField meta={meta} label={t("participation.consent", { group: groupName })} />;
+}
+
+/**
+ * A page has one apply/register form per date: the action's reply goes to the form whose hidden id it echoes, so
+ * the errors show next to the fields of the form that was sent and nowhere else.
+ */
+export function replyFor(result: SubmissionResult<string[]> | undefined, field: string, id: number): SubmissionResult<string[]> | undefined {
+  const sent = (result?.initialValue as Record<string, unknown> | null | undefined)?.[field];
+  return sent === String(id) ? result : undefined;
+}
+
+type Notice = { message: string; tone: "info" | "warn"; count?: number };
+
+/**
+ * The notice an organiser's participant page shows after a button: the action's own notice, or, for a form answered
+ * with errors (400, `{ result }`), its form-level message. The page's controls are single buttons and one-line
+ * inputs, so the message names what to fix.
+ */
+export function noticeOf<N extends Notice>(actionData: N | { result: SubmissionResult<string[]> } | undefined): N | Notice | null {
+  if (!actionData) return null;
+  if ("result" in actionData) return { message: actionData.result.error?.[""]?.[0] ?? "manageApplicants.badInput", tone: "warn" };
+  return actionData;
 }

@@ -3,8 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { FormError } from "~/components/forms";
-import { CheckField, InputField, NumberField, SelectField, TextAreaField } from "~/components/form-fields";
+import { CheckboxField, FormError, InputField, NumberField, SelectField, TextAreaField } from "~/components/forms";
 import { AreaField, ContactFields, LanguagesField, RepeatFields, SaveButtons, TaxonomyFields, TimeFields } from "~/components/item-form";
 import type { FormDefaults } from "~/modules/forms/form-values";
 import { LIMITS } from "~/modules/forms/item-schemas";
@@ -54,29 +53,29 @@ export function PlaceForm({
       <h2>{t("detail.where")}</h2>
       <AreaField meta={fields.areaId} areas={options.areas} />
       <InputField meta={fields.address} label={t("manage.form.address")} autoComplete="off" />
-      <CheckField meta={fields.showAreaOnly} label={t("manage.place.showAreaOnly")} hint={t("manage.place.showAreaOnlyHint")} />
+      <CheckboxField meta={fields.showAreaOnly} label={t("manage.place.showAreaOnly")} hint={t("manage.place.showAreaOnlyHint")} />
       <TextAreaField meta={fields.access} label={t("detail.access")} rows={3} />
       <InputField meta={fields.parking} label={t("detail.parking")} />
 
       <h2>{t("manage.place.schedule")}</h2>
       <RepeatFields repeat={fields.repeat} weekdays={fields.weekdays} nths={fields.nths} allowNone keepText={keepText} />
       <TimeFields start={fields.scheduleStart} end={fields.scheduleEnd} legend={t("manage.form.times")} />
-      <CheckField meta={fields.skipHolidays} label={t("manage.form.skipHolidays")} />
+      <CheckboxField meta={fields.skipHolidays} label={t("manage.form.skipHolidays")} />
       <InputField meta={fields.scheduleNote} label={t("manage.place.scheduleNote")} hint={t("manage.place.scheduleNoteHint")} />
 
       <h2>{t("manage.form.joining")}</h2>
       <NumberField meta={fields.fee} label={t("manage.form.fee")} hint={t("manage.form.feeHint", LIMITS.fee)} />
       <InputField meta={fields.feeNote} label={t("manage.form.feeNote")} />
-      <CheckField meta={fields.bookingRequired} label={t("tag.booking")} />
-      <CheckField meta={fields.mealsProvided} label={t("tag.meals")} />
-      <CheckField meta={fields.transportOffered} label={t("tag.transport")} />
-      <CheckField meta={fields.beginnerFriendly} label={t("tag.beginners")} />
+      <CheckboxField meta={fields.bookingRequired} label={t("tag.booking")} />
+      <CheckboxField meta={fields.mealsProvided} label={t("tag.meals")} />
+      <CheckboxField meta={fields.transportOffered} label={t("tag.transport")} />
+      <CheckboxField meta={fields.beginnerFriendly} label={t("tag.beginners")} />
       <LanguagesField meta={fields.languages} />
       <InputField meta={fields.whatToBring} label={t("detail.whatToBring")} />
 
       <h2>{t("detail.accessibility")}</h2>
-      <CheckField meta={fields.wheelchairAccess} label={t("tag.wheelchair")} />
-      <CheckField meta={fields.accessibleToilet} label={t("detail.accessibleToilet")} />
+      <CheckboxField meta={fields.wheelchairAccess} label={t("tag.wheelchair")} />
+      <CheckboxField meta={fields.accessibleToilet} label={t("detail.accessibleToilet")} />
       <InputField meta={fields.barrierFreeNote} label={t("manage.place.barrierFreeNote")} />
 
       <ContactFields name={fields.contactName} phone={fields.contactPhone} email={fields.contactEmail} />

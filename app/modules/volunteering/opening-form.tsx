@@ -3,8 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { FormError } from "~/components/forms";
-import { CheckField, InputField, NumberField, SelectField, TextAreaField } from "~/components/form-fields";
+import { CheckboxField, FormError, InputField, NumberField, SelectField, TextAreaField } from "~/components/forms";
 import { AreaField, ContactFields, LanguagesField, PlaceChoice, SaveButtons, TaxonomyFields } from "~/components/item-form";
 import type { FormDefaults } from "~/modules/forms/form-values";
 import { LIMITS } from "~/modules/forms/item-schemas";
@@ -53,7 +52,7 @@ export function OpeningForm({
       <TaxonomyFields categories={fields.categoryIds} audiences={fields.audienceIds} options={options} />
 
       <h2>{t("opening.shifts")}</h2>
-      <CheckField meta={fields.ongoing} label={t("manage.opening.ongoing")} hint={t("manage.opening.ongoingHint")} />
+      <CheckboxField meta={fields.ongoing} label={t("manage.opening.ongoing")} hint={t("manage.opening.ongoingHint")} />
       <NumberField meta={fields.ongoingSlots} label={t("manage.opening.ongoingSlots")} hint={t("manage.opening.slotsHint", LIMITS.slots)} />
       <p className="field__hint">{t("manage.opening.shiftsHint", { max: LIMITS.maxShifts })}</p>
       <FormError id={fields.shifts.errorId} errors={fields.shifts.errors} />
@@ -72,12 +71,12 @@ export function OpeningForm({
               <InputField meta={shift.end} label={t("manage.form.endTime")} type="time" />
               <NumberField meta={shift.slots} label={t("manage.opening.slots")} hint={t("manage.opening.slotsHint", LIMITS.slots)} />
             </div>
-            {id ? <CheckField meta={shift.remove} label={t("manage.opening.removeShift")} hint={t("manage.opening.removeShiftHint")} /> : null}
+            {id ? <CheckboxField meta={shift.remove} label={t("manage.opening.removeShift")} hint={t("manage.opening.removeShiftHint")} /> : null}
           </fieldset>
         );
       })}
       <InputField meta={fields.applyBy} label={t("manage.opening.applyBy")} type="date" hint={t("manage.opening.applyByHint")} />
-      <CheckField meta={fields.needsApproval} label={t("manage.opening.needsApproval")} />
+      <CheckboxField meta={fields.needsApproval} label={t("manage.opening.needsApproval")} />
 
       <h2>{t("detail.where")}</h2>
       <SelectField
@@ -93,9 +92,9 @@ export function OpeningForm({
 
       <h2>{t("manage.form.joining")}</h2>
       <NumberField meta={fields.minAge} label={t("manage.opening.minAge")} hint={t("manage.opening.minAgeHint", LIMITS.minAge)} />
-      <CheckField meta={fields.insuranceRequired} label={t("tag.insurance")} />
-      <CheckField meta={fields.beginnerFriendly} label={t("tag.beginners")} />
-      <CheckField meta={fields.schoolFriendly} label={t("tag.students")} />
+      <CheckboxField meta={fields.insuranceRequired} label={t("tag.insurance")} />
+      <CheckboxField meta={fields.beginnerFriendly} label={t("tag.beginners")} />
+      <CheckboxField meta={fields.schoolFriendly} label={t("tag.students")} />
       <LanguagesField meta={fields.languages} />
       <InputField meta={fields.whatToBring} label={t("detail.whatToBring")} />
 
