@@ -28,6 +28,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return { sent: true, result: undefined };
 }
 
+export const handle = { i18n: ["account"] };
+
 export default function ForgotPasswordPage() {
   const data = useActionData<typeof action>();
   const { t } = useTranslation();

@@ -37,6 +37,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return submission.reply({ formErrors: ["auth.invalidLogin"], hideFields: ["password"] });
 }
 
+export const handle = { i18n: ["account"] };
+
 export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();

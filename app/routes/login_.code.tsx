@@ -42,6 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return { step: "code" as const, email: submission.value.email, result: submission.reply({ formErrors: [`auth.codeError.${result.reason}`] }) };
 }
 
+export const handle = { i18n: ["account"] };
+
 export default function CodeLoginPage() {
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();

@@ -69,6 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return result.ok ? { message: `manageApplicants.done.${parsed.data.decision}`, tone: "info" as const } : { message: `manageApplicants.refused.${result.reason}`, tone: "warn" as const };
 }
 
+export const handle = { i18n: ["listing", "volunteering", "participation", "account", "manage"] };
+
 export default function ApplicantsPage() {
   const { opening, groupId, can } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();

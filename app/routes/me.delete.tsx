@@ -43,6 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return { step, result: submission.reply({ formErrors: [`auth.codeError.${result.reason}`] }) };
 }
 
+export const handle = { i18n: ["account"] };
+
 export default function DeleteAccountPage() {
   const { hasPassword } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();

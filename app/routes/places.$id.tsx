@@ -39,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
+export const handle = { i18n: ["listing", "detail", "places", "events"] };
+
 export default function PlaceDetailPage() {
   const { place, taxonomy, origin, city, stale, calendarLinks, related } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();

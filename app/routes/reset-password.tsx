@@ -36,6 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return submission.reply({ fieldErrors: { password: [`errors.password.${result.reason}`] }, hideFields: ["password"] });
 }
 
+export const handle = { i18n: ["account"] };
+
 export default function ResetPasswordPage() {
   const { token, valid } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();

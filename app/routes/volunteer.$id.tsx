@@ -66,6 +66,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/volunteer/${openingId}?applied=${shift.id}`, 303);
 }
 
+export const handle = { i18n: ["listing", "detail", "events", "volunteering", "participation"] };
+
 export default function OpeningDetailPage() {
   const { opening, taxonomy, signedIn, mine, applied } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() ?? applied;
