@@ -91,9 +91,13 @@ export function createClientI18n(resources: Record<string, Record<string, Dict>>
   }
 
   async function fetchNamespace(lng: string, ns: string) {
-    const response = await fetch(`/locales/${lng}/${ns}.json`);
-    // A namespace that cannot be fetched shows its keys rather than retrying on every render.
-    return (response.ok ? await response.json() : {}) as Dict;
+    // A namespace that cannot be fetched shows its keys rather than suspending the page for good.
+    try {
+      const response = await fetch(`/locales/${lng}/${ns}.json`);
+      return (response.ok ? await response.json() : {}) as Dict;
+    } catch {
+      return {} as Dict;
+    }
   }
 
   /** One request per language and namespace, however often rendering asks while it is under way. */
