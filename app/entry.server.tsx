@@ -5,7 +5,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { i18next, serverI18n } from "~/modules/i18n/i18next.server";
+import { getLocale, pageI18n, pageTranslations } from "~/modules/i18n/i18next.server";
+import { PageTranslationsProvider, pageTranslationsJson, routeNamespaces } from "~/modules/i18n/page-translations";
 import { assertDatabasePragmas, prisma } from "~/utils/db.server";
 import { NonceProvider } from "~/utils/nonce";
 import { startBackgroundJobs } from "~/modules/jobs/worker.server";
@@ -33,10 +34,11 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // A clone shares the loaded translations; only its language is its own.
-  const lng = await i18next.getLocale(request);
-  const instance = serverI18n.cloneInstance({ lng });
-  await instance.changeLanguage(lng);
+  // The page renders with, and sends, only the namespaces its matched routes declare.
+  const lng = await getLocale(request);
+  const namespaces = routeNamespaces(remixContext.staticHandlerContext.matches.map((m) => remixContext.routeModules[m.route.id]?.handle));
+  const instance = await pageI18n(lng, namespaces);
+  const translations = pageTranslationsJson(pageTranslations(lng, namespaces));
 
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
@@ -55,7 +57,9 @@ export default async function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+          <PageTranslationsProvider value={translations}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+          </PageTranslationsProvider>
         </I18nextProvider>
       </NonceProvider>,
       {

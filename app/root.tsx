@@ -17,11 +17,11 @@ import fontBold from "@fontsource/biz-udpgothic/700.css";
 import appStyles from "~/styles/app.css";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter, SiteHeader } from "~/components/layout";
-import { fallbackFor, getRequestI18n, localeCookie } from "~/modules/i18n/i18next.server";
+import { getRequestI18n, localeCookie } from "~/modules/i18n/i18next.server";
 import { getEnv } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
 import { isLocale } from "~/modules/i18n/config";
-import { FALLBACK_ELEMENT_ID, fallbackJson } from "~/modules/i18n/fallback";
+import { PageTranslationsScript, useRouteNamespaces } from "~/modules/i18n/page-translations";
 import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { demoPeopleExist } from "~/modules/auth/demo.server";
 
@@ -43,9 +43,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
-      // Written into the page for the browser's translator (entry.client.tsx), so a key missing in this locale
-      // shows the same Japanese there as in the server's HTML.
-      i18nFallback: fallbackFor(locale),
       // Only what the header needs; never ids, emails or roles.
       user: user ? { name: user.name } : null,
       council: { name: env.COUNCIL_NAME, nameEn: env.COUNCIL_NAME_EN, city: env.CITY_NAME },
@@ -72,7 +69,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = rootData?.locale ?? "ja";
   const nonce = useNonce();
   const { i18n } = useTranslation();
-  const fallback = rootData?.i18nFallback ?? {};
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>
@@ -83,9 +79,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        {Object.keys(fallback).length > 0 ? (
-          <script type="application/json" id={FALLBACK_ELEMENT_ID} dangerouslySetInnerHTML={{ __html: fallbackJson(fallback) }} />
-        ) : null}
+        <PageTranslationsScript />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -96,6 +90,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   const { locale } = useLoaderData<typeof loader>();
   useChangeLanguage(locale);
+  useRouteNamespaces();
   return (
     <>
       <SiteHeader />

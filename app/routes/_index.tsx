@@ -29,6 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
+export const handle = { i18n: ["listing", "home", "search", "events"] };
+
 export default function Home() {
   const { taxonomy, events, places } = useLoaderData<typeof loader>();
   const { t } = useTranslation();

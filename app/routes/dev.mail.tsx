@@ -16,6 +16,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
+export const handle = { i18n: ["system"] };
+
 export default function DevMailPage() {
   const { emails } = useLoaderData<typeof loader>();
   const { t } = useTranslation();

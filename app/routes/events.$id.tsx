@@ -76,6 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/events/${eventId}?registered=${eventDateId}`, 303);
 }
 
+export const handle = { i18n: ["listing", "detail", "events", "participation"] };
+
 export default function EventDetailPage() {
   const { event, taxonomy, origin, calendarLinks, related, signedIn, mine, registered } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

@@ -42,6 +42,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   ...(data ? [{ tagName: "link", rel: "alternate", type: "application/rss+xml", href: data.feeds.rss, title: data.feeds.title }] : []),
 ];
 
+export const handle = { i18n: ["listing", "events"] };
+
 export default function Events() {
   const { taxonomy, filters, feeds, items, total, view, calendar } = useLoaderData<typeof loader>();
   const { t } = useTranslation();

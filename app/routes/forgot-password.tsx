@@ -30,6 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return { sent: true, result: undefined };
 }
 
+export const handle = { i18n: ["account"] };
+
 export default function ForgotPasswordPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();

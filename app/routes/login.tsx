@@ -38,6 +38,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ result: submission.reply({ formErrors: ["auth.invalidLogin"], hideFields: ["password"] }) }, { status: 400 });
 }
 
+export const handle = { i18n: ["account"] };
+
 export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();

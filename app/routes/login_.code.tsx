@@ -43,6 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ step: "code" as const, email: submission.value.email, result: submission.reply({ formErrors: [`auth.codeError.${result.reason}`] }) }, { status: 400 });
 }
 
+export const handle = { i18n: ["account"] };
+
 export default function CodeLoginPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();

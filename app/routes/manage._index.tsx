@@ -51,6 +51,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+export const handle = { i18n: ["detail", "manage"] };
+
 export default function ManageHome() {
   const { groups, invites, areas } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

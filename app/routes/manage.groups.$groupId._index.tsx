@@ -118,6 +118,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+export const handle = { i18n: ["listing", "detail", "events", "volunteering", "account", "manage"] };
+
 export default function Workspace() {
   const { group, role, can, members, invites, places, events, openings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

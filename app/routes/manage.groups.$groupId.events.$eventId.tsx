@@ -106,6 +106,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(afterSave(groupId, "events", saved.id, submission.value.intent, saved.status));
 }
 
+export const handle = { i18n: ["listing", "detail", "events", "manage"] };
+
 export default function EditEvent() {
   const { group, event, dates, options, today, keepText, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

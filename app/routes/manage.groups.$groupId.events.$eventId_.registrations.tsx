@@ -56,6 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return result.ok ? { message: `manageRegistrations.done.${input.intent}`, tone: "info" as const } : { message: `manageApplicants.refused.${result.reason}`, tone: "warn" as const };
 }
 
+export const handle = { i18n: ["listing", "events", "volunteering", "participation", "manage"] };
+
 export default function RegistrationsPage() {
   const { event, groupId, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

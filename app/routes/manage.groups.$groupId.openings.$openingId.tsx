@@ -61,6 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(afterSave(groupId, "openings", saved.id, submission.value.intent, saved.status));
 }
 
+export const handle = { i18n: ["listing", "detail", "volunteering", "manage"] };
+
 export default function EditOpening() {
   const { group, opening, shiftInfo, options, today, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

@@ -88,6 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { message: `manageApplicants.refused.${result.reason}`, tone: "warn" as const };
 }
 
+export const handle = { i18n: ["listing", "volunteering", "participation", "account", "manage"] };
+
 export default function ApplicantsPage() {
   const { opening, groupId, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

@@ -61,6 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(afterSave(groupId, "places", saved.id, submission.value.intent, saved.status));
 }
 
+export const handle = { i18n: ["listing", "detail", "manage"] };
+
 export default function EditPlace() {
   const { group, place, options, today, keepText, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

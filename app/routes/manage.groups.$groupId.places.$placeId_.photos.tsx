@@ -136,6 +136,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data<Reply>({ message: "photos.saved", tone: "info" });
 }
 
+export const handle = { i18n: ["manage"] };
+
 export default function PlacePhotos() {
   const { groupId, place, photos, limits } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();

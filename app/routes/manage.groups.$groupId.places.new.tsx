@@ -40,6 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(afterSave(groupId, "places", saved.id, submission.value.intent, saved.status));
 }
 
+export const handle = { i18n: ["listing", "detail", "manage"] };
+
 export default function NewPlace() {
   const { group, options, today, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

@@ -39,6 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/manage/groups/${groupId}?saved=1`);
 }
 
+export const handle = { i18n: ["detail", "manage"] };
+
 export default function GroupProfilePage() {
   const { group, profile, areas } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

@@ -36,6 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
   throw redirect(`/manage/groups/${accepted.groupId}?joined=1`);
 }
 
+export const handle = { i18n: ["manage"] };
+
 export default function AcceptInvite() {
   const { token, invite } = useLoaderData<typeof loader>();
   const { t } = useTranslation();

@@ -57,6 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
   throw redirect("/me?saved=1", { headers: { "Set-Cookie": await localeCookie.serialize(submission.value.locale) } });
 }
 
+export const handle = { i18n: ["listing", "volunteering", "participation", "account"] };
+
 export default function MyPage() {
   const { account, activities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

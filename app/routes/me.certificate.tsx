@@ -30,6 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
+export const handle = { i18n: ["account"] };
+
 export default function CertificatePage() {
   const { certificate, council, issuedAt } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();

@@ -44,6 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ step, result: submission.reply({ formErrors: [`auth.codeError.${result.reason}`] }) }, { status: 400 });
 }
 
+export const handle = { i18n: ["account"] };
+
 export default function DeleteAccountPage() {
   const { hasPassword } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

@@ -51,6 +51,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return { step: "code" as const, newEmail: submission.value.newEmail, result: undefined };
 }
 
+export const handle = { i18n: ["account"] };
+
 export default function ChangeEmailPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();

@@ -27,6 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
+export const handle = { i18n: ["opendata"] };
+
+const FORMAT_NOTES = ["encoding", "dates", "kana", "scope"] as const;
+
 export default function OpenDataPage() {
   const { council, code, files } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
@@ -60,8 +64,8 @@ export default function OpenDataPage() {
       <section className="panel" aria-labelledby="opendata-format">
         <h2 id="opendata-format">{t("opendata.format.title")}</h2>
         <ul>
-          {(t("opendata.format.items", { returnObjects: true }) as unknown as string[]).map((item) => (
-            <li key={item}>{item}</li>
+          {FORMAT_NOTES.map((note) => (
+            <li key={note}>{t(`opendata.format.${note}`)}</li>
           ))}
         </ul>
       </section>

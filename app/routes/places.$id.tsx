@@ -40,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
+export const handle = { i18n: ["listing", "detail", "places", "events"] };
+
 export default function PlaceDetailPage() {
   const { place, taxonomy, origin, city, stale, calendarLinks, related } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();

@@ -33,6 +33,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletSty
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
+export const handle = { i18n: ["listing", "places"] };
+
 export default function Places() {
   const { taxonomy, filters, items, total, map } = useLoaderData<typeof loader>();
   const location = useLocation();

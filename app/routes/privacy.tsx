@@ -21,6 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 const SECTIONS = ["operator", "collect", "purposes", "thirdParty", "sensitive", "security", "rights", "retention", "contact"] as const;
 
+export const handle = { i18n: ["privacy"] };
+
 export default function PrivacyPage() {
   const { council, version } = useLoaderData<typeof loader>();
   const { t } = useTranslation();

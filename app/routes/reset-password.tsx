@@ -37,6 +37,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ result: submission.reply({ fieldErrors: { password: [`errors.password.${result.reason}`] }, hideFields: ["password"] }) }, { status: 400 });
 }
 
+export const handle = { i18n: ["account"] };
+
 export default function ResetPasswordPage() {
   const { token, valid } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

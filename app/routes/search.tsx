@@ -59,6 +59,8 @@ function Section({ id, title, base, rows, terms }: { id: string; title: string; 
   );
 }
 
+export const handle = { i18n: ["listing", "search"] };
+
 export default function SearchPage() {
   const { q, filters, taxonomy, results } = useLoaderData<typeof loader>();
   const { t } = useTranslation();

@@ -39,6 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return { step: "verify" as const, email: submission.value.email, result: undefined };
 }
 
+export const handle = { i18n: ["account"] };
+
 export default function SignupPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();

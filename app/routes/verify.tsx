@@ -40,6 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 /** For residents who come back later: address + code, and a way to get a new code. */
+export const handle = { i18n: ["account"] };
+
 export default function VerifyPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();

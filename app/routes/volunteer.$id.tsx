@@ -67,6 +67,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/volunteer/${openingId}?applied=${shift.id}`, 303);
 }
 
+export const handle = { i18n: ["listing", "detail", "events", "volunteering", "participation"] };
+
 export default function OpeningDetailPage() {
   const { opening, taxonomy, signedIn, mine, applied } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

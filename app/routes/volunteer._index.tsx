@@ -28,6 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
+export const handle = { i18n: ["listing", "volunteering"] };
+
 export default function Volunteer() {
   const { taxonomy, filters, items, total } = useLoaderData<typeof loader>();
   const { t } = useTranslation();

@@ -1,8 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
+import { interfaceWords } from "~/modules/i18n/i18next.server";
 import { CLIENT_IP_HEADER } from "~/modules/auth/rate-limit.server";
 import { searchEverything } from "~/modules/discovery/search.server";
 import { NO_FILTERS } from "~/modules/listing/filters";
@@ -474,9 +473,7 @@ describe("mass assignment is ignored (row 23)", () => {
 
 // ───────────── Bad inputs (SECURITY.md row 26, §3 items 4, 10–12) ─────────────
 
-const LOCALES = Object.fromEntries(
-  ["ja", "en"].map((l) => [l, JSON.parse(fs.readFileSync(path.resolve(`public/locales/${l}/common.json`), "utf8")) as Record<string, unknown>]),
-);
+const LOCALES = Object.fromEntries(["ja", "en"].map((l) => [l, interfaceWords(l) as Record<string, unknown>]));
 
 function translated(key: string, locale: string): string | undefined {
   const value = key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), LOCALES[locale]);

@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
+import { interfaceWords } from "~/modules/i18n/i18next.server";
 import { CLIENT_IP_HEADER } from "~/modules/auth/rate-limit.server";
 import { getPublishedPlace } from "~/modules/places/queries.server";
 import {
@@ -39,12 +40,8 @@ type DataResult = {
   init: { status?: number } | null;
 };
 
-const ja = JSON.parse(
-  fs.readFileSync("public/locales/ja/common.json", "utf8")
-) as Record<string, unknown>;
-const en = JSON.parse(
-  fs.readFileSync("public/locales/en/common.json", "utf8")
-) as Record<string, unknown>;
+const ja = interfaceWords("ja") as Record<string, unknown>;
+const en = interfaceWords("en") as Record<string, unknown>;
 const lookup = (tree: Record<string, unknown>, key: string) =>
   key
     .split(".")

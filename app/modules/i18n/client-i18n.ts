@@ -6,7 +6,7 @@
 // Intl.PluralRules), defaultValue, returnObjects and the fallback to Japanese — and the tests check that both
 // give the same text.
 
-import { DEFAULT_LOCALE } from "./config";
+import { DEFAULT_LOCALE, DEFAULT_NAMESPACE, UI_NAMESPACES } from "./config";
 
 export type Dict = { [key: string]: string | string[] | Dict };
 type Options = { count?: number; defaultValue?: string; returnObjects?: boolean; context?: string; [key: string]: unknown };
@@ -34,14 +34,20 @@ function lookupOrder(lng: string): string[] {
 }
 
 /**
- * `resources` holds the page's language in full and, for another language, the Japanese entries it lacks (the
- * server sends exactly those, see fallback.ts), so a missing key shows the same Japanese text as on the server.
+ * `resources` holds the page's namespaces in its language and, for another language, the Japanese entries it lacks
+ * (the server sends exactly those, see fallback.ts), so a missing key shows the same Japanese text as on the server.
+ * `partial` names the namespaces in which the page's language lacks words: when one of them is loaded later, its
+ * Japanese comes along.
  */
-export function createClientI18n(resources: Record<string, Record<string, Dict>>, language: string, defaultNS = "common") {
+export function createClientI18n(resources: Record<string, Record<string, Dict>>, language: string, { partial = [] as readonly string[] } = {}) {
+  const defaultNS = DEFAULT_NAMESPACE;
   const listeners = new Map<string, Set<Listener>>();
   const plural = new Map<string, Intl.PluralRules>();
-  // Languages held in full; the fallback may be there only in part.
+  // Languages whose namespaces are held in full; the fallback may be there only in part.
   const complete = new Set([language]);
+  // null once the language has changed: which namespaces lack words is then unknown, so Japanese always comes along.
+  let lacking: Set<string> | null = new Set(partial);
+  const loading = new Map<string, Promise<void>>();
   const pluralRules = (lng: string) => {
     let rules = plural.get(lng);
     if (!rules) {
@@ -65,15 +71,51 @@ export function createClientI18n(resources: Record<string, Record<string, Dict>>
     return keys.reverse();
   }
 
+  /** Like i18next with `fallbackNS`: the asked namespace, then the page's others; each in every language in turn. */
+  function namespacesFor(ns: string): string[] {
+    const held = new Set(Object.values(resources).flatMap((byNs) => Object.keys(byNs)));
+    return [ns, ...UI_NAMESPACES.filter((n) => n !== DEFAULT_NAMESPACE && held.has(n))];
+  }
+
   function resolve(ns: string, key: string, options: Options): { found: unknown; usedKey: string } | null {
-    for (const lng of lookupOrder(options.lng as string)) {
-      const dict = resources[lng]?.[ns];
-      for (const candidate of candidates(lng, key, options)) {
-        const found = lookup(dict, candidate);
-        if (found !== undefined && found !== null) return { found, usedKey: candidate };
+    for (const namespace of namespacesFor(ns)) {
+      for (const lng of lookupOrder(options.lng as string)) {
+        const dict = resources[lng]?.[namespace];
+        for (const candidate of candidates(lng, key, options)) {
+          const found = lookup(dict, candidate);
+          if (found !== undefined && found !== null) return { found, usedKey: candidate };
+        }
       }
     }
     return null;
+  }
+
+  async function fetchNamespace(lng: string, ns: string) {
+    // A namespace that cannot be fetched shows its keys rather than suspending the page for good.
+    try {
+      const response = await fetch(`/locales/${lng}/${ns}.json`);
+      return (response.ok ? await response.json() : {}) as Dict;
+    } catch {
+      return {} as Dict;
+    }
+  }
+
+  /** One request per language and namespace, however often rendering asks while it is under way. */
+  function ensureNamespace(ns: string): Promise<void> {
+    const lng = i18n.language;
+    const wanted = [lng, ...(lng !== DEFAULT_LOCALE && (lacking === null || lacking.has(ns)) ? [DEFAULT_LOCALE] : [])];
+    const jobs = wanted.map((l) => {
+      const id = `${l}|${ns}`;
+      let job = loading.get(id);
+      if (!job) {
+        job = fetchNamespace(l, ns).then((dict) => {
+          resources[l] = { ...resources[l], [ns]: dict };
+        });
+        loading.set(id, job);
+      }
+      return job;
+    });
+    return Promise.all(jobs).then(() => undefined);
   }
 
   function translate(lng: string, ns: string, key: string, options: Options = {}): unknown {
@@ -124,9 +166,12 @@ export function createClientI18n(resources: Record<string, Record<string, Dict>>
     getResourceBundle(lng: string, ns: string) {
       return resources[lng]?.[ns];
     },
-    loadNamespaces(_ns: unknown, callback?: () => void) {
-      callback?.();
-      return Promise.resolve();
+    /** Fetches the namespaces a route needs after a client navigation (see useRouteNamespaces). */
+    loadNamespaces(ns: string | readonly string[], callback?: () => void) {
+      const wanted = (typeof ns === "string" ? [ns] : [...ns]).filter((n) => !i18n.hasLoadedNamespace(n));
+      return Promise.all(wanted.map(ensureNamespace)).then(() => {
+        callback?.();
+      });
     },
     loadLanguages(_lngs: unknown, callback?: () => void) {
       callback?.();
@@ -137,12 +182,17 @@ export function createClientI18n(resources: Record<string, Record<string, Dict>>
     },
     async changeLanguage(lng: string) {
       if (lng === i18n.language) return i18n.getFixedT(lng);
-      // Another language needs its words: fetch them, then tell the components to re-render.
-      if (!complete.has(lng)) {
-        const entries = await Promise.all(Object.keys(resources[i18n.language] ?? { [defaultNS]: {} }).map(async (ns) => [ns, await (await fetch(`/locales/${lng}/${ns}.json`)).json()] as const));
-        resources[lng] = Object.fromEntries(entries);
-        complete.add(lng);
+      // Another language needs its words: fetch the page's namespaces in it (and, for a language that may lack some,
+      // in Japanese), then tell the components to re-render.
+      const held = Object.keys(resources[i18n.language] ?? { [defaultNS]: {} });
+      const needed = [lng, ...(lng !== DEFAULT_LOCALE && !complete.has(DEFAULT_LOCALE) ? [DEFAULT_LOCALE] : [])].filter((l) => !complete.has(l));
+      for (const l of needed) {
+        const entries = await Promise.all(held.map(async (ns) => [ns, await fetchNamespace(l, ns)] as const));
+        resources[l] = Object.fromEntries(entries);
+        complete.add(l);
       }
+      lacking = null;
+      loading.clear();
       i18n.language = lng;
       i18n.languages = [lng];
       for (const listener of listeners.get("languageChanged") ?? []) listener(lng);

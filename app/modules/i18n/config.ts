@@ -12,16 +12,49 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 /** Languages that content (an item's own text) can be offered in: a filter and a field of every item. */
 export const CONTENT_LANGUAGES = ["ja", "en", "zh-Hans", "ko", "vi", "tl", "ne", "pt-BR"] as const;
 
-export const NAMESPACES = ["common", "email"] as const;
+/**
+ * The interface's namespaces, public/locales/<lng>/<ns>.json. A page receives only those its routes declare in
+ * `handle.i18n` (root declares "common"): the words of every page, of lists and cards, of one domain, of the
+ * organiser workspace, … Each key lives in exactly one of them (locales.test.ts), so code names a key, never its file.
+ */
+export const UI_NAMESPACES = [
+  "common",
+  "listing",
+  "detail",
+  "home",
+  "search",
+  "places",
+  "events",
+  "volunteering",
+  "participation",
+  "account",
+  "manage",
+  "privacy",
+  "opendata",
+  "system",
+] as const;
+export type Namespace = (typeof UI_NAMESPACES)[number];
+export const DEFAULT_NAMESPACE: Namespace = "common";
+
+/** Email words are used on the server only and never go to a browser. */
+export const EMAIL_NAMESPACE = "email";
+export const NAMESPACES = [...UI_NAMESPACES, EMAIL_NAMESPACE] as const;
 
 export const i18nConfig = {
   supportedLngs: [...SUPPORTED_LOCALES],
   fallbackLng: DEFAULT_LOCALE,
-  defaultNS: "common",
+  defaultNS: DEFAULT_NAMESPACE,
+  // `t("places.title")` looks in "common" first, then in the other namespaces: calls stay the same wherever their
+  // key's file is. A page's renderer narrows this list to the namespaces the page declares.
+  fallbackNS: UI_NAMESPACES.filter((ns) => ns !== DEFAULT_NAMESPACE),
   ns: [...NAMESPACES],
   react: { useSuspense: false },
   interpolation: { escapeValue: false },
 };
+
+export function isNamespace(value: unknown): value is Namespace {
+  return typeof value === "string" && (UI_NAMESPACES as readonly string[]).includes(value);
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);

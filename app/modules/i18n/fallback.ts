@@ -1,6 +1,5 @@
 import type { Dict } from "./client-i18n";
 import { DEFAULT_LOCALE } from "./config";
-import { jsonForScript } from "~/utils/html";
 
 // What the browser needs of the fallback language (Japanese) for a page in another language: the Japanese
 // entries i18next would reach because the page's locale lacks them. A complete locale needs none, so the
@@ -63,17 +62,4 @@ export function fallbackResources(fallback: Resources, target: Resources, lng: s
     if (Object.keys(missing).length) out[ns] = missing;
   }
   return out;
-}
-
-/** The element the server writes the fallback entries into and the browser reads them from before hydrating. */
-export const FALLBACK_ELEMENT_ID = "i18n-fallback";
-
-/** JSON for a data block in the page: "<" is escaped so no translation can close the script element. */
-export function fallbackJson(entries: Resources): string {
-  return jsonForScript(entries);
-}
-
-export function readFallback(doc: Document): Resources {
-  const text = doc.getElementById(FALLBACK_ELEMENT_ID)?.textContent;
-  return text ? (JSON.parse(text) as Resources) : {};
 }

@@ -3,8 +3,10 @@ import path from "node:path";
 import { createCookie } from "@remix-run/node";
 import { createInstance, type Resource } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import { DEFAULT_LOCALE, NAMESPACES, SUPPORTED_LOCALES, i18nConfig, isLocale, type Locale } from "./config";
+import { DEFAULT_LOCALE, DEFAULT_NAMESPACE, NAMESPACES, SUPPORTED_LOCALES, UI_NAMESPACES, i18nConfig, isLocale, type Locale, type Namespace } from "./config";
+import type { Dict } from "./client-i18n";
 import { fallbackResources, type Resources } from "./fallback";
+import type { PageTranslations } from "./page-translations";
 
 export const localeCookie = createCookie("lng", {
   path: "/",
@@ -13,30 +15,63 @@ export const localeCookie = createCookie("lng", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
+const LOCALES_DIR = path.resolve("./public/locales");
+
+/** One namespace file of one locale. */
+export function readNamespace(lng: string, ns: string): Dict {
+  return JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, lng, `${ns}.json`), "utf8")) as Dict;
+}
+
 // Every translation is read once at start-up and kept in memory: creating an i18next instance with a file
 // backend on each request re-read and re-parsed the JSON files every time (tens of ms per page under load).
 function loadResources(): Resource {
-  const dir = path.resolve("./public/locales");
-  return Object.fromEntries(
-    SUPPORTED_LOCALES.map((lng) => [
-      lng,
-      Object.fromEntries(NAMESPACES.map((ns) => [ns, JSON.parse(fs.readFileSync(path.join(dir, lng, `${ns}.json`), "utf8"))])),
-    ]),
-  );
+  return Object.fromEntries(SUPPORTED_LOCALES.map((lng) => [lng, Object.fromEntries(NAMESPACES.map((ns) => [ns, readNamespace(lng, ns)]))]));
 }
 
 export const resources = loadResources();
 
-const fallbacks = new Map(SUPPORTED_LOCALES.map((lng) => [lng, fallbackResources(resources[DEFAULT_LOCALE] as Resources, resources[lng] as Resources, lng)]));
+const uiResources = (lng: string): Resources => Object.fromEntries(UI_NAMESPACES.map((ns) => [ns, resources[lng]![ns] as Dict]));
+
+const fallbacks = new Map(SUPPORTED_LOCALES.map((lng) => [lng, fallbackResources(uiResources(DEFAULT_LOCALE), uiResources(lng), lng)]));
 
 /** The Japanese entries a page in `locale` may show because that locale lacks them (empty when it is complete). */
-export function fallbackFor(locale: Locale) {
+export function fallbackFor(locale: Locale): Resources {
   return fallbacks.get(locale) ?? {};
+}
+
+/** What a page in `locale` whose routes declare `namespaces` sends to the browser, and nothing more. */
+export function pageTranslations(locale: Locale, namespaces: readonly Namespace[]): PageTranslations {
+  const pick = (all: Resources) => Object.fromEntries(namespaces.filter((ns) => all[ns]).map((ns) => [ns, all[ns]!]));
+  const fallback = pick(fallbackFor(locale));
+  return {
+    resources: { [locale]: pick(uiResources(locale)), ...(Object.keys(fallback).length > 0 ? { [DEFAULT_LOCALE]: fallback } : {}) },
+    partial: Object.keys(fallbackFor(locale)),
+  };
 }
 
 /** The server's one initialised i18next; requests use cheap clones or fixed-T functions of it. */
 export const serverI18n = createInstance();
 void serverI18n.init({ ...i18nConfig, resources, lng: DEFAULT_LOCALE, initImmediate: false });
+
+/**
+ * The translator a page is rendered with: it sees only the namespaces the page declares, exactly what the browser
+ * gets, so server and browser render the same text. A key outside them would show raw in both; it is logged so
+ * that tests and logs catch the route that forgot to declare its namespace.
+ */
+export async function pageI18n(lng: Locale, namespaces: readonly Namespace[]) {
+  const instance = serverI18n.cloneInstance({
+    lng,
+    fallbackNS: namespaces.filter((ns) => ns !== DEFAULT_NAMESPACE),
+    saveMissing: true,
+    missingKeyHandler: (_lngs: readonly string[], _ns: string, key: string, _fallback: string, _update: boolean, options: { defaultValue?: unknown }) => {
+      // A default value is a deliberate answer for keys that may be absent (e.g. an unknown language code).
+      if (options?.defaultValue !== undefined) return;
+      console.error(`i18n: "${key}" is in none of this page's namespaces (${namespaces.join(", ")}); add its namespace to the route's handle.i18n`);
+    },
+  });
+  await instance.changeLanguage(lng);
+  return instance;
+}
 
 // remix-i18next is used for its language detection only (?lng=, cookie, Accept-Language).
 export const i18next = new RemixI18Next({
@@ -55,9 +90,22 @@ export async function getLocale(request: Request): Promise<Locale> {
   return isLocale(found) ? found : DEFAULT_LOCALE;
 }
 
-/** Locale and a translator for loaders (page titles, meta) in one call. */
+/** Locale and a translator for loaders (page titles, meta) in one call; it sees every namespace. */
 export async function getRequestI18n(request: Request) {
   const locale = await getLocale(request);
-  const t = serverI18n.getFixedT(locale, "common");
+  const t = serverI18n.getFixedT(locale, DEFAULT_NAMESPACE);
   return { locale, t };
+}
+
+/** Every interface word of one locale in one tree, keyed as code asks for them (for checks that read keys directly). */
+export function interfaceWords(lng: string): Dict {
+  const merge = (into: Dict, from: Dict) => {
+    for (const [k, v] of Object.entries(from)) {
+      const own = into[k];
+      if (own && typeof own === "object" && !Array.isArray(own) && v && typeof v === "object" && !Array.isArray(v)) merge(own, v);
+      else into[k] = structuredClone(v);
+    }
+    return into;
+  };
+  return UI_NAMESPACES.reduce<Dict>((tree, ns) => merge(tree, readNamespace(lng, ns)), {});
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { NAMESPACES, SUPPORTED_LOCALES } from "./config";
+import { EMAIL_NAMESPACE, NAMESPACES, SUPPORTED_LOCALES, UI_NAMESPACES } from "./config";
 
 const LOCALES_DIR = path.resolve("public/locales");
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -41,8 +41,26 @@ describe("translations", () => {
     });
   }
 
+  it("has a file for every namespace in every locale and no file that is not a namespace", () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      expect(fs.readdirSync(path.join(LOCALES_DIR, locale)).sort(), locale).toEqual(NAMESPACES.map((ns) => `${ns}.json`).sort());
+    }
+  });
+
+  it("puts each interface key in exactly one namespace, so `t(key)` never depends on which file is searched first", () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      const owners = new Map<string, string[]>();
+      for (const ns of UI_NAMESPACES) for (const key of keysOf(locale, ns)) owners.set(key, [...(owners.get(key) ?? []), ns]);
+      expect([...owners].filter(([, nss]) => nss.length > 1), locale).toEqual([]);
+      // A key that is also a section elsewhere (a string in one file, an object in another) would be just as ambiguous.
+      const prefixes = (key: string) => key.split(".").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("."));
+      const sections = new Set([...owners.keys()].flatMap(prefixes));
+      expect([...owners.keys()].filter((k) => sections.has(k)), locale).toEqual([]);
+    }
+  });
+
   it("English plural keys have both _one and _other", () => {
-    const flat = flatten(JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, "en", "common.json"), "utf8")));
+    const flat = NAMESPACES.flatMap((ns) => flatten(JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, "en", `${ns}.json`), "utf8"))));
     const plurals = new Set(flat.filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, "")));
     for (const base of plurals) {
       expect(flat, base).toContain(`${base}_one`);
@@ -51,18 +69,18 @@ describe("translations", () => {
   });
 
   it("every literal key the code asks for exists in Japanese", () => {
-    // Email templates translate with the "email" namespace; everything else with "common".
+    // Email templates translate with the "email" namespace; everything else with the interface's namespaces.
     const emailDir = path.resolve("app/modules/email");
-    const used = { common: new Set<string>(), email: new Set<string>() };
+    const used = { ui: new Set<string>(), email: new Set<string>() };
     for (const file of sourceFiles(path.resolve("app"))) {
       const text = fs.readFileSync(file, "utf8");
-      const ns = file.startsWith(emailDir) ? "email" : "common";
+      const ns = file.startsWith(emailDir) ? "email" : "ui";
       for (const m of text.matchAll(/\bt\(\s*"([a-zA-Z][\w.-]*)"/g)) used[ns].add(m[1]!);
     }
-    expect(used.common.size).toBeGreaterThan(50);
-    for (const ns of ["common", "email"] as const) {
-      const ja = keysOf("ja", ns);
-      expect([...used[ns]].filter((k) => !ja.has(k)), ns).toEqual([]);
+    expect(used.ui.size).toBeGreaterThan(50);
+    const ja = { ui: new Set(UI_NAMESPACES.flatMap((ns) => [...keysOf("ja", ns)])), email: keysOf("ja", EMAIL_NAMESPACE) };
+    for (const ns of ["ui", "email"] as const) {
+      expect([...used[ns]].filter((k) => !ja[ns].has(k)), ns).toEqual([]);
     }
   });
 });

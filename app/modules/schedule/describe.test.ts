@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { i18nConfig } from "~/modules/i18n/config";
 import { describeSchedule, parseRule } from "./describe";
 
-const load = (lng: string) => JSON.parse(fs.readFileSync(path.resolve("public/locales", lng, "common.json"), "utf8"));
+const load = (lng: string) => JSON.parse(fs.readFileSync(path.resolve("public/locales", lng, "listing.json"), "utf8"));
 
 beforeAll(async () => {
-  await i18next.init({ ...i18nConfig, lng: "ja", resources: { ja: { common: load("ja") }, en: { common: load("en") } }, defaultNS: "common" });
+  await i18next.init({ ...i18nConfig, lng: "ja", resources: { ja: { listing: load("ja") }, en: { listing: load("en") } } });
 });
 
 describe("describeSchedule reads like the organiser's own words", () => {

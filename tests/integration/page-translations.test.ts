@@ -1,0 +1,115 @@
+import path from "node:path";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { DEFAULT_LOCALE, UI_NAMESPACES } from "~/modules/i18n/config";
+import { readNamespace } from "~/modules/i18n/i18next.server";
+import { TRANSLATIONS_ELEMENT_ID, routeNamespaces, type PageTranslations } from "~/modules/i18n/page-translations";
+import remixConfig from "../../remix.config.js";
+
+// Pages rendered the way the server renders them (entry.server, root, the route), from source: what words does a
+// page carry, and does it render with only those? A key outside the page's namespaces is logged with
+// console.error, which fails the test.
+
+const APP = path.resolve("app");
+const ROUTES = ["_index", "places._index", "places.$id", "events._index", "events.$id", "volunteer._index", "volunteer.$id", "search", "privacy", "login", "signup", "$"];
+
+let handle: (request: Request) => Promise<Response>;
+const handles: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  const manifest = flatRoutes(APP, ["**/.*", "**/*.test.{ts,tsx}"]);
+  const entries = [{ id: "root", file: "root.tsx" }, ...ROUTES.map((r) => manifest[`routes/${r}`]!)];
+  const routes: ServerBuild["routes"] = {};
+  const assets: Record<string, unknown> = {};
+  for (const route of entries) {
+    const module = await import(path.join(APP, route.file));
+    const info = manifest[route.id];
+    handles[route.id] = module.handle;
+    routes[route.id] = { id: route.id, parentId: info?.parentId, path: info?.path ?? "", index: info?.index, caseSensitive: undefined, module };
+    assets[route.id] = { id: route.id, parentId: info?.parentId, path: info?.path ?? "", index: info?.index, module: `/build/${route.id}.js`, imports: [], css: [], hasLoader: "loader" in module, hasAction: "action" in module, hasClientLoader: false, hasClientAction: false, hasErrorBoundary: "ErrorBoundary" in module };
+  }
+  const build = {
+    mode: "production",
+    entry: { module: await import("~/entry.server") },
+    routes,
+    assets: { version: "test", url: "/build/manifest-test.js", entry: { module: "/build/entry.client.js", imports: [] }, routes: assets },
+    publicPath: "/build/",
+    assetsBuildDirectory: "public/build",
+    basename: undefined,
+    future: remixConfig.future,
+    isSpaMode: false,
+  } as unknown as ServerBuild;
+  const handler = createRequestHandler(build, "production");
+  handle = (request) => handler(request);
+});
+
+async function render(url: string, headers: Record<string, string> = {}) {
+  const response = await handle(new Request(new URL(url, "http://localhost:3000"), { headers: { "Accept-Language": "ja", ...headers } }));
+  const html = await response.text();
+  const block = new RegExp(`<script type="application/json" id="${TRANSLATIONS_ELEMENT_ID}">(.*?)</script>`, "s").exec(html);
+  expect(block, `${url} carries its words`).not.toBeNull();
+  return { status: response.status, html, json: block![1]!, translations: JSON.parse(block![1]!) as PageTranslations };
+}
+
+const declaredFor = (routeId: string) => routeNamespaces([handles.root, handles[`routes/${routeId}`]]);
+
+describe("a page carries the words of its declared namespaces, and only those", () => {
+  it("the home page carries common, lists and cards, home, search and events, and none of the organiser workspace", async () => {
+    const page = await render("/");
+    expect(page.status).toBe(200);
+    expect(declaredFor("_index")).toEqual(["common", "listing", "home", "search", "events"]);
+    expect(Object.keys(page.translations.resources)).toEqual([DEFAULT_LOCALE]);
+    expect(Object.keys(page.translations.resources.ja!)).toEqual(declaredFor("_index"));
+    for (const ns of declaredFor("_index")) expect(page.translations.resources.ja![ns], ns).toEqual(readNamespace("ja", ns));
+    expect(page.translations.resources.ja!.manage).toBeUndefined();
+    const workspaceTitle = (readNamespace("ja", "manage").manage as Record<string, Record<string, string>>).workspace!.editProfile!;
+    expect(page.html).not.toContain(workspaceTitle);
+
+    // Before namespaces, every page fetched the whole interface (then one file); now it gets a fraction of it.
+    const everything = UI_NAMESPACES.reduce((sum, ns) => sum + JSON.stringify(readNamespace("ja", ns)).length, 0);
+    expect(page.json.length).toBeLessThan(everything / 4);
+  });
+
+  it("a page in a complete locale carries that locale only, and needs no Japanese", async () => {
+    const page = await render("/", { "Accept-Language": "en" });
+    expect(Object.keys(page.translations.resources)).toEqual(["en"]);
+    expect(Object.keys(page.translations.resources.en!)).toEqual(declaredFor("_index"));
+    expect(page.translations.partial).toEqual([]);
+  });
+
+  it("an unknown address carries only what every page needs", async () => {
+    const page = await render("/no-such-page");
+    expect(page.status).toBe(404);
+    expect(Object.keys(page.translations.resources.ja!)).toEqual(["common"]);
+  });
+
+  it("every public page renders with only its declared namespaces, with no key missing", async () => {
+    const published = { status: "published", group: { status: "approved" } } as const;
+    const [place, event, opening] = await Promise.all([
+      prisma.place.findFirstOrThrow({ where: published, select: { id: true } }),
+      prisma.event.findFirstOrThrow({ where: published, select: { id: true } }),
+      prisma.opening.findFirstOrThrow({ where: published, select: { id: true } }),
+    ]);
+    const urls: Record<string, string> = {
+      "places._index": "/places",
+      "places.$id": `/places/${place.id}`,
+      "events._index": "/events",
+      "events.$id": `/events/${event.id}`,
+      "volunteer._index": "/volunteer",
+      "volunteer.$id": `/volunteer/${opening.id}`,
+      search: "/search?q=サロン",
+      privacy: "/privacy",
+      login: "/login",
+      signup: "/signup",
+    };
+    for (const [routeId, url] of Object.entries(urls)) {
+      for (const lng of ["ja", "en"]) {
+        const page = await render(url, { "Accept-Language": lng });
+        expect(page.status, url).toBe(200);
+        expect(Object.keys(page.translations.resources[lng]!), url).toEqual(declaredFor(routeId));
+      }
+    }
+  });
+});
