@@ -40,7 +40,7 @@ function FieldLabel({ meta, label, required }: { meta: AnyMeta; label: React.Rea
   return (
     <label htmlFor={meta.id}>
       {label}
-      {required ? <span className="tag tag--warn">{t("manage.form.required")}</span> : null}
+      {required ? <span className="tag tag--warn">{t("form.required")}</span> : null}
     </label>
   );
 }

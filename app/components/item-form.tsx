@@ -1,6 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StatusTag } from "./status-tag";
 import { Breadcrumbs } from "~/components/detail";
 import { CONTENT_LANGUAGES } from "~/modules/i18n/config";
 import { ChoiceGroup, InputField, SelectField } from "~/components/forms";
@@ -15,24 +16,6 @@ type AnyMeta = FieldMetadata<any, any, any>;
 type Option = { id: number; name: string };
 
 const toOptions = (items: Option[]) => items.map((i) => ({ value: String(i.id), label: i.name }));
-
-const STATUS_TONE: Record<string, string> = {
-  draft: "tag--plain",
-  pending: "tag--info",
-  published: "tag--welcome",
-  approved: "tag--welcome",
-  closed: "tag--plain",
-  archived: "tag--plain",
-  hidden: "tag--warn",
-  rejected: "tag--warn",
-  suspended: "tag--warn",
-};
-
-/** An item's or group's status as text (never colour alone). */
-export function StatusTag({ status, kind }: { status: string; kind: "item" | "group" }) {
-  const { t } = useTranslation();
-  return <span className={`tag ${STATUS_TONE[status] ?? "tag--plain"}`}>{t(kind === "group" ? `manage.groupStatus.${status}` : `manage.status.${status}`)}</span>;
-}
 
 export function ItemPageHeader({
   groupId,

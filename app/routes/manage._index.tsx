@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Breadcrumbs } from "~/components/detail";
-import { StatusTag } from "~/components/item-form";
+import { StatusTag } from "~/components/status-tag";
 import { GroupProfileForm } from "~/modules/groups/group-form";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { acceptInvite, GroupRuleError, listInvitesFor, listMyGroups, registerGroup } from "~/modules/groups/groups.server";

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Breadcrumbs } from "~/components/detail";
 import { When } from "~/components/format";
 import { FormError, InputField, SelectField } from "~/components/forms";
-import { StatusTag } from "~/components/item-form";
+import { StatusTag } from "~/components/status-tag";
 import { appUrl } from "~/modules/email/templates.server";
 import {
   cancelInvite,

@@ -14,7 +14,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { When } from "~/components/format";
-import { noticeOf } from "~/modules/participation/participation-controls";
+import { noticeOf } from "~/modules/participation/organiser-notice";
 import { pageMeta } from "~/utils/meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 

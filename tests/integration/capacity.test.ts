@@ -8,6 +8,7 @@ import { decideApplication } from "~/modules/participation/organiser.server";
 import { applyToShift, registerForEventDate, withdrawApplication, withdrawRegistration } from "~/modules/participation/participation.server";
 import { APPLICATION_STATUS, REGISTRATION_STATUS } from "~/modules/participation/status";
 import { createResident, createSession } from "../support/factories";
+import { actionAnswer } from "../support/auth";
 
 // One queue rule for shift slots and event-date seats (capacity.server.ts): places go to the waitlist in order of
 // queuedAt, then id; a party that does not fit stops the queue; someone new never passes a waiting party; and every
@@ -256,7 +257,10 @@ describe("accepting someone out of turn is the organiser's explicit, audited cho
     expect(refused).toEqual({ message: "manageApplicants.refused.out-of-order", tone: "warn", count: 1, ahead: ["待つ人 0"], confirm: ids[1] });
     expect((await prisma.application.findUniqueOrThrow({ where: { id: ids[1]! } })).status).toBe(APPLICATION_STATUS.waitlisted);
     // Only the confirmation form's own value counts as saying yes.
-    expect(await post({ applicationId: String(ids[1]), decision: "accept", outOfOrder: "yes" })).toEqual({ message: "manageApplicants.badInput", tone: "warn" });
+    const notYes = actionAnswer(await post({ applicationId: String(ids[1]), decision: "accept", outOfOrder: "yes" }));
+    expect(notYes.status).toBe(400);
+    expect((notYes.data as { result: { error: Record<string, string[]> } }).result.error[""]).toEqual(["manageApplicants.badInput"]);
+    expect((await prisma.application.findUniqueOrThrow({ where: { id: ids[1]! } })).status).toBe(APPLICATION_STATUS.waitlisted);
     expect(await post({ applicationId: String(ids[1]), decision: "accept", outOfOrder: "confirmed" })).toEqual({ message: "manageApplicants.done.accept", tone: "info" });
     expect((await prisma.application.findUniqueOrThrow({ where: { id: ids[1]! } })).status).toBe(APPLICATION_STATUS.accepted);
   });
