@@ -153,14 +153,19 @@ export async function withdrawApplication(input: { userId: number; applicationId
   if (!app) return { ok: false as const, reason: "not-found" as const };
   if (!["applied", "accepted", "waitlisted"].includes(app.status)) return { ok: false as const, reason: "closed" as const };
   if (app.shift.endsAt !== null && app.shift.startsAt <= now) return { ok: false as const, reason: "past" as const };
-  await prisma.$transaction(async (tx) => {
-    await tx.application.update({ where: { id: app.id }, data: { status: "withdrawn" } });
-    if (app.status === "accepted") {
+  // The status read above may be stale by now (a withdrawal promoted this one; a double click): each conditional
+  // UPDATE says what the row was when it changed, so a slot is released exactly when an accepted one is withdrawn.
+  const withdrawn = await prisma.$transaction(async (tx) => {
+    const wasAccepted = await tx.application.updateMany({ where: { id: app.id, status: "accepted" }, data: { status: "withdrawn" } });
+    if (wasAccepted.count === 1) {
       await releaseShiftSlot(tx, app.shift.id);
       await promoteFromShiftWaitlist(tx, app.shift.id, now);
+      return true;
     }
+    const wasWaiting = await tx.application.updateMany({ where: { id: app.id, status: { in: ["applied", "waitlisted"] } }, data: { status: "withdrawn" } });
+    return wasWaiting.count === 1;
   }, WRITE_TX);
-  return changed({ ok: true as const });
+  return withdrawn ? changed({ ok: true as const }) : { ok: false as const, reason: "closed" as const };
 }
 
 /** Fills free slots of a shift from its waitlist, oldest application first, telling each person by email. */
@@ -290,14 +295,18 @@ export async function withdrawRegistration(input: { userId: number; registration
   if (!reg) return { ok: false as const, reason: "not-found" as const };
   if (!["accepted", "waitlisted"].includes(reg.status)) return { ok: false as const, reason: "closed" as const };
   if (reg.eventDate.startsAt <= now) return { ok: false as const, reason: "past" as const };
-  await prisma.$transaction(async (tx) => {
-    await tx.registration.update({ where: { id: reg.id }, data: { status: "withdrawn" } });
-    if (reg.status === "accepted") {
+  // As for applications: the conditional UPDATE, not the read above, says whether places are to be released.
+  const withdrawn = await prisma.$transaction(async (tx) => {
+    const wasAccepted = await tx.registration.updateMany({ where: { id: reg.id, status: "accepted" }, data: { status: "withdrawn" } });
+    if (wasAccepted.count === 1) {
       await releaseDatePlaces(tx, reg.eventDate.id, reg.partySize);
       await promoteFromDateWaitlist(tx, reg.eventDate.id, now);
+      return true;
     }
+    const wasWaiting = await tx.registration.updateMany({ where: { id: reg.id, status: "waitlisted" }, data: { status: "withdrawn" } });
+    return wasWaiting.count === 1;
   }, WRITE_TX);
-  return changed({ ok: true as const });
+  return withdrawn ? changed({ ok: true as const }) : { ok: false as const, reason: "closed" as const };
 }
 
 /** Fills freed places of a date from its waitlist in order; a party that no longer fits waits for more room. */
