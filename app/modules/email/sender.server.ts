@@ -157,7 +157,11 @@ export async function purgeDeliveredEmails(now = new Date()) {
 }
 
 let timer: NodeJS.Timeout | undefined;
-/** Started once per app process by boot(); a no-op without RESEND_API_KEY. */
+/**
+ * Started by boot() in the one server process that runs the jobs (server/cluster.js gives that role to one worker):
+ * the pace above holds per process, so a second sender would break the provider's limit. A no-op without
+ * RESEND_API_KEY.
+ */
 export function startEmailWorker(intervalMs = Number(process.env.EMAIL_WORKER_INTERVAL_MS ?? 5000)) {
   if (timer || !emailSendingEnabled()) return;
   let running = false;
