@@ -42,5 +42,6 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-# start.mjs applies migrations, seeds an empty database (areas and lists unless SEED says otherwise), serves the build.
+# start.mjs applies migrations, seeds an empty database (areas and lists unless SEED says otherwise), serves the build
+# with one worker process per CPU the container may use (WEB_CONCURRENCY to choose; see ADR 010).
 CMD ["node", "scripts/start.mjs"]

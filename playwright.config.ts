@@ -53,6 +53,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOST: "127.0.0.1",
+      // No WEB_CONCURRENCY: the production default, one worker process per core, as deployed. The registration
+      // rush (residents-register-in-a-burst) must meet the clustered server, caches in step and all.
       NODE_ENV: "production",
       DATABASE_PATH: E2E_DATABASE,
       APP_ORIGIN: `http://127.0.0.1:${PORT}`,

@@ -1,20 +1,17 @@
-// Production HTTP server: Express in front of the Remix build, for what Remix v2 has no hook for
-// (per-request CSP nonce, Origin/host check before any action runs, body limits counted in bytes read, tolerant
-// cookies, the page cache, static caching). Configuration comes from the app's env.server.ts, through the build.
+// Production server. With WEB_CONCURRENCY > 1 (the default in production: one per core) this process is the
+// primary of a Node cluster (server/cluster.js): it prepares what is created once, forks the workers and serves no
+// HTTP itself; each worker (and, with WEB_CONCURRENCY=1, this one process) serves the app through Express
+// (server/http-app.js) on the shared port, all of them on the one SQLite file in WAL mode. Configuration comes
+// from the app's env.server.ts, through the build. Why one process per core: docs/decisions/010-one-process-per-core.md.
+import cluster from "node:cluster";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import express from "express";
-import compression from "compression";
-import { createNonce, isSameOriginRequest, securityHeaders } from "./server/request-guard.js";
-import { createPageCache } from "./server/page-cache.js";
-import { readableCookieHeader } from "./server/http-input.js";
-import { createRequestHandler } from "./server/remix-adapter.js";
+import { runPrimary } from "./server/cluster.js";
+import { joinCacheSync } from "./server/cache-sync.js";
+import { createHttpApp } from "./server/http-app.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const BUILD_PATH = path.join(here, "build", "index.js");
-const SESSION_COOKIES = ["tsunagu_session", "__Host-tsunagu_session"];
-
-const build = await import(pathToFileURL(BUILD_PATH).href);
+const build = await import(pathToFileURL(path.join(here, "build", "index.js")).href);
 const app$ = build.entry.module;
 let env;
 try {
@@ -23,127 +20,32 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-const production = env.NODE_ENV === "production";
-// Verify the database (pragmas, reachability) before taking traffic: fail fast rather than serve errors.
-await app$.boot();
 
-/** A Fetch Request with only what language detection reads, for the pages this layer answers itself. */
-const detectionRequest = (req) =>
-  new Request(env.APP_ORIGIN + (req.originalUrl.startsWith("/") ? req.originalUrl : "/"), {
-    headers: { cookie: req.headers.cookie ?? "", "accept-language": req.headers["accept-language"] ?? "" },
+if (cluster.isPrimary && env.WEB_CONCURRENCY > 1) {
+  // Created here, once, before any worker starts (importing the build has already set up the database file).
+  app$.prepareSharedFiles();
+  runPrimary({ workers: env.WEB_CONCURRENCY });
+} else {
+  // A worker forked by our primary learns its slot and role from its environment (server/cluster.js): only the
+  // one in slot 1 runs the email worker and periodic jobs. Any other process serves as if alone.
+  const slot = cluster.isWorker ? process.env.TSUNAGU_WORKER : undefined;
+  const jobs = slot === undefined || process.env.TSUNAGU_JOBS === "1";
+  const cacheSync = joinCacheSync(app$, { clustered: slot !== undefined });
+  // Verify the database (pragmas, reachability) before taking traffic: fail fast rather than serve errors.
+  await app$.boot({ jobs });
+
+  const server = createHttpApp({ build, env, cacheSync }).listen(env.PORT, env.HOST, () => {
+    const who = slot ? `worker ${slot} (pid ${process.pid}${jobs ? ", runs the jobs" : ""}) ` : "";
+    console.log(`Tsunagu ${who}listening on http://${env.HOST}:${env.PORT} (origin ${env.APP_ORIGIN})`);
   });
 
-async function refuse(req, res, status, reason) {
-  let page;
-  try {
-    page = await app$.requestErrorPage(detectionRequest(req), reason);
-  } catch {
-    page = status === 413 ? "Payload too large" : status === 403 ? "Forbidden" : "Bad request";
+  let stopping = false;
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      server.close(() => process.exit(0));
+      setTimeout(() => process.exit(0), 5000).unref();
+    });
   }
-  res.setHeader("Cache-Control", "no-store");
-  res.on("finish", () => discardRestOfBody(req));
-  res.status(status).type("text/html; charset=utf-8").send(page);
-}
-
-/**
- * After refusing a body, what the client is still sending is read and thrown away for a short while, then the
- * connection is closed. Closing at once would reset the connection with unread data in it, and many clients then
- * never see the 413; reading on without end would let one client occupy the server with an endless body.
- */
-const LINGER_MS = 2000;
-const LINGER_BYTES = 16 * 1024 * 1024;
-function discardRestOfBody(req) {
-  if (req.readableEnded || req.destroyed) return;
-  let seen = 0;
-  const close = () => req.socket.destroy();
-  const timer = setTimeout(close, LINGER_MS);
-  timer.unref();
-  req.on("data", (chunk) => {
-    seen += chunk.length;
-    if (seen > LINGER_BYTES) close();
-  });
-  req.on("end", () => clearTimeout(timer));
-  req.resume();
-}
-
-const hasSessionCookie = (req) => SESSION_COOKIES.some((name) => (req.headers.cookie ?? "").includes(`${name}=`));
-
-const app = express();
-app.disable("x-powered-by");
-app.set("trust proxy", env.TRUST_PROXY === "1" ? 1 : false);
-// Level 1: most of the size gain for a fraction of the CPU (compression was a top cost per page on 2 cores).
-app.use(compression({ level: 1 }));
-
-app.use((req, res, next) => {
-  // One unreadable cookie (e.g. lng=%E0%A4%A) is dropped here instead of failing every page.
-  const cookies = readableCookieHeader(req.headers.cookie);
-  if (cookies === undefined) delete req.headers.cookie;
-  else req.headers.cookie = cookies;
-  // The only client address the app trusts (see clientIp() in rate-limit.server.ts).
-  req.headers["x-tsunagu-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
-  const nonce = createNonce();
-  res.locals.cspNonce = nonce;
-  for (const [name, value] of Object.entries(
-    securityHeaders({ nonce, production, imgSources: env.MAP_TILE_ORIGIN ? [env.MAP_TILE_ORIGIN] : [] }),
-  )) {
-    res.setHeader(name, value);
-  }
-  next();
-});
-
-app.use((req, res, next) => {
-  const ok = isSameOriginRequest(
-    {
-      method: req.method,
-      origin: req.get("origin"),
-      secFetchSite: req.get("sec-fetch-site"),
-      host: req.get("host") ?? null,
-      forwardedHost: req.get("x-forwarded-host") ?? null,
-    },
-    env.APP_ORIGIN,
-  );
-  if (!ok) {
-    void refuse(req, res, 403, "crossOrigin");
-    return;
-  }
-  next();
-});
-
-// Fingerprinted build assets can be cached forever; the rest of /public for an hour.
-app.use("/build", express.static(path.join(here, "public", "build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
-
-app.use(
-  createPageCache({
-    ttlMs: env.PUBLIC_CACHE_TTL_MS,
-    sessionCookieNames: SESSION_COOKIES,
-    localeOf: (req) => app$.getLocale(detectionRequest(req)),
-  }),
-);
-
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: production ? "production" : "development",
-    appOrigin: env.APP_ORIGIN,
-    // socketAddress is the peer of the TCP connection itself, never a header: the mail viewer decides on it.
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, socketAddress: req.socket.remoteAddress ?? "" }),
-    onInputError: (req, res, error) => refuse(req, res, error.status, error.reason),
-    // Whatever was rendered for a signed-in person is theirs alone; only a route that declares its answer public
-    // (photos, calendar files, the sitemap: the same for everyone) keeps its own caching.
-    finishHeaders: (req, response) =>
-      hasSessionCookie(req) && !/\bpublic\b/.test(response.headers.get("Cache-Control") ?? "") ? { "Cache-Control": "private, no-store" } : null,
-  }),
-);
-
-const server = app.listen(env.PORT, env.HOST, () => {
-  console.log(`Tsunagu listening on http://${env.HOST}:${env.PORT} (origin ${env.APP_ORIGIN})`);
-});
-
-for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
-  });
 }

@@ -10,21 +10,36 @@ import { PageTranslationsProvider, pageTranslationsJson, routeNamespaces } from 
 import { assertDatabasePragmas, prisma } from "~/utils/db.server";
 import { NonceProvider } from "~/utils/nonce";
 import { startBackgroundJobs } from "~/modules/jobs/worker.server";
+import { ensureOutboxKey } from "~/modules/email/sealing.server";
 
 // What server.mjs takes from the build: the one validated configuration, the app's own language choice (the page
-// cache keys on it) and the translated pages for requests it refuses before the app runs.
+// cache keys on it), the translated pages for requests it refuses before the app runs, and the hooks that keep
+// the public caches of several server processes in step.
 export { getEnv } from "~/utils/env.server";
 export { getLocale } from "~/modules/i18n/i18next.server";
 export { requestErrorPage } from "~/utils/request-errors.server";
+export { dropLocalPublicCache, onPublicCacheInvalidated } from "~/utils/cache.server";
 
 /** How long streamed (deferred) data may take once rendering has begun; also single fetch's data timeout. */
 export const streamTimeout = 5000;
 
-/** Called by server.mjs before it listens: the database must be reachable with the required pragmas. */
-export async function boot() {
+/**
+ * Called once by the cluster's primary before it forks: what is created on first start is created here, by one
+ * process, rather than by several workers starting together. (Importing the build has already created the
+ * database's folder and switched the file to WAL, see db.server.ts.)
+ */
+export function prepareSharedFiles() {
+  ensureOutboxKey();
+}
+
+/**
+ * Called by server.mjs before it listens: the database must be reachable with the required pragmas. `jobs` is
+ * true in exactly one process of the server: the email worker and the periodic jobs it runs must not run twice.
+ */
+export async function boot({ jobs }: { jobs: boolean }) {
   await assertDatabasePragmas();
   await prisma.$queryRawUnsafe("SELECT 1");
-  startBackgroundJobs();
+  if (jobs) startBackgroundJobs();
 }
 
 export default async function handleRequest(

@@ -8,8 +8,10 @@
 // CSP: a cached page cannot reuse the first visitor's nonce (nonces must be single-use), so cached copies are
 // served with a policy that allows exactly their own inline scripts by SHA-256 hash.
 //
-// Freshness: the app bumps globalThis.__tsunaguCacheEpoch on every write (invalidatePublicCache), which drops
-// every cached page of this instance at once; otherwise pages live TTL_MS.
+// Freshness: the app bumps globalThis.__tsunaguCacheEpoch on every write (invalidatePublicCache, and in the other
+// server processes when cache-sync.js brings them the news), which drops every cached page of this process at
+// once; otherwise pages live TTL_MS. A page is stored under the epoch its rendering began in: one whose data was
+// read before a write but which finished after it is never served again.
 import crypto from "node:crypto";
 
 const PUBLIC_PREFIXES = ["/places", "/events", "/volunteer", "/search", "/feeds/", "/sitemap.xml", "/privacy"];
@@ -59,6 +61,7 @@ export function createPageCache({ ttlMs, sessionCookieNames, localeOf }) {
       res.status(200).send(hit.body);
       return;
     }
+    const renderedIn = epoch();
     const chunks = [];
     let size = 0;
     const write = res.write.bind(res);
@@ -92,7 +95,7 @@ export function createPageCache({ ttlMs, sessionCookieNames, localeOf }) {
           if (value !== undefined) headers[name] = value;
         }
         if (store.size >= MAX_ENTRIES) store.delete(store.keys().next().value);
-        store.set(key, { at: Date.now(), epoch: epoch(), body, headers, csp });
+        store.set(key, { at: Date.now(), epoch: renderedIn, body, headers, csp });
       }
       return end(chunk, ...rest);
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import crypto from "node:crypto";
-import { inlineScriptHashes, isCacheablePath } from "./page-cache.js";
+import { createPageCache, inlineScriptHashes, isCacheablePath } from "./page-cache.js";
 
 describe("page cache rules", () => {
   it("caches only public pages", () => {
@@ -17,5 +17,38 @@ describe("page cache rules", () => {
     const html = `<script src="/build/a.js"></script><script nonce="n">${body}</script><script type="application/ld+json">{"@type":"Place"}</script>`;
     const expected = `'sha256-${crypto.createHash("sha256").update(body, "utf8").digest("base64")}'`;
     expect(inlineScriptHashes(html)).toEqual([expected]);
+  });
+
+  it("never serves a page whose rendering began before a write, even if it finished after", async () => {
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: ["tsunagu_session"], localeOf: async () => "ja" });
+    const visit = async (render) => {
+      const headers = {};
+      const res = {
+        statusCode: 200,
+        setHeader: (name, value) => (headers[name.toLowerCase()] = value),
+        getHeader: (name) => headers[name.toLowerCase()],
+        write: () => true,
+        end: () => undefined,
+        status(code) {
+          this.statusCode = code;
+          return this;
+        },
+        send: () => undefined,
+      };
+      let rendered = false;
+      await cache({ method: "GET", path: "/events", originalUrl: "/events", headers: {} }, res, () => {
+        rendered = true;
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        render();
+        res.end("<html>events</html>");
+      });
+      return { rendered, hit: headers["x-page-cache"] === "hit" };
+    };
+    const write = () => (globalThis.__tsunaguCacheEpoch = (globalThis.__tsunaguCacheEpoch ?? 0) + 1);
+
+    // The data was read, then another request's write (here, or announced by another process) bumped the epoch.
+    expect(await visit(write)).toEqual({ rendered: true, hit: false });
+    expect(await visit(() => {})).toEqual({ rendered: true, hit: false });
+    expect(await visit(() => {})).toEqual({ rendered: false, hit: true });
   });
 });

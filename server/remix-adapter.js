@@ -10,9 +10,10 @@ const HOP_BY_HOP = new Set(["host", "x-forwarded-host", "connection", "keep-aliv
 /**
  * @param {{ build: any, mode: string, appOrigin: string, getLoadContext: (req: any, res: any) => object,
  *           onInputError: (req: any, res: any, error: RequestInputError) => Promise<void>,
- *           finishHeaders?: (req: any, response: Response) => Record<string, string> | null }} options
+ *           finishHeaders?: (req: any, response: Response) => Record<string, string> | null,
+ *           beforeSend?: (req: any) => Promise<void> | undefined }} options
  */
-export function createRequestHandler({ build, mode, appOrigin, getLoadContext, onInputError, finishHeaders }) {
+export function createRequestHandler({ build, mode, appOrigin, getLoadContext, onInputError, finishHeaders, beforeSend }) {
   const handle = createRemixHandler(build, mode);
   const appHost = new URL(appOrigin).host;
 
@@ -46,6 +47,7 @@ export function createRequestHandler({ build, mode, appOrigin, getLoadContext, o
         response = new Response(response.body, response);
         for (const [name, value] of Object.entries(extra)) response.headers.set(name, value);
       }
+      await beforeSend?.(req);
       await sendResponse(res, response);
     } catch (error) {
       if (error instanceof RequestInputError) {

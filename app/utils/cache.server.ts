@@ -5,8 +5,9 @@
 // of a given URL and language, so they are kept briefly.
 //
 // Freshness: any write through the app calls `invalidatePublicCache()` (search indexing, participation, the
-// organiser workspace), which empties this instance's cache at once; other instances see changes within TTL_MS.
-// Personal data is never cached here.
+// organiser workspace), which empties this process's cache at once and announces the write to the other server
+// processes of this machine (server/cache-sync.js, over cluster IPC), which empty theirs. Other machines or
+// instances see changes within TTL_MS. Personal data is never cached here.
 
 import { getEnv } from "./env.server";
 
@@ -20,10 +21,24 @@ declare global {
   var __tsunaguCacheEpoch: number | undefined;
 }
 
+let announce: (() => void) | undefined;
+
+/** After a write: this process's public caches are emptied, and the other processes are told to empty theirs. */
 export function invalidatePublicCache() {
+  dropLocalPublicCache();
+  announce?.();
+}
+
+/** Empties this process's caches only: what a process does when another one announces a write. */
+export function dropLocalPublicCache() {
   store.clear();
   // server/page-cache.js drops whole cached pages when this number changes.
   globalThis.__tsunaguCacheEpoch = (globalThis.__tsunaguCacheEpoch ?? 0) + 1;
+}
+
+/** server.mjs registers how a write reaches the other server processes (a single process registers nothing). */
+export function onPublicCacheInvalidated(listener: () => void) {
+  announce = listener;
 }
 
 export function cachedPublic<T>(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {

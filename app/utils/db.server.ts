@@ -31,12 +31,51 @@ function createClient() {
   const boot = new Database(file);
   boot.pragma("journal_mode = WAL");
   boot.close();
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: REQUIRED_PRAGMAS.busy_timeout });
+  const adapter = new ImmediateTransactions({ url: `file:${file}`, timeout: REQUIRED_PRAGMAS.busy_timeout });
   return new PrismaClient({ adapter });
 }
 
 /** The client a transaction callback gets: every function that writes inside a caller's transaction takes one. */
 export type Tx = Prisma.TransactionClient;
+
+const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
+
+/**
+ * The adapter, with write transactions that take SQLite's write lock when they begin (BEGIN IMMEDIATE).
+ *
+ * Why: the server runs one process per core on one database file (server.mjs). The adapter (6.19) begins every
+ * transaction with a plain BEGIN, which is DEFERRED: it reads from a snapshot and asks for the write lock only at
+ * its first write. If another process committed in between, that snapshot is stale and SQLite answers SQLITE_BUSY
+ * at once, without waiting (busy_snapshot): withdrawing (which then reads the waitlist to promote from it) or
+ * registering again after withdrawing would fail with a 500 whenever two processes meet. A transaction that holds
+ * the write lock from its start always reads the latest data, and one that must wait for the lock waits up to
+ * busy_timeout instead of failing. Transactions of one process already run one at a time (the adapter queues
+ * them on its one connection), so within a process nothing changes.
+ *
+ * How: the adapter has no option for the BEGIN it sends, and when its BEGIN fails it never releases its queue of
+ * transactions, which would stall every later one of the process; a BEGIN IMMEDIATE may fail (busy_timeout
+ * passed). So the adapter's own start is kept (its queue, its plain BEGIN, which takes no lock), then the empty
+ * transaction is ended and begun again as IMMEDIATE; if that fails, the queue is released before the error is
+ * passed on. tests/integration/participation-several-processes.test.ts runs two processes against one file.
+ */
+class ImmediateTransactions extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const startDeferred = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await startDeferred(isolationLevel);
+      try {
+        await transaction.executeRaw(statement("COMMIT"));
+        await transaction.executeRaw(statement("BEGIN IMMEDIATE"));
+      } catch (error) {
+        await transaction.rollback();
+        throw error;
+      }
+      return transaction;
+    };
+    return adapter;
+  }
+}
 
 export const prisma: PrismaClient = globalThis.__tsunaguPrisma ?? (globalThis.__tsunaguPrisma = createClient());
 

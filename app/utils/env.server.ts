@@ -1,3 +1,4 @@
+import os from "node:os";
 import { z } from "zod";
 import { databaseFile, deploymentMode } from "../../server/deployment.js";
 
@@ -38,6 +39,10 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().optional(),
   /// What an empty database is filled with: demo (sample content and demo people), base (areas and lists only), 0.
   SEED: z.string().optional(),
+  /// Server processes sharing the port and the SQLite file (one per core is the production default; 1 = a single
+  /// process, no cluster). See server.mjs and docs/decisions/010-one-process-per-core.md.
+  /// Server processes (one per core in production); 1 = a single process, no cluster.
+  WEB_CONCURRENCY: optional(wholeNumber(1, 64, 1).removeDefault()),
   /// "1" when exactly one reverse proxy stands in front: client addresses then come from its X-Forwarded-For.
   TRUST_PROXY: z.enum(["", "0", "1"]).default(""),
   /// How long anonymous public pages and query results are reused; every write clears them at once. 0 = off.
@@ -77,6 +82,7 @@ export type Env = z.infer<typeof EnvSchema> & {
   /// Bound to loopback: only this machine can reach the server (demo people and the mail viewer are allowed).
   LOOPBACK: boolean;
   SEED: string;
+  WEB_CONCURRENCY: number;
   /// The origin of the map tile server, for the CSP's img-src ("" when the map is off).
   MAP_TILE_ORIGIN: string;
 };
@@ -115,6 +121,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     EMAIL_FROM: env.EMAIL_FROM ?? `${env.COUNCIL_NAME} <${DEFAULT_SENDER_ADDRESS}>`,
     LOOPBACK: mode.loopback,
     SEED: mode.seed,
+    // availableParallelism() follows the CPU affinity (taskset, container cpusets), not just the core count.
+    WEB_CONCURRENCY: env.WEB_CONCURRENCY ?? (env.NODE_ENV === "production" ? os.availableParallelism() : 1),
     MAP_TILE_ORIGIN: env.MAP_TILE_URL ? new URL(env.MAP_TILE_URL.replace(/[{}]/g, "")).origin : "",
   };
 }

@@ -96,6 +96,56 @@ describe("waitlist promotion", () => {
   });
 });
 
+describe("withdrawals at the same moment", () => {
+  it("a waitlisted resident withdrawing while a freed place promotes them: the place is released, not lost", async () => {
+    const dateId = await eventWithDate({ capacity: 1 });
+    const [a, b] = await createResidents(2);
+    const ra = await registerForEventDate({ userId: a!, eventDateId: dateId, partySize: 1, consent: true });
+    const rb = await registerForEventDate({ userId: b!, eventDateId: dateId, partySize: 1, consent: true });
+    expect([ra, rb].map((r) => r.ok && r.status)).toEqual(["accepted", "waitlisted"]);
+    // Both withdraw at once: a's withdrawal promotes b, whose own withdrawal was decided while b was still waiting.
+    const results = await Promise.all([
+      withdrawRegistration({ userId: a!, registrationId: ra.ok ? ra.registrationId : 0 }),
+      withdrawRegistration({ userId: b!, registrationId: rb.ok ? rb.registrationId : 0 }),
+    ]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const regs = await prisma.registration.findMany({ where: { eventDateId: dateId }, select: { status: true } });
+    expect(regs.map((r) => r.status)).toEqual(["withdrawn", "withdrawn"]);
+    expect((await prisma.eventDate.findUniqueOrThrow({ where: { id: dateId } })).registeredCount).toBe(0);
+  });
+
+  it("withdrawing twice at once (a double click) frees a place once", async () => {
+    const dateId = await eventWithDate({ capacity: 1 });
+    const [a, b, c] = await createResidents(3);
+    const ra = await registerForEventDate({ userId: a!, eventDateId: dateId, partySize: 1, consent: true });
+    await registerForEventDate({ userId: b!, eventDateId: dateId, partySize: 1, consent: true });
+    await registerForEventDate({ userId: c!, eventDateId: dateId, partySize: 1, consent: true });
+    const id = ra.ok ? ra.registrationId : 0;
+    const results = await Promise.all([withdrawRegistration({ userId: a!, registrationId: id }), withdrawRegistration({ userId: a!, registrationId: id })]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const regs = await prisma.registration.findMany({ where: { eventDateId: dateId }, orderBy: { id: "asc" }, select: { status: true } });
+    expect(regs.map((r) => r.status)).toEqual(["withdrawn", "accepted", "waitlisted"]);
+    expect((await prisma.eventDate.findUniqueOrThrow({ where: { id: dateId } })).registeredCount).toBe(1);
+  });
+
+  it("the same for shifts: a double click frees one slot, a promoted volunteer's withdrawal releases theirs", async () => {
+    const shiftId = await openingWithShift({ slots: 1 });
+    const [a, b, c] = await createResidents(3);
+    const applied = [];
+    for (const userId of [a, b, c]) applied.push(await applyToShift({ userId: userId!, shiftId, consent: true, message: "" }));
+    const [ia, ib] = applied.map((r) => (r.ok ? r.applicationId : 0));
+    expect(applied.map((r) => r.ok && r.status)).toEqual(["accepted", "waitlisted", "waitlisted"]);
+    const twice = await Promise.all([withdrawApplication({ userId: a!, applicationId: ia! }), withdrawApplication({ userId: a!, applicationId: ia! })]);
+    expect(twice.filter((r) => r.ok)).toHaveLength(1);
+    expect((await prisma.shift.findUniqueOrThrow({ where: { id: shiftId } })).acceptedCount).toBe(1);
+    // b was promoted by a's withdrawal; b and c withdraw at once: c is promoted, then nobody is left.
+    await Promise.all([withdrawApplication({ userId: b!, applicationId: ib! }), withdrawApplication({ userId: c!, applicationId: applied[2]!.ok ? applied[2]!.applicationId : 0 })]);
+    const apps = await prisma.application.findMany({ where: { shiftId }, select: { status: true } });
+    expect(apps.map((x) => x.status)).toEqual(["withdrawn", "withdrawn", "withdrawn"]);
+    expect((await prisma.shift.findUniqueOrThrow({ where: { id: shiftId } })).acceptedCount).toBe(0);
+  });
+});
+
 describe("state × action (row 29)", () => {
   it.each([
     ["a draft opening", { slots: 5, status: "draft" }, "not-found"],

@@ -9,6 +9,8 @@ import { TEMPLATE_DB } from "../setup/paths";
 // The real production server (server.mjs over the built app, or scripts/start.mjs), started as a child process on
 // a free loopback port: what the HTTP layer does — body limits, cookies, host checks, the page cache, the
 // deployment modes — only exists there. `npm test` builds the app before these tests run.
+// Like production, it runs one worker process per core unless a test sets WEB_CONCURRENCY: the RSS and CPU
+// figures below are those of the whole server (primary and workers), not of start.mjs.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const BUILD = path.join(ROOT, "build", "index.js");
@@ -19,9 +21,12 @@ export type RunningServer = {
   pid: number;
   dbFile: string;
   output: () => string;
+  /** Resident memory of the server's processes together, in MB. */
   rssMb: () => number;
-  /** CPU time the server process has used so far (user + system), in ms. */
+  /** CPU time the server's live processes have used so far (user + system), in ms. */
   cpuMs: () => number;
+  /** The pids of the cluster's workers (children of the server process); none when it serves alone. */
+  workerPids: () => number[];
   stop: () => Promise<void>;
 };
 
@@ -47,6 +52,8 @@ export function databaseFile(kind: "seeded" | "empty"): string {
 type StartOptions = {
   /** Environment on top of a clean production one (HOST=127.0.0.1, APP_ORIGIN=http://127.0.0.1:PORT). */
   env?: Record<string, string | undefined>;
+  /** A fixed port (tests that pick their own); otherwise a free one. */
+  port?: number;
   script?: "server.mjs" | "scripts/start.mjs";
   db?: string;
   timeoutMs?: number;
@@ -70,7 +77,7 @@ function childEnv(port: number, db: string, extra: Record<string, string | undef
 
 /** Runs the server until it exits by itself (for start-up refusals): exit code and everything it printed. */
 export async function runUntilExit(options: StartOptions = {}): Promise<{ code: number | null; output: string }> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const db = options.db ?? databaseFile("seeded");
   const child = spawn(process.execPath, [options.script ?? "server.mjs"], { cwd: ROOT, env: childEnv(port, db, options.env ?? {}) });
   let output = "";
@@ -84,7 +91,7 @@ export async function runUntilExit(options: StartOptions = {}): Promise<{ code: 
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   if (!fs.existsSync(BUILD)) throw new Error("No build: run `npm run build` first (npm test builds before these tests).");
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const db = options.db ?? databaseFile("seeded");
   const child: ChildProcess = spawn(process.execPath, [options.script ?? "server.mjs"], {
     cwd: ROOT,
@@ -111,25 +118,26 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  // start.mjs runs the server as its own child: the RSS that matters is that process's.
-  const serverPid = () => {
-    if (options.script !== "scripts/start.mjs") return child.pid!;
-    const children = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/);
-    return Number(children[0] ?? child.pid);
-  };
+  // start.mjs runs the server as its own child; server.mjs forks its workers (one level below).
+  const serverPid = () => (options.script === "scripts/start.mjs" ? (childrenOf(child.pid!)[0] ?? child.pid!) : child.pid!);
+  const serverPids = () => [serverPid(), ...childrenOf(serverPid())];
   return {
     url,
     port,
     pid: child.pid!,
     dbFile: db,
     output: () => output,
-    rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${serverPid()}/status`, "utf8"))?.[1] ?? 0) / 1024,
-    cpuMs: () => {
-      // Fields 14 and 15 of /proc/PID/stat (after the command name in parentheses): utime and stime, in ticks of 10 ms.
-      const stat = fs.readFileSync(`/proc/${serverPid()}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      return (Number(fields[11]) + Number(fields[12])) * 10;
-    },
+    rssMb: () => sum(serverPids().map((pid) => Number(/VmRSS:\s+(\d+)/.exec(readProc(pid, "status"))?.[1] ?? 0) / 1024)),
+    cpuMs: () =>
+      sum(
+        serverPids().map((pid) => {
+          // Fields 14 and 15 of /proc/PID/stat (after the command name in parentheses): utime and stime, in ticks of 10 ms.
+          const stat = readProc(pid, "stat");
+          const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+          return stat ? (Number(fields[11]) + Number(fields[12])) * 10 : 0;
+        }),
+      ),
+    workerPids: () => childrenOf(serverPid()),
     stop: async () => {
       if (exited !== undefined) return;
       const gone = new Promise((r) => child.on("exit", r));
@@ -138,4 +146,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       if (exited === undefined) child.kill("SIGKILL");
     },
   };
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** A file of /proc/PID, or "" when the process has just exited. */
+function readProc(pid: number, file: string): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${file}`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+export function childrenOf(pid: number): number[] {
+  return readProc(pid, `task/${pid}/children`).trim().split(/\s+/).filter(Boolean).map(Number);
 }

@@ -44,6 +44,11 @@ function outboxKey(): Buffer {
   return cachedKey;
 }
 
+/** Reads the key, generating the key file on first start: the cluster's primary calls it once before it forks. */
+export function ensureOutboxKey(): void {
+  outboxKey();
+}
+
 export function seal(plain: string): string {
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv("aes-256-gcm", outboxKey(), iv);

@@ -70,6 +70,9 @@ async function sendOne({ toAddress, idempotencyKey, email }: OpenedEmail): Promi
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** When the provider last answered this process, kept across runs: the next beat's first email keeps the pace too. */
+let lastAnswerAt = 0;
+
 /**
  * Sends due emails, one at a time at most every MIN_INTERVAL_MS. Returns what happened, for logs and tests.
  * Rows that fail MAX_ATTEMPTS times become "dead" and staff are told (audit log + an email to staff).
@@ -84,7 +87,6 @@ export async function deliverDueEmails(options: { now?: () => Date; limit?: numb
     take: options.limit ?? 50,
     select: { id: true, toAddress: true, template: true, subject: true, textBody: true, htmlBody: true, sealedSecrets: true, idempotencyKey: true, attempts: true, nextAttemptAt: true },
   });
-  let last = 0;
   for (const row of due) {
     // Claim with a conditional update: only one instance wins the row.
     const claimed = await prisma.emailOutbox.updateMany({
@@ -94,13 +96,13 @@ export async function deliverDueEmails(options: { now?: () => Date; limit?: numb
     if (claimed.count !== 1) continue;
     const opened = { toAddress: row.toAddress, idempotencyKey: row.idempotencyKey, email: openEmail(row) };
     if (options.pace !== false) {
-      const wait = last + MIN_INTERVAL_MS - Date.now();
+      const wait = lastAnswerAt + MIN_INTERVAL_MS - Date.now();
       if (wait > 0) await sleep(wait);
     }
     const outcome = await sendOne(opened);
     // Counted from when the provider answered, not from when we sent: a slow send or a jittery network must not
     // let two requests land at the provider closer together than its 2-per-second limit.
-    last = Date.now();
+    lastAnswerAt = Date.now();
     const attempts = row.attempts + 1;
     if (outcome.ok) {
       if (PURGED_ON_SEND.has(row.template)) await prisma.emailOutbox.delete({ where: { id: row.id } });

@@ -8,7 +8,10 @@ import { getEnv } from "~/utils/env.server";
 // It sits above the domains and the email layer, so email never needs to know what a reminder is.
 
 let timer: NodeJS.Timeout | undefined;
-/** Started once per app process by boot(); a no-op without RESEND_API_KEY. */
+/**
+ * Started by boot() in the one server process that runs the jobs (server/cluster.js gives that role to one worker):
+ * the email pace holds per process, and reminders must be queued once. A no-op without RESEND_API_KEY.
+ */
 export function startBackgroundJobs(intervalMs = getEnv().EMAIL_WORKER_INTERVAL_MS) {
   if (timer || !emailSendingEnabled()) return;
   let running = false;

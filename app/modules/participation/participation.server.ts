@@ -139,13 +139,24 @@ export async function withdrawApplication(input: { userId: number; applicationId
   if (!app) return { ok: false as const, reason: "not-found" as const };
   if (!LIVE_APPLICATION_STATUSES.includes(app.status)) return { ok: false as const, reason: "closed" as const };
   if (app.shift.endsAt !== null && app.shift.startsAt <= now) return { ok: false as const, reason: "past" as const };
-  await prisma.$transaction(async (tx) => {
-    await tx.application.update({ where: { id: app.id }, data: { status: APPLICATION_STATUS.withdrawn } });
-    // A place given back goes to the queue; someone leaving the queue may have been what held it up.
-    if (app.status === APPLICATION_STATUS.accepted) await shiftSlots.release(tx, app.shift.id, 1, now);
-    else if (app.status === APPLICATION_STATUS.waitlisted) await shiftSlots.promote(tx, app.shift.id, now);
+  // The status read above may be stale by now (a withdrawal promoted this one; a double click): each conditional
+  // UPDATE says what the row was when it changed, so a slot is released exactly when an accepted one is withdrawn.
+  const withdrawn = await prisma.$transaction(async (tx) => {
+    const wasAccepted = await tx.application.updateMany({ where: { id: app.id, status: APPLICATION_STATUS.accepted }, data: { status: APPLICATION_STATUS.withdrawn } });
+    // A place given back goes to the queue.
+    if (wasAccepted.count === 1) {
+      await shiftSlots.release(tx, app.shift.id, 1, now);
+      return true;
+    }
+    const wasWaiting = await tx.application.updateMany({
+      where: { id: app.id, status: { in: [APPLICATION_STATUS.applied, APPLICATION_STATUS.waitlisted] } },
+      data: { status: APPLICATION_STATUS.withdrawn },
+    });
+    // Someone leaving the queue may have been what held it up.
+    if (wasWaiting.count === 1) await shiftSlots.promote(tx, app.shift.id, now);
+    return wasWaiting.count === 1;
   }, WRITE_TX);
-  return changed({ ok: true as const });
+  return withdrawn ? changed({ ok: true as const }) : { ok: false as const, reason: "closed" as const };
 }
 
 export type RegisterResult = { ok: true; status: RegisterStatus; registrationId: number } | { ok: false; reason: ParticipationRefusal };
@@ -251,13 +262,20 @@ export async function withdrawRegistration(input: { userId: number; registration
   if (!reg) return { ok: false as const, reason: "not-found" as const };
   if (!LIVE_REGISTRATION_STATUSES.includes(reg.status)) return { ok: false as const, reason: "closed" as const };
   if (reg.eventDate.startsAt <= now) return { ok: false as const, reason: "past" as const };
-  await prisma.$transaction(async (tx) => {
-    await tx.registration.update({ where: { id: reg.id }, data: { status: REGISTRATION_STATUS.withdrawn } });
-    // Seats given back go to the queue; a waiting party leaving may have been what held it up.
-    if (reg.status === REGISTRATION_STATUS.accepted) await dateSeats.release(tx, reg.eventDate.id, reg.partySize, now);
-    else await dateSeats.promote(tx, reg.eventDate.id, now);
+  // As for applications: the conditional UPDATE, not the read above, says whether places are to be released.
+  const withdrawn = await prisma.$transaction(async (tx) => {
+    const wasAccepted = await tx.registration.updateMany({ where: { id: reg.id, status: REGISTRATION_STATUS.accepted }, data: { status: REGISTRATION_STATUS.withdrawn } });
+    // Seats given back go to the queue.
+    if (wasAccepted.count === 1) {
+      await dateSeats.release(tx, reg.eventDate.id, reg.partySize, now);
+      return true;
+    }
+    const wasWaiting = await tx.registration.updateMany({ where: { id: reg.id, status: REGISTRATION_STATUS.waitlisted }, data: { status: REGISTRATION_STATUS.withdrawn } });
+    // A waiting party leaving may have been what held the queue up.
+    if (wasWaiting.count === 1) await dateSeats.promote(tx, reg.eventDate.id, now);
+    return wasWaiting.count === 1;
   }, WRITE_TX);
-  return changed({ ok: true as const });
+  return withdrawn ? changed({ ok: true as const }) : { ok: false as const, reason: "closed" as const };
 }
 
 /** The signed-in resident's own applications for an opening's shifts (to show "you applied" and a withdraw button). */
