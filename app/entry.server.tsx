@@ -10,7 +10,6 @@ import { PageTranslationsProvider, pageTranslationsJson, routeNamespaces } from 
 import { assertDatabasePragmas, prisma } from "~/utils/db.server";
 import { NonceProvider } from "~/utils/nonce";
 import { startBackgroundJobs } from "~/modules/jobs/worker.server";
-import { getTokenizer } from "~/modules/search/reading.server";
 import { ensureOutboxKey } from "~/modules/email/sealing.server";
 
 // What server.mjs takes from the build: the one validated configuration, the app's own language choice (the page
@@ -41,9 +40,6 @@ export async function boot({ jobs }: { jobs: boolean }) {
   await assertDatabasePragmas();
   await prisma.$queryRawUnsafe("SELECT 1");
   if (jobs) startBackgroundJobs();
-  // The reading dictionary (search readings, furigana-to-be) takes a second or more to build; built now, in the
-  // background, the first organiser to save after a restart does not wait for it inside their request.
-  void getTokenizer().catch((error: unknown) => console.error("reading dictionary:", error instanceof Error ? error.message : error));
 }
 
 export default async function handleRequest(
