@@ -21,7 +21,7 @@ await probe.goto(`${base}/events`);
 const eventHref = await probe.locator(".card__title a").first().getAttribute("href");
 await probe.close();
 
-const pages = { home: "/", places: "/places", place: placeHref, events: "/events", event: eventHref, volunteer: "/volunteer" };
+const pages = { home: "/", places: "/places", place: placeHref, events: "/events", event: eventHref, volunteer: "/volunteer", opendata: "/opendata" };
 const only = process.env.PAGES?.split(",");
 for (const [name, p] of Object.entries(pages)) {
   if (only && !only.includes(name)) continue;
