@@ -11,10 +11,8 @@ import { RegisterSchema } from "~/modules/participation/schemas";
 import { outcomeAfterRedirect, refused, withdrawFromForm } from "~/modules/participation/outcome";
 import { LIVE_REGISTRATION_STATUSES } from "~/modules/participation/status";
 import { useTranslation } from "react-i18next";
-import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { listRelatedEvents, getPublishedEvent } from "~/modules/events/queries.server";
 import { calendarLinksForEvent } from "~/modules/events/feeds.server";
-import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { describeSchedule } from "~/modules/schedule/describe";
 import { Text, nameMaps } from "~/components/listing";
 import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs, Venue } from "~/components/detail";
@@ -22,18 +20,15 @@ import { DayLabel, Fee, Languages, When } from "~/components/format";
 import { JsonLd } from "~/components/json-ld";
 import { CalendarLinks } from "~/components/calendar-links";
 import { Related } from "~/components/related";
-import { notFound, parseIdParam } from "~/utils/http.server";
+import { parseIdParam } from "~/utils/http.server";
 import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
-import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { toTokyoIso } from "~/utils/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { loadPublicDetail } from "~/modules/publishing/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = parseIdParam(params.id);
-  const { locale, t } = await getRequestI18n(request);
-  const [event, taxonomy, user] = await Promise.all([cachedPublic(cacheKey("event", id, locale), () => getPublishedEvent(id, locale)), getTaxonomy(locale), getCurrentUser(request)]);
-  if (!event) notFound();
+  const [{ id, locale, t, item: event, taxonomy }, user] = await Promise.all([loadPublicDetail(request, params.id, "event", getPublishedEvent), getCurrentUser(request)]);
   const mine = user ? await myRegistrationsForEvent(user.id, id) : [];
   return {
     signedIn: Boolean(user),

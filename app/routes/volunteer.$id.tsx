@@ -11,23 +11,18 @@ import { ApplySchema } from "~/modules/participation/schemas";
 import { outcomeAfterRedirect, refused, withdrawFromForm } from "~/modules/participation/outcome";
 import { LIVE_APPLICATION_STATUSES } from "~/modules/participation/status";
 import { useTranslation } from "react-i18next";
-import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { getPublishedOpening } from "~/modules/volunteering/queries.server";
-import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { Text, nameMaps } from "~/components/listing";
 import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs, Venue } from "~/components/detail";
 import { DayLabel, Languages, When } from "~/components/format";
-import { notFound, parseIdParam } from "~/utils/http.server";
+import { parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { loadPublicDetail } from "~/modules/publishing/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = parseIdParam(params.id);
-  const { locale, t } = await getRequestI18n(request);
-  const [opening, taxonomy, user] = await Promise.all([cachedPublic(cacheKey("opening", id, locale), () => getPublishedOpening(id, locale)), getTaxonomy(locale), getCurrentUser(request)]);
-  if (!opening) notFound();
+  const [{ id, t, item: opening, taxonomy }, user] = await Promise.all([loadPublicDetail(request, params.id, "opening", getPublishedOpening), getCurrentUser(request)]);
   const mine = user ? await myApplicationsForOpening(user.id, id) : [];
   return {
     signedIn: Boolean(user),
