@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ConsentField, MyParticipation, OutcomeNotice, SignInToParticipate, participationAnswer, replyFor } from "~/modules/participation/participation-controls";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { InputField } from "~/components/forms";
-import { getCurrentUser, requireUser } from "~/modules/auth/permissions.server";
+import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { myRegistrationsForEvent, registerForEventDate, withdrawRegistration } from "~/modules/participation/participation.server";
 import { RegisterSchema } from "~/modules/participation/schemas";
-import { outcomeAfterRedirect, refused, withdrawFromForm } from "~/modules/participation/outcome";
+import { outcomeAfterRedirect, refused } from "~/modules/participation/outcome";
+import { participationPageAction } from "~/modules/participation/page-action.server";
 import { LIVE_REGISTRATION_STATUSES } from "~/modules/participation/status";
 import { useTranslation } from "react-i18next";
 import { listRelatedEvents, getPublishedEvent } from "~/modules/events/queries.server";
@@ -48,20 +49,19 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = parseIdParam(params.id);
-  const user = await requireUser(request);
-  const formData = await request.formData();
-  if (formData.get("intent") === "withdraw") {
-    return withdrawFromForm(formData, (registrationId) => withdrawRegistration({ userId: user.id, registrationId }), "participation.cancelled");
-  }
-  const submission = parseWithZod(formData, { schema: RegisterSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  // The date must belong to this event (eventId): an id from another page is treated as not found.
-  const { eventDateId, partySize } = submission.value;
-  const result = await registerForEventDate({ userId: user.id, resident: user, eventId, eventDateId, partySize, consent: true });
-  if (!result.ok) return refused(result.reason);
-  // Post/redirect/get: the registration is acknowledged at once, without rendering the page inside the rush, and
-  // the page that follows reads its outcome from the database (a reload does not register twice either).
-  throw redirect(`/events/${eventId}?registered=${eventDateId}`, 303);
+  return participationPageAction(request, {
+    schema: RegisterSchema,
+    withdraw: (user, registrationId) => withdrawRegistration({ userId: user.id, registrationId }),
+    withdrawnMessage: "participation.cancelled",
+    takePart: async (user, { eventDateId, partySize }) => {
+      // The date must belong to this event (eventId): an id from another page is treated as not found.
+      const result = await registerForEventDate({ userId: user.id, resident: user, eventId, eventDateId, partySize, consent: true });
+      if (!result.ok) return refused(result.reason);
+      // Post/redirect/get: the registration is acknowledged at once, without rendering the page inside the rush, and
+      // the page that follows reads its outcome from the database (a reload does not register twice either).
+      throw redirect(`/events/${eventId}?registered=${eventDateId}`, 303);
+    },
+  });
 }
 
 export const handle = { i18n: ["listing", "detail", "events", "participation"] };

@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ConsentField, MyParticipation, OutcomeNotice, SignInToParticipate, participationAnswer, replyFor } from "~/modules/participation/participation-controls";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { TextAreaField } from "~/components/forms";
-import { getCurrentUser, requireUser } from "~/modules/auth/permissions.server";
+import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { applyToShift, myApplicationsForOpening, withdrawApplication } from "~/modules/participation/participation.server";
 import { ApplySchema } from "~/modules/participation/schemas";
-import { outcomeAfterRedirect, refused, withdrawFromForm } from "~/modules/participation/outcome";
+import { outcomeAfterRedirect, refused } from "~/modules/participation/outcome";
+import { participationPageAction } from "~/modules/participation/page-action.server";
 import { LIVE_APPLICATION_STATUSES } from "~/modules/participation/status";
 import { useTranslation } from "react-i18next";
 import { getPublishedOpening } from "~/modules/volunteering/queries.server";
@@ -39,20 +40,20 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const openingId = parseIdParam(params.id);
-  const user = await requireUser(request);
-  const formData = await request.formData();
-  if (formData.get("intent") === "withdraw") {
-    return withdrawFromForm(formData, (applicationId) => withdrawApplication({ userId: user.id, applicationId }), "participation.withdrawn");
-  }
-  const submission = parseWithZod(formData, { schema: ApplySchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  // The shift must belong to this opening: a shift id from another page is treated as not found.
-  const shift = await prisma.shift.findFirst({ where: { id: submission.value.shiftId, openingId }, select: { id: true } });
-  if (!shift) return refused("not-found");
-  const result = await applyToShift({ userId: user.id, resident: user, shiftId: shift.id, consent: true, message: submission.value.message });
-  if (!result.ok) return refused(result.reason);
-  // Post/redirect/get, as for event registrations: acknowledged at once, the outcome read back from the database.
-  throw redirect(`/volunteer/${openingId}?applied=${shift.id}`, 303);
+  return participationPageAction(request, {
+    schema: ApplySchema,
+    withdraw: (user, applicationId) => withdrawApplication({ userId: user.id, applicationId }),
+    withdrawnMessage: "participation.withdrawn",
+    takePart: async (user, { shiftId, message }) => {
+      // The shift must belong to this opening: a shift id from another page is treated as not found.
+      const shift = await prisma.shift.findFirst({ where: { id: shiftId, openingId }, select: { id: true } });
+      if (!shift) return refused("not-found");
+      const result = await applyToShift({ userId: user.id, resident: user, shiftId: shift.id, consent: true, message });
+      if (!result.ok) return refused(result.reason);
+      // Post/redirect/get, as for event registrations: acknowledged at once, the outcome read back from the database.
+      throw redirect(`/volunteer/${openingId}?applied=${shift.id}`, 303);
+    },
+  });
 }
 
 export const handle = { i18n: ["listing", "detail", "events", "volunteering", "participation"] };
