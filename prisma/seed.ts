@@ -10,6 +10,7 @@ import { expandSchedule, isJapaneseHoliday } from "../app/modules/schedule/recur
 import { rebuildSearchIndex } from "../app/modules/search/documents.server";
 import { addDays, fromTokyo, startOfTokyoDay, tokyoDateKey, tokyoParts, tokyoSlot } from "../app/utils/dates";
 import { scheduleSlots } from "../app/modules/schedule/describe";
+import { createInListOrder, mulberry32 } from "./seed-helpers";
 import {
   APPLICATIONS,
   AREAS,
@@ -67,18 +68,6 @@ const OPENINGS: OpeningSeed[] = [...OPENINGS_A, ...OPENINGS_B, ...OPENINGS_C, ..
 const SERIES_DAYS = 182;
 const TX_OPTIONS = { timeout: 60_000, maxWait: 10_000 };
 
-/** mulberry32: a tiny deterministic PRNG so every seed run gives the same "random" variety. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function mustGet<K, V>(map: Map<K, V>, key: K, what: string): V {
   const value = map.get(key);
   if (value === undefined) throw new Error(`seed: unknown ${what} "${String(key)}"`);
@@ -128,43 +117,15 @@ export async function seed(prisma: PrismaClient, options: { now?: Date; people?:
       });
       measureId.set(m.number, row.id);
     }
-    const categoryId = new Map<string, number>();
-    for (const [i, c] of CATEGORIES.entries()) {
-      const row = await tx.category.create({
-        data: {
-          slug: c.slug,
-          name: c.name,
-          sortOrder: i + 1,
-          planMeasures: { connect: ids(measureId, c.measures, "plan measure") },
-        },
-      });
-      categoryId.set(c.slug, row.id);
-    }
-    const audienceId = new Map<string, number>();
-    for (const [i, a] of AUDIENCES.entries()) {
-      audienceId.set(
-        a.slug,
-        (
-          await tx.audience.create({
-            data: { slug: a.slug, name: a.name, sortOrder: i + 1 },
-          })
-        ).id
-      );
-    }
-    const typeId = new Map<string, number>();
-    for (const [i, p] of PLACE_TYPES.entries()) {
-      typeId.set(
-        p.slug,
-        (
-          await tx.placeType.create({
-            data: { slug: p.slug, name: p.name, sortOrder: i + 1 },
-          })
-        ).id
-      );
-    }
-    const areaId = new Map<string, number>();
-    for (const [i, a] of AREAS.entries()) {
-      const row = await tx.area.create({
+    const categoryId = await createInListOrder(CATEGORIES, (c, sortOrder) =>
+      tx.category.create({
+        data: { slug: c.slug, name: c.name, sortOrder, planMeasures: { connect: ids(measureId, c.measures, "plan measure") } },
+      }),
+    );
+    const audienceId = await createInListOrder(AUDIENCES, (a, sortOrder) => tx.audience.create({ data: { slug: a.slug, name: a.name, sortOrder } }));
+    const typeId = await createInListOrder(PLACE_TYPES, (p, sortOrder) => tx.placeType.create({ data: { slug: p.slug, name: p.name, sortOrder } }));
+    const areaId = await createInListOrder(AREAS, (a, sortOrder) =>
+      tx.area.create({
         data: {
           slug: a.slug,
           name: a.name,
@@ -172,13 +133,12 @@ export async function seed(prisma: PrismaClient, options: { now?: Date; people?:
           towns: a.towns,
           schoolDistrict: a.schoolDistrict,
           description: a.description,
-          sortOrder: i + 1,
+          sortOrder,
           lat: a.lat,
           lng: a.lng,
         },
-      });
-      areaId.set(a.slug, row.id);
-    }
+      }),
+    );
     return { roleId, measureId, categoryId, audienceId, typeId, areaId };
   }, TX_OPTIONS);
 

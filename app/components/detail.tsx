@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Text } from "./listing";
 
 export function Breadcrumbs({ items }: { items: { to?: string; label: string }[] }) {
   const { t } = useTranslation();
@@ -49,5 +50,21 @@ export function ContactBlock({ name, phone, email }: { name: string; phone: stri
         <InfoRow label={t("detail.email")}>{email ? <a href={`mailto:${email}`}>{email}</a> : null}</InfoRow>
       </dl>
     </section>
+  );
+}
+
+/** Where something happens: the venue's name (a link when it is a listed place) and its address. */
+export function Venue({ venue }: { venue: { placeId: number | null; name: string; lang?: string; address?: string | null } }) {
+  return (
+    <>
+      {venue.placeId ? (
+        <Link to={`/places/${venue.placeId}`}>
+          <Text value={venue.name} lang={venue.lang} />
+        </Link>
+      ) : (
+        <Text value={venue.name} lang={venue.lang} />
+      )}
+      {venue.address ? <span className="fact__sub" lang="ja">{venue.address}</span> : null}
+    </>
   );
 }

@@ -1,4 +1,7 @@
-import type { FieldMetadata } from "@conform-to/react";
+import { useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { z } from "zod";
+import type { FormDefaults } from "~/modules/forms/form-values";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusTag } from "./status-tag";
@@ -16,6 +19,27 @@ type AnyMeta = FieldMetadata<any, any, any>;
 type Option = { id: number; name: string };
 
 const toOptions = (items: Option[]) => items.map((i) => ({ value: String(i.id), label: i.name }));
+
+/**
+ * The conform setup of every organiser item form (place, event, opening): the server's values as the form shows them
+ * (see asFormValues), checked on blur with the same schema the action parses.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform's forms are generic over every schema shape
+export function useItemForm<Schema extends z.ZodType<Record<string, any>, z.ZodTypeDef, Record<string, any>>>(
+  id: string,
+  schema: Schema,
+  lastResult: SubmissionResult<string[]> | undefined,
+  defaults: FormDefaults,
+) {
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    id,
+    lastResult,
+    constraint: getZodConstraint(schema),
+    defaultValue: defaults as never,
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+}
 
 export function ItemPageHeader({
   groupId,

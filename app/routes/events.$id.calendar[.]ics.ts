@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { buildEventDateIcs } from "~/modules/events/feeds.server";
 import { notFound, parseIdParam } from "~/utils/http.server";
+import { calendarResponse } from "~/modules/calendar/ics.server";
 
 /** /events/:id/calendar.ics[?date=<EventDate id>] — "add to calendar" for one event, or one of its dates. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -11,12 +12,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await getRequestI18n(request);
   const ics = await buildEventDateIcs(id, dateId, locale, new Date());
   if (!ics) notFound();
-  return new Response(ics.body, {
-    headers: {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${ics.filename}"`,
-      "Cache-Control": "public, max-age=300",
-      Vary: "Accept-Language, Cookie",
-    },
-  });
+  return calendarResponse(ics.body, ics.filename);
 }

@@ -1,43 +1,41 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConsentField, MyParticipation, SignInToParticipate, replyFor } from "~/modules/participation/participation-controls";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ConsentField, MyParticipation, OutcomeNotice, SignInToParticipate, participationAnswer, replyFor } from "~/modules/participation/participation-controls";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { InputField } from "~/components/forms";
-import { getCurrentUser, requireUser } from "~/modules/auth/permissions.server";
+import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { myRegistrationsForEvent, registerForEventDate, withdrawRegistration } from "~/modules/participation/participation.server";
-import { RegisterSchema, WithdrawSchema } from "~/modules/participation/schemas";
+import { RegisterSchema } from "~/modules/participation/schemas";
+import { outcomeAfterRedirect, refused } from "~/modules/participation/outcome";
+import { participationPageAction } from "~/modules/participation/page-action.server";
 import { LIVE_REGISTRATION_STATUSES } from "~/modules/participation/status";
 import { useTranslation } from "react-i18next";
-import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { listRelatedEvents, getPublishedEvent } from "~/modules/events/queries.server";
 import { calendarLinksForEvent } from "~/modules/events/feeds.server";
-import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { describeSchedule } from "~/modules/schedule/describe";
 import { Text, nameMaps } from "~/components/listing";
-import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs } from "~/components/detail";
+import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs, Venue } from "~/components/detail";
 import { DayLabel, Fee, Languages, When } from "~/components/format";
 import { JsonLd } from "~/components/json-ld";
 import { CalendarLinks } from "~/components/calendar-links";
 import { Related } from "~/components/related";
-import { notFound, parseIdParam } from "~/utils/http.server";
+import { parseIdParam } from "~/utils/http.server";
 import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
-import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { toTokyoIso } from "~/utils/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { loadPublicDetail } from "~/modules/publishing/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = parseIdParam(params.id);
-  const { locale, t } = await getRequestI18n(request);
-  const [event, taxonomy, user] = await Promise.all([cachedPublic(cacheKey("event", id, locale), () => getPublishedEvent(id, locale)), getTaxonomy(locale), getCurrentUser(request)]);
-  if (!event) notFound();
+  const [{ id, locale, t, item: event, taxonomy }, user] = await Promise.all([loadPublicDetail(request, params.id, "event", getPublishedEvent), getCurrentUser(request)]);
   const mine = user ? await myRegistrationsForEvent(user.id, id) : [];
   return {
     signedIn: Boolean(user),
     mine,
-    registered: registeredNotice(new URL(request.url).searchParams.get("registered"), mine),
+    // After registering (?registered=<date id>): what the database says happened to the resident's registration.
+    registered: outcomeAfterRedirect(new URL(request.url).searchParams.get("registered"), mine, (m) => m.eventDateId, LIVE_REGISTRATION_STATUSES, "participation.registered"),
     meta: { title: event.title, description: event.summary, siteName: t("site.name") },
     event,
     taxonomy,
@@ -49,40 +47,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
-/** After registering (?registered=<date id>): what the database says happened to the resident's registration. */
-function registeredNotice(dateId: string | null, mine: { eventDateId: number; status: string }[]) {
-  const status = dateId ? mine.find((m) => String(m.eventDateId) === dateId)?.status : undefined;
-  return status && LIVE_REGISTRATION_STATUSES.includes(status) ? { message: `participation.registered.${status}`, tone: "info" as const } : null;
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = parseIdParam(params.id);
-  const user = await requireUser(request);
-  const formData = await request.formData();
-  if (formData.get("intent") === "withdraw") {
-    const submission = parseWithZod(formData, { schema: WithdrawSchema });
-    if (submission.status !== "success") return { message: "participation.refused.not-found", tone: "warn" as const };
-    const result = await withdrawRegistration({ userId: user.id, registrationId: submission.value.id });
-    return result.ok ? { message: "participation.cancelled", tone: "info" as const } : { message: `participation.refused.${result.reason}`, tone: "warn" as const };
-  }
-  const submission = parseWithZod(formData, { schema: RegisterSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  // The date must belong to this event (eventId): an id from another page is treated as not found.
-  const { eventDateId, partySize } = submission.value;
-  const result = await registerForEventDate({ userId: user.id, resident: user, eventId, eventDateId, partySize, consent: true });
-  if (!result.ok) return { message: `participation.refused.${result.reason}`, tone: "warn" as const };
-  // Post/redirect/get: the registration is acknowledged at once, without rendering the page inside the rush, and
-  // the page that follows reads its outcome from the database (a reload does not register twice either).
-  throw redirect(`/events/${eventId}?registered=${eventDateId}`, 303);
+  return participationPageAction(request, {
+    schema: RegisterSchema,
+    withdraw: (user, registrationId) => withdrawRegistration({ userId: user.id, registrationId }),
+    withdrawnMessage: "participation.cancelled",
+    takePart: async (user, { eventDateId, partySize }) => {
+      // The date must belong to this event (eventId): an id from another page is treated as not found.
+      const result = await registerForEventDate({ userId: user.id, resident: user, eventId, eventDateId, partySize, consent: true });
+      if (!result.ok) return refused(result.reason);
+      // Post/redirect/get: the registration is acknowledged at once, without rendering the page inside the rush, and
+      // the page that follows reads its outcome from the database (a reload does not register twice either).
+      throw redirect(`/events/${eventId}?registered=${eventDateId}`, 303);
+    },
+  });
 }
 
 export const handle = { i18n: ["listing", "detail", "events", "participation"] };
 
 export default function EventDetailPage() {
   const { event, taxonomy, origin, calendarLinks, related, signedIn, mine, registered } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const reply = actionData && "result" in actionData ? actionData.result : undefined;
-  const result = (actionData && "message" in actionData ? actionData : null) ?? registered;
+  const { reply, outcome } = participationAnswer(useActionData<typeof action>(), registered);
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   const area = event.areaSlug ? names.areas[event.areaSlug] : undefined;
@@ -139,11 +125,7 @@ export default function EventDetailPage() {
             ) : (
               <p>{t("event.noUpcoming")}</p>
             )}
-            {result ? (
-              <p className={`notice notice--${result.tone}`} role="status">
-                {t(result.message)}
-              </p>
-            ) : null}
+            <OutcomeNotice outcome={outcome} />
           </section>
 
           <section className="panel" aria-labelledby="about-h">
@@ -158,18 +140,7 @@ export default function EventDetailPage() {
             <h2 id="facts-h">{t("detail.facts")}</h2>
             <dl className="info">
               <InfoRow label={t("detail.where")}>
-                {event.venue ? (
-                  <>
-                    {event.venue.placeId ? (
-                      <Link to={`/places/${event.venue.placeId}`}>
-                        <Text value={event.venue.name} lang={event.venue.lang} />
-                      </Link>
-                    ) : (
-                      <Text value={event.venue.name} lang={event.venue.lang} />
-                    )}
-                    {event.venue.address ? <span className="fact__sub" lang="ja">{event.venue.address}</span> : null}
-                  </>
-                ) : null}
+                {event.venue ? <Venue venue={event.venue} /> : null}
                 {event.onlineUrl ? <span className="fact__sub">{t("event.online")}</span> : null}
                 {area ? <span className="fact__sub">{area.name}</span> : null}
               </InfoRow>

@@ -9,13 +9,12 @@ import { requestPasswordReset } from "~/modules/auth/accounts.server";
 import { rejectBots } from "~/modules/auth/guards.server";
 import { clientIp } from "~/modules/auth/rate-limit.server";
 import { EmailOnlySchema } from "~/modules/auth/schemas";
-import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { pageMeta } from "~/utils/meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { titledPage } from "~/modules/i18n/page-title.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { t } = await getRequestI18n(request);
-  return { meta: { title: t("auth.forgotTitle"), siteName: t("site.name") } };
+export function loader({ request }: LoaderFunctionArgs) {
+  return titledPage(request, "auth.forgotTitle");
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);

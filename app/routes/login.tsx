@@ -10,15 +10,14 @@ import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { clientIp } from "~/modules/auth/rate-limit.server";
 import { safeRedirectPath } from "~/modules/auth/redirect";
 import { LoginSchema } from "~/modules/auth/schemas";
-import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { titledPage } from "~/modules/i18n/page-title.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { t } = await getRequestI18n(request);
   if (await getCurrentUser(request)) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/me"));
-  return { meta: { title: t("auth.loginTitle"), siteName: t("site.name") } };
+  return titledPage(request, "auth.loginTitle");
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);

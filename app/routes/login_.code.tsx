@@ -10,17 +10,16 @@ import { rejectBots } from "~/modules/auth/guards.server";
 import { clientIp } from "~/modules/auth/rate-limit.server";
 import { safeRedirectPath } from "~/modules/auth/redirect";
 import { CodeSchema, EmailOnlySchema } from "~/modules/auth/schemas";
-import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { titledPage } from "~/modules/i18n/page-title.server";
 
 // Login by an emailed one-time code, for residents who would rather not have a password.
 // Step 1 asks for the address; step 2 (the same page, rendered by the action) asks for the code.
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { t } = await getRequestI18n(request);
-  return { meta: { title: t("auth.codeLoginTitle"), siteName: t("site.name") } };
+export function loader({ request }: LoaderFunctionArgs) {
+  return titledPage(request, "auth.codeLoginTitle");
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);

@@ -5,12 +5,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { text } from "~/utils/text";
 import { useTranslation } from "react-i18next";
-import { cancelEventDate, listRegistrants, recordRegistrationAttendance } from "~/modules/participation/organiser.server";
+import { cancelEventDate, listRegistrants, recordRegistrationAttendance, viewParticipants } from "~/modules/participation/organiser.server";
 import { ATTENDANCE_STATUSES, REGISTRATION_STATUS } from "~/modules/participation/status";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { prisma } from "~/utils/db.server";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { When } from "~/components/format";
 import { noticeOf } from "~/modules/participation/organiser-notice";
@@ -24,9 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { groupId, user: member, can } = await requireWorkspace(request, params);
   const { t } = await getRequestI18n(request);
   const contacts = can["see-contacts"];
-  const data = await listRegistrants(groupId, eventId, { contacts });
+  const data = await viewParticipants({ memberId: member.id, contacts }, { action: "registrants.viewed", entityType: "event", entityId: eventId }, (options) => listRegistrants(groupId, eventId, options));
   if (!data) notFound();
-  if (contacts) await recordAudit(prisma, { actorId: member.id, action: "registrants.viewed", entityType: "event", entityId: eventId });
   return {
     meta: { title: t("manageRegistrations.title", { title: data.title }), siteName: t("site.name") },
     groupId,

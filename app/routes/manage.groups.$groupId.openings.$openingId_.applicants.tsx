@@ -5,13 +5,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { text } from "~/utils/text";
 import { useTranslation } from "react-i18next";
-import { APPLICANT_DECISIONS, decideApplication, listApplicants } from "~/modules/participation/organiser.server";
+import { APPLICANT_DECISIONS, decideApplication, listApplicants, viewParticipants } from "~/modules/participation/organiser.server";
 import { APPLICATION_STATUS, ATTENDANCE_STATUSES, LIVE_APPLICATION_STATUSES, UNDECIDED_APPLICATION_STATUSES } from "~/modules/participation/status";
 import { messageShift } from "~/modules/participation/notifications.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { prisma } from "~/utils/db.server";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { When } from "~/components/format";
 import { noticeOf } from "~/modules/participation/organiser-notice";
@@ -25,10 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { groupId, user: member, can } = await requireWorkspace(request, params);
   const { t } = await getRequestI18n(request);
   const contacts = can["see-contacts"];
-  const data = await listApplicants(groupId, openingId, { contacts });
+  const data = await viewParticipants({ memberId: member.id, contacts }, { action: "applicants.viewed", entityType: "opening", entityId: openingId }, (options) => listApplicants(groupId, openingId, options));
   if (!data) notFound();
-  // Viewing residents' contact details is recorded (APPI; SECURITY.md row 36).
-  if (contacts) await recordAudit(prisma, { actorId: member.id, action: "applicants.viewed", entityType: "opening", entityId: openingId });
   return {
     meta: { title: t("manageApplicants.title", { title: data.title }), siteName: t("site.name") },
     groupId,

@@ -9,11 +9,11 @@ import { checkCurrentPassword, confirmEmailChange, startEmailChange } from "~/mo
 import { requireUser } from "~/modules/auth/permissions.server";
 import { RATE_LIMITS, clientIp, consumeRateLimit } from "~/modules/auth/rate-limit.server";
 import { ChangeEmailSchema, CodeField, EmailField } from "~/modules/auth/schemas";
-import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { NO_STORE, tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { titledPage } from "~/modules/i18n/page-title.server";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -21,8 +21,7 @@ const ConfirmSchema = z.object({ newEmail: EmailField, code: CodeField });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const { t } = await getRequestI18n(request);
-  return { meta: { title: t("me.changeEmail"), siteName: t("site.name") } };
+  return titledPage(request, "me.changeEmail");
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getLocale } from "~/modules/i18n/i18next.server";
 import { placeDateIcs } from "~/modules/places/calendar.server";
 import { notFound, parseIdParam } from "~/utils/http.server";
+import { calendarResponse } from "~/modules/calendar/ics.server";
 
 /** /places/:id/calendar.ics?date=YYYY-MM-DD — one meeting of a place, for "add to my calendar". */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -9,12 +10,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const date = new URL(request.url).searchParams.get("date") ?? "";
   const file = await placeDateIcs(id, date, await getLocale(request));
   if (!file) notFound();
-  return new Response(file.body, {
-    headers: {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${file.filename}"`,
-      "Cache-Control": "public, max-age=300",
-      Vary: "Accept-Language, Cookie",
-    },
-  });
+  return calendarResponse(file.body, file.filename);
 }

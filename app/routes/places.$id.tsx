@@ -1,29 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { getPublishedPlace, listRelatedPlaces } from "~/modules/places/queries.server";
 import { Related } from "~/components/related";
 import { calendarLinksForPlace } from "~/modules/places/calendar.server";
 import { CalendarLinks } from "~/components/calendar-links";
-import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { describeSchedule } from "~/modules/schedule/describe";
 import { Text, nameMaps } from "~/components/listing";
 import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs } from "~/components/detail";
 import { Fee, Languages, When } from "~/components/format";
 import { JsonLd } from "~/components/json-ld";
-import { notFound, parseIdParam } from "~/utils/http.server";
 import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
-import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { formatDate, toTokyoIso } from "~/utils/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { loadPublicDetail } from "~/modules/publishing/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = parseIdParam(params.id);
-  const { locale, t } = await getRequestI18n(request);
-  const [place, taxonomy] = await Promise.all([cachedPublic(cacheKey("place", id, locale), () => getPublishedPlace(id, locale)), getTaxonomy(locale)]);
-  if (!place) notFound();
+  const { locale, t, item: place, taxonomy } = await loadPublicDetail(request, params.id, "place", getPublishedPlace);
   const [calendarLinks, related] = await Promise.all([calendarLinksForPlace(place, locale), listRelatedPlaces(place, locale)]);
   return {
     related,

@@ -10,14 +10,13 @@ import { rejectBots } from "~/modules/auth/guards.server";
 import { clientIp } from "~/modules/auth/rate-limit.server";
 import { safeRedirectPath } from "~/modules/auth/redirect";
 import { CodeSchema, EmailOnlySchema } from "~/modules/auth/schemas";
-import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { titledPage } from "~/modules/i18n/page-title.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { t } = await getRequestI18n(request);
-  return { meta: { title: t("auth.verifyTitle"), siteName: t("site.name") } };
+export function loader({ request }: LoaderFunctionArgs) {
+  return titledPage(request, "auth.verifyTitle");
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);

@@ -1,37 +1,35 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConsentField, MyParticipation, SignInToParticipate, replyFor } from "~/modules/participation/participation-controls";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ConsentField, MyParticipation, OutcomeNotice, SignInToParticipate, participationAnswer, replyFor } from "~/modules/participation/participation-controls";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { TextAreaField } from "~/components/forms";
-import { getCurrentUser, requireUser } from "~/modules/auth/permissions.server";
+import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { applyToShift, myApplicationsForOpening, withdrawApplication } from "~/modules/participation/participation.server";
-import { ApplySchema, WithdrawSchema } from "~/modules/participation/schemas";
+import { ApplySchema } from "~/modules/participation/schemas";
+import { outcomeAfterRedirect, refused } from "~/modules/participation/outcome";
+import { participationPageAction } from "~/modules/participation/page-action.server";
 import { LIVE_APPLICATION_STATUSES } from "~/modules/participation/status";
 import { useTranslation } from "react-i18next";
-import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { getPublishedOpening } from "~/modules/volunteering/queries.server";
-import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { Text, nameMaps } from "~/components/listing";
-import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs } from "~/components/detail";
+import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs, Venue } from "~/components/detail";
 import { DayLabel, Languages, When } from "~/components/format";
-import { notFound, parseIdParam } from "~/utils/http.server";
+import { parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { loadPublicDetail } from "~/modules/publishing/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = parseIdParam(params.id);
-  const { locale, t } = await getRequestI18n(request);
-  const [opening, taxonomy, user] = await Promise.all([cachedPublic(cacheKey("opening", id, locale), () => getPublishedOpening(id, locale)), getTaxonomy(locale), getCurrentUser(request)]);
-  if (!opening) notFound();
+  const [{ id, t, item: opening, taxonomy }, user] = await Promise.all([loadPublicDetail(request, params.id, "opening", getPublishedOpening), getCurrentUser(request)]);
   const mine = user ? await myApplicationsForOpening(user.id, id) : [];
   return {
     signedIn: Boolean(user),
     mine,
-    applied: appliedNotice(new URL(request.url).searchParams.get("applied"), mine),
+    // After applying (?applied=<shift id>): what the database says happened to the resident's application.
+    applied: outcomeAfterRedirect(new URL(request.url).searchParams.get("applied"), mine, (m) => m.shiftId, LIVE_APPLICATION_STATUSES, "participation.applied"),
     meta: { title: opening.title, description: opening.summary, siteName: t("site.name") },
     opening,
     taxonomy,
@@ -40,40 +38,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
-/** After applying (?applied=<shift id>): what the database says happened to the resident's application. */
-function appliedNotice(shiftId: string | null, mine: { shiftId: number; status: string }[]) {
-  const status = shiftId ? mine.find((m) => String(m.shiftId) === shiftId)?.status : undefined;
-  return status && LIVE_APPLICATION_STATUSES.includes(status) ? { message: `participation.applied.${status}`, tone: "info" as const } : null;
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const openingId = parseIdParam(params.id);
-  const user = await requireUser(request);
-  const formData = await request.formData();
-  if (formData.get("intent") === "withdraw") {
-    const submission = parseWithZod(formData, { schema: WithdrawSchema });
-    if (submission.status !== "success") return { message: "participation.refused.not-found", tone: "warn" as const };
-    const result = await withdrawApplication({ userId: user.id, applicationId: submission.value.id });
-    return result.ok ? { message: "participation.withdrawn", tone: "info" as const } : { message: `participation.refused.${result.reason}`, tone: "warn" as const };
-  }
-  const submission = parseWithZod(formData, { schema: ApplySchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  // The shift must belong to this opening: a shift id from another page is treated as not found.
-  const shift = await prisma.shift.findFirst({ where: { id: submission.value.shiftId, openingId }, select: { id: true } });
-  if (!shift) return { message: "participation.refused.not-found", tone: "warn" as const };
-  const result = await applyToShift({ userId: user.id, resident: user, shiftId: shift.id, consent: true, message: submission.value.message });
-  if (!result.ok) return { message: `participation.refused.${result.reason}`, tone: "warn" as const };
-  // Post/redirect/get, as for event registrations: acknowledged at once, the outcome read back from the database.
-  throw redirect(`/volunteer/${openingId}?applied=${shift.id}`, 303);
+  return participationPageAction(request, {
+    schema: ApplySchema,
+    withdraw: (user, applicationId) => withdrawApplication({ userId: user.id, applicationId }),
+    withdrawnMessage: "participation.withdrawn",
+    takePart: async (user, { shiftId, message }) => {
+      // The shift must belong to this opening: a shift id from another page is treated as not found.
+      const shift = await prisma.shift.findFirst({ where: { id: shiftId, openingId }, select: { id: true } });
+      if (!shift) return refused("not-found");
+      const result = await applyToShift({ userId: user.id, resident: user, shiftId: shift.id, consent: true, message });
+      if (!result.ok) return refused(result.reason);
+      // Post/redirect/get, as for event registrations: acknowledged at once, the outcome read back from the database.
+      throw redirect(`/volunteer/${openingId}?applied=${shift.id}`, 303);
+    },
+  });
 }
 
 export const handle = { i18n: ["listing", "detail", "events", "volunteering", "participation"] };
 
 export default function OpeningDetailPage() {
   const { opening, taxonomy, signedIn, mine, applied } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const reply = actionData && "result" in actionData ? actionData.result : undefined;
-  const result = (actionData && "message" in actionData ? actionData : null) ?? applied;
+  const { reply, outcome } = participationAnswer(useActionData<typeof action>(), applied);
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   const area = opening.areaSlug ? names.areas[opening.areaSlug] : undefined;
@@ -106,11 +93,7 @@ export default function OpeningDetailPage() {
           ) : null}
           <section className="panel" aria-labelledby="shifts-h">
             <h2 id="shifts-h">{t("opening.shifts")}</h2>
-            {result ? (
-              <p className={`notice notice--${result.tone}`} role="status">
-                {t(result.message)}
-              </p>
-            ) : null}
+            <OutcomeNotice outcome={outcome} />
             {opening.ongoing ? <p>{t("opening.ongoingText")}</p> : null}
             {opening.ongoing
               ? opening.shifts
@@ -149,18 +132,7 @@ export default function OpeningDetailPage() {
             <h2 id="facts-h">{t("detail.facts")}</h2>
             <dl className="info">
               <InfoRow label={t("detail.where")}>
-                {opening.venue ? (
-                  opening.venue.placeId ? (
-                    <Link to={`/places/${opening.venue.placeId}`}>
-                      <Text value={opening.venue.name} lang={opening.venue.lang} />
-                    </Link>
-                  ) : (
-                    <Text value={opening.venue.name} lang={opening.venue.lang} />
-                  )
-                ) : (
-                  t(`mode.${opening.mode}`)
-                )}
-                {opening.venue?.address ? <span className="fact__sub" lang="ja">{opening.venue.address}</span> : null}
+                {opening.venue ? <Venue venue={opening.venue} /> : t(`mode.${opening.mode}`)}
                 {area ? <span className="fact__sub">{area.name}</span> : null}
               </InfoRow>
               <InfoRow label={t("opening.skills")}>

@@ -15,6 +15,7 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { Prisma, PrismaClient } from "../../app/generated/prisma/client";
 import { seed } from "../../prisma/seed";
+import { mulberry32 } from "../../prisma/seed-helpers";
 import { expandSchedule } from "../../app/modules/schedule/recurrence";
 import {
   indexItem,
@@ -676,16 +677,6 @@ const LANGUAGES = [
 
 // ───────────── helpers ─────────────
 
-function mulberry32(seedValue: number) {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(20261128);
 const between = (lo: number, hi: number) =>
   lo + Math.floor(rand() * (hi - lo + 1));

@@ -10,22 +10,13 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { getSessionUser } from "~/modules/auth/session.server";
 import { codeFrom, dataOf, errorKeys, fieldErrors, ipFactory, latestEmail, postForm, requestWithCookie, responseOf, uniqueEmail } from "../support/auth";
 import { createEvent, createGroup, createOpening, createResident, createSession, daysFromNow, type TestUser } from "../support/factories";
+import { argonCalls as argon } from "../support/argon-counter";
 import { withEmailDelivery } from "../support/email-delivery";
 
 // Issue 8 item 7: deleting an account deletes the person. It takes the password (or an emailed code for people
 // without one), and afterwards no table holds their name or any address they had; activity counts stay, anonymous.
 
-const argon = vi.hoisted(() => ({ verifyCalls: 0 }));
-vi.mock("@node-rs/argon2", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@node-rs/argon2")>();
-  return {
-    ...real,
-    verify: (...args: Parameters<typeof real.verify>) => {
-      argon.verifyCalls += 1;
-      return real.verify(...args);
-    },
-  };
-});
+vi.mock("@node-rs/argon2", async (importOriginal) => (await import("../support/argon-counter")).countingArgon(importOriginal));
 
 const nextIp = ipFactory(43);
 

@@ -25,22 +25,13 @@ import {
   uniqueEmail,
 } from "../support/auth";
 import { createResident, createSession, type TestUser } from "../support/factories";
+import { argonCalls as argon } from "../support/argon-counter";
 import { callLoader } from "./helpers";
 
 // SECURITY.md §1 rows 4, 6, 7, 9, 19: login throttling, reset links, email codes, host-header poisoning, redirects.
 
 // Count argon2 verifications (the real function still runs) to prove a 429 is answered before any hashing.
-const argon = vi.hoisted(() => ({ verifyCalls: 0 }));
-vi.mock("@node-rs/argon2", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@node-rs/argon2")>();
-  return {
-    ...real,
-    verify: (...args: Parameters<typeof real.verify>) => {
-      argon.verifyCalls += 1;
-      return real.verify(...args);
-    },
-  };
-});
+vi.mock("@node-rs/argon2", async (importOriginal) => (await import("../support/argon-counter")).countingArgon(importOriginal));
 
 const nextIp = ipFactory(13);
 const MINUTE = 60_000;

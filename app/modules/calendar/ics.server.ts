@@ -26,6 +26,26 @@ export function googleCalendarUrl(e: { title: string; startsAt: Date; endsAt: Da
   return `https://calendar.google.com/calendar/render?${query}`;
 }
 
+/** Start and end as UTC instants in and out: the file names no time zone, so every calendar app agrees on the time. */
+export function utcSpan(startsAt: Date, endsAt: Date) {
+  return { start: startsAt.getTime(), startInputType: "utc", startOutputType: "utc", end: endsAt.getTime(), endInputType: "utc", endOutputType: "utc" } as const;
+}
+
+/**
+ * A calendar file as an answer: a download with `filename`, or (without one) a feed to subscribe to. Public for five
+ * minutes; the language comes from ?lng=, the cookie or Accept-Language, hence the Vary.
+ */
+export function calendarResponse(body: string, filename?: string) {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      ...(filename ? { "Content-Disposition": `attachment; filename="${filename}"` } : {}),
+      "Cache-Control": "public, max-age=300",
+      Vary: "Accept-Language, Cookie",
+    },
+  });
+}
+
 /** A one-event iCalendar file (a place's single meeting, say). */
 export function singleEventIcs(e: { uid: string; title: string; startsAt: Date; endsAt: Date; description: string; location: string; url: string; locale: string }) {
   const { error, value } = createEvents(
@@ -33,12 +53,7 @@ export function singleEventIcs(e: { uid: string; title: string; startsAt: Date; 
       {
         uid: e.uid,
         title: e.title,
-        start: e.startsAt.getTime(),
-        startInputType: "utc",
-        startOutputType: "utc",
-        end: e.endsAt.getTime(),
-        endInputType: "utc",
-        endOutputType: "utc",
+        ...utcSpan(e.startsAt, e.endsAt),
         description: e.description || undefined,
         location: e.location || undefined,
         url: e.url,

@@ -5,11 +5,10 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { indexItem } from "~/modules/search/documents.server";
 import { expandSchedule, type Occurrence } from "~/modules/schedule/recurrence";
-import { splitCodes } from "~/modules/listing/codes";
+import { COMMON_FORM_SELECT, commonData, commonFormValues, taxonomyLinks } from "~/modules/forms/common-columns.server";
 import { parseTokyoDate, tokyoDateKey, tokyoSlot } from "~/utils/dates";
 import { addMonthsToDateKey, addTokyoMonths, tokyoInstant, tokyoTime } from "~/modules/schedule/months";
 import { checkChoices } from "~/modules/taxonomy/choices.server";
-import { joinCodes } from "~/modules/listing/codes";
 import { buildRule, controlsOf } from "~/modules/schedule/rule-controls";
 import type { EventInput } from "~/modules/events/schemas";
 import { NEW_ITEM_STATUS, type SaveIntent } from "~/modules/publishing/status";
@@ -47,20 +46,13 @@ const formSelect = {
   capacity: true,
   registrationRequired: true,
   registrationCloseHours: true,
-  beginnerFriendly: true,
-  languages: true,
-  whatToBring: true,
-  contactName: true,
-  contactPhone: true,
-  contactEmail: true,
   recurrenceRule: true,
   recurrenceStart: true,
   recurrenceEnd: true,
   skipHolidays: true,
   pausedFrom: true,
   pausedUntil: true,
-  categories: { select: { id: true } },
-  audiences: { select: { id: true } },
+  ...COMMON_FORM_SELECT,
 } as const;
 
 /**
@@ -86,16 +78,12 @@ export async function getGroupEvent(groupId: number, id: number, now = new Date(
     orderBy: { startsAt: "asc" },
     take: 12,
   });
-  const { categories, audiences, languages, ...rest } = row;
   return {
-    ...rest,
+    ...commonFormValues(row),
     kind: row.recurrenceRule ? ("series" as const) : ("once" as const),
     date: row.recurrenceRule ? "" : (times?.date ?? ""),
     startTime: times?.startTime ?? "",
     endTime: times?.endTime ?? "",
-    languages: splitCodes(languages),
-    categoryIds: categories.map((c) => c.id),
-    audienceIds: audiences.map((a) => a.id),
     controls: controlsOf(row.recurrenceRule),
     dates,
   };
@@ -201,12 +189,7 @@ function eventData(input: EventInput, rule: string, areaId: number | null) {
     capacity: input.capacity,
     registrationRequired: input.registrationRequired,
     registrationCloseHours: input.registrationCloseHours,
-    beginnerFriendly: input.beginnerFriendly,
-    languages: joinCodes(input.languages),
-    whatToBring: input.whatToBring,
-    contactName: input.contactName,
-    contactPhone: input.contactPhone,
-    contactEmail: input.contactEmail,
+    ...commonData(input),
     recurrenceRule: rule,
     recurrenceStart: rule ? input.seriesStart : "",
     recurrenceEnd: rule ? input.seriesEnd : "",
@@ -236,9 +219,7 @@ export async function saveEvent(
   const rule = input.kind === "once" ? "" : buildRule(input, existing?.recurrenceRule ?? "");
   // Saving never changes the status; "submit" takes the submit step afterwards (publishing/transitions.server.ts).
   const data = eventData(input, rule, await areaOrPlaceArea(groupId, input.areaId, input.placeId));
-  const ids = { categories: input.categoryIds.map((c) => ({ id: c })), audiences: input.audienceIds.map((a) => ({ id: a })) };
-  const connect = { categories: { connect: ids.categories }, audiences: { connect: ids.audiences } };
-  const links = { categories: { set: ids.categories }, audiences: { set: ids.audiences } };
+  const { connect, links } = taxonomyLinks(input);
   const pause: Pause = { pausedFrom: existing?.pausedFrom ?? null, pausedUntil: existing?.pausedUntil ?? null };
 
   const result = await prisma.$transaction(async (tx) => {

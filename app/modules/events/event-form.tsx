@@ -1,10 +1,8 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import { CheckboxField, ChoiceGroup, FormError, InputField, NumberField, TextAreaField } from "~/components/forms";
-import { AreaField, ContactFields, LanguagesField, PlaceChoice, RepeatFields, SaveButtons, TaxonomyFields, TimeFields } from "~/components/item-form";
+import { useItemForm, AreaField, ContactFields, LanguagesField, PlaceChoice, RepeatFields, SaveButtons, TaxonomyFields, TimeFields } from "~/components/item-form";
 import type { FormDefaults } from "~/modules/forms/form-values";
 import { LIMITS } from "~/modules/forms/item-schemas";
 import { eventSchema } from "~/modules/events/schemas";
@@ -28,14 +26,7 @@ export function EventForm({
 }) {
   const { t } = useTranslation();
   const schema = eventSchema({ today, creating: status === null, keepRule: keepText ? "keep" : undefined });
-  const [form, fields] = useForm<z.input<typeof schema>, z.output<typeof schema>>({
-    id: "event",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    defaultValue: defaults as never,
-    shouldRevalidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useItemForm("event", schema, lastResult, defaults);
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
       <FormError id={form.errorId} errors={form.errors} />

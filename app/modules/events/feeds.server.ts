@@ -9,7 +9,7 @@ import { i18next } from "~/modules/i18n/i18next.server";
 import type { ListingFilters } from "~/modules/listing/filters";
 import { findBySlug, getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { localize } from "~/modules/translation/localize.server";
-import { googleCalendarUrl, originHost } from "~/modules/calendar/ics.server";
+import { googleCalendarUrl, originHost, utcSpan } from "~/modules/calendar/ics.server";
 import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere } from "~/modules/publishing/visibility";
 import { defaultListRange, getPublishedEvent, listEventDates, type EventDetail } from "./queries.server";
 
@@ -154,12 +154,7 @@ function toIcsEvent(d: FeedDate, t: TFunction): EventAttributes {
     uid: eventDateUid(d.dateId),
     // Calendar apps differ in how they show STATUS:CANCELLED; the title says it too.
     title: d.cancelled ? t("feeds.cancelledTitle", { title: d.title }) : d.title,
-    start: d.startsAt.getTime(),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: d.endsAt.getTime(),
-    endInputType: "utc",
-    endOutputType: "utc",
+    ...utcSpan(d.startsAt, d.endsAt),
     description: d.summary || undefined,
     location: d.location || undefined,
     url: eventUrl(d.eventId),

@@ -3,23 +3,15 @@ import { prisma } from "~/utils/db.server";
 import { addDays, fromTokyo, startOfTokyoDay, startOfTokyoWeek, tokyoParts } from "~/utils/dates";
 import { safeHttpUrl } from "~/utils/url";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
-import { NO_FILTERS, PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, languagePattern, type ListingFilters } from "~/modules/listing/filters";
-import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
+import { NO_FILTERS, PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, type ListingFilters } from "~/modules/listing/filters";
 import { splitCodes } from "~/modules/listing/codes";
+import { sharedListingWhere } from "~/modules/listing/where.server";
 import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere } from "~/modules/publishing/visibility";
 
 /** Public events with the listing filters. */
 async function eventWhere(filters: ListingFilters, locale: string): Promise<Prisma.EventWhereInput> {
-  const tax = await getTaxonomy(locale);
-  const and: Prisma.EventWhereInput[] = [publicWhere("event")];
-  const area = findBySlug(tax.areas, filters.area ?? null);
-  if (area) and.push({ areaId: area.id });
-  const category = findBySlug(tax.categories, filters.category ?? null);
-  if (category) and.push({ categories: { some: { id: category.id } } });
-  const audience = findBySlug(tax.audiences, filters.audience ?? null);
-  if (audience) and.push({ audiences: { some: { id: audience.id } } });
-  if (filters.language) and.push({ languages: { contains: languagePattern(filters.language) } });
-  if (filters.beginner) and.push({ beginnerFriendly: true });
+  const { conditions } = await sharedListingWhere(filters, locale);
+  const and: Prisma.EventWhereInput[] = [publicWhere("event"), ...conditions];
   if (filters.free) and.push({ fee: 0 });
   if (filters.online) and.push({ onlineUrl: { not: "" } });
   return { AND: and };

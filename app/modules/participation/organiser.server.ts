@@ -256,3 +256,17 @@ export async function recordRegistrationAttendance(input: { groupId: number; reg
   }, WRITE_TX);
   return { ok: true as const };
 }
+
+/**
+ * An organiser's list of who takes part, with residents' contact details only for members who may see them; seeing
+ * them is recorded (APPI; SECURITY.md row 36). Null when the item is not the group's (nothing is recorded then).
+ */
+export async function viewParticipants<T>(
+  viewer: { memberId: number; contacts: boolean },
+  viewed: { action: string; entityType: string; entityId: number },
+  list: (options: { contacts: boolean }) => Promise<T | null>,
+): Promise<T | null> {
+  const participants = await list({ contacts: viewer.contacts });
+  if (participants && viewer.contacts) await recordAudit(prisma, { actorId: viewer.memberId, ...viewed });
+  return participants;
+}

@@ -2,6 +2,7 @@ import type { FieldMetadata, SubmissionResult } from "@conform-to/react";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { APPLICATION_STATUS } from "./status";
+import type { ParticipationOutcome } from "./outcome";
 import { CheckboxField } from "~/components/forms";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform's metadata is generic over every schema shape
@@ -53,4 +54,24 @@ export function ConsentField({ meta, groupName }: { meta: AnyMeta; groupName: st
 export function replyFor(result: SubmissionResult<string[]> | undefined, field: string, id: number): SubmissionResult<string[]> | undefined {
   const sent = (result?.initialValue as Record<string, unknown> | null | undefined)?.[field];
   return sent === String(id) ? result : undefined;
+}
+
+/**
+ * The detail pages' action answers: a conform reply (invalid input, shown beside the form that sent it) or an
+ * outcome notice; without either, the outcome read back after the redirect.
+ */
+export function participationAnswer(actionData: object | undefined, afterRedirect: ParticipationOutcome | null) {
+  const reply = actionData && "result" in actionData ? (actionData.result as SubmissionResult<string[]>) : undefined;
+  const outcome = (actionData && "message" in actionData ? (actionData as ParticipationOutcome) : null) ?? afterRedirect;
+  return { reply, outcome };
+}
+
+export function OutcomeNotice({ outcome }: { outcome: ParticipationOutcome | null }) {
+  const { t } = useTranslation();
+  if (!outcome) return null;
+  return (
+    <p className={`notice notice--${outcome.tone}`} role="status">
+      {t(outcome.message)}
+    </p>
+  );
 }

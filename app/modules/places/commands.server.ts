@@ -2,9 +2,8 @@ import { prisma } from "~/utils/db.server";
 import type { SaveResult } from "~/modules/publishing/status";
 import { indexItemWithDependents } from "~/modules/search/documents.server";
 import { scheduleSlots } from "~/modules/schedule/describe";
-import { splitCodes } from "~/modules/listing/codes";
+import { COMMON_FORM_SELECT, commonData, commonFormValues, taxonomyLinks } from "~/modules/forms/common-columns.server";
 import { checkChoices } from "~/modules/taxonomy/choices.server";
-import { joinCodes } from "~/modules/listing/codes";
 import { buildRule, controlsOf } from "~/modules/schedule/rule-controls";
 import type { PlaceInput } from "~/modules/places/schemas";
 import { NEW_ITEM_STATUS, type SaveIntent } from "~/modules/publishing/status";
@@ -34,31 +33,20 @@ const formSelect = {
   wheelchairAccess: true,
   accessibleToilet: true,
   barrierFreeNote: true,
-  beginnerFriendly: true,
-  languages: true,
-  whatToBring: true,
-  contactName: true,
-  contactPhone: true,
-  contactEmail: true,
   website: true,
   scheduleRule: true,
   scheduleStart: true,
   scheduleEnd: true,
   skipHolidays: true,
   scheduleNote: true,
-  categories: { select: { id: true } },
-  audiences: { select: { id: true } },
+  ...COMMON_FORM_SELECT,
 } as const;
 
 export async function getGroupPlace(groupId: number, id: number) {
   const row = await prisma.place.findFirst({ where: { id, groupId }, select: formSelect });
   if (!row) return null;
-  const { categories, audiences, languages, ...rest } = row;
   return {
-    ...rest,
-    languages: splitCodes(languages),
-    categoryIds: categories.map((c) => c.id),
-    audienceIds: audiences.map((a) => a.id),
+    ...commonFormValues(row),
     controls: controlsOf(row.scheduleRule),
   };
 }
@@ -93,12 +81,7 @@ export async function savePlace(groupId: number, actorId: number, id: number | n
     wheelchairAccess: input.wheelchairAccess,
     accessibleToilet: input.accessibleToilet,
     barrierFreeNote: input.barrierFreeNote,
-    beginnerFriendly: input.beginnerFriendly,
-    languages: joinCodes(input.languages),
-    whatToBring: input.whatToBring,
-    contactName: input.contactName,
-    contactPhone: input.contactPhone,
-    contactEmail: input.contactEmail,
+    ...commonData(input),
     website: input.website,
     scheduleRule,
     scheduleStart: input.scheduleStart,
@@ -111,9 +94,7 @@ export async function savePlace(groupId: number, actorId: number, id: number | n
     // Saving through the workspace is the group confirming its details (the 要確認 freshness check).
     lastConfirmedAt: new Date(),
   };
-  const ids = { categories: input.categoryIds.map((c) => ({ id: c })), audiences: input.audienceIds.map((a) => ({ id: a })) };
-  const connect = { categories: { connect: ids.categories }, audiences: { connect: ids.audiences } };
-  const links = { categories: { set: ids.categories }, audiences: { set: ids.audiences } };
+  const { connect, links } = taxonomyLinks(input);
   let placeId: number;
   if (id === null) {
     const created = await prisma.place.create({ data: { ...data, status: NEW_ITEM_STATUS, groupId, ...connect }, select: { id: true } });

@@ -1,10 +1,8 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import { CheckboxField, FormError, InputField, NumberField, SelectField, TextAreaField } from "~/components/forms";
-import { AreaField, ContactFields, LanguagesField, RepeatFields, SaveButtons, TaxonomyFields, TimeFields } from "~/components/item-form";
+import { useItemForm, AreaField, ContactFields, LanguagesField, RepeatFields, SaveButtons, TaxonomyFields, TimeFields } from "~/components/item-form";
 import type { FormDefaults } from "~/modules/forms/form-values";
 import { LIMITS } from "~/modules/forms/item-schemas";
 import { placeSchema } from "~/modules/places/schemas";
@@ -30,15 +28,7 @@ export function PlaceForm({
 }) {
   const { t } = useTranslation();
   const schema = placeSchema({ today, creating: status === null, keepRule });
-  const [form, fields] = useForm<z.input<typeof schema>, z.output<typeof schema>>({
-    id: "place",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    // Strings as the form shows them (see asFormValues); the schema's input types describe what comes back.
-    defaultValue: defaults as never,
-    shouldRevalidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useItemForm("place", schema, lastResult, defaults);
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
       <FormError id={form.errorId} errors={form.errors} />

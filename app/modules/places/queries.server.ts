@@ -1,27 +1,20 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { splitCodes } from "~/modules/listing/codes";
+import { sharedListingWhere } from "~/modules/listing/where.server";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
 import { nextOccurrences } from "~/modules/schedule/recurrence";
-import { PAGE_SIZE, TIME_BAND_MINUTES, languagePattern, type ListingFilters } from "~/modules/listing/filters";
+import { PAGE_SIZE, TIME_BAND_MINUTES, type ListingFilters } from "~/modules/listing/filters";
 import { areasByDistance, getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
 import { safeHttpUrl } from "~/utils/url";
 import { publicEventDateWhere, publicWhere } from "~/modules/publishing/visibility";
 
 /** The public filter → Prisma where, with the public rule always applied. */
 async function placeWhere(filters: ListingFilters, locale: string): Promise<Prisma.PlaceWhereInput> {
-  const tax = await getTaxonomy(locale);
-  const and: Prisma.PlaceWhereInput[] = [publicWhere("place")];
-  const area = findBySlug(tax.areas, filters.area ?? null);
-  if (area) and.push({ areaId: area.id });
-  const category = findBySlug(tax.categories, filters.category ?? null);
-  if (category) and.push({ categories: { some: { id: category.id } } });
-  const audience = findBySlug(tax.audiences, filters.audience ?? null);
-  if (audience) and.push({ audiences: { some: { id: audience.id } } });
+  const { taxonomy: tax, conditions } = await sharedListingWhere(filters, locale);
+  const and: Prisma.PlaceWhereInput[] = [publicWhere("place"), ...conditions];
   const type = findBySlug(tax.placeTypes, filters.type ?? null);
   if (type) and.push({ typeId: type.id });
-  if (filters.language) and.push({ languages: { contains: languagePattern(filters.language) } });
-  if (filters.beginner) and.push({ beginnerFriendly: true });
   if (filters.free) and.push({ fee: 0 });
   if (filters.barrierFree) and.push({ wheelchairAccess: true });
   if (filters.day) and.push({ scheduleDays: { contains: `,${filters.day},` } });

@@ -4,12 +4,11 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma, type Tx } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { indexItem } from "~/modules/search/documents.server";
-import { splitCodes } from "~/modules/listing/codes";
+import { COMMON_FORM_SELECT, commonData, commonFormValues, taxonomyLinks } from "~/modules/forms/common-columns.server";
 import { startOfTokyoDay, tokyoDateKey, tokyoSlot } from "~/utils/dates";
 import { areaOrPlaceArea } from "~/modules/places/queries.server";
 import { tokyoInstant, tokyoTime } from "~/modules/schedule/months";
 import { checkChoices } from "~/modules/taxonomy/choices.server";
-import { joinCodes } from "~/modules/listing/codes";
 import type { SaveResult } from "~/modules/publishing/status";
 import { filledShifts, type OpeningInput } from "~/modules/volunteering/schemas";
 import { type SaveIntent } from "~/modules/publishing/status";
@@ -42,16 +41,9 @@ const formSelect = {
   insuranceRequired: true,
   needsApproval: true,
   ongoing: true,
-  beginnerFriendly: true,
   schoolFriendly: true,
-  languages: true,
-  whatToBring: true,
-  contactName: true,
-  contactPhone: true,
-  contactEmail: true,
   applyBy: true,
-  categories: { select: { id: true } },
-  audiences: { select: { id: true } },
+  ...COMMON_FORM_SELECT,
 } as const;
 
 const shiftSelect = { id: true, startsAt: true, endsAt: true, slots: true, acceptedCount: true, status: true, _count: { select: { applications: true } } } as const;
@@ -67,13 +59,9 @@ export async function getGroupOpening(groupId: number, id: number, now = new Dat
   const shifts = await prisma.shift.findMany({ where: editableShifts(id, now), select: shiftSelect, orderBy: { startsAt: "asc" } });
   const openEnded = shifts.find((s) => s.endsAt === null);
   const dated = shifts.filter((s) => s.endsAt !== null);
-  const { categories, audiences, languages, applyBy, ...rest } = row;
   return {
-    ...rest,
-    applyBy: applyBy ? tokyoDateKey(applyBy) : "",
-    languages: splitCodes(languages),
-    categoryIds: categories.map((c) => c.id),
-    audienceIds: audiences.map((a) => a.id),
+    ...commonFormValues(row),
+    applyBy: row.applyBy ? tokyoDateKey(row.applyBy) : "",
     ongoingSlots: openEnded?.slots ?? null,
     shifts: dated.map((s) => ({
       id: s.id,
@@ -139,18 +127,11 @@ export async function saveOpening(
     insuranceRequired: input.insuranceRequired,
     needsApproval: input.needsApproval,
     ongoing: input.ongoing,
-    beginnerFriendly: input.beginnerFriendly,
+    ...commonData(input),
     schoolFriendly: input.schoolFriendly,
-    languages: joinCodes(input.languages),
-    whatToBring: input.whatToBring,
-    contactName: input.contactName,
-    contactPhone: input.contactPhone,
-    contactEmail: input.contactEmail,
     applyBy: deadline(input.applyBy),
   };
-  const ids = { categories: input.categoryIds.map((c) => ({ id: c })), audiences: input.audienceIds.map((a) => ({ id: a })) };
-  const connect = { categories: { connect: ids.categories }, audiences: { connect: ids.audiences } };
-  const links = { categories: { set: ids.categories }, audiences: { set: ids.audiences } };
+  const { connect, links } = taxonomyLinks(input);
 
   const openingId = await prisma.$transaction(async (tx) => {
     const openingId =

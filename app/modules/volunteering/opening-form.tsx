@@ -1,10 +1,8 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import { CheckboxField, FormError, InputField, NumberField, SelectField, TextAreaField } from "~/components/forms";
-import { AreaField, ContactFields, LanguagesField, PlaceChoice, SaveButtons, TaxonomyFields } from "~/components/item-form";
+import { useItemForm, AreaField, ContactFields, LanguagesField, PlaceChoice, SaveButtons, TaxonomyFields } from "~/components/item-form";
 import type { FormDefaults } from "~/modules/forms/form-values";
 import { LIMITS } from "~/modules/forms/item-schemas";
 import { openingSchema } from "~/modules/volunteering/schemas";
@@ -30,14 +28,7 @@ export function OpeningForm({
 }) {
   const { t } = useTranslation();
   const schema = openingSchema({ today, creating: status === null });
-  const [form, fields] = useForm<z.input<typeof schema>, z.output<typeof schema>>({
-    id: "opening",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    defaultValue: defaults as never,
-    shouldRevalidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useItemForm("opening", schema, lastResult, defaults);
   const rows = fields.shifts.getFieldList();
   return (
     <Form method="post" className="form" {...getFormProps(form)}>

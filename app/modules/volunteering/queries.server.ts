@@ -1,24 +1,16 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
-import { PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, languagePattern, type ListingFilters } from "~/modules/listing/filters";
-import { getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
+import { PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, type ListingFilters } from "~/modules/listing/filters";
 import { splitCodes } from "~/modules/listing/codes";
+import { sharedListingWhere } from "~/modules/listing/where.server";
 import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere } from "~/modules/publishing/visibility";
 import { PARTICIPATION_MODES } from "./constants";
 
 /** Public openings with the listing filters. */
 async function openingWhere(filters: ListingFilters & { mode?: string }, locale: string): Promise<Prisma.OpeningWhereInput> {
-  const tax = await getTaxonomy(locale);
-  const and: Prisma.OpeningWhereInput[] = [publicWhere("opening")];
-  const area = findBySlug(tax.areas, filters.area ?? null);
-  if (area) and.push({ areaId: area.id });
-  const category = findBySlug(tax.categories, filters.category ?? null);
-  if (category) and.push({ categories: { some: { id: category.id } } });
-  const audience = findBySlug(tax.audiences, filters.audience ?? null);
-  if (audience) and.push({ audiences: { some: { id: audience.id } } });
-  if (filters.language) and.push({ languages: { contains: languagePattern(filters.language) } });
-  if (filters.beginner) and.push({ beginnerFriendly: true });
+  const { conditions } = await sharedListingWhere(filters, locale);
+  const and: Prisma.OpeningWhereInput[] = [publicWhere("opening"), ...conditions];
   if (filters.mode && (PARTICIPATION_MODES as readonly string[]).includes(filters.mode)) and.push({ participationMode: filters.mode });
   if (filters.online) and.push({ participationMode: { in: ["online", "at-home"] } });
   const shift: Prisma.ShiftWhereInput[] = [];
