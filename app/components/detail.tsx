@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Text } from "./listing";
+import { Text } from "./text";
 
 export function Breadcrumbs({ items }: { items: { to?: string; label: string }[] }) {
   const { t } = useTranslation();

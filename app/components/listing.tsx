@@ -15,15 +15,6 @@ export function nameMaps(tax: Taxonomy): NameMaps {
   return { areas: map(tax.areas), categories: map(tax.categories), audiences: map(tax.audiences), placeTypes: map(tax.placeTypes) };
 }
 
-/** Text in the language it is really in: a Japanese fallback inside an English page gets lang="ja". */
-export function Text({ value, lang, as: Tag = "span", className }: { value: string; lang?: string; as?: "span" | "p" | "h2" | "h3" | "h1"; className?: string }) {
-  const { i18n } = useTranslation();
-  return (
-    <Tag className={className} lang={lang && lang !== i18n.language ? lang : undefined}>
-      {value}
-    </Tag>
-  );
-}
 
 export function Tag({ children, tone = "plain" }: { children: React.ReactNode; tone?: "plain" | "welcome" | "warn" | "info" }) {
   return <span className={`tag tag--${tone}`}>{children}</span>;

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Text } from "./listing";
+import { Text } from "./text";
 import { When } from "./format";
 
 type Item = { id: number; label: string; lang: string; startsAt?: string; endsAt?: string; sub?: string };

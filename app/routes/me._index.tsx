@@ -10,7 +10,7 @@ import { getMyAccount, updateProfile } from "~/modules/auth/profile.server";
 import { myActivities } from "~/modules/participation/history.server";
 import { holdsPlace } from "~/modules/participation/status";
 import { When } from "~/components/format";
-import { Text } from "~/components/listing";
+import { Text } from "~/components/text";
 import { ProfileSchema } from "~/modules/auth/schemas";
 import { blankSessionCookie, endAllSessions } from "~/modules/auth/session.server";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/modules/i18n/config";

@@ -2,7 +2,7 @@ import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { OccurrenceCard } from "~/modules/events/queries.server";
 import { fromTokyo, formatMonth, formatTime, tokyoDateKey, tokyoParts } from "~/utils/dates";
-import { Text } from "~/components/listing";
+import { Text } from "~/components/text";
 
 const MAX_PER_DAY = 3;
 

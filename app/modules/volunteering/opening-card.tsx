@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Fact, Tag, Text, type NameMaps } from "~/components/listing";
+import { Fact, Tag, type NameMaps } from "~/components/listing";
+import { Text } from "~/components/text";
 import { When } from "~/components/format";
 
 import type { OpeningCard } from "./queries.server";
