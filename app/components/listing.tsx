@@ -1,7 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Taxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { PAGE_SIZE, TIME_BANDS, WEEKDAY_CODES } from "~/modules/listing/constants";
+import { FLAG_FILTERS, PAGE_SIZE, TIME_BANDS, WEEKDAY_CODES, type FilterField, type FlagFilter, type Sort } from "~/modules/listing/constants";
 import { CONTENT_LANGUAGES } from "~/modules/i18n/config";
 
 import { Icon, type IconName } from "./icon";
@@ -31,23 +31,6 @@ export function Fact({ icon, label, children }: { icon: IconName; label: string;
   );
 }
 
-type FilterField =
-  | "area"
-  | "category"
-  | "audience"
-  | "type"
-  | "language"
-  | "beginner"
-  | "free"
-  | "barrierFree"
-  | "mode"
-  | "day"
-  | "time"
-  | "dates"
-  | "available"
-  | "online"
-  | "near";
-
 /** A GET form: filtering is a link, works without JavaScript, and the URL can be shared. */
 export function FilterForm({
   taxonomy,
@@ -59,16 +42,16 @@ export function FilterForm({
 }: {
   taxonomy: Taxonomy;
   values: Record<string, string | number | boolean | undefined>;
-  fields: FilterField[];
+  fields: readonly FilterField[];
   modes?: readonly string[];
   /** Parameters to keep when filtering (e.g. the search query). */
   hidden?: Record<string, string>;
   /** Sort orders offered; "near" adds a choice of area to measure from. */
-  sorts?: readonly ("soonest" | "newest" | "name" | "near")[];
+  sorts?: readonly Sort[];
 }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const select = (name: FilterField, label: string, options: { value: string; label: string }[]) => (
+  const select = (name: FilterField | "near", label: string, options: { value: string; label: string }[]) => (
     <div className="field">
       <label htmlFor={`f-${name}`}>{label}</label>
       <select id={`f-${name}`} name={name} defaultValue={String(values[name] ?? "")}>
@@ -81,8 +64,8 @@ export function FilterForm({
       </select>
     </div>
   );
-  const check = (name: FilterField, label: string) => (
-    <div className="check">
+  const check = (name: FlagFilter, label: string) => (
+    <div className="check" key={name}>
       <input id={`f-${name}`} type="checkbox" name={name} value="1" defaultChecked={Boolean(values[name])} />
       <label htmlFor={`f-${name}`}>{label}</label>
     </div>
@@ -131,11 +114,7 @@ export function FilterForm({
         {sorts.includes("near") ? select("near", t("filter.near"), opts(taxonomy.areas)) : null}
       </div>
       <div className="filters__checks">
-        {fields.includes("beginner") ? check("beginner", t("filter.beginner")) : null}
-        {fields.includes("free") ? check("free", t("filter.free")) : null}
-        {fields.includes("barrierFree") ? check("barrierFree", t("filter.barrierFree")) : null}
-        {fields.includes("available") ? check("available", t("filter.available")) : null}
-        {fields.includes("online") ? check("online", t("filter.online")) : null}
+        {FLAG_FILTERS.filter((flag) => fields.includes(flag)).map((flag) => check(flag, t(`filter.${flag}`)))}
       </div>
       <div className="filters__actions">
         <button type="submit" className="button">

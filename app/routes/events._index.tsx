@@ -1,3 +1,4 @@
+import { EVENT_LIST } from "~/modules/events/list-offer";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -52,7 +53,7 @@ export default function Events() {
     <div className="container page">
       <h1>{t("events.title")}</h1>
       <p className="page__lead">{t("events.lead")}</p>
-      <FilterForm taxonomy={taxonomy} values={filters} fields={["area", "audience", "category", "language", "day", "time", "dates", "beginner", "free", "available", "online"]} sorts={["soonest", "newest"] as const} />
+      <FilterForm taxonomy={taxonomy} values={filters} fields={EVENT_LIST.fields} sorts={EVENT_LIST.sorts} />
       <p className="links-below">
         <span>{t("feeds.subscribeLead")}</span>
         <a href={feeds.ics}>{t("feeds.subscribeIcs")}</a>

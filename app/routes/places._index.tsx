@@ -1,3 +1,4 @@
+import { PLACE_LIST } from "~/modules/places/list-offer";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { useLoaderData, useLocation } from "@remix-run/react";
@@ -47,7 +48,7 @@ export default function Places() {
       <FilterForm
         taxonomy={taxonomy}
         values={filters}
-        fields={["area", "type", "audience", "category", "language", "day", "time", "beginner", "free", "barrierFree"]} sorts={["name", "newest", "near"] as const}
+        fields={PLACE_LIST.fields} sorts={PLACE_LIST.sorts}
       />
       <ResultCount total={total} />
       <ListingMap pointsUrl={`/places/map.json${location.search}`} config={map} hasItems={total > 0} />

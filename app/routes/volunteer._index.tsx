@@ -1,3 +1,4 @@
+import { OPENING_LIST } from "~/modules/volunteering/list-offer";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -41,7 +42,8 @@ export default function Volunteer() {
       <FilterForm
         taxonomy={taxonomy}
         values={filters}
-        fields={["area", "category", "mode", "language", "day", "time", "dates", "beginner", "available", "online"]}
+        fields={OPENING_LIST.fields}
+        sorts={OPENING_LIST.sorts}
         modes={PARTICIPATION_MODES}
       />
       <ResultCount total={total} />
