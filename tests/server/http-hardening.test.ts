@@ -151,7 +151,7 @@ describe("a host that is not ours is refused like a foreign origin (item 14)", (
     const res = await post("/login", form({ email: "nobody@example.jp", password: "wrong-password-123" }));
     // It reaches the app, which answers a wrong password like any form with errors: 400 and the translated message.
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain("メールアドレスかパスワードが違います");
+    expect(await res.text()).toMatch(/role="alert"><p>メールアドレスかパスワードが違います/);
   });
 });
 
