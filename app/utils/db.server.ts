@@ -57,6 +57,12 @@ const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
  * passed). So the adapter's own start is kept (its queue, its plain BEGIN, which takes no lock), then the empty
  * transaction is ended and begun again as IMMEDIATE; if that fails, the queue is released before the error is
  * passed on. tests/integration/participation-several-processes.test.ts runs two processes against one file.
+ *
+ * Waiting: better-sqlite3 is synchronous, so SQLite's own busy handler would wait for the lock asleep, with the
+ * whole process (every other request of the worker, and its part in keeping the caches in step). The lock is
+ * asked for without waiting instead, and asked again after a short pause, until busy_timeout has passed
+ * (tests/integration/sqlite-write-lock.test.ts). Writes outside a transaction still wait in SQLite's handler:
+ * they are single statements.
  */
 class ImmediateTransactions extends PrismaBetterSQLite3 {
   override async connect() {
@@ -66,7 +72,7 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
       const transaction = await startDeferred(isolationLevel);
       try {
         await transaction.executeRaw(statement("COMMIT"));
-        await transaction.executeRaw(statement("BEGIN IMMEDIATE"));
+        await takeWriteLock(transaction);
       } catch (error) {
         await transaction.rollback();
         throw error;
@@ -75,6 +81,33 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
     };
     return adapter;
   }
+}
+
+type AdapterTransaction = Awaited<ReturnType<Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>["startTransaction"]>>;
+
+/** Pauses between two attempts at the write lock: most transactions hold it a few milliseconds. */
+const LOCK_RETRY_MS = [1, 2, 4];
+
+async function takeWriteLock(transaction: AdapterTransaction) {
+  const deadline = Date.now() + REQUIRED_PRAGMAS.busy_timeout;
+  for (let attempt = 0; ; attempt += 1) {
+    // Issued together: the adapter runs each statement synchronously as it is issued, so these three run back to
+    // back and no other query of this process ever meets busy_timeout at 0.
+    const [, begin, restore] = await Promise.allSettled([
+      transaction.executeRaw(statement("PRAGMA busy_timeout = 0")),
+      transaction.executeRaw(statement("BEGIN IMMEDIATE")),
+      transaction.executeRaw(statement(`PRAGMA busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout}`)),
+    ]);
+    if (restore.status === "rejected") throw restore.reason;
+    if (begin.status === "fulfilled") return;
+    if (!isBusy(begin.reason) || Date.now() >= deadline) throw begin.reason;
+    await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS[Math.min(attempt, LOCK_RETRY_MS.length - 1)]));
+  }
+}
+
+/** The adapter's error for SQLITE_BUSY (another connection holds the lock). */
+function isBusy(error: unknown) {
+  return (error as { cause?: { originalCode?: unknown } } | null)?.cause?.originalCode === "SQLITE_BUSY";
 }
 
 export const prisma: PrismaClient = globalThis.__tsunaguPrisma ?? (globalThis.__tsunaguPrisma = createClient());
