@@ -2,7 +2,8 @@
 // on loopback (issue 8, item 12: the rush must be over within 2 s with 0 errors). Builds if needed, seeds a fresh
 // demo database through scripts/start.mjs, warms up, then runs RUNS bursts on fresh dates and prints each
 // duration, the answers' latency, the errors and the exact outcome counts. Exit 1 when a gate fails.
-// The server runs as in production: one worker process per core, unless --workers N sets WEB_CONCURRENCY.
+// The server runs as in production: one worker process per core, unless --workers N (or WEB_CONCURRENCY=N in the
+// shell) sets WEB_CONCURRENCY.
 // Options: --runs N (default 3), --residents N (200), --seats N (30), --gate MS (2000), --ua crawler, --workers N.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -19,7 +20,8 @@ const RUNS = Number(arg("runs", "3"));
 const RESIDENTS = Number(arg("residents", "200"));
 const SEATS = Number(arg("seats", "30"));
 const GATE_MS = Number(arg("gate", "2000"));
-const WORKERS = arg("workers", "");
+// The server gets a clean environment (tests/support/server-process.ts): WEB_CONCURRENCY from the shell is passed on here.
+const WORKERS = arg("workers", process.env.WEB_CONCURRENCY ?? "");
 const UA = arg("ua", "browser") === "crawler" ? "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" : "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -52,7 +54,7 @@ try {
   }
   console.log(`\nBurst: ${RESIDENTS} residents, ${SEATS} places, ${UA.includes("Googlebot") ? "crawler" : "browser"} UA, gate < ${GATE_MS} ms, 0 errors, exact counts`);
   const workers = server.workerPids().length;
-  console.log(`server: ${workers ? `${workers} worker processes` : "one process"}${WORKERS ? ` (--workers ${WORKERS})` : " (WEB_CONCURRENCY default)"}`);
+  console.log(`server: ${workers ? `${workers} worker processes` : "one process"}${WORKERS ? ` (WEB_CONCURRENCY=${WORKERS})` : " (WEB_CONCURRENCY default)"}`);
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}\n`);
   console.log("| run | burst ms | server CPU ms (per registration) | answer p50 ms | answer p95 ms | errors | accepted / waitlisted | gate |");
   console.log("|--:|--:|--:|--:|--:|--:|--:|:-:|");
