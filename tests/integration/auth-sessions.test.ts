@@ -192,20 +192,20 @@ describe("session lifetimes (row 13)", () => {
     expect(await prisma.session.findUnique({ where: { id } })).toBeNull();
   });
 
-  it("a staff session (login as staff) idles out after 8 hours and is capped at 12 hours", async () => {
+  it("a staff session (login as staff) idles out after 30 minutes and is capped at 12 hours", async () => {
     const staff = DEMO_USERS.find((u) => u.roles.includes("staff") && !u.roles.includes("admin"));
     expect(staff, "seed has a staff demo user").toBeDefined();
     const res = await loginThroughForm(staff!.email, staff!.password);
     const cookie = cookiePair(res.headers.get("Set-Cookie"));
     const id = sha256(cookie.slice(cookie.indexOf("=") + 1));
     const row = await prisma.session.findUniqueOrThrow({ where: { id } });
-    expect(row.idleSeconds).toBe(8 * 3600);
+    expect(row.idleSeconds).toBe(30 * 60);
     expect(row.absoluteExpiresAt.getTime() - row.lastSeenAt.getTime()).toBe(12 * HOUR);
 
-    await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(Date.now() - 7 * HOUR) } });
+    await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(Date.now() - 29 * 60_000) } });
     expect(await isSignedIn(cookie)).toBe(true);
 
-    await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(Date.now() - 8 * HOUR - 60_000) } });
+    await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
     expect(await isSignedIn(cookie)).toBe(false);
     expect(await prisma.session.findUnique({ where: { id } })).toBeNull();
   });

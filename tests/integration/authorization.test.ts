@@ -41,10 +41,10 @@ describe("group roles are checked on the server (rows 21–22)", () => {
     expect((await thrown(() => requireGroupRole(requestWithCookie("/manage", cookie), group.id, "owner"))).status).toBe(404);
   });
 
-  it("staff-only helpers refuse residents with 403 and send visitors to /login", async () => {
+  it("staff-only helpers answer residents 404, as for a page that does not exist, and send visitors to /login", async () => {
     const resident = await createResident();
     const residentCookie = await createSession(resident);
-    expect((await thrown(() => requireStaff(requestWithCookie("/staff", residentCookie)))).status).toBe(403);
+    expect((await thrown(() => requireStaff(requestWithCookie("/staff", residentCookie)))).status).toBe(404);
     const anonymous = await thrown(() => requireStaff(requestWithCookie("/staff")));
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toBe("/login?redirectTo=%2Fstaff");

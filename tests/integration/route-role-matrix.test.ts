@@ -25,7 +25,12 @@ const ids = { place: "0", event: "0", opening: "0", placeDate: "", group1Opening
 /** The organiser workspace of group 1: its members only (owner@example.jp); everyone else gets the same 404. */
 const groupAOnly: Expect = { anonymous: "login", resident: 404, groupA: 200, groupB: 404, staff: 404 };
 
+/** The staff workspace: staff only; a signed-in resident or group member gets the 404 of a page that does not exist. */
+const staffOnly = (o: Outcome = 200): Expect => ({ anonymous: "login", resident: 404, groupA: 404, groupB: 404, staff: o });
+
 const MATRIX: Record<string, () => Entry> = {
+  staff: () => ({ url: "/staff", loader: staffOnly() }),
+  "staff._index": () => ({ url: "/staff", loader: staffOnly() }),
   _index: () => ({ url: "/", loader: everyone(200) }),
   $: () => ({ url: "/no-such-page", params: { "*": "no-such-page" }, loader: everyone(404) }),
   healthz: () => ({ url: "/healthz", loader: everyone(200) }),

@@ -39,9 +39,13 @@ export function isStaff(user: Pick<CurrentUser, "roles"> | null): boolean {
   return Boolean(user && (user.roles.includes("staff") || user.roles.includes("admin")));
 }
 
+/**
+ * Staff (or admin), else: a visitor without a session goes to /login (and comes back), anyone else signed in gets
+ * the same 404 as for a page that does not exist, so the staff workspace is no oracle (SECURITY.md row 22).
+ */
 export async function requireStaff(request: Request): Promise<CurrentUser> {
   const user = await requireUser(request);
-  if (!isStaff(user)) throw new Response("Forbidden", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!isStaff(user)) throw new Response("Not Found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return user;
 }
 

@@ -2,14 +2,14 @@
 //
 // Design (SECURITY.md rows 10–15): the cookie holds a random 160-bit token; the database keeps only its
 // SHA-256 as the session id, so a database leak yields no usable cookies. Sessions have an idle timeout
-// (10 days for residents, 8 hours for staff) and an absolute cap (30 days / 12 hours).
+// (10 days for residents, 30 minutes for staff, who see residents' personal data) and an absolute cap (30 days / 12 hours).
 import crypto from "node:crypto";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
 const RESIDENT = { idleSeconds: 10 * 24 * 3600, absoluteSeconds: 30 * 24 * 3600 };
-const STAFF = { idleSeconds: 8 * 3600, absoluteSeconds: 12 * 3600 };
+const STAFF = { idleSeconds: 30 * 60, absoluteSeconds: 12 * 3600 };
 /** lastSeenAt is written at most this often, so reading pages does not turn into a write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
 

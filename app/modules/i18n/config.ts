@@ -32,6 +32,7 @@ export const UI_NAMESPACES = [
   "privacy",
   "opendata",
   "system",
+  "staff",
 ] as const;
 export type Namespace = (typeof UI_NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = "common";
