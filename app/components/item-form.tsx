@@ -75,6 +75,43 @@ export function ItemPageHeader({
   );
 }
 
+/**
+ * Staff's word on this item in the organiser's workspace: the reason for a refusal or for hiding it, and the
+ * changes that wait for staff while the public page keeps its approved version (publishing/review-state.server.ts).
+ */
+export function ReviewNotice({
+  lastDecision,
+  pendingEdit,
+}: {
+  lastDecision: { action: string; reason: string } | null;
+  pendingEdit: { fields: string[] } | null;
+}) {
+  const { t } = useTranslation();
+  const refused = lastDecision && lastDecision.reason && REFUSALS.has(lastDecision.action) ? lastDecision : null;
+  if (!refused && !pendingEdit) return null;
+  return (
+    <section className="panel stack" aria-labelledby="review-notice-h">
+      <h2 id="review-notice-h">{t("manage.review.title")}</h2>
+      {pendingEdit ? (
+        <p className="notice notice--info" role="status">
+          {t("manage.review.pendingEdit", { fields: pendingEdit.fields.map((f) => t(`manage.review.field.${f}`)).join(t("manage.review.separator")) })}
+        </p>
+      ) : null}
+      {refused ? (
+        <div className="notice notice--warn">
+          <p>{t(`manage.review.decision.${refused.action}`)}</p>
+          <p>
+            {t("manage.review.reason")}：<span lang="ja">{refused.reason}</span>
+          </p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Staff decisions that come with a reason the group must see. */
+const REFUSALS = new Set(["reject", "hide", "reject-edit"]);
+
 /** The buttons that end the main form: save (a draft when new) and, when allowed, submit for review. */
 export function SaveButtons({ status }: { status: string | null }) {
   const { t } = useTranslation();

@@ -5,10 +5,11 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { When } from "~/components/format";
 import { EventForm } from "~/modules/events/event-form";
-import { ItemPageHeader, StatusActions } from "~/components/item-form";
+import { ItemPageHeader, ReviewNotice, StatusActions } from "~/components/item-form";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
 import { changeEventStatus, duplicateEvent, getGroupEvent, saveEvent } from "~/modules/events/commands.server";
-import { asFormValues } from "~/modules/forms/form-values";
+import { asFormValues, withProposal } from "~/modules/forms/form-values";
+import { reviewState } from "~/modules/publishing/review-state.server";
 import { afterSave, loadFormPage } from "~/modules/groups/workspace-pages.server";
 import { eventSchema } from "~/modules/events/schemas";
 import { describeSchedule } from "~/modules/schedule/describe";
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await getGroupEvent(groupId, parseIdParam(params.eventId));
   if (!event) notFound();
   const { t, group, options, today } = await loadFormPage(request, groupId);
+  const review = await reviewState("event", event.id);
   const keepText =
     event.controls.repeat === "keep"
       ? describeSchedule({ rule: event.recurrenceRule, startTime: event.startTime, endTime: event.endTime, skipHolidays: event.skipHolidays }, t)
@@ -43,7 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     options,
     today,
     keepText,
-    defaults: asFormValues({
+    review: { lastDecision: review.lastDecision, pendingEdit: review.pendingEdit && { fields: review.pendingEdit.fields } },
+    defaults: withProposal(asFormValues({
       title: event.title,
       titleKana: event.titleKana,
       summary: event.summary,
@@ -76,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       skipHolidays: event.skipHolidays,
       categoryIds: event.categoryIds,
       audienceIds: event.audienceIds,
-    }),
+    }), review.pendingEdit?.input),
   };
 }
 
@@ -109,13 +112,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const handle = { i18n: ["listing", "detail", "events", "manage"] };
 
 export default function EditEvent() {
-  const { group, event, dates, options, today, keepText, defaults } = useLoaderData<typeof loader>();
+  const { group, event, dates, options, today, keepText, defaults, review } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
   return (
     <div className="container page stack form-page">
       <ItemPageHeader groupId={group.id} groupName={group.name} groupStatus={group.status} title={t("manage.events.edit", { name: event.title })} status={event.status} />
+      <ReviewNotice lastDecision={review.lastDecision} pendingEdit={review.pendingEdit} />
       {params.get("saved") || params.get("copied") ? (
         <p className="notice notice--info" role="status">
           {t(params.get("copied") ? "manage.saved.copied" : "manage.saved.saved")}

@@ -3,10 +3,11 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ItemPageHeader, StatusActions } from "~/components/item-form";
+import { ItemPageHeader, ReviewNotice, StatusActions } from "~/components/item-form";
 import { OpeningForm } from "~/modules/volunteering/opening-form";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
-import { asFormValues, padRows } from "~/modules/forms/form-values";
+import { asFormValues, padRows, withProposal, type FormDefaults } from "~/modules/forms/form-values";
+import { reviewState } from "~/modules/publishing/review-state.server";
 import { changeOpeningStatus, getGroupOpening, saveOpening } from "~/modules/volunteering/commands.server";
 import { afterSave, loadFormPage } from "~/modules/groups/workspace-pages.server";
 import { LIMITS } from "~/modules/forms/item-schemas";
@@ -23,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const opening = await getGroupOpening(groupId, parseIdParam(params.openingId));
   if (!opening) notFound();
   const { t, group, options, today } = await loadFormPage(request, groupId);
+  const review = await reviewState("opening", opening.id);
   const { shifts, categoryIds, audienceIds, languages, id, status, ongoingSlots, ...fields } = opening;
   const shown = shifts.slice(0, LIMITS.maxShifts);
   const rows = [
@@ -36,8 +38,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     shiftInfo: Object.fromEntries(shown.map((s) => [String(s.id), { applications: s.applications, accepted: s.acceptedCount }])),
     options,
     today,
-    defaults: { ...asFormValues({ ...fields, ongoingSlots, categoryIds, audienceIds, languages }), shifts: rows },
+    review: { lastDecision: review.lastDecision, pendingEdit: review.pendingEdit && { fields: review.pendingEdit.fields } },
+    defaults: padShiftRows(withProposal({ ...asFormValues({ ...fields, ongoingSlots, categoryIds, audienceIds, languages }), shifts: rows }, review.pendingEdit?.input)),
   };
+}
+
+/** The form always shows every shift row (a proposal may have fewer). */
+function padShiftRows(defaults: FormDefaults): FormDefaults {
+  const shifts = Array.isArray(defaults.shifts) ? [...(defaults.shifts as Record<string, string>[])] : [];
+  while (shifts.length < LIMITS.maxShifts) shifts.push({});
+  return { ...defaults, shifts };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
@@ -64,13 +74,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const handle = { i18n: ["listing", "detail", "volunteering", "manage"] };
 
 export default function EditOpening() {
-  const { group, opening, shiftInfo, options, today, defaults } = useLoaderData<typeof loader>();
+  const { group, opening, shiftInfo, options, today, defaults, review } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
   return (
     <div className="container page stack form-page">
       <ItemPageHeader groupId={group.id} groupName={group.name} groupStatus={group.status} title={t("manage.openings.edit", { name: opening.title })} status={opening.status} />
+      <ReviewNotice lastDecision={review.lastDecision} pendingEdit={review.pendingEdit} />
       {params.get("saved") ? (
         <p className="notice notice--info" role="status">
           {t("manage.saved.saved")}

@@ -3,10 +3,11 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ItemPageHeader, StatusActions } from "~/components/item-form";
+import { ItemPageHeader, ReviewNotice, StatusActions } from "~/components/item-form";
 import { PlaceForm } from "~/modules/places/place-form";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
-import { asFormValues } from "~/modules/forms/form-values";
+import { asFormValues, withProposal } from "~/modules/forms/form-values";
+import { reviewState } from "~/modules/publishing/review-state.server";
 import { afterSave, loadFormPage } from "~/modules/groups/workspace-pages.server";
 import { changePlaceStatus, getGroupPlace, savePlace } from "~/modules/places/commands.server";
 import { placeSchema } from "~/modules/places/schemas";
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const place = await getGroupPlace(groupId, parseIdParam(params.placeId));
   if (!place) notFound();
   const { t, group, options, today } = await loadFormPage(request, groupId);
+  const review = await reviewState("place", place.id);
   const { controls, categoryIds, audienceIds, languages, id, status, scheduleRule, ...fields } = place;
   const keepText =
     controls.repeat === "keep"
@@ -36,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     options,
     today,
     keepText,
-    defaults: asFormValues({ ...fields, ...controls, repeat: controls.repeat, categoryIds, audienceIds, languages }),
+    review: { lastDecision: review.lastDecision, pendingEdit: review.pendingEdit && { fields: review.pendingEdit.fields } },
+    defaults: withProposal(asFormValues({ ...fields, ...controls, repeat: controls.repeat, categoryIds, audienceIds, languages }), review.pendingEdit?.input),
   };
 }
 
@@ -64,13 +67,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const handle = { i18n: ["listing", "detail", "manage"] };
 
 export default function EditPlace() {
-  const { group, place, options, today, keepText, defaults } = useLoaderData<typeof loader>();
+  const { group, place, options, today, keepText, defaults, review } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
   return (
     <div className="container page stack form-page">
       <ItemPageHeader groupId={group.id} groupName={group.name} groupStatus={group.status} title={t("manage.places.edit", { name: place.name })} status={place.status} />
+      <ReviewNotice lastDecision={review.lastDecision} pendingEdit={review.pendingEdit} />
       {params.get("saved") ? (
         <p className="notice notice--info" role="status">
           {t("manage.saved.saved")}

@@ -19,7 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
-export const handle = { i18n: ["staff"] };
 
 export default function StaffHome() {
   const { name, counts } = useLoaderData<typeof loader>();

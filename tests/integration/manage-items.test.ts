@@ -15,7 +15,8 @@ import * as editEvent from "~/routes/manage.groups.$groupId.events.$eventId";
 import * as newOpening from "~/routes/manage.groups.$groupId.openings.new";
 import * as editOpening from "~/routes/manage.groups.$groupId.openings.$openingId";
 import { actionAnswer } from "../support/auth";
-import { createResident, createSession } from "../support/factories";
+import { createResident, createSession, createStaff } from "../support/factories";
+import { decide } from "~/modules/moderation/decisions.server";
 
 // The organiser workspace, called the way Remix calls it: loaders and actions with real requests against the
 // per-worker SQLite copy of the seed. Group 1 belongs to owner@example.jp, group 2 to owner2@example.jp.
@@ -185,7 +186,7 @@ describe("places", () => {
     expect((await prisma.place.findUniqueOrThrow({ where: { id } })).status).toBe("archived");
   });
 
-  it("renaming a published place re-indexes it: search finds the new name and no longer the old one", async () => {
+  it("renaming a published place waits for staff; once approved, search finds the new name and no longer the old one", async () => {
     const place = await prisma.place.findFirstOrThrow({ where: { groupId: 1, status: "published" }, select: { id: true, name: true, scheduleRule: true } });
     const before = await searchEverything(place.name, "ja", NO_FILTERS);
     expect(before.places.map((p) => p.id)).toContain(place.id);
@@ -194,7 +195,17 @@ describe("places", () => {
     const fields: Fields = Object.fromEntries(Object.entries(defaults).filter(([, v]) => v !== undefined)) as Fields;
     const out = await submit(editPlace.action, `/manage/groups/1/places/${place.id}`, { ...G1, placeId: String(place.id) }, { ...fields, intent: "save", name: "ひだまりテスト喫茶室" }, ownerA);
     expect(locationOf(out)).toBe(`/manage/groups/1/places/${place.id}?saved=1`);
-    // A wording change keeps a published place published, with its schedule untouched.
+    // The name is a reviewed field (publishing/edit-policy.ts): the public keeps the old one until staff approve.
+    expect(await prisma.place.findUniqueOrThrow({ where: { id: place.id }, select: { status: true, name: true, scheduleRule: true } })).toEqual({
+      status: "published",
+      name: place.name,
+      scheduleRule: place.scheduleRule,
+    });
+    expect((await searchEverything("ひだまりテスト喫茶室", "ja", NO_FILTERS)).places).toEqual([]);
+    const revision = await prisma.revision.findFirstOrThrow({ where: { entityType: "place", entityId: place.id, status: "pending" }, select: { id: true } });
+    const staff = await createStaff();
+    expect((await decide({ kind: "revision", id: revision.id }, "approve", { staffId: staff.id })).ok).toBe(true);
+    // Approved, the place stays published with its schedule untouched.
     expect(await prisma.place.findUniqueOrThrow({ where: { id: place.id }, select: { status: true, name: true, scheduleRule: true } })).toEqual({
       status: "published",
       name: "ひだまりテスト喫茶室",

@@ -31,6 +31,8 @@ const staffOnly = (o: Outcome = 200): Expect => ({ anonymous: "login", resident:
 const MATRIX: Record<string, () => Entry> = {
   staff: () => ({ url: "/staff", loader: staffOnly() }),
   "staff._index": () => ({ url: "/staff", loader: staffOnly() }),
+  "staff.review._index": () => ({ url: "/staff/review", loader: staffOnly(), action: staffOnly() }),
+  "staff.review.$kind.$id": () => ({ url: `/staff/review/place/${ids.place}`, params: { kind: "place", id: ids.place }, loader: staffOnly(), action: staffOnly() }),
   _index: () => ({ url: "/", loader: everyone(200) }),
   $: () => ({ url: "/no-such-page", params: { "*": "no-such-page" }, loader: everyone(404) }),
   healthz: () => ({ url: "/healthz", loader: everyone(200) }),

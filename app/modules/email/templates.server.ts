@@ -32,11 +32,17 @@ type Templates = {
   "schedule-changed": { name: string; title: string; link: string };
   "shift-message": { name: string; group: string; title: string; when: string; message: string; link: string };
   "application-decided": { name: string; title: string; when: string; status: "accepted" | "declined"; link: string };
+  "moderation-decided": {
+    title: string;
+    status: "published" | "rejected" | "edit-approved" | "edit-rejected" | "group-approved" | "group-rejected";
+    reason: string;
+    link: string;
+  };
 };
 export type EmailTemplate = keyof Templates;
 export type TemplateVars<T extends EmailTemplate> = Templates[T];
 
-const USER_TEXT_VARS = new Set(["name", "title", "group", "message", "newEmail", "lastError"]);
+const USER_TEXT_VARS = new Set(["name", "title", "group", "message", "newEmail", "lastError", "reason"]);
 
 const SECRET_VARS: Partial<Record<EmailTemplate, readonly string[]>> = {
   "verify-email": ["code"],

@@ -15,6 +15,10 @@ import { NEW_ITEM_STATUS, type SaveIntent } from "~/modules/publishing/status";
 import { submitAfterSave, transitionItem } from "~/modules/publishing/transitions.server";
 import type { SaveResult } from "~/modules/publishing/status";
 import { areaOrPlaceArea } from "~/modules/places/queries.server";
+import type { SaveOptions } from "~/modules/places/commands.server";
+import { holds, reviewedChanges, withoutHeld, type HeldChange } from "~/modules/publishing/edit-policy";
+import { recordHeldChanges } from "~/modules/publishing/revisions.server";
+import { ITEM_STATUS } from "~/modules/publishing/visibility";
 
 // A group's 催し: a one-off (one EventDate) or a series whose dates are materialised from its RRULE for the
 // next MATERIALISE_MONTHS months. Every query carries { id, groupId }.
@@ -197,6 +201,35 @@ function eventData(input: EventInput, rule: string, areaId: number | null) {
   };
 }
 
+/** The schedule the form describes: a one-off's day and times, or a series' rule, days and times. */
+type ScheduleInput = Pick<EventInput, "kind" | "date" | "startTime" | "endTime" | "seriesStart" | "seriesEnd" | "skipHolidays">;
+
+/** The public version's values that the edit policy compares (publishing/edit-policy.ts). */
+const reviewedSelect = {
+  title: true,
+  titleKana: true,
+  description: true,
+  contactName: true,
+  contactPhone: true,
+  contactEmail: true,
+  placeId: true,
+  areaId: true,
+  venueName: true,
+  venueAddress: true,
+  onlineUrl: true,
+  fee: true,
+  recurrenceRule: true,
+  recurrenceStart: true,
+  recurrenceEnd: true,
+  skipHolidays: true,
+  audiences: { select: { id: true } },
+} as const;
+
+/**
+ * Creates or updates an event of the group and brings its dates in line. On a published event, changes to reviewed
+ * fields (edit-policy.ts: title, description, contact, venue, fee, audiences, schedule) are held for staff while
+ * the rest is saved; a held schedule leaves the dates as they are until staff approve.
+ */
 export async function saveEvent(
   groupId: number,
   actorId: number,
@@ -204,35 +237,74 @@ export async function saveEvent(
   input: EventInput,
   intent: SaveIntent,
   now = new Date(),
+  options: SaveOptions = {},
 ): Promise<SaveResult & { changedDateIds?: number[] }> {
   const existing =
     id === null
       ? null
       : await prisma.event.findFirst({
           where: { id, groupId },
-          select: { status: true, recurrenceRule: true, pausedFrom: true, pausedUntil: true, placeId: true, venueName: true, venueAddress: true },
+          select: { status: true, pausedFrom: true, pausedUntil: true, ...reviewedSelect },
         });
   if (id !== null && !existing) return { ok: false, fieldErrors: { "": ["manage.errors.notFound"] } };
   const fieldErrors = await checkChoices(groupId, input);
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
 
-  const rule = input.kind === "once" ? "" : buildRule(input, existing?.recurrenceRule ?? "");
+  const proposedRule = input.kind === "once" ? "" : buildRule(input, existing?.recurrenceRule ?? "");
   // Saving never changes the status; "submit" takes the submit step afterwards (publishing/transitions.server.ts).
-  const data = eventData(input, rule, await areaOrPlaceArea(groupId, input.areaId, input.placeId));
+  const data = eventData(input, proposedRule, await areaOrPlaceArea(groupId, input.areaId, input.placeId));
   const { connect, links } = taxonomyLinks(input);
   const pause: Pause = { pausedFrom: existing?.pausedFrom ?? null, pausedUntil: existing?.pausedUntil ?? null };
+
+  const reviewing = existing?.status === ITEM_STATUS.published && !options.reviewed;
+  let held: HeldChange[] = [];
+  let schedule: ScheduleInput = input;
+  let rule = proposedRule;
+  if (existing && reviewing && id !== null) {
+    const times = await eventTimes(prisma, id, now);
+    const current: ScheduleInput = {
+      kind: existing.recurrenceRule ? "series" : "once",
+      date: existing.recurrenceRule ? "" : (times?.date ?? ""),
+      startTime: times?.startTime ?? "",
+      endTime: times?.endTime ?? "",
+      seriesStart: existing.recurrenceStart,
+      seriesEnd: existing.recurrenceEnd,
+      skipHolidays: existing.skipHolidays,
+    };
+    const proposed = { date: input.kind === "once" ? input.date : "", startTime: input.startTime, endTime: input.endTime };
+    held = reviewedChanges(
+      "event",
+      { ...existing, audienceIds: existing.audiences.map((a) => a.id), date: current.date, startTime: current.startTime, endTime: current.endTime },
+      { ...data, audienceIds: input.audienceIds, ...proposed },
+    );
+    // A held schedule: the dates stay those of the public version until staff approve.
+    if (holds(held, "schedule")) {
+      schedule = current;
+      rule = existing.recurrenceRule;
+    }
+  }
+  const live = withoutHeld("event", data, held);
+  const liveLinks = holds(held, "audiences") ? { categories: links.categories } : links;
 
   const result = await prisma.$transaction(async (tx) => {
     const eventId =
       id === null
         ? (await tx.event.create({ data: { ...data, status: NEW_ITEM_STATUS, groupId, ...connect }, select: { id: true } })).id
-        : (await tx.event.update({ where: { id, groupId }, data: { ...data, ...links }, select: { id: true } })).id;
+        : (await tx.event.update({ where: { id, groupId }, data: { ...live, ...liveLinks }, select: { id: true } })).id;
+    if (reviewing) await recordHeldChanges(tx, { kind: "event", id: eventId, groupId, actorId }, held, input);
     let changed: number[];
-    if (input.kind === "once") {
-      changed = await syncOneOff(tx, eventId, { startsAt: tokyoInstant(input.date, input.startTime), endsAt: tokyoInstant(input.date, input.endTime) }, input.capacity, pause, now);
+    if (schedule.kind === "once") {
+      changed = await syncOneOff(
+        tx,
+        eventId,
+        { startsAt: tokyoInstant(schedule.date, schedule.startTime), endsAt: tokyoInstant(schedule.date, schedule.endTime) },
+        input.capacity,
+        pause,
+        now,
+      );
     } else {
       const desired = seriesOccurrences(
-        { rule, startTime: input.startTime, endTime: input.endTime, skipHolidays: input.skipHolidays, startDate: input.seriesStart, endDate: input.seriesEnd },
+        { rule, startTime: schedule.startTime, endTime: schedule.endTime, skipHolidays: schedule.skipHolidays, startDate: schedule.seriesStart, endDate: schedule.seriesEnd },
         now,
       );
       const rows = await tx.eventDate.findMany({ where: { eventId, startsAt: { gte: now } }, select: dateRowSelect });
@@ -242,7 +314,8 @@ export async function saveEvent(
       await recordAudit(tx, { actorId, action: "event.dates-changed", entityType: "event", entityId: eventId, detail: { dateIds: changed } });
       await notifyDateChanges(tx, changed, now);
     }
-    const venueChanged = existing && (existing.placeId !== input.placeId || existing.venueName !== input.venueName || existing.venueAddress !== input.venueAddress);
+    const venueChanged =
+      existing && !holds(held, "address") && (existing.placeId !== input.placeId || existing.venueName !== input.venueName || existing.venueAddress !== input.venueAddress);
     if (venueChanged && (await tx.registration.count({ where: { eventDate: { eventId, startsAt: { gte: now } } } })) > 0) {
       await recordAudit(tx, { actorId, action: "event.venue-changed", entityType: "event", entityId: eventId, detail: { placeId: input.placeId } });
       const upcoming = await tx.eventDate.findMany({ where: { eventId, startsAt: { gte: now } }, select: { id: true } });

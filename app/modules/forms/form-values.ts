@@ -27,3 +27,24 @@ export function padRows(result: SubmissionResult<string[]>, field: string, rows:
   while (list.length < rows) list.push({});
   return { ...result, initialValue: { ...initial, [field]: list.map((r) => r ?? {}) } as SubmissionResult<string[]>["initialValue"] };
 }
+
+/**
+ * The form's values with a held edit laid over them (publishing/revisions.server.ts): the organiser sees and keeps
+ * working on what they proposed, not the public version. `input` is the form as it was last saved.
+ */
+export function withProposal(defaults: FormDefaults, input: unknown): FormDefaults {
+  if (!input || typeof input !== "object") return defaults;
+  const proposal: FormDefaults = {};
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+    if (key === "intent") continue;
+    if (Array.isArray(value)) {
+      // Rows (an opening's shifts) stay rows, a blank row an empty one; a list of codes or ids stays a list.
+      proposal[key] = value.some((v) => v !== null && typeof v === "object")
+        ? value.map((row) => (row && typeof row === "object" ? (asFormValues(row as Record<string, Plain>) as Record<string, string>) : {}))
+        : value.filter((v) => v !== null && v !== undefined).map(String);
+    } else if (value === null || ["string", "number", "boolean"].includes(typeof value)) {
+      proposal[key] = asFormValue(value as Plain);
+    }
+  }
+  return { ...defaults, ...proposal };
+}

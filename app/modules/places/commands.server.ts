@@ -8,6 +8,9 @@ import { buildRule, controlsOf } from "~/modules/schedule/rule-controls";
 import type { PlaceInput } from "~/modules/places/schemas";
 import { NEW_ITEM_STATUS, type SaveIntent } from "~/modules/publishing/status";
 import { submitAfterSave, transitionItem } from "~/modules/publishing/transitions.server";
+import { holds, reviewedChanges, withoutHeld } from "~/modules/publishing/edit-policy";
+import { recordHeldChanges } from "~/modules/publishing/revisions.server";
+import { ITEM_STATUS } from "~/modules/publishing/visibility";
 
 // A group's 居場所: create, edit, submit for review, archive. Every query carries { id, groupId }, so another
 // group's place id is simply not found (404), never an oracle.
@@ -50,12 +53,46 @@ export async function getGroupPlace(groupId: number, id: number) {
     controls: controlsOf(row.scheduleRule),
   };
 }
+/** The public version's values that the edit policy compares (publishing/edit-policy.ts). */
+const reviewedSelect = {
+  name: true,
+  nameKana: true,
+  description: true,
+  contactName: true,
+  contactPhone: true,
+  contactEmail: true,
+  address: true,
+  areaId: true,
+  showAreaOnly: true,
+  website: true,
+  fee: true,
+  scheduleRule: true,
+  scheduleStart: true,
+  scheduleEnd: true,
+  skipHolidays: true,
+  audiences: { select: { id: true } },
+} as const;
+
+export type SaveOptions = {
+  /** Staff approved these changes (moderation replays the held form): nothing is held back again. */
+  reviewed?: boolean;
+};
+
 /**
  * Creates (id null, as a draft) or updates a place of the group, then refreshes its search document; "submit" then
  * takes the submit step (publishing/transitions.server.ts), which is the only way its status changes here.
+ * On a published place, changes to reviewed fields (edit-policy.ts) are held for staff while the rest is saved.
  */
-export async function savePlace(groupId: number, actorId: number, id: number | null, input: PlaceInput, intent: SaveIntent): Promise<SaveResult> {
-  const existing = id === null ? null : await prisma.place.findFirst({ where: { id, groupId }, select: { status: true, scheduleRule: true } });
+export async function savePlace(
+  groupId: number,
+  actorId: number,
+  id: number | null,
+  input: PlaceInput,
+  intent: SaveIntent,
+  options: SaveOptions = {},
+): Promise<SaveResult> {
+  const existing =
+    id === null ? null : await prisma.place.findFirst({ where: { id, groupId }, select: { status: true, ...reviewedSelect } });
   if (id !== null && !existing) return { ok: false, fieldErrors: { "": ["manage.errors.notFound"] } };
   const fieldErrors = await checkChoices(groupId, input);
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
@@ -96,12 +133,26 @@ export async function savePlace(groupId: number, actorId: number, id: number | n
   };
   const { connect, links } = taxonomyLinks(input);
   let placeId: number;
-  if (id === null) {
+  if (id === null || !existing) {
     const created = await prisma.place.create({ data: { ...data, status: NEW_ITEM_STATUS, groupId, ...connect }, select: { id: true } });
     placeId = created.id;
   } else {
-    // { id, groupId } on the write itself, not only on the read before it.
-    await prisma.place.update({ where: { id, groupId }, data: { ...data, ...links }, select: { id: true } });
+    const reviewing = existing.status === ITEM_STATUS.published && !options.reviewed;
+    const held = reviewing
+      ? reviewedChanges("place", { ...existing, audienceIds: existing.audiences.map((a) => a.id) }, { ...data, audienceIds: input.audienceIds })
+      : [];
+    // A held schedule keeps the derived weekday/time columns of the public version too.
+    const live = withoutHeld("place", data, held);
+    if (holds(held, "schedule")) {
+      delete live.scheduleDays;
+      delete live.scheduleMinute;
+    }
+    const liveLinks = holds(held, "audiences") ? { categories: links.categories } : links;
+    await prisma.$transaction(async (tx) => {
+      // { id, groupId } on the write itself, not only on the read before it.
+      await tx.place.update({ where: { id, groupId }, data: { ...live, ...liveLinks }, select: { id: true } });
+      if (reviewing) await recordHeldChanges(tx, { kind: "place", id, groupId, actorId }, held, input);
+    });
     placeId = id;
   }
   await indexItemWithDependents("place", placeId);

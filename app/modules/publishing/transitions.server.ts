@@ -34,6 +34,8 @@ export type TransitionRequest = {
    * step (publish, reject, hide, unhide) is "not-allowed" whatever the item's status.
    */
   groupId?: number;
+  /** What staff saw when deciding (the reviewed fields as text), kept with the decision for the next review. */
+  snapshot?: unknown;
   now?: Date;
 };
 
@@ -72,6 +74,7 @@ async function writeItem(tx: Tx, kind: PublicKind, id: number, from: string, dat
 }
 
 const cleanReason = (reason: string | undefined) => reason?.trim() ?? "";
+const snapshotJson = (request: Pick<TransitionRequest, "snapshot">) => (request.snapshot === undefined ? "" : JSON.stringify(request.snapshot));
 
 /** Raised inside a transaction to roll it back and answer with a refusal. */
 class Refused extends Error {
@@ -109,7 +112,7 @@ export async function transitionItem(kind: PublicKind, id: number, step: ItemTra
       await recordAudit(tx, { actorId: request.actorId, action: `${kind}.${step}`, entityType: kind, entityId: id, detail });
       // Staff decisions are kept as ModerationDecision rows as well: the group sees why, the staff queue reads them.
       if (byStaff) {
-        await tx.moderationDecision.create({ data: { entityType: kind, entityId: id, action: step, reason, staffId: request.actorId }, select: { id: true } });
+        await tx.moderationDecision.create({ data: { entityType: kind, entityId: id, action: step, reason, staffId: request.actorId, snapshot: snapshotJson(request) }, select: { id: true } });
       }
       await indexItemWithDependents(kind, id, tx);
       return { ok: true as const, from: row.status, status: to };
@@ -140,7 +143,7 @@ export async function transitionGroup(groupId: number, step: GroupTransition, re
         if (count !== 1) throw new Refused("not-allowed");
         const detail = { from: row.status, to, ...(reason ? { reason } : {}) };
         await recordAudit(tx, { actorId: request.actorId, action: `group.${step}`, entityType: "group", entityId: groupId, detail });
-        await tx.moderationDecision.create({ data: { entityType: "group", entityId: groupId, action: step, reason, staffId: request.actorId }, select: { id: true } });
+        await tx.moderationDecision.create({ data: { entityType: "group", entityId: groupId, action: step, reason, staffId: request.actorId, snapshot: snapshotJson(request) }, select: { id: true } });
         await indexGroupItems(groupId, tx);
         return { ok: true as const, from: row.status, status: to };
       },

@@ -14,6 +14,10 @@ import { filledShifts, type OpeningInput } from "~/modules/volunteering/schemas"
 import { type SaveIntent } from "~/modules/publishing/status";
 import { NEW_ITEM_STATUS } from "~/modules/publishing/status";
 import { submitAfterSave, transitionItem } from "~/modules/publishing/transitions.server";
+import type { SaveOptions } from "~/modules/places/commands.server";
+import { holds, reviewedChanges, withoutHeld, type HeldChange } from "~/modules/publishing/edit-policy";
+import { recordHeldChanges } from "~/modules/publishing/revisions.server";
+import { ITEM_STATUS } from "~/modules/publishing/visibility";
 
 // A group's ボランティア募集 with 1–4 dated shifts, or "ongoing" with one open-ended shift that holds the
 // applications. Every query carries { id, groupId } (shifts: { id, openingId }).
@@ -87,6 +91,33 @@ function deadline(date: string): Date | null {
   return date ? new Date(tokyoInstant(date, "23:59").getTime() + 59_000) : null;
 }
 
+/** The public version's values that the edit policy compares (publishing/edit-policy.ts). */
+const reviewedSelect = {
+  title: true,
+  titleKana: true,
+  description: true,
+  purpose: true,
+  contactName: true,
+  contactPhone: true,
+  contactEmail: true,
+  placeId: true,
+  areaId: true,
+  venueName: true,
+  venueAddress: true,
+  ongoing: true,
+  applyBy: true,
+  audiences: { select: { id: true } },
+} as const;
+
+/** Dated shifts as the schedule compares them: day and times, in order (slots are not the schedule). */
+const shiftTimes = (rows: { date: string; start: string; end: string }[]) =>
+  rows.map((r) => `${r.date} ${r.start}-${r.end}`).sort();
+
+/**
+ * Creates or updates an opening of the group and its shifts. On a published opening, changes to reviewed fields
+ * (edit-policy.ts: title, description and purpose, contact, venue, audiences, schedule) are held for staff while
+ * the rest is saved; a held schedule leaves the shifts as they are until staff approve.
+ */
 export async function saveOpening(
   groupId: number,
   actorId: number,
@@ -94,8 +125,9 @@ export async function saveOpening(
   input: OpeningInput,
   intent: SaveIntent,
   now = new Date(),
+  options: SaveOptions = {},
 ): Promise<SaveResult & { changedShiftIds?: number[] }> {
-  const existing = id === null ? null : await prisma.opening.findFirst({ where: { id, groupId }, select: { status: true } });
+  const existing = id === null ? null : await prisma.opening.findFirst({ where: { id, groupId }, select: { status: true, ...reviewedSelect } });
   if (id !== null && !existing) return { ok: false, fieldErrors: { "": ["manage.errors.notFound"] } };
   const fieldErrors = await checkChoices(groupId, input);
 
@@ -133,16 +165,34 @@ export async function saveOpening(
   };
   const { connect, links } = taxonomyLinks(input);
 
+  const reviewing = existing?.status === ITEM_STATUS.published && !options.reviewed;
+  let held: HeldChange[] = [];
+  if (existing && reviewing) {
+    const dated = current.filter((s) => s.endsAt !== null).map((s) => ({ date: tokyoDateKey(s.startsAt), start: tokyoTime(s.startsAt), end: tokyoTime(s.endsAt!) }));
+    held = reviewedChanges(
+      "opening",
+      { ...existing, audienceIds: existing.audiences.map((a) => a.id), shifts: existing.ongoing ? [] : shiftTimes(dated) },
+      { ...data, audienceIds: input.audienceIds, shifts: input.ongoing ? [] : shiftTimes(filledShifts(input.shifts).map(({ row }) => row)) },
+    );
+  }
+  const live = withoutHeld("opening", data, held);
+  const liveLinks = holds(held, "audiences") ? { categories: links.categories } : links;
+  // A held schedule: the shifts stay those of the public version until staff approve.
+  const keepShifts = holds(held, "schedule");
+
   const openingId = await prisma.$transaction(async (tx) => {
     const openingId =
       id === null
         ? (await tx.opening.create({ data: { ...data, status: NEW_ITEM_STATUS, groupId, ...connect }, select: { id: true } })).id
-        : (await tx.opening.update({ where: { id, groupId }, data: { ...data, ...links }, select: { id: true } })).id;
+        : (await tx.opening.update({ where: { id, groupId }, data: { ...live, ...liveLinks }, select: { id: true } })).id;
+    if (reviewing) await recordHeldChanges(tx, { kind: "opening", id: openingId, groupId, actorId }, held, input);
     const changed: number[] = [];
     const takeOff = async (shiftId: number) => {
       if (await takeOffShift(tx, shiftId)) changed.push(shiftId);
     };
-    if (input.ongoing) {
+    if (keepShifts) {
+      // Nothing to do here: the shifts change when staff approve the held schedule (the form is replayed then).
+    } else if (input.ongoing) {
       const openEnded = current.find((s) => s.endsAt === null);
       if (openEnded) {
         await tx.shift.update({ where: { id: openEnded.id }, data: { slots: input.ongoingSlots }, select: { id: true } });
