@@ -3,12 +3,11 @@ import { GROUP_STATUS, ITEM_STATUS, PUBLIC_KINDS, type PublicKind } from "~/modu
 import { REVISION_STATUS } from "~/modules/publishing/revisions.server";
 import type { HeldChange } from "~/modules/publishing/edit-policy";
 import type { DecisionTarget } from "./decisions.server";
+import type { QueueKind } from "./queue-kinds";
 
 // The review queue: everything that waits for staff, oldest first. New and resubmitted items (status pending), new
 // groups, and held edits of published items. Filters narrow by kind, area and group.
 
-export const QUEUE_KINDS = ["place", "event", "opening", "group", "edit"] as const;
-export type QueueKind = (typeof QUEUE_KINDS)[number];
 
 export type QueueEntry = {
   /** "place:12", "group:3", "revision:7": the bulk form's values and the entry's address. */
