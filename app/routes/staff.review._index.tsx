@@ -150,7 +150,7 @@ export default function ReviewQueue() {
             </p>
           ) : null}
           <div className="data-table-wrap">
-            <table className="data-table">
+            <table className="data-table data-table--stack">
               <caption>{t("staff.review.tableCaption")}</caption>
               <thead>
                 <tr>
@@ -176,15 +176,15 @@ export default function ReviewQueue() {
                         <p className="count">{t("staff.review.changedFields", { fields: e.fields.map((f) => t(`staff.field.${f}`)).join(t("staff.listSeparator")) })}</p>
                       ) : null}
                     </td>
-                    <td>
+                    <td data-label={t("staff.review.col.kind")}>
                       {e.kind === "edit" ? t("staff.review.editOf", { kind: t(`staff.kind.${e.itemKind}`) }) : t(`staff.kind.${e.kind}`)}
                     </td>
-                    <td>
+                    <td data-label={t("staff.review.col.group")}>
                       <span lang="ja">{e.group}</span>
                       {e.trusted ? <span className="tag tag--welcome">{t("staff.review.trusted")}</span> : null}
                     </td>
-                    <td>{e.area}</td>
-                    <td>{e.waitingSince}</td>
+                    <td data-label={t("staff.review.col.area")}>{e.area}</td>
+                    <td data-label={t("staff.review.col.since")}>{e.waitingSince}</td>
                   </tr>
                 ))}
               </tbody>
