@@ -32,6 +32,7 @@ type Templates = {
   "schedule-changed": { name: string; title: string; link: string };
   "shift-message": { name: string; group: string; title: string; when: string; message: string; link: string };
   "application-decided": { name: string; title: string; when: string; status: "accepted" | "declined"; link: string };
+  "reports-threshold": { title: string; count: number; link: string };
 };
 export type EmailTemplate = keyof Templates;
 export type TemplateVars<T extends EmailTemplate> = Templates[T];
