@@ -5,7 +5,6 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, TextAreaField } from "~/components/forms";
-import { InfoRow } from "~/components/detail";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Text } from "~/components/text";
 import { requireStaff } from "~/modules/auth/permissions.server";
@@ -62,7 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/staff/reports/${kind}/${id}?done=${intent}`);
 }
 
-export const handle = { i18n: ["staff", "reports"] };
+// "staff" comes with the layout (staff.tsx).
+export const handle = { i18n: ["reports"] };
 
 export default function StaffReportPage() {
   const { item, open, decided, publicPath: itemPath, done } = useLoaderData<typeof loader>();
@@ -81,13 +81,22 @@ export default function StaffReportPage() {
       <section className="panel" aria-labelledby="item-h">
         <h2 id="item-h">{t("report.staff.facts")}</h2>
         <dl className="info">
-          <InfoRow label={t("report.staff.col.kind")}>{t(`report.kind.${item.kind}`)}</InfoRow>
-          <InfoRow label={t("report.staff.col.group")}>
-            <Text value={item.group} lang="ja" />
-          </InfoRow>
-          <InfoRow label={t("report.staff.col.state")}>
-            <ReportState visibility={item.visibility} />
-          </InfoRow>
+          <div className="info-row">
+            <dt>{t("report.staff.col.kind")}</dt>
+            <dd>{t(`report.kind.${item.kind}`)}</dd>
+          </div>
+          <div className="info-row">
+            <dt>{t("report.staff.col.group")}</dt>
+            <dd>
+              <Text value={item.group} lang="ja" />
+            </dd>
+          </div>
+          <div className="info-row">
+            <dt>{t("report.staff.col.state")}</dt>
+            <dd>
+              <ReportState visibility={item.visibility} />
+            </dd>
+          </div>
         </dl>
         {item.visibility === "public" ? (
           <p>

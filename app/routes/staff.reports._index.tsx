@@ -23,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
-export const handle = { i18n: ["staff", "reports"] };
+// "staff" comes with the layout (staff.tsx).
+export const handle = { i18n: ["reports"] };
 
 export default function StaffReportsPage() {
   const { items } = useLoaderData<typeof loader>();
