@@ -99,16 +99,15 @@ function ReportForm() {
       <h1>{t("report.title")}</h1>
       <p>{t("report.lead")}</p>
       <div className="panel report-target">
-        <p className="card__kicker">
-          {t("report.about")}・{t(`report.kind.${kind}`)}
-        </p>
+        <p className="card__kicker">{t("report.about")}</p>
         <p className="report-target__title">
           <Link to={item.path}>
             <Text value={item.title} lang="ja" />
           </Link>
+          <span className="tag tag--plain">{t(`report.kind.${kind}`)}</span>
         </p>
       </div>
-      <Form method="post" className="form" {...getFormProps(form)}>
+      <Form method="post" className="form report-form" {...getFormProps(form)}>
         <FormError id={form.errorId} errors={form.errors} />
         <Honeypot />
         <ChoiceGroup meta={fields.reason} legend={t("report.reasonLegend")} type="radio" options={REPORT_REASONS.map((r) => ({ value: r, label: t(`report.reason.${r}`) }))} />

@@ -133,7 +133,7 @@ function ReportTable({ caption, reports, empty, decided = false }: { caption: st
     );
   }
   return (
-    <div className="data-table-wrap">
+    <div className="data-table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="data-table reports-table">
         <caption>{caption}</caption>
         <thead>

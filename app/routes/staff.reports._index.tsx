@@ -38,7 +38,7 @@ export default function StaffReportsPage() {
           {t("report.staff.empty")}
         </p>
       ) : (
-        <div className="data-table-wrap">
+        <div className="data-table-wrap" role="region" aria-label={t("report.staff.caption")} tabIndex={0}>
           <table className="data-table reports-table">
             <caption>{t("report.staff.caption")}</caption>
             <thead>
