@@ -134,7 +134,7 @@ function ReportTable({ caption, reports, empty, decided = false }: { caption: st
   }
   return (
     <div className="data-table-wrap" role="region" aria-label={caption} tabIndex={0}>
-      <table className="data-table reports-table">
+      <table className={`data-table reports-table${decided ? " reports-table--decided" : ""}`}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -160,15 +160,15 @@ function ReportTable({ caption, reports, empty, decided = false }: { caption: st
               <td>
                 <When iso={r.createdAt} />
               </td>
-              <td>{t(r.signedIn ? "report.staff.signedIn" : "report.staff.visitor")}</td>
+              <td className="report-short">{t(r.signedIn ? "report.staff.signedIn" : "report.staff.visitor")}</td>
               {decided ? (
                 <>
-                  <td>{t(`report.status.${r.status}`)}</td>
+                  <td className="report-short">{t(`report.status.${r.status}`)}</td>
                   <td className="report-details">
                     <Text value={r.resolution} lang="ja" />
                   </td>
                   <td>{r.resolvedAt ? <When iso={r.resolvedAt} /> : null}</td>
-                  <td>{r.resolvedBy ?? ""}</td>
+                  <td className="report-short">{r.resolvedBy ?? ""}</td>
                 </>
               ) : null}
             </tr>
