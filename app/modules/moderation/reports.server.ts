@@ -15,7 +15,10 @@ import { REPORTS_TO_HIDE, REPORT_STATUS, type ReportReason, type ReportStatus, t
 // audited) and staff are emailed; staff then dismiss the reports (a hide by reports is undone) or act on them
 // (the item stays hidden). The group never learns who reported, nor what they wrote.
 
-/** Kept with the automatic hide (audit entry, moderation decision): the rule's words, no reporter's. */
+/**
+ * Kept with the automatic hide (audit entry, moderation decision): the rule's words, no reporter's. It also marks
+ * the hide as the rule's: a dismissal undoes only a hide with this reason and no staff member (keep it unchanged).
+ */
 export const REPORTS_HIDE_REASON = `通報が${REPORTS_TO_HIDE}人から届いたため、職員が確認するまで自動で非公開にしました`;
 
 /** Derived from the outbox key (never stored in the database): a copy of the database cannot link keys to people. */
