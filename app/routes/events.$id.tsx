@@ -27,6 +27,7 @@ import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
 import { toTokyoIso } from "~/utils/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReportLink } from "~/modules/moderation/report-link";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-export const handle = { i18n: ["listing", "detail", "events", "participation"] };
+export const handle = { i18n: ["listing", "detail", "events", "participation", "reports"] };
 
 export default function EventDetailPage() {
   const { event, taxonomy, origin, calendarLinks, related, signedIn, mine, registered } = useLoaderData<typeof loader>();
@@ -165,6 +166,7 @@ export default function EventDetailPage() {
             </dl>
           </section>
           <ContactBlock name={event.contactName} phone={event.contactPhone} email={event.contactEmail} />
+          <ReportLink kind="event" id={event.id} />
         </aside>
       </div>
       {next ? (

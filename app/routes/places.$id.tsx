@@ -15,6 +15,7 @@ import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
 import { formatDate, toTokyoIso } from "~/utils/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReportLink } from "~/modules/moderation/report-link";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
-export const handle = { i18n: ["listing", "detail", "places", "events"] };
+export const handle = { i18n: ["listing", "detail", "places", "events", "reports"] };
 
 export default function PlaceDetailPage() {
   const { place, taxonomy, origin, city, stale, calendarLinks, related } = useLoaderData<typeof loader>();
@@ -180,6 +181,7 @@ export default function PlaceDetailPage() {
             </p>
           </section>
           <ContactBlock name={place.contactName} phone={place.contactPhone} email={place.contactEmail} />
+          <ReportLink kind="place" id={place.id} />
         </aside>
       </div>
       <JsonLd

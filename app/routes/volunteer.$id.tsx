@@ -21,6 +21,7 @@ import { parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { prisma } from "~/utils/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReportLink } from "~/modules/moderation/report-link";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-export const handle = { i18n: ["listing", "detail", "events", "volunteering", "participation"] };
+export const handle = { i18n: ["listing", "detail", "events", "volunteering", "participation", "reports"] };
 
 export default function OpeningDetailPage() {
   const { opening, taxonomy, signedIn, mine, applied } = useLoaderData<typeof loader>();
@@ -152,6 +153,7 @@ export default function OpeningDetailPage() {
             </dl>
           </section>
           <ContactBlock name={opening.contactName} phone={opening.contactPhone} email={opening.contactEmail} />
+          <ReportLink kind="opening" id={opening.id} />
         </aside>
       </div>
     </div>

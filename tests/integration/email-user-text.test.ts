@@ -85,6 +85,7 @@ describe("no user-written text in subjects; in bodies only quoted and never a li
     "schedule-changed",
     "shift-message",
     "application-decided",
+    "reports-threshold",
   ];
   const everyVar = () => ({
     name: PHISH,

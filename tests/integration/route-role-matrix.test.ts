@@ -33,6 +33,11 @@ const MATRIX: Record<string, () => Entry> = {
   "staff._index": () => ({ url: "/staff", loader: staffOnly() }),
   "staff.review._index": () => ({ url: "/staff/review", loader: staffOnly(), action: staffOnly() }),
   "staff.review.$kind.$id": () => ({ url: `/staff/review/place/${ids.place}`, params: { kind: "place", id: ids.place }, loader: staffOnly(), action: staffOnly() }),
+  "staff.reports._index": () => ({ url: "/staff/reports", loader: staffOnly() }),
+  // An empty decision is a 400 with the form's errors (data, so 200 here); a complete one redirects back to the page.
+  "staff.reports.$kind.$id": () => ({ url: `/staff/reports/place/${ids.place}`, params: { kind: "place", id: ids.place }, loader: staffOnly(), action: staffOnly() }),
+  // 「問題を報告」: anyone, no account needed; an empty form is answered with its errors (a 400 as data).
+  "report.$kind.$id": () => ({ url: `/report/place/${ids.place}`, params: { kind: "place", id: ids.place }, loader: everyone(200), action: everyone(200) }),
   _index: () => ({ url: "/", loader: everyone(200) }),
   $: () => ({ url: "/no-such-page", params: { "*": "no-such-page" }, loader: everyone(404) }),
   healthz: () => ({ url: "/healthz", loader: everyone(200) }),

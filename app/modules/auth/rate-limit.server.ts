@@ -13,6 +13,8 @@ export const RATE_LIMITS = {
   codeAttemptsPerIp: { name: "code-ip", limit: 20, windowSeconds: 10 * 60 },
   resetPerIp: { name: "reset-ip", limit: 10, windowSeconds: 10 * 60 },
   resetPerToken: { name: "reset-token", limit: 5, windowSeconds: 60 * 60 },
+  /** Reports (通報) need no account; a handful an hour is plenty for a person and too few to hide items by flooding. */
+  reportPerIp: { name: "report-ip", limit: 5, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };

@@ -49,6 +49,15 @@ export function ensureOutboxKey(): void {
   outboxKey();
 }
 
+/**
+ * A key for another purpose (e.g. moderation's reporter keys), derived from the outbox key with HKDF under its own
+ * label: still one secret to keep outside the database, and knowing a derived key reveals neither the outbox key
+ * nor any other derived key.
+ */
+export function derivedKey(label: string): Buffer {
+  return Buffer.from(crypto.hkdfSync("sha256", outboxKey(), Buffer.alloc(0), `tsunagu/${label}`, 32));
+}
+
 export function seal(plain: string): string {
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv("aes-256-gcm", outboxKey(), iv);

@@ -38,6 +38,7 @@ type Templates = {
     reason: string;
     link: string;
   };
+  "reports-threshold": { title: string; count: number; link: string };
 };
 export type EmailTemplate = keyof Templates;
 export type TemplateVars<T extends EmailTemplate> = Templates[T];
