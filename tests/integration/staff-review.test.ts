@@ -16,6 +16,7 @@ import { loader as placeLoader } from "~/routes/places.$id";
 import { loader as sitemapLoader } from "~/routes/sitemap[.]xml";
 import { loader as placesCsvLoader } from "~/routes/opendata.places[.]csv";
 import { actionAnswer, emailsTo } from "../support/auth";
+import { dismissReports, fileReport } from "~/modules/moderation/reports.server";
 import { createEvent, createGroup, createResident, createSession, createStaff, daysFromNow, type TestUser } from "../support/factories";
 
 // The review lifecycle of issue 10, through the routes staff and organisers use: submit → send back with a reason →
@@ -260,6 +261,16 @@ describe("the review lifecycle of a place", () => {
     const page = await get<{ review: { lastDecision: { action: string; reason: string }; pendingEdit: unknown } }>(editPlace.loader, `/manage/groups/${groupId}/places/${placeId}`, { ...G(), placeId: String(placeId) }, ownerCookie);
     expect(page.data!.review).toMatchObject({ lastDecision: { action: "reject-edit", reason }, pendingEdit: null });
     expect((await emailsTo(owner.email, "moderation-decided")).at(-1)!.textBody).toContain(`Reason: ${reason}`);
+  });
+
+  it("three reports from different people hide it from every surface; staff dismissing them restores it", async () => {
+    const name = (await prisma.place.findUniqueOrThrow({ where: { id: placeId }, select: { name: true } })).name;
+    for (const reporter of ["203.0.113.5", "203.0.113.6", "203.0.113.7"]) {
+      await fileReport({ kind: "place", id: placeId, reason: "inaccurate", details: "開催日が違うようです", reporter: { userId: null, ip: reporter } });
+    }
+    expect(await publicSurfaces(placeId, name)).toEqual({ inList: false, detailName: null, inSearch: false, inSitemap: false, inOpenData: false });
+    expect((await dismissReports("place", placeId, { staffId: staff.id, note: "確認したところ正しい内容でした" })).ok).toBe(true);
+    expect(await publicSurfaces(placeId, name)).toEqual({ inList: true, detailName: name, inSearch: true, inSitemap: true, inOpenData: true });
   });
 
   it("undoing a held change withdraws it from the queue", async () => {
