@@ -22,7 +22,7 @@ import { getEnv } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
 import { isLocale } from "~/modules/i18n/config";
 import { PageTranslationsScript, useRouteNamespaces } from "~/modules/i18n/page-translations";
-import { getCurrentUser, isStaff } from "~/modules/auth/permissions.server";
+import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { demoPeopleExist } from "~/modules/auth/demo.server";
 
 export const links: LinksFunction = () => [
@@ -43,8 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
-      // Only what the header needs; never ids or emails (whether to show the staff menu link is all of the roles).
-      user: user ? { name: user.name, staff: isStaff(user) } : null,
+      // Only what the header needs; never ids, emails or roles.
+      user: user ? { name: user.name } : null,
       council: { name: env.COUNCIL_NAME, nameEn: env.COUNCIL_NAME_EN, city: env.CITY_NAME },
       demoSite: await demoPeopleExist(),
       // Titles for the error pages, which have no loader of their own.

@@ -67,7 +67,6 @@ function AccountLinks() {
     <div className="header-account">
       <Link to="/me">{t("nav.me")}</Link>
       <Link to="/manage">{t("manage.nav")}</Link>
-      {root.user.staff ? <Link to="/staff">{t("nav.staff")}</Link> : null}
       <Form method="post" action="/logout">
         <button type="submit" className="link-button">
           {t("nav.logout")}

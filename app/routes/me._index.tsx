@@ -72,6 +72,11 @@ export default function MyPage() {
   return (
     <div className="container page stack form-page">
       <h1>{t("me.title")}</h1>
+      {account.roles.includes("staff") || account.roles.includes("admin") ? (
+        <p className="notice notice--info">
+          <Link to="/staff">{t("nav.staff")}</Link>
+        </p>
+      ) : null}
       <section className="panel" aria-labelledby="upcoming-h">
         <h2 id="upcoming-h">{t("me.upcoming")}</h2>
         <ActivityList items={activities.upcoming} empty={t("me.noUpcoming")} />

@@ -46,8 +46,10 @@ async function organisersEvent(capacity: number) {
   if (!saved.ok) throw new Error("the event was not saved");
   await prisma.event.update({ where: { id: saved.id }, data: { status: "published" } });
   const date = await prisma.eventDate.findFirstOrThrow({ where: { eventId: saved.id }, select: { id: true } });
+  // A new day for a published event waits for staff (publishing/edit-policy.ts); this is the save as staff's approval
+  // replays it, which is when the date moves and the capacity rules run.
   const change = async (fields: { date: string; capacity: number }) => {
-    const again = await saveEvent(GROUP, actorId, saved.id, eventForm({ ...fields, title }), "save");
+    const again = await saveEvent(GROUP, actorId, saved.id, eventForm({ ...fields, title }), "save", new Date(), { reviewed: true });
     expect(again.ok).toBe(true);
   };
   return { eventId: saved.id, dateId: date.id, change };
