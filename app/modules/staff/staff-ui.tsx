@@ -1,0 +1,21 @@
+import { useTranslation } from "react-i18next";
+import { formatDate, formatTime, toTokyoIso } from "~/utils/dates";
+
+// Small pieces of the staff pages about groups and people.
+
+/** A moment in Tokyo time with its date and time (when a decision was taken, a consent given). */
+export function Stamp({ at, withTime = true }: { at: string; withTime?: boolean }) {
+  const { i18n } = useTranslation();
+  const d = new Date(at);
+  return <time dateTime={toTokyoIso(d)}>{withTime ? `${formatDate(d, i18n.language)} ${formatTime(d, i18n.language)}` : formatDate(d, i18n.language)}</time>;
+}
+
+/** A notice after a post/redirect/get (?done=…), announced to screen readers. */
+export function DoneNotice({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="notice notice--info" role="status">
+      {message}
+    </p>
+  );
+}
