@@ -295,7 +295,7 @@ export async function participationChoices(now = new Date()) {
     }),
     prisma.eventDate.findMany({
       where: { AND: [publicEventDateWhere(), { status: { in: [...DATE_STATUSES_OPEN_FOR_REGISTRATION] }, startsAt: { gt: now }, event: { registrationRequired: true } }] },
-      select: { id: true, startsAt: true, endsAt: true, capacity: true, registeredCount: true, event: { select: { title: true, capacity: true } } },
+      select: { id: true, startsAt: true, endsAt: true, capacity: true, registeredCount: true, event: { select: { title: true } } },
       orderBy: { startsAt: "asc" },
       take: 200,
     }),
@@ -308,10 +308,14 @@ export async function participationChoices(now = new Date()) {
       endsAt: s.endsAt?.toISOString() ?? null,
       left: s.slots === null ? null : Math.max(0, s.slots - s.acceptedCount),
     })),
-    dates: dates.map((d) => {
-      const capacity = d.capacity ?? d.event.capacity;
-      return { id: d.id, title: d.event.title, startsAt: d.startsAt.toISOString(), endsAt: d.endsAt.toISOString(), left: capacity === null ? null : Math.max(0, capacity - d.registeredCount) };
-    }),
+    // Each date carries its own capacity (the event's, copied when the dates are made); null is no limit.
+    dates: dates.map((d) => ({
+      id: d.id,
+      title: d.event.title,
+      startsAt: d.startsAt.toISOString(),
+      endsAt: d.endsAt.toISOString(),
+      left: d.capacity === null ? null : Math.max(0, d.capacity - d.registeredCount),
+    })),
   };
 }
 
