@@ -5,7 +5,6 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, TextAreaField } from "~/components/forms";
-import { Breadcrumbs } from "~/components/detail";
 import { requireStaff } from "~/modules/auth/permissions.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { REASON_REQUIRED } from "~/modules/publishing/status";
@@ -52,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/staff/groups/${groupId}?done=${submission.value.intent}`, 303);
 }
 
-export const handle = { i18n: ["staff", "manage", "people"] };
+export const handle = { i18n: ["manage", "people"] };
 
 export default function StaffGroupPage() {
   const { group, done, reasonRequired } = useLoaderData<typeof loader>();
@@ -66,7 +65,9 @@ export default function StaffGroupPage() {
   });
   return (
     <div className="container page stack">
-      <Breadcrumbs items={[{ to: "/staff", label: t("staff.title") }, { to: "/staff/groups", label: t("staff.nav.groups") }, { label: group.name }]} />
+      <p>
+        <Link to="/staff/groups">{t("people.back.groups")}</Link>
+      </p>
       <h1>{group.name}</h1>
       <p>
         <span className={`tag ${group.status === "pending" || group.status === "suspended" ? "tag--warn" : "tag--plain"}`}>{t(`manage.groupStatus.${group.status}`)}</span>

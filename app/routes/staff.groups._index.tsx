@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
-export const handle = { i18n: ["staff", "manage", "people"] };
+export const handle = { i18n: ["manage", "people"] };
 
 export default function StaffGroupsPage() {
   const { groups, total, status, q, statuses } = useLoaderData<typeof loader>();

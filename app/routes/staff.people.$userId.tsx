@@ -5,14 +5,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormError, InputField, SelectField, TextAreaField } from "~/components/forms";
-import { Breadcrumbs } from "~/components/detail";
-import { When } from "~/components/format";
 import { requireStaff } from "~/modules/auth/permissions.server";
 import { LOCALE_NAMES, isLocale } from "~/modules/i18n/config";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { actOnPerson, applyForPerson, participationChoices, registerPersonForDate, viewPerson } from "~/modules/staff/people.server";
 import { ApplyForPersonSchema, PERSON_STATUS, PersonActionSchema, RegisterForPersonSchema } from "~/modules/staff/people-schemas";
-import { DoneNotice, Stamp } from "~/modules/staff/staff-ui";
+import { DoneNotice, Span, Stamp } from "~/modules/staff/staff-ui";
 import { formatRange } from "~/utils/dates";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
@@ -83,7 +81,7 @@ function refusalKey(reason: string): string {
   return reason === "person-not-active" ? "people.errors.personNotActive" : `participation.refused.${reason}`;
 }
 
-export const handle = { i18n: ["staff", "participation", "people"] };
+export const handle = { i18n: ["participation", "people"] };
 
 export default function StaffPersonPage() {
   const { person, self, shifts, dates, done } = useLoaderData<typeof loader>();
@@ -93,7 +91,9 @@ export default function StaffPersonPage() {
   const active = person.status === PERSON_STATUS.active;
   return (
     <div className="container page stack">
-      <Breadcrumbs items={[{ to: "/staff", label: t("staff.title") }, { to: "/staff/people", label: t("staff.nav.people") }, { label: person.name }]} />
+      <p>
+        <Link to="/staff/people">{t("people.back.people")}</Link>
+      </p>
       <h1>{person.name}</h1>
       <p className="tags">
         <span className={`tag ${active ? "tag--plain" : "tag--warn"}`}>{t(`people.status.${person.status}`, { defaultValue: person.status })}</span>
@@ -208,7 +208,7 @@ export default function StaffPersonPage() {
               <tbody>
                 {person.activity.map((a) => (
                   <tr key={`${a.kind}-${a.id}`}>
-                    <td>{a.endsAt ? <When startsAt={a.startsAt} endsAt={a.endsAt} /> : t("people.activity.ongoing")}</td>
+                    <td>{a.endsAt ? <Span startsAt={a.startsAt} endsAt={a.endsAt} /> : t("people.activity.ongoing")}</td>
                     <td>
                       <span className="field__hint">{t(`people.activity.kind.${a.kind}`)}</span> <Link to={a.href}>{a.title}</Link>
                       <br />

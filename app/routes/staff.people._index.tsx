@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
-export const handle = { i18n: ["staff", "people"] };
+export const handle = { i18n: ["people"] };
 
 export default function StaffPeoplePage() {
   const { q, people } = useLoaderData<typeof loader>();

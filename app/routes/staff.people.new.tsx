@@ -2,16 +2,15 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChoiceGroup, FormError, InputField, SelectField } from "~/components/forms";
-import { Breadcrumbs } from "~/components/detail";
 import { requireStaff } from "~/modules/auth/permissions.server";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/modules/i18n/config";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { registerPerson } from "~/modules/staff/people.server";
-import { ProxyRegistrationSchema, STAFF_CONSENT_METHODS } from "~/modules/staff/people-schemas";
+import { ProxyRegistrationSchema, STAFF_CONSENT_METHODS } from "~/modules/staff/proxy-schemas";
 import { tokyoDateKey } from "~/utils/dates";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
@@ -43,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   throw redirect(`/staff/people/${result.userId}?done=registered`, 303);
 }
 
-export const handle = { i18n: ["staff", "manage", "people"] };
+export const handle = { i18n: ["manage", "people"] };
 
 export default function ProxyRegistrationPage() {
   const { areas, today } = useLoaderData<typeof loader>();
@@ -59,7 +58,9 @@ export default function ProxyRegistrationPage() {
   });
   return (
     <div className="container page stack form-page">
-      <Breadcrumbs items={[{ to: "/staff", label: t("staff.title") }, { to: "/staff/people", label: t("staff.nav.people") }, { label: t("people.new.title") }]} />
+      <p>
+        <Link to="/staff/people">{t("people.back.people")}</Link>
+      </p>
       <h1>{t("people.new.title")}</h1>
       <p className="page__lead">{t("people.new.lead")}</p>
       <Form method="post" className="form" {...getFormProps(form)}>

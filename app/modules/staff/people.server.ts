@@ -9,7 +9,8 @@ import { publicEventDateWhere, publicShiftWhere } from "~/modules/publishing/vis
 import { applyToShift, registerForEventDate, type ParticipationRefusal } from "~/modules/participation/participation.server";
 import { DATE_STATUSES_OPEN_FOR_REGISTRATION, SHIFT_STATUS_OPEN } from "~/modules/participation/status";
 import { foldForSearch } from "~/modules/search/normalize";
-import { PERSON_STATUS, type PersonAction, type ProxyRegistrationInput } from "./people-schemas";
+import { PERSON_STATUS, type PersonAction } from "./people-schemas";
+import type { ProxyRegistrationInput } from "./proxy-schemas";
 
 // Staff's side of residents (/staff/people): finding a person, what the portal holds about them and what they took
 // part in, suspending them or ending their sessions, registering someone who is not online (代理登録) and taking

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatDate, formatTime, toTokyoIso } from "~/utils/dates";
+import { formatDate, formatRange, formatTime, toTokyoIso } from "~/utils/dates";
 
 // Small pieces of the staff pages about groups and people.
 
@@ -18,4 +18,11 @@ export function DoneNotice({ message }: { message: string | null }) {
       {message}
     </p>
   );
+}
+
+/** When a shift or event date takes place, in Tokyo time. */
+export function Span({ startsAt, endsAt }: { startsAt: string; endsAt: string }) {
+  const { i18n } = useTranslation();
+  const start = new Date(startsAt);
+  return <time dateTime={toTokyoIso(start)}>{formatRange(start, new Date(endsAt), i18n.language)}</time>;
 }
