@@ -10,7 +10,7 @@ import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { REASON_REQUIRED } from "~/modules/publishing/status";
 import { decideGroup, groupForStaff } from "~/modules/staff/groups.server";
 import { GroupDecisionSchema } from "~/modules/staff/group-schemas";
-import { DoneNotice, Stamp } from "~/modules/staff/staff-ui";
+import { DoneNotice, Stamp, TableRegion } from "~/modules/staff/staff-ui";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -125,7 +125,7 @@ export default function StaffGroupPage() {
       <section className="stack" aria-labelledby="group-members">
         <h2 id="group-members">{t("people.groups.members")}</h2>
         {group.members.length ? (
-          <div className="data-table-wrap">
+          <TableRegion label={t("people.groups.membersCaption", { name: group.name })} narrow>
             <table className="data-table">
               <caption className="visually-hidden">{t("people.groups.membersCaption", { name: group.name })}</caption>
               <thead>
@@ -145,7 +145,7 @@ export default function StaffGroupPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         ) : (
           <p>{t("people.groups.noMembers")}</p>
         )}
@@ -174,7 +174,7 @@ export default function StaffGroupPage() {
       <section className="stack" aria-labelledby="group-history">
         <h2 id="group-history">{t("people.groups.history")}</h2>
         {group.decisions.length ? (
-          <div className="data-table-wrap">
+          <TableRegion label={t("people.groups.historyCaption", { name: group.name })}>
             <table className="data-table">
               <caption className="visually-hidden">{t("people.groups.historyCaption", { name: group.name })}</caption>
               <thead>
@@ -198,7 +198,7 @@ export default function StaffGroupPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         ) : (
           <p>{t("people.groups.noHistory")}</p>
         )}

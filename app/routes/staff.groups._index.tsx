@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/modules/auth/permissions.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { STAFF_GROUP_STATUSES, listGroupsForStaff } from "~/modules/staff/groups.server";
-import { Stamp } from "~/modules/staff/staff-ui";
+import { Stamp, TableRegion } from "~/modules/staff/staff-ui";
 import { cleanText } from "~/utils/text";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
@@ -57,7 +57,7 @@ export default function StaffGroupsPage() {
       </Form>
       <p role="status">{t("people.groups.count", { count: total })}</p>
       {groups.length ? (
-        <div className="data-table-wrap">
+        <TableRegion label={t("people.groups.caption")}>
           <table className="data-table">
             <caption>{t("people.groups.caption")}</caption>
             <thead>
@@ -93,7 +93,7 @@ export default function StaffGroupsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <p>{t("people.groups.none")}</p>
       )}

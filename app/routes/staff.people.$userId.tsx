@@ -10,7 +10,7 @@ import { LOCALE_NAMES, isLocale } from "~/modules/i18n/config";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { actOnPerson, applyForPerson, participationChoices, registerPersonForDate, viewPerson } from "~/modules/staff/people.server";
 import { ApplyForPersonSchema, PERSON_STATUS, PersonActionSchema, RegisterForPersonSchema } from "~/modules/staff/people-schemas";
-import { DoneNotice, Span, Stamp } from "~/modules/staff/staff-ui";
+import { DoneNotice, Span, Stamp, TableRegion } from "~/modules/staff/staff-ui";
 import { formatRange } from "~/utils/dates";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
@@ -138,7 +138,7 @@ export default function StaffPersonPage() {
       <section className="stack" aria-labelledby="person-consents">
         <h2 id="person-consents">{t("people.person.consents")}</h2>
         {person.consents.length ? (
-          <div className="data-table-wrap">
+          <TableRegion label={t("people.person.consentsCaption", { name: person.name })}>
             <table className="data-table">
               <caption className="visually-hidden">{t("people.person.consentsCaption", { name: person.name })}</caption>
               <thead>
@@ -170,7 +170,7 @@ export default function StaffPersonPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         ) : (
           <p>{t("people.person.noConsents")}</p>
         )}
@@ -194,7 +194,7 @@ export default function StaffPersonPage() {
       <section className="stack" aria-labelledby="person-activity">
         <h2 id="person-activity">{t("people.activity.title")}</h2>
         {person.activity.length ? (
-          <div className="data-table-wrap">
+          <TableRegion label={t("people.activity.caption", { name: person.name })}>
             <table className="data-table">
               <caption className="visually-hidden">{t("people.activity.caption", { name: person.name })}</caption>
               <thead>
@@ -221,7 +221,7 @@ export default function StaffPersonPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         ) : (
           <p>{t("people.activity.none")}</p>
         )}

@@ -5,6 +5,7 @@ import { requireStaff } from "~/modules/auth/permissions.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { searchPeople } from "~/modules/staff/people.server";
 import { cleanText } from "~/utils/text";
+import { TableRegion } from "~/modules/staff/staff-ui";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -50,7 +51,7 @@ export default function StaffPeoplePage() {
         <>
           <p role="status">{t("people.search.count", { count: people.length })}</p>
           {people.length ? (
-            <div className="data-table-wrap">
+            <TableRegion label={t("people.search.caption", { q })}>
               <table className="data-table">
                 <caption>{t("people.search.caption", { q })}</caption>
                 <thead>
@@ -79,7 +80,7 @@ export default function StaffPeoplePage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           ) : null}
         </>
       ) : null}

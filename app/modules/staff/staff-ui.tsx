@@ -26,3 +26,16 @@ export function Span({ startsAt, endsAt }: { startsAt: string; endsAt: string })
   const start = new Date(startsAt);
   return <time dateTime={toTokyoIso(start)}>{formatRange(start, new Date(endsAt), i18n.language)}</time>;
 }
+
+/**
+ * A data table that keeps its columns readable on a phone: below its minimum width it scrolls sideways inside this
+ * region (focusable and named, so keyboard users can scroll it too) instead of squeezing every cell. A `narrow` table
+ * (two short columns) fits a phone as it is.
+ */
+export function TableRegion({ label, narrow = false, children }: { label: string; narrow?: boolean; children: React.ReactNode }) {
+  return (
+    <div className={`data-table-wrap staff-table${narrow ? " staff-table--narrow" : ""}`} role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
