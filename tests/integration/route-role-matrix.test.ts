@@ -20,7 +20,7 @@ const guestsOnly: Expect = { anonymous: 200, resident: "redirect", groupA: "redi
 type Entry = { url: string; params?: Record<string, string>; loader?: Expect; action?: Expect; ownSession?: boolean; context?: Record<string, unknown> };
 
 /** Sample ids are filled in from the seeded database before the tests run. */
-const ids = { place: "0", event: "0", opening: "0", placeDate: "", group1Opening: "0", group1Place: "0", group1Event: "0" };
+const ids = { place: "0", event: "0", opening: "0", placeDate: "", group1Opening: "0", group1Place: "0", group1Event: "0", resident: "0" };
 
 /** The organiser workspace of group 1: its members only (owner@example.jp); everyone else gets the same 404. */
 const groupAOnly: Expect = { anonymous: "login", resident: 404, groupA: 200, groupB: 404, staff: 404 };
@@ -38,6 +38,12 @@ const MATRIX: Record<string, () => Entry> = {
   "staff.reports.$kind.$id": () => ({ url: `/staff/reports/place/${ids.place}`, params: { kind: "place", id: ids.place }, loader: staffOnly(), action: staffOnly() }),
   // 「問題を報告」: anyone, no account needed; an empty form is answered with its errors (a 400 as data).
   "report.$kind.$id": () => ({ url: `/report/place/${ids.place}`, params: { kind: "place", id: ids.place }, loader: everyone(200), action: everyone(200) }),
+  // Groups and people: an empty POST is answered with the form's errors (400 data), never a change.
+  "staff.groups._index": () => ({ url: "/staff/groups?status=pending&q=会", loader: staffOnly() }),
+  "staff.groups.$groupId": () => ({ url: "/staff/groups/1", params: { groupId: "1" }, loader: staffOnly(), action: staffOnly() }),
+  "staff.people._index": () => ({ url: "/staff/people?q=鶴ヶ島", loader: staffOnly() }),
+  "staff.people.new": () => ({ url: "/staff/people/new", loader: staffOnly(), action: staffOnly() }),
+  "staff.people.$userId": () => ({ url: `/staff/people/${ids.resident}`, params: { userId: ids.resident }, loader: staffOnly(), action: staffOnly() }),
   _index: () => ({ url: "/", loader: everyone(200) }),
   $: () => ({ url: "/no-such-page", params: { "*": "no-such-page" }, loader: everyone(404) }),
   healthz: () => ({ url: "/healthz", loader: everyone(200) }),
@@ -146,6 +152,7 @@ async function cookieFor(email: string) {
 
 beforeAll(async () => {
   for (const [actor, email] of Object.entries(EMAILS)) cookies[actor as Actor] = await cookieFor(email);
+  ids.resident = String((await prisma.user.findUniqueOrThrow({ where: { email: EMAILS.resident }, select: { id: true } })).id);
   const published = { status: "published", group: { status: "approved" } };
   const place = await prisma.place.findFirstOrThrow({ where: { ...published, scheduleRule: { not: "" } }, select: { id: true } });
   ids.place = String(place.id);

@@ -1,4 +1,5 @@
 
+import { Prisma } from "~/generated/prisma/client";
 import { prisma, type Tx } from "~/utils/db.server";
 import { logEvent } from "~/utils/logger.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
@@ -38,16 +39,71 @@ async function mayEmail(address: string, ip: string): Promise<boolean> {
 
 export type SignupResult = { ok: true } | { ok: false; problem: PasswordProblem };
 
+type ExistingAccount = { id: number; status: string; registeredById: number | null; emailVerifiedAt: Date | null; password: { userId: number } | null };
+
+/**
+ * A record staff made for someone who phoned or came to the counter (代理登録), with the address they gave, that
+ * nobody has taken over yet: no password, the address never proven. Signing up with that address claims it.
+ */
+function isUnclaimedRecord(user: ExistingAccount): boolean {
+  return user.registeredById !== null && user.emailVerifiedAt === null && user.password === null && user.status === "active";
+}
+
+/**
+ * The person signs up with the address staff recorded for them: the record gets their password and the usual
+ * verification code, and becomes theirs (same user, history and registeredById kept) once the code comes back
+ * (markAddressProven). Until then the password opens nothing: login asks for the code first. The first signup
+ * sets the password; a later one takes the existing-account path, and a password reset (which proves the address
+ * too) replaces it, as for any account. False when another signup got there first.
+ */
+async function startClaim(user: { id: number; locale: string; name: string }, email: string, passwordHash: string, allowed: boolean): Promise<boolean> {
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.password.create({ data: { userId: user.id, hash: passwordHash }, select: { userId: true } });
+      // They read and accepted the privacy notice themselves on the signup form.
+      await tx.consent.create({ data: { userId: user.id, kind: "privacy-notice", version: PRIVACY_NOTICE_VERSION, method: "online" }, select: { id: true } });
+      const code = await issueCode(tx, { purpose: "verify-email", email, userId: user.id });
+      if (allowed) {
+        await enqueueEmail(tx, { to: email, locale: user.locale, template: "verify-email", vars: { name: user.name, code }, idempotencyKey: `verify-email/${user.id}/${Date.now()}` });
+      }
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    throw error;
+  }
+}
+
+/**
+ * The address of the account is proven (a code or a reset link came back): marks it verified. When this is a record
+ * staff made for the person (代理登録) being proven for the first time, the person has claimed it: audited.
+ */
+async function markAddressProven(tx: Tx, userId: number, now = new Date()) {
+  const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { emailVerifiedAt: true, registeredById: true } });
+  await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: now }, select: { id: true } });
+  if (before.emailVerifiedAt === null && before.registeredById !== null) {
+    await recordAudit(tx, { actorId: userId, action: "person.claimed", entityType: "user", entityId: userId, detail: { registeredById: before.registeredById } });
+  }
+}
+
 /**
  * Registers a resident (unverified) and emails a verification code. When the address already has an account,
- * its owner gets an email saying so instead, and the caller sees the same result.
+ * its owner gets an email saying so instead, and the caller sees the same result. When it belongs to a record staff
+ * made for the person (代理登録), the signup claims that record instead (startClaim), again with the same result.
  */
 export async function signUp(input: { name: string; email: string; password: string; locale: string; ip: string }): Promise<SignupResult> {
   const problem = passwordProblem(input.password, input.email);
   if (problem) return { ok: false, problem };
   const passwordHash = await hashPassword(input.password);
-  const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, locale: true, status: true } });
+  const existing = await prisma.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, name: true, locale: true, status: true, registeredById: true, emailVerifiedAt: true, password: { select: { userId: true } } },
+  });
   const allowed = await mayEmail(input.email, input.ip);
+  if (existing && isUnclaimedRecord(existing) && (await startClaim(existing, input.email, passwordHash, allowed))) {
+    logEvent({ event: "signup.claim_started", ip: input.ip, userId: existing.id });
+    return { ok: true };
+  }
   if (existing) {
     if (allowed && existing.status === "active") {
       await prisma.$transaction((tx) =>
@@ -152,7 +208,7 @@ export async function verifyEmailAndLogin(input: { email: string; code: string; 
   if (!check.ok) return check;
   const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, status: true } });
   if (!user || user.id !== check.userId || user.status !== "active") return { ok: false, reason: "invalid" };
-  await prisma.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
+  await prisma.$transaction((tx) => markAddressProven(tx, user.id));
   logEvent({ event: "email.verified", userId: user.id, ip: input.ip });
   return { ok: true, setCookie: await startSession(user.id), userId: user.id };
 }
@@ -239,7 +295,7 @@ export async function resetPassword(input: { token: string; password: string; ip
     if (!owner) return null;
     await tx.password.upsert({ where: { userId: owner }, create: { userId: owner, hash: passwordHash }, update: { hash: passwordHash } });
     // Having the reset email proves the address.
-    await tx.user.update({ where: { id: owner }, data: { emailVerifiedAt: new Date() } });
+    await markAddressProven(tx, owner);
     await voidAllFor(tx, { userId: owner, emails: [live.email] });
     return owner;
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SUPPORTED_LOCALES } from "~/modules/i18n/config";
 import { text } from "~/utils/text";
+import { isUndeliverableAddress } from "~/modules/email/undeliverable";
 
 // Form schemas shared by server actions and forms. Messages are i18n keys (common:errors.*), translated when shown.
 // Input is normalised once, before validation (SECURITY.md row 27): NFKC for addresses and codes; names and other
@@ -15,9 +16,13 @@ export function normalizeEmail(value: string): string {
   return value.normalize("NFKC").trim().toLowerCase();
 }
 
-/** One @, a dotted domain, and nothing invisible: no spaces, control or format characters anywhere. */
+/**
+ * One @, a dotted domain, and nothing invisible: no spaces, control or format characters anywhere. Never an address
+ * under the reserved ".invalid" domain: those are placeholders of residents registered without email (代理登録), and
+ * refusing them here keeps signup, login, codes and resets from ever reaching such a record.
+ */
 export function isEmailAddress(value: string): boolean {
-  return value.length <= MAX_EMAIL && /^[^\s@\p{Cc}\p{Cf}]+@[^\s@.\p{Cc}\p{Cf}]+(\.[^\s@.\p{Cc}\p{Cf}]+)+$/u.test(value);
+  return value.length <= MAX_EMAIL && /^[^\s@\p{Cc}\p{Cf}]+@[^\s@.\p{Cc}\p{Cf}]+(\.[^\s@.\p{Cc}\p{Cf}]+)+$/u.test(value) && !isUndeliverableAddress(value);
 }
 
 export const EmailField = z

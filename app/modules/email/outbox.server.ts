@@ -2,6 +2,7 @@
 import { prisma, type Tx } from "~/utils/db.server";
 import { fillSecrets, renderEmail, type EmailSecrets, type EmailTemplate, type TemplateVars } from "./templates.server";
 import { seal, unseal } from "./sealing.server";
+import { isUndeliverableAddress } from "./undeliverable";
 
 type Recipient = {
   to: string;
@@ -16,11 +17,14 @@ type Recipient = {
 /**
  * Queues an email as an outbox row inside the caller's transaction, so the email exists exactly when the change
  * that causes it commits. The idempotency key travels to the provider: a retried send is never delivered twice.
+ * A placeholder address (a resident registered by staff without email, see undeliverable.ts) gets nothing: callers
+ * need not know who has a real address, and no row ever waits to fail against a name that cannot resolve.
  */
 export async function enqueueEmail<T extends EmailTemplate>(
   tx: Tx,
   email: Recipient & { locale: string; template: T; vars: TemplateVars<T>; idempotencyKey: string },
 ) {
+  if (isUndeliverableAddress(email.to)) return;
   const row = await prepareRow(tx, email);
   await tx.emailOutbox.create({ data: { ...row, idempotencyKey: email.idempotencyKey.slice(0, 256) } });
 }
@@ -29,7 +33,11 @@ export async function enqueueEmail<T extends EmailTemplate>(
  * For hot transactions: render, seal and find the recipient before the transaction (none of it needs a lock),
  * then only insert inside it. `prepareEmail` returns the insert to run in the transaction.
  */
-export async function prepareEmail<T extends EmailTemplate>(email: Recipient & { locale: string; template: T; vars: TemplateVars<T> }) {
+export async function prepareEmail<T extends EmailTemplate>(
+  email: Recipient & { locale: string; template: T; vars: TemplateVars<T> },
+): Promise<(tx: Tx, idempotencyKey: string) => Promise<void>> {
+  // As in enqueueEmail: nothing is rendered or inserted for a placeholder address.
+  if (isUndeliverableAddress(email.to)) return async () => {};
   const row = await prepareRow(prisma, email);
   // Plain, portable SQL: this insert sits inside the hottest write transactions (a rush of registrations), where
   // the ORM's query building cost more than the insert itself. Defaults (status, attempts, dates) are the table's.

@@ -34,6 +34,7 @@ export const UI_NAMESPACES = [
   "system",
   "staff",
   "reports",
+  "people",
 ] as const;
 export type Namespace = (typeof UI_NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = "common";

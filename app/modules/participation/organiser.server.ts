@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { WRITE_TX, prisma } from "~/utils/db.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
+import { shownAddress } from "~/modules/email/undeliverable";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { formatRange } from "~/utils/dates";
 import { invalidatePublicCache } from "~/utils/cache.server";
@@ -69,7 +70,7 @@ export async function listApplicants(groupId: number, openingId: number, { conta
         hours: a.hours,
         hoursVerified: Boolean(a.hoursVerifiedAt),
         name: a.user?.name ?? null,
-        email: contacts && a.consentToShareContact ? (a.user?.email ?? null) : null,
+        email: contacts && a.consentToShareContact ? shownAddress(a.user?.email) : null,
         phone: contacts && a.consentToShareContact ? a.user?.profile?.phone || null : null,
       })),
     })),
@@ -219,7 +220,7 @@ export async function listRegistrants(groupId: number, eventId: number, { contac
         status: r.status,
         partySize: r.partySize,
         name: r.user?.name ?? null,
-        email: contacts && r.consentToShareContact ? (r.user?.email ?? null) : null,
+        email: contacts && r.consentToShareContact ? shownAddress(r.user?.email) : null,
         phone: contacts && r.consentToShareContact ? r.user?.profile?.phone || null : null,
       })),
     })),

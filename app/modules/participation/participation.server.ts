@@ -58,9 +58,13 @@ export type Resident = { email: string; name: string; locale: string };
 /**
  * A resident applies to a shift. Before applying they must consent to their contact details going to the group
  * (APPI third-party provision). Openings that need approval start as "applied"; others are accepted while slots
- * remain, then waitlisted.
+ * remain, then waitlisted. `enteredById`: the staff member who applies for a resident who phoned or came to the
+ * counter (代理登録); the row is otherwise an ordinary application, so it counts wherever applications count.
  */
-export async function applyToShift(input: { userId: number; shiftId: number; consent: boolean; message: string; resident?: Resident }, now = new Date()): Promise<ApplyResult> {
+export async function applyToShift(
+  input: { userId: number; shiftId: number; consent: boolean; message: string; resident?: Resident; enteredById?: number | null },
+  now = new Date(),
+): Promise<ApplyResult> {
   if (!input.consent) return { ok: false, reason: "consent-required" };
   const shift = await prisma.shift.findFirst({
     where: { id: input.shiftId, ...publicShiftWhere() },
@@ -93,14 +97,15 @@ export async function applyToShift(input: { userId: number; shiftId: number; con
     : { [APPLICATION_STATUS.accepted]: await emailFor(APPLICATION_STATUS.accepted), [APPLICATION_STATUS.waitlisted]: await emailFor(APPLICATION_STATUS.waitlisted) };
   const takePlace = async (tx: Tx): Promise<ApplyStatus> =>
     shift.opening.needsApproval ? APPLICATION_STATUS.applied : (await shiftSlots.take(tx, shift.id)) ? APPLICATION_STATUS.accepted : APPLICATION_STATUS.waitlisted;
-  const fields = { message: input.message, consentToShareContact: true, consentAt: now, queuedAt: now };
+  const enteredById = input.enteredById ?? null;
+  const fields = { message: input.message, consentToShareContact: true, consentAt: now, queuedAt: now, enteredById };
   try {
     return await prisma.$transaction(async (tx) => {
       const status = await takePlace(tx);
       // Plain SQL, as for registrations: the ORM's query building is a large part of each request's time in a rush.
       const [application] = await tx.$queryRaw<{ id: number }[]>`
-        INSERT INTO "Application" ("shiftId", "userId", "status", "message", "consentToShareContact", "consentAt", "queuedAt", "createdAt", "updatedAt")
-        VALUES (${shift.id}, ${input.userId}, ${status}, ${input.message}, true, ${now}, ${now}, ${now}, ${now}) RETURNING "id"`;
+        INSERT INTO "Application" ("shiftId", "userId", "status", "message", "consentToShareContact", "consentAt", "enteredById", "queuedAt", "createdAt", "updatedAt")
+        VALUES (${shift.id}, ${input.userId}, ${status}, ${input.message}, true, ${now}, ${enteredById}, ${now}, ${now}, ${now}) RETURNING "id"`;
       if (!application) throw new Error("the application was not stored");
       await emails[status]!(tx, `application-received/${application.id}`);
       return { ok: true as const, status, applicationId: application.id };
@@ -196,10 +201,11 @@ async function dateToRegister(eventDateId: number, eventId: number | undefined):
 /**
  * A resident registers (with their party) for an event date that takes registrations. Everything that takes time
  * (finding the date, rendering the confirmation) happens before the transaction, which only takes places and
- * inserts two rows; the route passes the signed-in `resident` so no lookup of the account is needed.
+ * inserts two rows; the route passes the signed-in `resident` so no lookup of the account is needed. `enteredById`:
+ * staff registering a resident on their behalf (代理登録), as for applications.
  */
 export async function registerForEventDate(
-  input: { userId: number; eventDateId: number; partySize: number; consent: boolean; eventId?: number; resident?: Resident },
+  input: { userId: number; eventDateId: number; partySize: number; consent: boolean; eventId?: number; resident?: Resident; enteredById?: number | null },
   now = new Date(),
 ): Promise<RegisterResult> {
   if (!input.consent) return { ok: false, reason: "consent-required" };
@@ -222,14 +228,15 @@ export async function registerForEventDate(
     });
   const emails = { [REGISTRATION_STATUS.accepted]: await emailFor(REGISTRATION_STATUS.accepted), [REGISTRATION_STATUS.waitlisted]: await emailFor(REGISTRATION_STATUS.waitlisted) };
   const takePlaces = async (tx: Tx): Promise<RegisterStatus> => ((await dateSeats.take(tx, date.id, input.partySize)) ? REGISTRATION_STATUS.accepted : REGISTRATION_STATUS.waitlisted);
-  const fields = { partySize: input.partySize, consentToShareContact: true, consentAt: now, queuedAt: now };
+  const enteredById = input.enteredById ?? null;
+  const fields = { partySize: input.partySize, consentToShareContact: true, consentAt: now, queuedAt: now, enteredById };
   try {
     return await prisma.$transaction(async (tx) => {
       const status = await takePlaces(tx);
       // Plain SQL, as for applications.
       const [registration] = await tx.$queryRaw<{ id: number }[]>`
-        INSERT INTO "Registration" ("eventDateId", "userId", "partySize", "status", "consentToShareContact", "consentAt", "queuedAt", "createdAt", "updatedAt")
-        VALUES (${date.id}, ${input.userId}, ${input.partySize}, ${status}, true, ${now}, ${now}, ${now}, ${now}) RETURNING "id"`;
+        INSERT INTO "Registration" ("eventDateId", "userId", "partySize", "status", "consentToShareContact", "consentAt", "enteredById", "queuedAt", "createdAt", "updatedAt")
+        VALUES (${date.id}, ${input.userId}, ${input.partySize}, ${status}, true, ${now}, ${enteredById}, ${now}, ${now}, ${now}) RETURNING "id"`;
       if (!registration) throw new Error("the registration was not stored");
       await emails[status](tx, `registration-received/${registration.id}`);
       return { ok: true as const, status, registrationId: registration.id };
