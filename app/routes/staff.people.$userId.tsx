@@ -117,6 +117,8 @@ export default function StaffPersonPage() {
           <dd>{person.phone || "—"}</dd>
           <dt>{t("people.person.postalCode")}</dt>
           <dd>{person.postalCode ? `〒${person.postalCode}` : "—"}</dd>
+          <dt>{t("people.person.postalAddress")}</dt>
+          <dd className="staff-wrap">{person.postalAddress || "—"}</dd>
           <dt>{t("people.person.area")}</dt>
           <dd>{person.area ?? "—"}</dd>
           <dt>{t("people.person.language")}</dt>

@@ -82,6 +82,7 @@ export default function ProxyRegistrationPage() {
           <p className="field__hint">{t("people.new.contactHint")}</p>
           <InputField meta={fields.phone} label={t("people.person.phone")} type="tel" autoComplete="off" />
           <InputField meta={fields.postalCode} label={t("people.person.postalCode")} hint={t("people.new.postalHint")} inputMode="numeric" autoComplete="off" />
+          <InputField meta={fields.postalAddress} label={t("people.person.postalAddress")} autoComplete="off" />
           <InputField meta={fields.email} label={t("people.person.email")} type="email" hint={t("people.new.emailHint")} autoComplete="off" />
         </fieldset>
         <fieldset className="stack">

@@ -69,6 +69,7 @@ function proxyForm(fields: Record<string, string> = {}) {
     nameKana: "ダイリ ハナコ",
     phone: "０４９‐２８５‐１２３４",
     postalCode: "〒３５０‐２２１１",
+    postalAddress: "鶴ヶ島市富士見1-2-3 富士見荘101",
     locale: "ja",
     consentMethod: "phone",
     consentDate: tokyoDateKey(addDays(new Date(), -2)),
@@ -101,7 +102,7 @@ describe("代理登録: staff register a resident who phoned or came to the coun
     expect(isUndeliverableAddress(user.email)).toBe(true);
     expect(user).toMatchObject({ name: "代理 花子", nameKana: "だいり はなこ", locale: "en", status: "active", registeredById: staff.id, emailVerifiedAt: null, password: null });
     expect(user.roles.map((r) => r.role.name)).toEqual(["resident"]);
-    expect(user.profile).toMatchObject({ phone: "049-285-1234", postalCode: "350-2211", areaId });
+    expect(user.profile).toMatchObject({ phone: "049-285-1234", postalCode: "350-2211", postalAddress: "鶴ヶ島市富士見1-2-3 富士見荘101", areaId });
     expect(user.consents).toHaveLength(1);
     expect(user.consents[0]).toMatchObject({ kind: "privacy-notice", method: "phone", recordedById: staff.id });
     expect(user.consents[0]!.grantedAt.getTime()).toBe(parseTokyoDate(consentDate)!.getTime());
@@ -124,7 +125,7 @@ describe("代理登録: staff register a resident who phoned or came to the coun
     const { staff, cookie } = await staffMember();
     const email = uniqueEmail("counter");
     const before = Date.now();
-    const userId = await registerByStaff(cookie, { email: email.toUpperCase(), phone: "", postalCode: "", consentMethod: "counter", consentDate: tokyoDateKey(new Date()) });
+    const userId = await registerByStaff(cookie, { email: email.toUpperCase(), phone: "", postalCode: "", postalAddress: "", consentMethod: "counter", consentDate: tokyoDateKey(new Date()) });
     const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, emailVerifiedAt: true, consents: true } });
     expect(user.email).toBe(email);
     expect(user.emailVerifiedAt).toBeNull();
@@ -139,7 +140,9 @@ describe("代理登録: staff register a resident who phoned or came to the coun
     const taken = await createResident();
     const users = await prisma.user.count();
     const cases: [Record<string, string>, string, string][] = [
-      [{ phone: "", postalCode: "" }, "phone", "people.errors.contactRequired"],
+      [{ phone: "", postalCode: "", postalAddress: "" }, "phone", "people.errors.contactRequired"],
+      // A postal code alone reaches nobody.
+      [{ phone: "", postalCode: "350-2211", postalAddress: "" }, "phone", "people.errors.contactRequired"],
       [{ consentDate: tokyoDateKey(addDays(new Date(), 3)) }, "consentDate", "people.errors.consentDateFuture"],
       [{ consentMethod: "online" }, "consentMethod", "people.errors.consentMethod"],
       [{ email: taken.email }, "email", "people.errors.emailTaken"],

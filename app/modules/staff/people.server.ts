@@ -101,7 +101,7 @@ export async function viewPerson(userId: number, staffId: number, now = new Date
       registeredById: true,
       password: { select: { userId: true } },
       roles: { select: { role: { select: { name: true } } } },
-      profile: { select: { phone: true, postalCode: true, area: { select: { name: true } } } },
+      profile: { select: { phone: true, postalCode: true, postalAddress: true, area: { select: { name: true } } } },
       consents: { select: { id: true, kind: true, version: true, method: true, recordedById: true, grantedAt: true, revokedAt: true }, orderBy: { grantedAt: "desc" } },
       memberships: { select: { role: true, group: { select: { id: true, name: true, status: true } } } },
       applications: {
@@ -181,6 +181,7 @@ export async function viewPerson(userId: number, staffId: number, now = new Date
     roles: user.roles.map((r) => r.role.name),
     phone: user.profile?.phone ?? "",
     postalCode: user.profile?.postalCode ?? "",
+    postalAddress: user.profile?.postalAddress ?? "",
     area: user.profile?.area?.name ?? null,
     consents: user.consents.map((c) => ({
       id: c.id,
@@ -263,7 +264,7 @@ export async function registerPerson(input: ProxyRegistrationInput, staffId: num
           locale: input.locale,
           registeredById: staffId,
           roles: { create: { roleId: resident.id } },
-          profile: { create: { phone: input.phone, postalCode: input.postalCode, areaId: input.areaId } },
+          profile: { create: { phone: input.phone, postalCode: input.postalCode, postalAddress: input.postalAddress, areaId: input.areaId } },
           consents: { create: { kind: "privacy-notice", version: PRIVACY_NOTICE_VERSION, method: input.consentMethod, recordedById: staffId, grantedAt } },
         },
         select: { id: true },

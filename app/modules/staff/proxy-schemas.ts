@@ -3,6 +3,7 @@ import { SUPPORTED_LOCALES } from "~/modules/i18n/config";
 import { NameField } from "~/modules/auth/schemas";
 import { DateField, OptionalEmailField, OptionalIdField, OptionalPhoneField, requiredKana } from "~/modules/forms/fields";
 import { parseTokyoDate } from "~/utils/dates";
+import { text } from "~/utils/text";
 
 // The 代理登録 form (/staff/people/new), shared by the action and the browser (hints only). Messages are i18n keys:
 // people.* for this page's own words, the shared field sets' keys otherwise.
@@ -34,6 +35,7 @@ export const ProxyRegistrationSchema = z
     email: OptionalEmailField,
     phone: OptionalPhoneField,
     postalCode: OptionalPostalCodeField,
+    postalAddress: text({ max: 200 }),
     areaId: OptionalIdField,
     locale: z.enum(SUPPORTED_LOCALES, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
     consentMethod: z.enum(STAFF_CONSENT_METHODS, { errorMap: () => ({ message: "people.errors.consentMethod" }) }),
@@ -41,8 +43,9 @@ export const ProxyRegistrationSchema = z
   })
   .strip()
   .superRefine((value, ctx) => {
-    // Someone registered at the counter must be reachable somehow: email, phone, or a postal address.
-    if (!value.email && !value.phone && !value.postalCode) {
+    // Someone registered at the counter must be reachable somehow: email, phone, or a postal address (a postal code
+    // alone reaches nobody).
+    if (!value.email && !value.phone && !value.postalAddress) {
       ctx.addIssue({ code: "custom", path: ["phone"], message: "people.errors.contactRequired" });
     }
     const day = typeof value.consentDate === "string" ? parseTokyoDate(value.consentDate) : null;
