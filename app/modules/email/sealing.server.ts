@@ -49,6 +49,14 @@ export function ensureOutboxKey(): void {
   outboxKey();
 }
 
+/**
+ * A key for one purpose (such as signing the links in an email), derived from the outbox key with HKDF: no second
+ * secret to configure, and a key used to sign one kind of link can neither open sealed mail nor sign another kind.
+ */
+export function derivedKey(purpose: string): Buffer {
+  return Buffer.from(crypto.hkdfSync("sha256", outboxKey(), Buffer.alloc(0), `tsunagu/${purpose}`, 32));
+}
+
 export function seal(plain: string): string {
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv("aes-256-gcm", outboxKey(), iv);

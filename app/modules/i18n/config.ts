@@ -33,6 +33,7 @@ export const UI_NAMESPACES = [
   "opendata",
   "system",
   "staff",
+  "insight",
 ] as const;
 export type Namespace = (typeof UI_NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = "common";
