@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const placeId = parseIdParam(params.id);
   const token = String((await request.formData()).get("token") ?? "");
   const confirmed = await confirmPlace({ placeId, via: CONFIRMED_VIA.link, token });
-  if (!confirmed) return data({ confirmed: false }, { status: 400 });
+  if (!confirmed) return data({ confirmed: false, placeId: null }, { status: 400 });
   return { confirmed: true, placeId };
 }
 
@@ -40,7 +40,7 @@ export default function ConfirmPlacePage() {
   return (
     <div className="container page stack form-page">
       <h1>{t("insight.confirm.title")}</h1>
-      {answer?.confirmed ? (
+      {answer?.confirmed && answer.placeId ? (
         <>
           <p className="notice notice--info" role="status">
             {t("insight.confirm.done")}

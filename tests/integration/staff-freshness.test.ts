@@ -184,7 +184,7 @@ describe("/staff/freshness", () => {
     const place = await createPlace({ id: groupId }, { name: "触らない居場所", lastConfirmedAt: monthsAgo(9) });
     const before = await placeRow(place.id);
     const auditsBefore = await prisma.auditLog.count();
-    for (const fields of [{}, { intent: "delete", placeId: String(place.id) }, { intent: "confirm", placeId: "abc" }, { intent: "confirm", placeId: "999999" }]) {
+    for (const fields of [{} as Record<string, string>, { intent: "delete", placeId: String(place.id) }, { intent: "confirm", placeId: "abc" }, { intent: "confirm", placeId: "999999" }]) {
       const res = await post(staffAction, "/staff/freshness", fields, {}, staffCookie);
       expect(res.status, JSON.stringify(fields)).toBe(400);
     }

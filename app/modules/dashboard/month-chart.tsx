@@ -60,6 +60,8 @@ export function MonthChart({
           ))}
         </svg>
         <table id={`${id}-table`} className="month-chart__table">
+          {/* The figure's caption names the chart; the table repeats it so it stands alone when read on its own. */}
+          <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
               {monthLabels.map((m) => (
