@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
-export const handle = { i18n: ["staff", "insight", "listing"] };
+export const handle = { i18n: ["insight", "listing"] };
 
 export default function StaffDashboard() {
   const { fiscalYear, choices, badYear, monthLabels: months, areas, measures, figures, breakdowns } = useLoaderData<typeof loader>();

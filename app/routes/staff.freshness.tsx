@@ -7,7 +7,7 @@ import { requireStaff } from "~/modules/auth/permissions.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { STALE_AFTER_MONTHS } from "~/modules/places/freshness";
 import { CONFIRMED_VIA, confirmPlace, listOverduePlaces, sendConfirmReminder } from "~/modules/places/freshness.server";
-import { FreshnessActionSchema } from "~/modules/places/schemas";
+import { FreshnessActionSchema } from "~/modules/staff/freshness-schema";
 import { formatDate, formatTime } from "~/utils/dates";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return { result: submission.reply({ resetForm: true }), done: "reminded" as const };
 }
 
-export const handle = { i18n: ["staff", "insight"] };
+export const handle = { i18n: ["insight"] };
 
 export default function StaffFreshness() {
   const { places } = useLoaderData<typeof loader>();

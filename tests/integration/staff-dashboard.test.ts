@@ -15,6 +15,8 @@ import { callLoader } from "./helpers";
 // figure, areas, breakdowns) and the yearly report's CSV, whose every line is checked against the fixed fixture.
 
 let staffCookie: string;
+type PageData = Extract<Awaited<ReturnType<typeof pageLoader>>, { fiscalYear: number }>;
+const loadPage = async (url: string) => (await callLoader(pageLoader, url, {}, { Cookie: staffCookie })) as PageData;
 const ja = serverI18n.getFixedT("ja", "common");
 
 beforeAll(async () => {
@@ -37,7 +39,7 @@ describe("choosing the fiscal year", () => {
   });
 
   it("the page shows the current fiscal year by default, and an unknown one is a 400 that says so", async () => {
-    const page = await callLoader(pageLoader, "/staff/dashboard", {}, { Cookie: staffCookie });
+    const page = await loadPage("/staff/dashboard");
     expect(page).toMatchObject({ fiscalYear: fiscalYearOf(new Date()), badYear: false });
     const request = new Request("http://localhost:3000/staff/dashboard?fy=1999", { headers: { Cookie: staffCookie } });
     const bad = (await pageLoader({ request, params: {}, context: {} })) as unknown as { data: { badYear: boolean; fiscalYear: number }; init: { status: number } };
@@ -46,7 +48,7 @@ describe("choosing the fiscal year", () => {
   });
 
   it("lists the plan's measures ⑥–⑰ as rows and every figure with twelve months", async () => {
-    const page = await callLoader(pageLoader, "/staff/dashboard", {}, { Cookie: staffCookie });
+    const page = await loadPage("/staff/dashboard");
     expect(page.measures.map((m) => m.number)).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
     expect(page.monthLabels).toEqual(["4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月", "1月", "2月", "3月"]);
     expect(page.figures.map((f) => f.byMonth.length)).toEqual(page.figures.map(() => 12));

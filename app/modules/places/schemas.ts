@@ -38,11 +38,3 @@ export function placeSchema(context: SchemaContext) {
     });
 }
 export type PlaceInput = z.infer<ReturnType<typeof placeSchema>>;
-
-/** What staff can do from the 要確認 list: confirm on the group's behalf after a phone call, or remind again. */
-export const FRESHNESS_INTENTS = ["confirm", "remind"] as const;
-
-export const FreshnessActionSchema = z.object({
-  intent: z.enum(FRESHNESS_INTENTS, { errorMap: () => ({ message: "insight.freshness.errors.invalid" }) }),
-  placeId: RequiredIdField,
-});
