@@ -91,7 +91,7 @@ export default function StaffAudit() {
           </p>
           <p className="field">
             <label htmlFor="audit-entity">{t("insight.audit.entityId")}</label>
-            <input id="audit-entity" name="entityId" inputMode="numeric" defaultValue={values.entityId} />
+            <input id="audit-entity" name="entityId" type="text" inputMode="numeric" defaultValue={values.entityId} />
           </p>
           <p className="field">
             <label htmlFor="audit-action">{t("insight.audit.action")}</label>
