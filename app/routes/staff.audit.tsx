@@ -140,9 +140,9 @@ export default function StaffAudit() {
         <>
           <p role="status">{t("insight.audit.count", { count: total })}</p>
           {entries.length ? (
-            <div className="data-table-wrap">
+            <div className="data-table-wrap" tabIndex={0} role="region" aria-labelledby="audit-caption">
               <table className="data-table audit-table">
-                <caption>{t("insight.audit.caption", { page, pages })}</caption>
+                <caption id="audit-caption">{t("insight.audit.caption", { page, pages })}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t("insight.audit.when")}</th>

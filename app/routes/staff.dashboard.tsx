@@ -87,9 +87,9 @@ export default function StaffDashboard() {
 
       <section aria-labelledby="measures-h" className="stack">
         <h2 id="measures-h">{t("insight.dashboard.measuresHeading", { year: fiscalYear })}</h2>
-        <div className="data-table-wrap">
+        <div className="data-table-wrap" tabIndex={0} role="region" aria-labelledby="measures-caption">
           <table className="data-table">
-            <caption>{t("insight.dashboard.measuresCaption", { year: fiscalYear })}</caption>
+            <caption id="measures-caption">{t("insight.dashboard.measuresCaption", { year: fiscalYear })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("insight.dashboard.measure")}</th>
@@ -150,6 +150,8 @@ export default function StaffDashboard() {
                 values={f.byMonth}
                 total={f.total}
                 totalLabel={t(`insight.dashboard.scope.${yearScope(f)}`)}
+                monthHeader={t("insight.dashboard.scope.month")}
+                valueHeader={figureName(f.id)}
                 formatValue={format}
               />
             </div>
@@ -159,9 +161,9 @@ export default function StaffDashboard() {
 
       <section aria-labelledby="areas-h" className="stack">
         <h2 id="areas-h">{t("insight.dashboard.areasHeading")}</h2>
-        <div className="data-table-wrap">
+        <div className="data-table-wrap" tabIndex={0} role="region" aria-labelledby="areas-caption">
           <table className="data-table dashboard__areas">
-            <caption>{t("insight.dashboard.areasCaption", { year: fiscalYear })}</caption>
+            <caption id="areas-caption">{t("insight.dashboard.areasCaption", { year: fiscalYear })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("insight.dashboard.figure.heading")}</th>

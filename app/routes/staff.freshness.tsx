@@ -66,9 +66,9 @@ export default function StaffFreshness() {
       {places.length === 0 ? (
         <p className="notice notice--info">{t("insight.freshness.none")}</p>
       ) : (
-        <div className="data-table-wrap">
+        <div className="data-table-wrap" tabIndex={0} role="region" aria-labelledby="freshness-caption">
           <table className="data-table freshness-table">
-            <caption>{t("insight.freshness.caption", { count: places.length })}</caption>
+            <caption id="freshness-caption">{t("insight.freshness.caption", { count: places.length })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("insight.freshness.place")}</th>

@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect } from "./fixtures";
+
+// Staff look at the plan dashboard, the audit log and the 要確認 list, in Japanese and English, at phone and desktop
+// widths: no WCAG 2.2 AA violations, charts drawn as SVG beside their tables, and a screenshot of each page
+// (tests/.artifacts/screenshots/staff-*.png) for a person to look at. The year and the filters are plain GET forms:
+// they also work with JavaScript off.
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const SHOTS = path.resolve("tests/.artifacts/screenshots");
+
+for (const lng of ["ja", "en"] as const) {
+  test(`staff review the figures, the audit log and the overdue places (${lng})`, async ({ page, login }) => {
+    test.setTimeout(240_000);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await login("staff@example.jp");
+    await page.goto(`/staff/dashboard?lng=${lng}`);
+    for (const [name, url] of [
+      ["dashboard", "/staff/dashboard"],
+      ["audit", "/staff/audit"],
+      ["freshness", "/staff/freshness"],
+    ] as const) {
+      await page.goto(url);
+      await expect(page.locator("html")).toHaveAttribute("lang", lng);
+      await expect(page.locator("h1")).toHaveCount(1);
+      const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      expect(
+        results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`),
+        `axe on ${url}`,
+      ).toEqual([]);
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
+        await page.screenshot({ path: path.join(SHOTS, `staff-${name}-${lng}-${width}.png`), fullPage: true });
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+
+    await page.goto("/staff/dashboard");
+    // One chart per figure, each an image named by its caption and described by the table beside it.
+    await expect(page.locator("svg.month-chart__svg[role=img]")).toHaveCount(10);
+    await expect(page.locator("table.month-chart__table caption")).toHaveCount(10);
+    await expect(page.locator("table").first().locator("tbody th[scope=row]").first()).toContainText("⑥");
+  });
+}
+
+test("the year and the audit filters work without JavaScript", async ({ browser, login }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await login("staff@example.jp", { context });
+  const page = await context.newPage();
+  await page.goto("/staff/dashboard?lng=ja");
+  const years = await page.locator("#fy option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  await page.locator("#fy").selectOption(years.at(-1)!);
+  await page.getByRole("button", { name: "表示" }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/dashboard\\?fy=${years.at(-1)}$`));
+  await expect(page.locator("a[href^='/staff/dashboard.csv']")).toHaveAttribute("href", `/staff/dashboard.csv?fy=${years.at(-1)}`);
+
+  // A place the seed left unconfirmed for over a year: staff confirm it after phoning the group (a plain POST).
+  await page.goto("/staff/freshness");
+  const row = page.locator(".freshness-table tbody tr").first();
+  const placeName = (await row.locator("th a").textContent())!;
+  await row.getByRole("button", { name: /電話で確認済みにする/ }).click();
+  await expect(page.getByRole("status")).toContainText("確認済みにしました");
+  await expect(page.locator(".freshness-table tbody th a", { hasText: placeName })).toHaveCount(0);
+
+  await page.goto("/staff/audit");
+  await page.locator("#audit-action").selectOption("place.confirmed");
+  await page.getByRole("button", { name: "絞り込む" }).click();
+  await expect(page).toHaveURL(/\/staff\/audit\?.*action=place\.confirmed/);
+  await expect(page.locator(".audit-table tbody tr")).toHaveCount(1);
+  await expect(page.locator(".audit-table tbody tr").first()).toContainText("居場所：内容を確認した");
+  await expect(page.locator("a[download][href^='/staff/audit.csv?']")).toBeVisible();
+  // A date that does not exist (typed into a browser without a date picker) is refused, and nothing is listed.
+  await page.goto("/staff/audit?from=2020-02-30");
+  await expect(page.getByRole("alert")).toContainText("実在する日");
+  await context.close();
+});
