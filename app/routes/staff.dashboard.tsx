@@ -145,7 +145,7 @@ export default function StaffDashboard() {
             <div key={f.id} id={`figure-${f.id}`} className="dashboard__chart">
               <MonthChart
                 id={`chart-${f.id}`}
-                title={`${figureName(f.id)}（${f.measures.map(measureMark).join("・")}）`}
+                title={t("insight.dashboard.chartTitle", { figure: figureName(f.id), measures: f.measures.map(measureMark).join("・") })}
                 monthLabels={months}
                 values={f.byMonth}
                 total={f.total}

@@ -87,8 +87,8 @@ export default function StaffFreshness() {
                     </Link>
                   </th>
                   <td lang="ja">{p.groupName}</td>
-                  <td>{p.lastConfirmedAt ? formatDate(new Date(p.lastConfirmedAt), lng) : t("insight.freshness.never")}</td>
-                  <td>
+                  <td className="nowrap">{p.lastConfirmedAt ? formatDate(new Date(p.lastConfirmedAt), lng) : t("insight.freshness.never")}</td>
+                  <td className="nowrap">
                     {p.confirmReminderAt && p.remindedThisPeriod
                       ? `${formatDate(new Date(p.confirmReminderAt), lng)} ${formatTime(new Date(p.confirmReminderAt), lng)}`
                       : t("insight.freshness.notSent")}
