@@ -86,7 +86,16 @@ export default function StaffFreshness() {
                       {p.name}
                     </Link>
                   </th>
-                  <td lang="ja">{p.groupName}</td>
+                  <td>
+                    <span lang="ja">{p.groupName}</span>
+                    {p.contact.phone ? (
+                      <span className="fact__sub">
+                        {t("insight.freshness.contact")}
+                        <span lang="ja">{p.contact.name ? `${p.contact.name} ` : ""}</span>
+                        <a href={`tel:${p.contact.phone}`}>{p.contact.phone}</a>
+                      </span>
+                    ) : null}
+                  </td>
                   <td className="nowrap">{p.lastConfirmedAt ? formatDate(new Date(p.lastConfirmedAt), lng) : t("insight.freshness.never")}</td>
                   <td className="nowrap">
                     {p.confirmReminderAt && p.remindedThisPeriod

@@ -85,6 +85,7 @@ describe("no user-written text in subjects; in bodies only quoted and never a li
     "schedule-changed",
     "shift-message",
     "application-decided",
+    "place-confirm",
   ];
   const everyVar = () => ({
     name: PHISH,
@@ -98,6 +99,7 @@ describe("no user-written text in subjects; in bodies only quoted and never a li
     code: "12345678",
     role: "編集者",
     days: 7,
+    months: 6,
     count: 1,
     partySize: 2,
     status: "accepted",

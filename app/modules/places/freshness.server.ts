@@ -152,6 +152,8 @@ export type OverduePlace = {
   name: string;
   groupId: number;
   groupName: string;
+  /** The contact the place publishes (the number staff ring to confirm by phone). */
+  contact: { name: string; phone: string };
   lastConfirmedAt: string | null;
   confirmReminderAt: string | null;
   remindedThisPeriod: boolean;
@@ -168,6 +170,8 @@ export async function listOverduePlaces(now = new Date()): Promise<OverduePlace[
       name: true,
       lastConfirmedAt: true,
       confirmReminderAt: true,
+      contactName: true,
+      contactPhone: true,
       group: { select: { id: true, name: true, _count: { select: { members: { where: { role: "owner", user: { status: "active" } } } } } } },
     },
     take: 500,
@@ -177,6 +181,7 @@ export async function listOverduePlaces(now = new Date()): Promise<OverduePlace[
     name: p.name,
     groupId: p.group.id,
     groupName: p.group.name,
+    contact: { name: p.contactName, phone: p.contactPhone },
     lastConfirmedAt: p.lastConfirmedAt?.toISOString() ?? null,
     confirmReminderAt: p.confirmReminderAt?.toISOString() ?? null,
     remindedThisPeriod: remindedThisPeriod(p),
