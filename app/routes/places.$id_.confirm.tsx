@@ -10,8 +10,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 // The one-click 「内容は変わりません」 link of the 要確認 reminder: /places/:id/confirm?token=… . Mail scanners open
 // every GET link in an email, so opening it only shows the place's name and one button; pressing it (POST) confirms.
-// No account needed: the token is the permission, and it stops working once used. It never leaves this page.
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
+// No account needed: the token is the permission, and it stops working once used. It never leaves this site:
+// "same-origin", not "no-referrer", because under no-referrer a browser posts the form with `Origin: null`, which the
+// cross-site check (server/request-guard.js) rightly refuses, and the button would not work without JavaScript.
+export const headers: HeadersFunction = () => ({ "Referrer-Policy": "same-origin", "Cache-Control": "no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const placeId = parseIdParam(params.id);
