@@ -62,7 +62,7 @@ export default function StaffAudit() {
   const { t } = useTranslation();
   const pageLink = (n: number) => `/staff/audit?${new URLSearchParams([...new URLSearchParams(query), ["page", String(n)]]).toString()}`;
   return (
-    <div className="container page stack">
+    <div className="container page stack staff-page">
       <h1>{t("insight.audit.title")}</h1>
       <p className="page__lead">{t("insight.audit.lead")}</p>
 

@@ -57,7 +57,7 @@ export default function StaffDashboard() {
   const format = (n: number) => number.format(n);
   const figureName = (id: FigureId) => t(`insight.dashboard.figure.${id}`);
   return (
-    <div className="container page stack dashboard">
+    <div className="container page stack staff-page dashboard">
       <h1>{t("insight.dashboard.title")}</h1>
       <p className="page__lead">{t("insight.dashboard.lead")}</p>
       {badYear ? (

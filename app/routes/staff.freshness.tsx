@@ -50,7 +50,7 @@ export default function StaffFreshness() {
   const lng = i18n.language;
   const errors = answer?.result.error?.[""] ?? (answer?.result.status === "error" ? ["insight.freshness.errors.invalid"] : []);
   return (
-    <div className="container page stack">
+    <div className="container page stack staff-page">
       <h1>{t("insight.freshness.title")}</h1>
       <p className="page__lead">{t("insight.freshness.lead", { months: STALE_AFTER_MONTHS })}</p>
       {answer?.done ? (

@@ -46,6 +46,8 @@ for (const lng of ["ja", "en"] as const) {
       ).toEqual([]);
       for (const width of [390, 1280]) {
         await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
+        // Wide tables scroll inside their own region; the page itself never scrolls sideways.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width} px`).toBeLessThanOrEqual(width);
         await page.screenshot({ path: path.join(SHOTS, `staff-${name}-${lng}-${width}.png`), fullPage: true });
       }
       await page.setViewportSize({ width: 1280, height: 900 });
