@@ -45,7 +45,7 @@ beforeAll(async () => {
   await entry("aprilFirst", { actorId: ichiro.id, action: "place.reject", entityType: "place", entityId: 7001, detail: { reason: "住所が未記入です" }, at: fromTokyo(2020, 4, 1, 0, 0) });
   await entry("aprilFirstLate", { actorId: hanako.id, action: "person.view", entityType: "user", entityId: 8001, detail: { fields: ["phone"], token: "abc123" }, at: new Date(fromTokyo(2020, 4, 2).getTime() - 1000) });
   await entry("aprilSecond", { actorId: hanako.id, action: "group.suspend", entityType: "group", entityId: 9001, detail: { reason: "=HYPERLINK(\"x\")" }, at: fromTokyo(2020, 4, 2, 0, 0) });
-  await entry("byLink", { actorId: null, action: "place.confirmed", entityType: "place", entityId: 7002, detail: { via: "link" }, at: fromTokyo(2020, 4, 3, 9, 30) });
+  await entry("byLink", { actorId: null, action: "place.confirmed", entityType: "place", entityId: 7002, detail: { via: "link", previous: "2019-09-30T15:00:00.000Z" }, at: fromTokyo(2020, 4, 3, 9, 30) });
   await entry("unknown", { actorId: ichiro.id, action: "mystery.thing", at: fromTokyo(2020, 4, 4, 12, 0) });
 });
 
@@ -100,7 +100,7 @@ describe("the page", () => {
     expect(get("aprilFirst")).toMatchObject({ at: "2020-04-01 00:00:00", actorId: ichiro.id, actorName: "監査 一郎", actionLabel: "居場所：差し戻した", entityType: "place", entityId: 7001, detail: { reason: "住所が未記入です" } });
     expect(get("aprilFirstLate")).toMatchObject({ at: "2020-04-01 23:59:59", actionLabel: "住民：個人情報を見た", detail: { fields: '["phone"]' } });
     expect(get("aprilFirstLate")!.detail).not.toHaveProperty("token");
-    expect(get("byLink")).toMatchObject({ actorId: null, actorName: null, actionLabel: "居場所：内容を確認した" });
+    expect(get("byLink")).toMatchObject({ actorId: null, actorName: null, actionLabel: "居場所：内容を確認した", detail: { via: "link", previous: "2019-10-01 00:00:00" } });
     expect(get("unknown")).toMatchObject({ actionLabel: "mystery.thing", kindLabel: "" });
     expect(page.actions.find((a) => a.code === "group.suspend")?.label).toBe("団体：利用停止にした");
     expect(auditActionLabel("place.nonsense", ja)).toBe("place.nonsense");
@@ -132,7 +132,7 @@ describe("the CSV", () => {
     expect(new TextDecoder().decode(bytes.slice(3))).toBe(
       [
         "日時（日本時間）,アカウント番号,操作した人,操作コード,操作,対象の種類,対象の番号,内容",
-        `2020-04-03 09:30:00,,アカウントなし（リンクからの操作・自動処理・削除されたアカウント）,place.confirmed,居場所：内容を確認した,place,7002,"{""via"":""link""}"`,
+        `2020-04-03 09:30:00,,アカウントなし（リンクからの操作・自動処理・削除されたアカウント）,place.confirmed,居場所：内容を確認した,place,7002,"{""via"":""link"",""previous"":""2019-10-01 00:00:00""}"`,
         `2020-04-02 00:00:00,${hanako.id},監査 花子,group.suspend,団体：利用停止にした,group,9001,"{""reason"":""=HYPERLINK(\\""x\\"")""}"`,
         `2020-04-01 23:59:59,${hanako.id},監査 花子,person.view,住民：個人情報を見た,user,8001,"{""fields"":""[\\""phone\\""]""}"`,
         `2020-04-01 00:00:00,${ichiro.id},監査 一郎,place.reject,居場所：差し戻した,place,7001,"{""reason"":""住所が未記入です""}"`,

@@ -73,7 +73,10 @@ const ENTRY_SELECT = {
 /** Keys that must never be shown, whatever a caller put in an entry by mistake. */
 const SECRET_KEY = /token|secret|password|hash|code|cookie|session/i;
 
-/** An entry's detail as shown: parsed, with anything that looks like a secret left out. */
+/** Instants are stored in UTC (toISOString); staff read every time in Tokyo. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** An entry's detail as shown: parsed, times in Tokyo, with anything that looks like a secret left out. */
 export function visibleDetail(detail: string): Record<string, string> {
   let parsed: unknown;
   try {
@@ -85,7 +88,7 @@ export function visibleDetail(detail: string): Record<string, string> {
   return Object.fromEntries(
     Object.entries(parsed as Record<string, unknown>)
       .filter(([k]) => !SECRET_KEY.test(k))
-      .map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+      .map(([k, v]) => [k, typeof v !== "string" ? JSON.stringify(v) : ISO_INSTANT.test(v) ? formatTokyoTimestamp(new Date(v)) : v]),
   );
 }
 
