@@ -61,6 +61,8 @@ for (const lng of ["ja", "en"] as const) {
     await expect(page.locator("a.tag--stale")).toHaveText(lng === "ja" ? "要確認" : "Needs checking");
     await expect(page.locator("#freshness")).toContainText(lng === "ja" ? "最後に確認されたのは" : "Last confirmed on");
     await page.screenshot({ path: path.join(SHOTS, `staff-place-stale-${lng}-1280.png`) });
+    const placeAxe = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect(placeAxe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`), "axe on the overdue place's page").toEqual([]);
     // Staff phone the group and confirm the place: the row goes, the mark goes, and the log shows who did it.
     await page.goto("/staff/freshness");
     await page.locator(".freshness-table tbody tr").first().getByRole("button").first().click();
