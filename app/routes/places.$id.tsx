@@ -17,6 +17,7 @@ import { formatDate, toTokyoIso } from "~/utils/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReportLink } from "~/modules/moderation/report-link";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
+import { isStale } from "~/modules/places/freshness";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale, t, item: place, taxonomy } = await loadPublicDetail(request, params.id, "place", getPublishedPlace);
@@ -29,8 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     taxonomy,
     origin: getEnv().APP_ORIGIN,
     city: getEnv().CITY_NAME,
-    // 要確認: details not confirmed for a year may be out of date; residents are told so.
-    stale: !place.lastConfirmedAt || Date.now() - new Date(place.lastConfirmedAt).getTime() > 365 * 24 * 3600 * 1000,
+    // 要確認: details the group has not confirmed for STALE_AFTER_MONTHS may be out of date; residents are told so.
+    stale: isStale(place.lastConfirmedAt),
   };
 }
 
@@ -59,6 +60,11 @@ export default function PlaceDetailPage() {
           {place.mealsProvided ? <span className="tag tag--plain">{t("tag.meals")}</span> : null}
           {place.transportOffered ? <span className="tag tag--plain">{t("tag.transport")}</span> : null}
           {place.bookingRequired ? <span className="tag tag--warn">{t("tag.booking")}</span> : null}
+          {stale ? (
+            <a href="#freshness" className="tag tag--warn tag--stale">
+              {t("detail.needsChecking")}
+            </a>
+          ) : null}
         </p>
       </header>
 
@@ -174,7 +180,8 @@ export default function PlaceDetailPage() {
                 ) : null}
               </InfoRow>
             </dl>
-            <p className={`freshness${stale ? " freshness--stale" : ""}`}>
+            <p id="freshness" className={`freshness${stale ? " freshness--stale" : ""}`}>
+              {stale ? <strong className="tag tag--warn">{t("detail.needsChecking")}</strong> : null}{" "}
               {place.lastConfirmedAt
                 ? t(stale ? "detail.confirmedStale" : "detail.confirmedOn", { date: formatDate(new Date(place.lastConfirmedAt), i18n.language) })
                 : t("detail.neverConfirmed")}

@@ -115,6 +115,11 @@ export function formatJapaneseEra(instant: Date): string {
   return new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { timeZone: TIME_ZONE, era: "long", year: "numeric" }).format(instant);
 }
 
+/** "2026-12-03 14:05:09" in Tokyo, to the second: when something was done (audit log, its CSV). */
+export function formatTokyoTimestamp(instant: Date): string {
+  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
+}
+
 /** ISO 8601 with the +09:00 offset, for JSON-LD and <time dateTime>. */
 export function toTokyoIso(instant: Date): string {
   const p = tokyoParts(instant);

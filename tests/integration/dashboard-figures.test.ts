@@ -119,6 +119,8 @@ describe("plan dashboard figures from a fixed fixture (FY2031)", () => {
     // 花子 (shift, June 15), 電話の方 (shift, June 15), 太郎 and Lan (event, June 20); 花子's October shift is not a first time.
     expect(figure("firstTimeParticipants").byMonth[m(6)]).toBe(4);
     expect(figure("firstTimeParticipants").total).toBe(4);
+    // Each in the area of that first activity: the June shift (fujimi) and the June event (kita).
+    expect(figure("firstTimeParticipants").byArea).toEqual({ fujimi: 2, kita: 2 });
   });
 
   it("active places in every month they were listed", () => {

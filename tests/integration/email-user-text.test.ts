@@ -86,6 +86,8 @@ describe("no user-written text in subjects; in bodies only quoted and never a li
     "shift-message",
     "application-decided",
     "reports-threshold",
+    "place-confirm",
+    "moderation-decided",
   ];
   const everyVar = () => ({
     name: PHISH,
@@ -94,18 +96,23 @@ describe("no user-written text in subjects; in bodies only quoted and never a li
     message: PHISH,
     newEmail: "x@evil.example",
     lastError: PHISH,
+    reason: PHISH,
     when: "2026年12月5日（土）10:00〜12:00",
     link: appUrl("/volunteer/1"),
     code: "12345678",
     role: "編集者",
     days: 7,
+    months: 6,
     count: 1,
     partySize: 2,
     status: "accepted",
   });
 
   it.each(TEMPLATES.flatMap((t) => [[t, "ja"], [t, "en"]] as const))("%s (%s): fixed subject, user text quoted and inert", async (template, locale) => {
-    const mail = await renderEmail(template, locale, everyVar() as never);
+    // A staff decision's email has a body per outcome; "rejected" is the one that quotes staff's reason.
+    const vars = template === "moderation-decided" ? { ...everyVar(), status: "rejected" } : everyVar();
+    const mail = await renderEmail(template, locale, vars as never);
+    expect(mail.text).toContain("給付金");
     expectNoUserTextInSubject(mail, ["給付金", "至急"]);
     expect(mail.text).not.toMatch(CLICKABLE);
     expect(mail.html).not.toMatch(CLICKABLE);

@@ -1,6 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import { fromTokyo, tokyoParts } from "~/utils/dates";
 import { ITEM_STATUS } from "~/modules/publishing/visibility";
+import { FIGURE_MEASURES, NO_AREA, type FigureId } from "./plan";
 
 // The figures of the staff dashboard (地域福祉計画 ⑥–⑰, PDCA): each one counted per month of a fiscal year
 // (April–March, the council's reporting year) and per area (地域支え合い協議会). Every figure says which plan
@@ -15,33 +16,8 @@ import { ITEM_STATUS } from "~/modules/publishing/visibility";
 // Figures are computed in the application from one query per figure: a city's year is tens of thousands of rows,
 // far below what needs SQL-side aggregation, and the same code then runs on SQLite and PostgreSQL alike.
 
-export const NO_AREA = "none";
-
-export type FigureId =
-  | "newResidents"
-  | "newVolunteers"
-  | "proxyRegistered"
-  | "applications"
-  | "attendance"
-  | "volunteerHours"
-  | "firstTimeParticipants"
-  | "activePlaces"
-  | "eventsHeld"
-  | "eventParticipants";
-
-/** Which plan measures each figure evidences (⑥ keep taking part … ⑰ publicity). */
-export const FIGURE_MEASURES: Record<FigureId, number[]> = {
-  newResidents: [9, 15],
-  newVolunteers: [6, 7],
-  proxyRegistered: [13],
-  applications: [7, 9],
-  attendance: [6, 7],
-  volunteerHours: [6, 7],
-  firstTimeParticipants: [14],
-  activePlaces: [10, 11, 12],
-  eventsHeld: [10, 12, 16],
-  eventParticipants: [10, 16],
-};
+// The figures' names and the measures they evidence live in ./plan (the page uses them too).
+export { FIGURE_MEASURES, NO_AREA, type FigureId } from "./plan";
 
 export type Figure = {
   id: FigureId;
@@ -129,8 +105,14 @@ export async function computeDashboard(fiscalYear: number, now = new Date()): Pr
       select: { startsAt: true, event: { select: { area: { select: { slug: true } } } } },
     }),
     // Everyone's first time taking part, over all time: "first-time" means never before, not "first this year".
-    prisma.application.findMany({ where: { status: { in: TAKING_PART }, userId: { not: null } }, select: { userId: true, shift: { select: { startsAt: true } } } }),
-    prisma.registration.findMany({ where: { status: { in: TAKING_PART }, userId: { not: null } }, select: { userId: true, eventDate: { select: { startsAt: true } } } }),
+    prisma.application.findMany({
+      where: { status: { in: TAKING_PART }, userId: { not: null } },
+      select: { userId: true, shift: { select: { startsAt: true, opening: { select: { area: { select: { slug: true } } } } } } },
+    }),
+    prisma.registration.findMany({
+      where: { status: { in: TAKING_PART }, userId: { not: null } },
+      select: { userId: true, eventDate: { select: { startsAt: true, event: { select: { area: { select: { slug: true } } } } } } },
+    }),
     prisma.opening.findMany({ where: { status: ITEM_STATUS.published }, select: { participationMode: true } }),
     prisma.audience.findMany({
       orderBy: { sortOrder: "asc" },
@@ -142,11 +124,15 @@ export async function computeDashboard(fiscalYear: number, now = new Date()): Pr
   ]);
 
   const residentArea = (r: (typeof residents)[number]) => r.profile?.area?.slug;
-  const firstTime = new Map<number, Date>();
-  for (const row of [...firstApplications.map((a) => ({ userId: a.userId!, at: a.shift.startsAt })), ...firstRegistrations.map((r) => ({ userId: r.userId!, at: r.eventDate.startsAt }))]) {
+  // A first time counts in the area of that first activity (like every activity), not of some other one.
+  const firstTime = new Map<number, { at: Date; area: string | undefined }>();
+  for (const row of [
+    ...firstApplications.map((a) => ({ userId: a.userId!, at: a.shift.startsAt, area: a.shift.opening.area?.slug })),
+    ...firstRegistrations.map((r) => ({ userId: r.userId!, at: r.eventDate.startsAt, area: r.eventDate.event.area?.slug })),
+  ]) {
     if (row.at > now) continue;
     const seen = firstTime.get(row.userId);
-    if (!seen || row.at < seen) firstTime.set(row.userId, row.at);
+    if (!seen || row.at < seen.at) firstTime.set(row.userId, { at: row.at, area: row.area });
   }
   // A volunteer is new in the month of their first application that was not withdrawn.
   const firstApplied = new Map<number, { at: Date; area: string | undefined }>();
@@ -158,8 +144,6 @@ export async function computeDashboard(fiscalYear: number, now = new Date()): Pr
   const earlierVolunteers = new Set(
     (await prisma.application.findMany({ where: { createdAt: { lt: from }, status: { not: "withdrawn" }, userId: { not: null } }, select: { userId: true }, distinct: ["userId"] })).map((a) => a.userId),
   );
-  const participantArea = new Map<number, string | undefined>();
-  for (const a of applications) if (a.userId !== null && !participantArea.has(a.userId)) participantArea.set(a.userId, a.shift.opening.area?.slug);
 
   const held = (at: Date) => at <= now;
   const figures: Figure[] = [
@@ -173,7 +157,7 @@ export async function computeDashboard(fiscalYear: number, now = new Date()): Pr
       months,
       applications.filter((a) => a.hoursVerifiedAt !== null && a.hours !== null).map((a) => ({ at: a.shift.startsAt, area: a.shift.opening.area?.slug, weight: a.hours! })),
     ),
-    tally("firstTimeParticipants", months, [...firstTime.entries()].map(([userId, at]) => ({ at, area: participantArea.get(userId) }))),
+    tally("firstTimeParticipants", months, [...firstTime.values()]),
     // A place counts in every month it was listed (from the month it was published); the year's figure is how many
     // are listed now (or at the end of the year), per area likewise.
     stock(

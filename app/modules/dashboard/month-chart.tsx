@@ -20,6 +20,8 @@ export function MonthChart({
   values,
   total,
   totalLabel,
+  monthHeader,
+  valueHeader,
   formatValue = (n) => String(n),
 }: {
   id: string;
@@ -29,6 +31,9 @@ export function MonthChart({
   /** The year's figure: the sum for counts, the latest month for a stock such as places listed. */
   total: number;
   totalLabel: string;
+  /** The table's column headings: "月" and what is counted. */
+  monthHeader: string;
+  valueHeader: string;
   formatValue?: (n: number) => string;
 }) {
   const top = axisTop(Math.max(...values));
@@ -59,25 +64,30 @@ export function MonthChart({
             </g>
           ))}
         </svg>
+        {/* Months as rows: twelve columns would not fit a phone, and a table that scrolls sideways hides numbers. */}
         <table id={`${id}-table`} className="month-chart__table">
+          {/* The figure's caption names the chart; the table repeats it so it stands alone when read on its own. */}
+          <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              {monthLabels.map((m) => (
-                <th key={m} scope="col">
-                  {m}
-                </th>
-              ))}
-              <th scope="col">{totalLabel}</th>
+              <th scope="col">{monthHeader}</th>
+              <th scope="col">{valueHeader}</th>
             </tr>
           </thead>
           <tbody>
+            {values.map((v, i) => (
+              <tr key={monthLabels[i]}>
+                <th scope="row">{monthLabels[i]}</th>
+                <td>{formatValue(v)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
             <tr>
-              {values.map((v, i) => (
-                <td key={monthLabels[i]}>{formatValue(v)}</td>
-              ))}
+              <th scope="row">{totalLabel}</th>
               <td>{formatValue(total)}</td>
             </tr>
-          </tbody>
+          </tfoot>
         </table>
       </div>
     </figure>

@@ -39,6 +39,7 @@ type Templates = {
     link: string;
   };
   "reports-threshold": { title: string; count: number; link: string };
+  "place-confirm": { name: string; group: string; title: string; months: number; link: string };
 };
 export type EmailTemplate = keyof Templates;
 export type TemplateVars<T extends EmailTemplate> = Templates[T];
@@ -52,6 +53,8 @@ const SECRET_VARS: Partial<Record<EmailTemplate, readonly string[]>> = {
   "delete-account-code": ["code"],
   "reset-password": ["link"],
   "group-invite": ["link"],
+  // The link confirms the place without signing in, so it is a credential like a reset link.
+  "place-confirm": ["link"],
 };
 
 /** Placeholder → secret value, for the sender to fill in. Empty when the email carries no secret. */

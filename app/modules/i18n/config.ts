@@ -35,6 +35,7 @@ export const UI_NAMESPACES = [
   "staff",
   "reports",
   "people",
+  "insight",
 ] as const;
 export type Namespace = (typeof UI_NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = "common";

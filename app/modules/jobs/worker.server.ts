@@ -1,10 +1,11 @@
 import { deliverDueEmails, emailSendingEnabled, purgeDeliveredEmails } from "~/modules/email/sender.server";
 import { queueDayBeforeReminders } from "~/modules/participation/notifications.server";
 import { purgeExpiredRateLimits } from "~/modules/auth/rate-limit.server";
+import { freshnessStep } from "./freshness.server";
 import { getEnv } from "~/utils/env.server";
 
-// The portal's periodic work, on one beat: queue what is due (day-before reminders; later digests and freshness
-// reminders), send the outbox, then clear what must not be kept (old mail and rate-limit counters hold addresses).
+// The portal's periodic work, on one beat: queue what is due (day-before reminders, 要確認 reminders to the groups
+// of overdue places; later digests), send the outbox, then clear what must not be kept (old mail and rate-limit counters hold addresses).
 // It sits above the domains and the email layer, so email never needs to know what a reminder is.
 
 let timer: NodeJS.Timeout | undefined;
@@ -21,6 +22,7 @@ export function startBackgroundJobs(intervalMs = getEnv().EMAIL_WORKER_INTERVAL_
     // Day-before reminders are queued on the same beat, then sent with everything else; old mail and old
     // rate-limit counters (both hold addresses) are cleared after.
     queueDayBeforeReminders()
+      .then(() => freshnessStep())
       .then(() => deliverDueEmails())
       .then(() => purgeDeliveredEmails())
       .then(() => purgeExpiredRateLimits())
