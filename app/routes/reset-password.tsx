@@ -14,8 +14,10 @@ import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
-// The token arrives in the link's URL; this page never leaks it onward (no-referrer, no-store).
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
+// The token arrives in the link's URL; this page never leaks it to another site ("same-origin": the Referer goes
+// only to this server) and is never stored (no-store). Not "no-referrer": under it a browser posts the form with
+// `Origin: null`, which the request guard refuses, so the form would fail without JavaScript.
+export const headers: HeadersFunction = () => ({ "Referrer-Policy": "same-origin", "Cache-Control": "no-store" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getRequestI18n(request);
