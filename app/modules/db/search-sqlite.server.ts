@@ -17,16 +17,23 @@ const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}
 const withoutControls = (term: string) => term.replace(/\p{Cc}/gu, "");
 const ftsPhrase = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
-export async function findMatches(rawTerms: string[], limit = 300): Promise<Match[]> {
-  const terms = rawTerms.map(withoutControls).filter(Boolean);
-  const long = terms.filter((t) => [...t].length >= TRIGRAM_MIN);
-  const short = terms.filter((t) => [...t].length < TRIGRAM_MIN);
-  const shortConditions = short.map(
-    (t) => Prisma.sql`(d."text" LIKE ${likePattern(t)} ESCAPE '\\' OR d."reading" LIKE ${likePattern(t)} ESCAPE '\\')`,
-  );
+/**
+ * Items matching every term. A term may be a list of alternatives (the query word as typed and its reading: 子供食堂 or
+ * こどもしょくどう); any one of them matching is enough for that term.
+ */
+export async function findMatches(rawTerms: (string | string[])[], limit = 300): Promise<Match[]> {
+  const terms = rawTerms
+    .map((term) => [...new Set((Array.isArray(term) ? term : [term]).map(withoutControls).filter(Boolean))])
+    .filter((alternatives) => alternatives.length);
+  const isLong = (t: string) => [...t].length >= TRIGRAM_MIN;
+  // A term goes to the trigram index when every spelling of it is long enough, otherwise to a substring scan.
+  const long = terms.filter((alternatives) => alternatives.every(isLong));
+  const short = terms.filter((alternatives) => !alternatives.every(isLong));
+  const likeOne = (t: string) => Prisma.sql`d."text" LIKE ${likePattern(t)} ESCAPE '\\' OR d."reading" LIKE ${likePattern(t)} ESCAPE '\\'`;
+  const shortConditions = short.map((alternatives) => Prisma.sql`(${Prisma.join(alternatives.map(likeOne), " OR ")})`);
   let rows: { entityType: string; entityId: number | bigint; score: number }[];
   if (long.length) {
-    const match = long.map(ftsPhrase).join(" AND ");
+    const match = long.map((alternatives) => `(${alternatives.map(ftsPhrase).join(" OR ")})`).join(" AND ");
     const extra = shortConditions.length ? Prisma.sql` AND ${Prisma.join(shortConditions, " AND ")}` : Prisma.empty;
     // bm25 weights: a match in the title counts most, then the reading of the name, then the body.
     rows = await prisma.$queryRaw`
@@ -36,7 +43,7 @@ export async function findMatches(rawTerms: string[], limit = 300): Promise<Matc
       ORDER BY "score" ASC
       LIMIT ${limit}`;
   } else if (shortConditions.length) {
-    const inTitle = Prisma.join(short.map((t) => Prisma.sql`(d."title" LIKE ${likePattern(t)} ESCAPE '\\')`), " + ");
+    const inTitle = Prisma.join(short.map((alternatives) => Prisma.sql`(d."title" LIKE ${likePattern(alternatives[0]!)} ESCAPE '\\')`), " + ");
     rows = await prisma.$queryRaw`
       SELECT d."entityType" AS "entityType", d."entityId" AS "entityId", -(${inTitle}) AS "score"
       FROM "SearchDocument" d
