@@ -44,7 +44,7 @@ export function FeedSubscription({ webcal, ics, rss }: { webcal: string; ics: st
       </p>
       <div className="field">
         <label htmlFor="feed-url">{t("feeds.copyLabel")}</label>
-        <input id="feed-url" type="url" readOnly value={ics} aria-describedby="feed-url-hint" onFocus={(e) => e.currentTarget.select()} />
+        <input id="feed-url" type="text" readOnly spellCheck={false} value={ics} aria-describedby="feed-url-hint" onFocus={(e) => e.currentTarget.select()} />
         <p id="feed-url-hint" className="field__hint">
           {t("feeds.copyHint")}
         </p>

@@ -70,7 +70,7 @@ export function ListingMap({ pointsUrl, config, hasItems }: { pointsUrl: string;
         {t("map.title")}
       </h2>
       {tilesFailed ? (
-        <p className="notice map-panel__failed" role="status">
+        <p className="notice notice--info" role="status">
           {t("map.unavailable")}
         </p>
       ) : null}
