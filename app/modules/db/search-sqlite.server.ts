@@ -30,7 +30,15 @@ export async function findMatches(rawTerms: (string | string[])[], limit = 300):
   const long = terms.filter((alternatives) => alternatives.every(isLong));
   const short = terms.filter((alternatives) => !alternatives.every(isLong));
   const likeOne = (t: string) => Prisma.sql`d."text" LIKE ${likePattern(t)} ESCAPE '\\' OR d."reading" LIKE ${likePattern(t)} ESCAPE '\\'`;
-  const shortConditions = short.map((alternatives) => Prisma.sql`(${Prisma.join(alternatives.map(likeOne), " OR ")})`);
+  // In a mixed term (料理 or りょうり) only the short spelling needs the scan; the long one is looked up in the
+  // trigram index once (SQLite evaluates the uncorrelated IN list a single time), so the reading costs almost nothing.
+  const shortConditions = short.map((alternatives) => {
+    const longOnes = alternatives.filter(isLong);
+    const conditions = alternatives.filter((t) => !isLong(t)).map(likeOne);
+    if (longOnes.length)
+      conditions.push(Prisma.sql`d."id" IN (SELECT rowid FROM "SearchFts" WHERE "SearchFts" MATCH ${longOnes.map(ftsPhrase).join(" OR ")})`);
+    return Prisma.sql`(${Prisma.join(conditions, " OR ")})`;
+  });
   let rows: { entityType: string; entityId: number | bigint; score: number }[];
   if (long.length) {
     const match = long.map((alternatives) => `(${alternatives.map(ftsPhrase).join(" OR ")})`).join(" AND ");
