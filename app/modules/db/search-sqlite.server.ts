@@ -29,7 +29,11 @@ export async function findMatches(rawTerms: (string | string[])[], limit = 300):
   // A term goes to the trigram index when every spelling of it is long enough, otherwise to a substring scan.
   const long = terms.filter((alternatives) => alternatives.every(isLong));
   const short = terms.filter((alternatives) => !alternatives.every(isLong));
-  const likeOne = (t: string) => Prisma.sql`d."text" LIKE ${likePattern(t)} ESCAPE '\\' OR d."reading" LIKE ${likePattern(t)} ESCAPE '\\'`;
+  // A reading is kana (and latin), never kanji: a word with kanji is looked for in the text alone.
+  const likeOne = (t: string) =>
+    /\p{Script=Han}/u.test(t)
+      ? Prisma.sql`d."text" LIKE ${likePattern(t)} ESCAPE '\\'`
+      : Prisma.sql`d."text" LIKE ${likePattern(t)} ESCAPE '\\' OR d."reading" LIKE ${likePattern(t)} ESCAPE '\\'`;
   // In a mixed term (料理 or りょうり) only the short spelling needs the scan; the long one is looked up in the
   // trigram index once (SQLite evaluates the uncorrelated IN list a single time), so the reading costs almost nothing.
   const shortConditions = short.map((alternatives) => {
@@ -43,7 +47,7 @@ export async function findMatches(rawTerms: (string | string[])[], limit = 300):
   if (long.length) {
     const match = long.map((alternatives) => `(${alternatives.map(ftsPhrase).join(" OR ")})`).join(" AND ");
     const extra = shortConditions.length ? Prisma.sql` AND ${Prisma.join(shortConditions, " AND ")}` : Prisma.empty;
-    // bm25 weights: a match in the title counts most, then the reading of the name, then the body.
+    // bm25 weights: a match in the title counts most, then in the reading, then in the text.
     rows = await prisma.$queryRaw`
       SELECT d."entityType" AS "entityType", d."entityId" AS "entityId", bm25("SearchFts", 8.0, 1.0, 3.0) AS "score"
       FROM "SearchFts" JOIN "SearchDocument" d ON d."id" = "SearchFts".rowid

@@ -13,14 +13,16 @@ import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere, type PublicKind } from 
 export type SearchableType = PublicKind;
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** Rows of Translation whose approved values (English, …) become searchable words of a document. */
-type TranslationRef = { entityType: string; ids: number[] };
+/**
+ * Rows of Translation whose approved values (English, …) become searchable words of a document: every field of the
+ * item itself, only the name of what it is filed under (an area's long description would make every item of the
+ * area match each word of it).
+ */
+type TranslationRef = { entityType: string; ids: number[]; nameOnly?: boolean };
 
 type Doc = {
   title: string;
   parts: string[];
-  /** The name, summary and kinds (type, categories): their reading is weighted like the title's. */
-  readingSource: string;
   /** Kana names (nameKana, the group's) romanised, so "Wakaba" finds わかば. */
   kana: string[];
   translations: TranslationRef[];
@@ -43,14 +45,13 @@ async function placeDoc(db: Db, id: number): Promise<Doc> {
     // An "area only" place is never findable by its street address.
     parts: [p.name, p.nameKana, p.summary, p.description, ...kinds, p.area?.name ?? "", p.group.name, p.showAreaOnly ? "" : p.address, p.access],
     // The place type and categories are how residents name what they look for (「こども食堂」), whatever the name says.
-    readingSource: [p.name, p.summary, ...kinds].join(" "),
     kana: [p.nameKana, p.group.nameKana],
     translations: [
       { entityType: "place", ids: [id] },
-      { entityType: "place-type", ids: [p.typeId] },
-      { entityType: "category", ids: ids(p.categories) },
-      { entityType: "group", ids: [p.groupId] },
-      { entityType: "area", ids: p.areaId ? [p.areaId] : [] },
+      { entityType: "place-type", ids: [p.typeId], nameOnly: true },
+      { entityType: "category", ids: ids(p.categories), nameOnly: true },
+      { entityType: "group", ids: [p.groupId], nameOnly: true },
+      { entityType: "area", ids: p.areaId ? [p.areaId] : [], nameOnly: true },
     ],
     areaId: p.areaId,
   };
@@ -67,13 +68,12 @@ async function eventDoc(db: Db, id: number): Promise<Doc> {
     title: e.title,
     // The event page names its place only while the place is public; search must not find it by a hidden one.
     parts: [e.title, e.titleKana, e.summary, e.description, ...kinds, e.venueName, publicOrNull(e.place)?.name ?? "", e.area?.name ?? "", e.group.name],
-    readingSource: [e.title, e.summary, ...kinds].join(" "),
     kana: [e.titleKana, e.group.nameKana],
     translations: [
       { entityType: "event", ids: [id] },
-      { entityType: "category", ids: ids(e.categories) },
-      { entityType: "group", ids: [e.groupId] },
-      { entityType: "area", ids: e.areaId ? [e.areaId] : [] },
+      { entityType: "category", ids: ids(e.categories), nameOnly: true },
+      { entityType: "group", ids: [e.groupId], nameOnly: true },
+      { entityType: "area", ids: e.areaId ? [e.areaId] : [], nameOnly: true },
     ],
     areaId: e.areaId,
   };
@@ -89,13 +89,12 @@ async function openingDoc(db: Db, id: number): Promise<Doc> {
   return {
     title: o.title,
     parts: [o.title, o.titleKana, o.summary, o.description, o.purpose, o.skills, ...kinds, o.venueName, o.area?.name ?? "", o.group.name],
-    readingSource: [o.title, o.summary, o.skills, ...kinds].join(" "),
     kana: [o.titleKana, o.group.nameKana],
     translations: [
       { entityType: "opening", ids: [id] },
-      { entityType: "category", ids: ids(o.categories) },
-      { entityType: "group", ids: [o.groupId] },
-      { entityType: "area", ids: o.areaId ? [o.areaId] : [] },
+      { entityType: "category", ids: ids(o.categories), nameOnly: true },
+      { entityType: "group", ids: [o.groupId], nameOnly: true },
+      { entityType: "area", ids: o.areaId ? [o.areaId] : [], nameOnly: true },
     ],
     areaId: o.areaId,
   };
@@ -106,7 +105,7 @@ async function translatedWords(db: Db, refs: TranslationRef[]): Promise<string[]
   const wanted = refs.filter((r) => r.ids.length);
   if (!wanted.length) return [];
   const rows = await db.translation.findMany({
-    where: { status: "approved", locale: { not: DEFAULT_LOCALE }, OR: wanted.map((r) => ({ entityType: r.entityType, entityId: { in: r.ids } })) },
+    where: { status: "approved", locale: { not: DEFAULT_LOCALE }, OR: wanted.map((r) => ({ entityType: r.entityType, entityId: { in: r.ids }, ...(r.nameOnly ? { field: { in: ["name", "title"] } } : {}) })) },
     select: { value: true },
   });
   // English punctuation (quotes around a name, "50%") is not something residents search by; leaving it out keeps a
@@ -143,17 +142,14 @@ export async function indexItem(entityType: SearchableType, entityId: number, db
     return;
   }
   const body = doc.parts.filter(Boolean).join(" ");
-  const words = [
-    body,
-    // The body's reading too, so 子供食堂 (read こどもしょくどう) finds a description that writes 子ども食堂.
-    await readingOf(body),
-    ...(await translatedWords(db, doc.translations)),
-    ...doc.kana.filter(Boolean).flatMap(romanize),
-  ];
+  const words = [body, ...(await translatedWords(db, doc.translations)), ...doc.kana.filter(Boolean).flatMap(romanize)];
   const data = {
     title: doc.title,
     text: foldForSearch(words.join(" ")),
-    reading: await readingOf(doc.readingSource),
+    // The reading of the whole document (type and categories included), so 子供食堂 (read こどもしょくどう) finds a
+    // 子ども食堂 and a place whose type is こども食堂. Kept out of "text": a short word with kanji (料理) is scanned for
+    // in "text" only, and the reading would double what that scan reads.
+    reading: await readingOf(body),
     areaId: doc.areaId,
   };
   await db.searchDocument.upsert({ where: { entityType_entityId: { entityType, entityId } }, create: { entityType, entityId, ...data }, update: data });
