@@ -11,6 +11,8 @@ import { assertDatabasePragmas, prisma } from "~/utils/db.server";
 import { NonceProvider } from "~/utils/nonce";
 import { startBackgroundJobs } from "~/modules/jobs/worker.server";
 import { ensureOutboxKey } from "~/modules/email/sealing.server";
+import { prepareIndexing } from "~/modules/search/documents.server";
+import { logEvent } from "~/utils/logger.server";
 
 // What server.mjs takes from the build: the one validated configuration, the app's own language choice (the page
 // cache keys on it), the translated pages for requests it refuses before the app runs, and the hooks that keep
@@ -40,6 +42,9 @@ export async function boot({ jobs }: { jobs: boolean }) {
   await assertDatabasePragmas();
   await prisma.$queryRawUnsafe("SELECT 1");
   if (jobs) startBackgroundJobs();
+  // A search with kanji reads it through the reading dictionary; load it now, not during a resident's first search
+  // (it takes a second or more). Not awaited: the server listens meanwhile, and a search before it is ready waits.
+  prepareIndexing().catch((error: unknown) => logEvent({ event: "search.dictionary_failed", message: error instanceof Error ? error.message : String(error) }));
 }
 
 export default async function handleRequest(

@@ -1,14 +1,12 @@
 import { useTranslation } from "react-i18next";
-import { formatDay, formatLongDay, formatRange, formatTime, toTokyoIso } from "~/utils/dates";
+import { formatDay, formatRange, toTokyoIso } from "~/utils/dates";
 
 /** A <time> with Tokyo wall-clock text and a machine-readable +09:00 value. */
 export function When({ startsAt, endsAt, long = false }: { startsAt: string; endsAt?: string | null; long?: boolean }) {
   const { i18n } = useTranslation();
   const start = new Date(startsAt);
   const end = endsAt ? new Date(endsAt) : null;
-  const text = long
-    ? `${formatLongDay(start, i18n.language)} ${formatTime(start, i18n.language)}${end ? `${i18n.language.startsWith("ja") ? "〜" : "–"}${formatTime(end, i18n.language)}` : ""}`
-    : formatRange(start, end, i18n.language);
+  const text = formatRange(start, end, i18n.language, { long });
   return <time dateTime={toTokyoIso(start)}>{text}</time>;
 }
 

@@ -22,6 +22,7 @@ export function ListingMap({ pointsUrl, config, hasItems }: { pointsUrl: string;
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [mounted, setMounted] = useState(false);
+  const [tilesFailed, setTilesFailed] = useState(false);
   useEffect(() => setMounted(true), []);
 
   useEffect(() => {
@@ -32,7 +33,17 @@ export function ListingMap({ pointsUrl, config, hasItems }: { pointsUrl: string;
       const L = (mod as unknown as { default?: typeof import("leaflet") }).default ?? mod;
       if (cancelled || !ref.current) return;
       map = L.map(ref.current, { scrollWheelZoom: false, attributionControl: true });
-      L.tileLayer(config.tileUrl, { attribution: config.attribution, maxZoom: 18 }).addTo(map);
+      // Leaflet fires "load" once every visible tile has finished, failed ones included. If none of them arrived
+      // (the tile server is unreachable or refuses us), an empty grey box tells nobody anything: say so instead.
+      let tilesLoaded = 0;
+      let tilesMissing = 0;
+      L.tileLayer(config.tileUrl, { attribution: config.attribution, maxZoom: 18 })
+        .on("tileload", () => tilesLoaded++)
+        .on("tileerror", () => tilesMissing++)
+        .on("load", () => {
+          if (!cancelled && tilesLoaded === 0 && tilesMissing > 0) setTilesFailed(true);
+        })
+        .addTo(map);
       const bounds: [number, number][] = [];
       for (const p of points) {
         const link = document.createElement("a");
@@ -58,8 +69,13 @@ export function ListingMap({ pointsUrl, config, hasItems }: { pointsUrl: string;
       <h2 id="map-h" className="map-panel__title">
         {t("map.title")}
       </h2>
-      <div ref={ref} className="map" role="region" aria-label={t("map.title")} />
-      <p className="field__hint">{t("map.note")}</p>
+      {tilesFailed ? (
+        <p className="notice notice--info" role="status">
+          {t("map.unavailable")}
+        </p>
+      ) : null}
+      <div ref={ref} className="map" role="region" aria-label={t("map.title")} hidden={tilesFailed} />
+      {tilesFailed ? null : <p className="field__hint">{t("map.note")}</p>}
     </div>
   );
 }

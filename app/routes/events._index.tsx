@@ -11,6 +11,7 @@ import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { eventFeedLinks } from "~/modules/events/feeds.server";
 import { EmptyState, FilterForm, Pagination, ResultCount, nameMaps } from "~/components/listing";
 import { EventCardView } from "~/modules/events/event-card";
+import { FeedSubscription } from "~/components/calendar-links";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 
@@ -54,13 +55,6 @@ export default function Events() {
       <h1>{t("events.title")}</h1>
       <p className="page__lead">{t("events.lead")}</p>
       <FilterForm taxonomy={taxonomy} values={filters} fields={EVENT_LIST.fields} sorts={EVENT_LIST.sorts} />
-      <p className="links-below">
-        <span>{t("feeds.subscribeLead")}</span>
-        <a href={feeds.ics}>{t("feeds.subscribeIcs")}</a>
-        <a href={feeds.rss} type="application/rss+xml">
-          {t("feeds.subscribeRss")}
-        </a>
-      </p>
       <ViewSwitch view={view} />
       {view === "month" ? (
         <MonthCalendar {...calendar} />
@@ -79,6 +73,7 @@ export default function Events() {
           <Pagination page={filters.page} total={total} />
         </>
       )}
+      <FeedSubscription webcal={feeds.webcal} ics={feeds.ics} rss={feeds.rss} />
     </div>
   );
 }

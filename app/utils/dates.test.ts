@@ -35,7 +35,33 @@ describe("dates in Asia/Tokyo", () => {
 
   it("formats English with an en dash and spans across days", () => {
     expect(formatRange(fromTokyo(2026, 12, 3, 10), fromTokyo(2026, 12, 3, 12), "en")).toBe("Thu, Dec 3 10:00–12:00");
-    expect(formatRange(fromTokyo(2026, 12, 31, 22), fromTokyo(2027, 1, 1, 1), "ja")).toBe("12月31日(木) 22:00〜1月1日(金) 01:00");
+    expect(formatRange(fromTokyo(2026, 12, 31, 22), fromTokyo(2027, 1, 1, 1), "ja")).toBe("12月31日(木) 22:00 〜 1月1日(金) 01:00");
+  });
+
+  // One formatter for every start–end a resident reads: cards, detail pages, emails, feeds, calendar links.
+  describe("formatRange", () => {
+    const sameDay = [fromTokyo(2026, 12, 3, 9), fromTokyo(2026, 12, 3, 17)] as const;
+    const multiDay = [fromTokyo(2026, 12, 3, 9), fromTokyo(2026, 12, 30, 17)] as const;
+    const overnight = [fromTokyo(2026, 12, 5, 22), fromTokyo(2026, 12, 6, 6)] as const;
+    it.each([
+      ["same day", sameDay, "ja", false, "12月3日(木) 09:00〜17:00"],
+      ["same day", sameDay, "en", false, "Thu, Dec 3 09:00–17:00"],
+      ["same day, long", sameDay, "ja", true, "2026年12月3日(木) 09:00〜17:00"],
+      ["same day, long", sameDay, "en", true, "Thu, December 3, 2026 09:00–17:00"],
+      ["multi-day", multiDay, "ja", false, "12月3日(木) 09:00 〜 12月30日(水) 17:00"],
+      ["multi-day", multiDay, "en", false, "Thu, Dec 3 09:00 – Wed, Dec 30 17:00"],
+      ["multi-day, long (detail page)", multiDay, "ja", true, "2026年12月3日(木) 09:00 〜 2026年12月30日(水) 17:00"],
+      ["multi-day, long (detail page)", multiDay, "en", true, "Thu, December 3, 2026 09:00 – Wed, December 30, 2026 17:00"],
+      ["overnight", overnight, "ja", false, "12月5日(土) 22:00 〜 12月6日(日) 06:00"],
+      ["overnight", overnight, "en", false, "Sat, Dec 5 22:00 – Sun, Dec 6 06:00"],
+      ["overnight, long", overnight, "ja", true, "2026年12月5日(土) 22:00 〜 2026年12月6日(日) 06:00"],
+    ] as const)("%s (%s, %s, long=%s)", (_label, [start, end], locale, long, expected) => {
+      expect(formatRange(start, end, locale, { long })).toBe(expected);
+    });
+
+    it("leaves the end open when there is none", () => {
+      expect(formatRange(sameDay[0], null, "ja")).toBe("12月3日(木) 09:00〜");
+    });
   });
 
   it("gives ISO 8601 with the +09:00 offset and the Japanese era", () => {

@@ -101,13 +101,19 @@ export function formatTime(instant: Date, locale: string): string {
   return formatter(locale, { hour: "2-digit", minute: "2-digit", hour12: false }).format(instant);
 }
 
-/** 12月3日(水) 10:00〜12:00 (same day) or with both days when it spans days. */
-export function formatRange(start: Date, end: Date | null, locale: string): string {
+/**
+ * The one way a start–end is written (cards, detail pages, emails, feeds, calendar links):
+ * same day 「12月3日(水) 09:00〜17:00」 / "Thu, Dec 3 09:00–17:00"; across days, overnight included, both days with
+ * spaces around the dash so the second day is not read as part of the first: 「12月3日(水) 09:00 〜 12月30日(水) 17:00」
+ * / "Thu, Dec 3 09:00 – Wed, Dec 30 17:00". `long` adds the year (detail pages).
+ */
+export function formatRange(start: Date, end: Date | null, locale: string, { long = false }: { long?: boolean } = {}): string {
   const dash = locale.startsWith("ja") ? "〜" : "–";
-  const first = `${formatDay(start, locale)} ${formatTime(start, locale)}`;
+  const day = long ? formatLongDay : formatDay;
+  const first = `${day(start, locale)} ${formatTime(start, locale)}`;
   if (!end) return `${first}${dash}`;
   if (tokyoDateKey(start) === tokyoDateKey(end)) return `${first}${dash}${formatTime(end, locale)}`;
-  return `${first}${dash}${formatDay(end, locale)} ${formatTime(end, locale)}`;
+  return `${first} ${dash} ${day(end, locale)} ${formatTime(end, locale)}`;
 }
 
 /** 令和8年 — shown next to 西暦 where a resident asks for it. */

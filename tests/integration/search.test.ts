@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { searchEverything, queryTerms } from "~/modules/discovery/search.server";
+import { searchEverything, queryTerms, termSpellings } from "~/modules/discovery/search.server";
 import { indexItem } from "~/modules/search/documents.server";
 import { parseListingFilters } from "~/modules/listing/filters";
 import { loader as searchLoader } from "~/routes/search";
@@ -54,6 +54,51 @@ describe("Japanese-aware search", () => {
   it("splits and folds the query once", () => {
     expect(queryTerms("　コドモ　ｼｮｸﾄﾞｳ  ")).toEqual(["こども", "しょくどう"]);
     expect(queryTerms("a b c d e f g h")).toHaveLength(5);
+  });
+});
+
+// 表記ゆれ: the spellings residents type for the same thing, and English, on the seed (ids are the seed's).
+describe("search variants find the same places", () => {
+  // The five places of type こども食堂: 2 わかば こども食堂, 18 鶴ヶ丘 子ども食堂 にこにこ, 32 西部 こども食堂「もぐもぐ」,
+  // 36 北 こども食堂「はなみずき」, 39 三ツ木 みんなの食卓 (its name says nothing of こども食堂; its type does).
+  const KODOMO_SHOKUDO = [2, 18, 32, 36, 39];
+
+  it("the seed's こども食堂 places are the five the table expects", async () => {
+    const rows = await prisma.place.findMany({ where: { type: { name: "こども食堂" }, status: "published" }, select: { id: true } });
+    expect(rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(KODOMO_SHOKUDO);
+  });
+
+  const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
+  it.each([
+    ["子ども食堂", "ja", { places: KODOMO_SHOKUDO }],
+    ["こども食堂", "ja", { places: KODOMO_SHOKUDO }],
+    ["子供食堂", "ja", { places: KODOMO_SHOKUDO }],
+    ["こどもしょくどう", "ja", { places: KODOMO_SHOKUDO }],
+    ["コドモショクドウ", "ja", { places: KODOMO_SHOKUDO }],
+    // English, by the items' translations and by romanised names.
+    ["Wakaba", "en", { places: [2], events: [3] }],
+    ["kodomo shokudo", "en", { places: KODOMO_SHOKUDO }],
+    ["salon", "en", { places: [1, 16, 29, 37] }],
+    ["disaster", "en", { events: [18, 48] }],
+  ] as const)("「%s」 (%s)", async (query, locale, expected: { places?: readonly number[]; events?: readonly number[] }) => {
+    const result = await searchEverything(query, locale, noFilters);
+    expect(ids(result.places), `${query}: places`).toEqual(expect.arrayContaining([...(expected.places ?? [])]));
+    expect(ids(result.events), `${query}: events`).toEqual(expect.arrayContaining([...(expected.events ?? [])]));
+  });
+
+  it("every spelling of こども食堂 finds the same items", async () => {
+    const sets = await Promise.all(
+      ["子ども食堂", "こども食堂", "子供食堂", "こどもしょくどう"].map(async (q) => {
+        const r = await search(q);
+        return [...ids(r.places).map((id) => `p${id}`), ...ids(r.events).map((id) => `e${id}`), ...ids(r.openings).map((id) => `o${id}`)].sort();
+      }),
+    );
+    for (const s of sets.slice(1)) expect(s).toEqual(sets[0]);
+  });
+
+  it("a one-kanji word is not widened to its short reading (茶 does not find おもちゃ)", async () => {
+    expect(await termSpellings(["茶"])).toEqual([["茶"]]);
+    expect(await termSpellings(["子供食堂", "さろん", "wakaba"])).toEqual([["子供食堂", "こどもしょくどう"], ["さろん"], ["wakaba"]]);
   });
 });
 

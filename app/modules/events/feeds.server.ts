@@ -61,7 +61,9 @@ export function feedQuery(filters: ListingFilters, locale: string) {
 export function eventFeedLinks(filters: ListingFilters, locale: string) {
   const origin = getEnv().APP_ORIGIN;
   const qs = feedQuery(filters, locale);
-  return { ics: `${origin}/feeds/events.ics${qs}`, rss: `${origin}/feeds/events.rss${qs}` };
+  const ics = `${origin}/feeds/events.ics${qs}`;
+  // webcal:// asks the device's calendar app to subscribe (and refresh) rather than import once.
+  return { ics, webcal: ics.replace(/^https?:/, "webcal:"), rss: `${origin}/feeds/events.rss${qs}` };
 }
 
 type Venue = { name: string; address: string | null } | null;

@@ -1,7 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { OccurrenceCard } from "~/modules/events/queries.server";
-import { fromTokyo, formatMonth, formatTime, tokyoDateKey, tokyoParts } from "~/utils/dates";
+import { fromTokyo, formatDay, formatMonth, formatTime, tokyoDateKey, tokyoParts } from "~/utils/dates";
 import { Text } from "~/components/text";
 
 const MAX_PER_DAY = 3;
@@ -87,8 +87,15 @@ export function MonthCalendar({ year, month, items, todayKey }: { year: number; 
                             </li>
                           ))}
                         </ul>
-                        <Link to={dayHref(day)} className="calendar__more">
-                          {t("calendar.dayCount", { count: list.length })}
+                        {/* On a computer the day shows three events and says how many more there are; on a phone it
+                            shows none, so the link gives the day's total. Its name says which, for everyone. */}
+                        <Link
+                          to={dayHref(day)}
+                          className={`calendar__more${list.length > MAX_PER_DAY ? "" : " calendar__more--phone"}`}
+                          aria-label={t("calendar.dayLinkLabel", { count: list.length, date: formatDay(fromTokyo(year, month, day), i18n.language) })}
+                        >
+                          <span className="calendar__more-wide">{list.length > MAX_PER_DAY ? t("calendar.moreCount", { count: list.length - MAX_PER_DAY }) : null}</span>
+                          <span className="calendar__more-narrow">{t("calendar.dayTotal", { count: list.length })}</span>
                         </Link>
                       </>
                     ) : null}

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { prisma as appPrisma } from "~/utils/db.server";
-import { foldForSearch } from "./normalize";
+import { foldForSearch, romanize } from "./normalize";
+import { DEFAULT_LOCALE } from "~/modules/i18n/config";
 import { getTokenizer, readingOf } from "./reading.server";
 import { invalidatePublicCache } from "~/utils/cache.server";
 import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere, type PublicKind } from "~/modules/publishing/visibility";
@@ -12,19 +13,46 @@ import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere, type PublicKind } from 
 export type SearchableType = PublicKind;
 type Db = PrismaClient | Prisma.TransactionClient;
 
-type Doc = { title: string; parts: string[]; readingSource: string; areaId: number | null } | null;
+/**
+ * Rows of Translation whose approved values (English, …) become searchable words of a document: every field of the
+ * item itself, only the name of what it is filed under (an area's long description would make every item of the
+ * area match each word of it).
+ */
+type TranslationRef = { entityType: string; ids: number[]; nameOnly?: boolean };
+
+type Doc = {
+  title: string;
+  parts: string[];
+  /** Kana names (nameKana, the group's) romanised, so "Wakaba" finds わかば. */
+  kana: string[];
+  translations: TranslationRef[];
+  areaId: number | null;
+} | null;
+
+const NAMED = { select: { id: true, name: true } } as const;
+const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
+const names = (rows: { name: string }[]) => rows.map((r) => r.name);
 
 async function placeDoc(db: Db, id: number): Promise<Doc> {
   const p = await db.place.findFirst({
     where: { id, ...publicWhere("place") },
-    select: { name: true, nameKana: true, summary: true, description: true, address: true, showAreaOnly: true, access: true, areaId: true, type: { select: { name: true } }, area: { select: { name: true } }, group: { select: { name: true } } },
+    select: { name: true, nameKana: true, summary: true, description: true, address: true, showAreaOnly: true, access: true, areaId: true, typeId: true, groupId: true, type: { select: { name: true } }, categories: NAMED, area: { select: { name: true } }, group: { select: { name: true, nameKana: true } } },
   });
   if (!p) return null;
+  const kinds = [p.type.name, ...names(p.categories)];
   return {
     title: p.name,
     // An "area only" place is never findable by its street address.
-    parts: [p.name, p.nameKana, p.summary, p.description, p.type.name, p.area?.name ?? "", p.group.name, p.showAreaOnly ? "" : p.address, p.access],
-    readingSource: `${p.name} ${p.summary}`,
+    parts: [p.name, p.nameKana, p.summary, p.description, ...kinds, p.area?.name ?? "", p.group.name, p.showAreaOnly ? "" : p.address, p.access],
+    // The place type and categories are how residents name what they look for (「こども食堂」), whatever the name says.
+    kana: [p.nameKana, p.group.nameKana],
+    translations: [
+      { entityType: "place", ids: [id] },
+      { entityType: "place-type", ids: [p.typeId], nameOnly: true },
+      { entityType: "category", ids: ids(p.categories), nameOnly: true },
+      { entityType: "group", ids: [p.groupId], nameOnly: true },
+      { entityType: "area", ids: p.areaId ? [p.areaId] : [], nameOnly: true },
+    ],
     areaId: p.areaId,
   };
 }
@@ -32,14 +60,21 @@ async function placeDoc(db: Db, id: number): Promise<Doc> {
 async function eventDoc(db: Db, id: number): Promise<Doc> {
   const e = await db.event.findFirst({
     where: { id, ...publicWhere("event") },
-    select: { title: true, titleKana: true, summary: true, description: true, venueName: true, areaId: true, area: { select: { name: true } }, group: { select: { name: true } }, place: { select: { name: true, ...PUBLIC_CHECK_SELECT } } },
+    select: { title: true, titleKana: true, summary: true, description: true, venueName: true, areaId: true, groupId: true, categories: NAMED, area: { select: { name: true } }, group: { select: { name: true, nameKana: true } }, place: { select: { name: true, ...PUBLIC_CHECK_SELECT } } },
   });
   if (!e) return null;
+  const kinds = names(e.categories);
   return {
     title: e.title,
     // The event page names its place only while the place is public; search must not find it by a hidden one.
-    parts: [e.title, e.titleKana, e.summary, e.description, e.venueName, publicOrNull(e.place)?.name ?? "", e.area?.name ?? "", e.group.name],
-    readingSource: `${e.title} ${e.summary}`,
+    parts: [e.title, e.titleKana, e.summary, e.description, ...kinds, e.venueName, publicOrNull(e.place)?.name ?? "", e.area?.name ?? "", e.group.name],
+    kana: [e.titleKana, e.group.nameKana],
+    translations: [
+      { entityType: "event", ids: [id] },
+      { entityType: "category", ids: ids(e.categories), nameOnly: true },
+      { entityType: "group", ids: [e.groupId], nameOnly: true },
+      { entityType: "area", ids: e.areaId ? [e.areaId] : [], nameOnly: true },
+    ],
     areaId: e.areaId,
   };
 }
@@ -47,15 +82,35 @@ async function eventDoc(db: Db, id: number): Promise<Doc> {
 async function openingDoc(db: Db, id: number): Promise<Doc> {
   const o = await db.opening.findFirst({
     where: { id, ...publicWhere("opening") },
-    select: { title: true, titleKana: true, summary: true, description: true, purpose: true, skills: true, venueName: true, areaId: true, area: { select: { name: true } }, group: { select: { name: true } } },
+    select: { title: true, titleKana: true, summary: true, description: true, purpose: true, skills: true, venueName: true, areaId: true, groupId: true, categories: NAMED, area: { select: { name: true } }, group: { select: { name: true, nameKana: true } } },
   });
   if (!o) return null;
+  const kinds = names(o.categories);
   return {
     title: o.title,
-    parts: [o.title, o.titleKana, o.summary, o.description, o.purpose, o.skills, o.venueName, o.area?.name ?? "", o.group.name],
-    readingSource: `${o.title} ${o.summary} ${o.skills}`,
+    parts: [o.title, o.titleKana, o.summary, o.description, o.purpose, o.skills, ...kinds, o.venueName, o.area?.name ?? "", o.group.name],
+    kana: [o.titleKana, o.group.nameKana],
+    translations: [
+      { entityType: "opening", ids: [id] },
+      { entityType: "category", ids: ids(o.categories), nameOnly: true },
+      { entityType: "group", ids: [o.groupId], nameOnly: true },
+      { entityType: "area", ids: o.areaId ? [o.areaId] : [], nameOnly: true },
+    ],
     areaId: o.areaId,
   };
+}
+
+/** Approved translations (English, …) of the item and of what it is filed under, in one query. */
+async function translatedWords(db: Db, refs: TranslationRef[]): Promise<string[]> {
+  const wanted = refs.filter((r) => r.ids.length);
+  if (!wanted.length) return [];
+  const rows = await db.translation.findMany({
+    where: { status: "approved", locale: { not: DEFAULT_LOCALE }, OR: wanted.map((r) => ({ entityType: r.entityType, entityId: { in: r.ids }, ...(r.nameOnly ? { field: { in: ["name", "title"] } } : {}) })) },
+    select: { value: true },
+  });
+  // English punctuation (quotes around a name, "50%") is not something residents search by; leaving it out keeps a
+  // query of a bare quote or wildcard finding nothing, as it does for Japanese text.
+  return rows.map((r) => r.value.replace(/["“”\\%_*]/g, " "));
 }
 
 const BUILDERS: Record<SearchableType, (db: Db, id: number) => Promise<Doc>> = { place: placeDoc, event: eventDoc, opening: openingDoc };
@@ -86,10 +141,15 @@ export async function indexItem(entityType: SearchableType, entityId: number, db
     await db.searchDocument.deleteMany({ where: { entityType, entityId } });
     return;
   }
+  const body = doc.parts.filter(Boolean).join(" ");
+  const words = [body, ...(await translatedWords(db, doc.translations)), ...doc.kana.filter(Boolean).flatMap(romanize)];
   const data = {
     title: doc.title,
-    text: foldForSearch(doc.parts.filter(Boolean).join(" ")),
-    reading: await readingOf(doc.readingSource),
+    text: foldForSearch(words.join(" ")),
+    // The reading of the whole document (type and categories included), so 子供食堂 (read こどもしょくどう) finds a
+    // 子ども食堂 and a place whose type is こども食堂. Kept out of "text": a short word with kanji (料理) is scanned for
+    // in "text" only, and the reading would double what that scan reads.
+    reading: await readingOf(body),
     areaId: doc.areaId,
   };
   await db.searchDocument.upsert({ where: { entityType_entityId: { entityType, entityId } }, create: { entityType, entityId, ...data }, update: data });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeText, queryVariants, toHiragana, toKatakana } from "./normalize";
+import { normalizeText, queryVariants, romanize, toHiragana, toKatakana } from "./normalize";
 
 describe("Japanese-aware normalisation", () => {
   it("folds full-width, half-width kana and case", () => {
@@ -23,5 +23,20 @@ describe("Japanese-aware normalisation", () => {
   it("tries the query as typed and in both kana scripts", () => {
     expect(queryVariants("ｻﾛﾝ")).toEqual(["サロン", "さろん"]);
     expect(queryVariants("   ")).toEqual([]);
+  });
+});
+
+describe("romanize", () => {
+  it.each([
+    ["わかば", ["wakaba"]],
+    ["こどもしょくどう", ["kodomoshokudou", "kodomoshokudo"]],
+    ["つるがしま", ["tsurugashima"]],
+    ["ふじみ", ["fujimi"]],
+    ["きっさ", ["kissa"]],
+    ["マッチャ", ["matcha"]],
+    ["サロン", ["saron"]],
+    ["とうきょう", ["toukyou", "tokyo"]],
+  ])("%s → %j", (kana, expected) => {
+    expect(romanize(kana)).toEqual(expected);
   });
 });
