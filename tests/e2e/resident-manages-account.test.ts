@@ -83,6 +83,8 @@ test("a resident signs up, verifies, signs out, signs in with a code, resets the
 });
 
 test("signing out on all devices in one browser ends the session in another", async ({ browser, login }) => {
+  // Two browsers' worth of pages: more than one page's 30 s on a busy 2-core machine.
+  test.setTimeout(60_000);
   const a = await browser.newContext();
   const b = await browser.newContext();
   const pageA = await a.newPage();

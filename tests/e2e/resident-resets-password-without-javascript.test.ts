@@ -6,7 +6,7 @@ import { waitForEmail } from "./mail";
 test.use({ javaScriptEnabled: false });
 
 test("a resident resets a forgotten password without JavaScript, then signs in with it", async ({ page }) => {
-  const email = "yamamoto.osamu@example.jp";
+  const email = "kobayashi.yu@example.jp";
   await page.goto("/forgot-password");
   await page.getByLabel("メールアドレス").fill(email);
   await page.getByRole("button", { name: "再設定のメールを送る" }).click();
