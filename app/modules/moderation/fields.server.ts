@@ -5,7 +5,7 @@ import type { PublicKind } from "~/modules/publishing/visibility";
 import { describeSchedule } from "~/modules/schedule/describe";
 import { splitCodes } from "~/modules/listing/codes";
 import { getTaxonomy, type Taxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { formatDay, formatRange } from "~/utils/dates";
+import { formatDay, formatRange, tokyoDateKey } from "~/utils/dates";
 
 // What staff review: an item's or group's fields as readable text, in the order a resident reads them. The same
 // text is kept with every decision (ModerationDecision.snapshot), so the next review can show what changed since,
@@ -165,7 +165,7 @@ export async function reviewSubject(kind: ReviewKind, id: number, t: TFunction, 
       if (!e) return null;
       const ctx = await context(t, locale, [e.placeId]);
       const first = e.dates[0];
-      const values = { ...e, audienceIds: e.audiences.map((a) => a.id), date: first ? first.startsAt.toISOString().slice(0, 10) : "" };
+      const values = { ...e, audienceIds: e.audiences.map((a) => a.id), date: first ? tokyoDateKey(first.startsAt) : "" };
       const r = (field: string) => reviewedText("event", field, values, ctx);
       const dates = e.dates.map((d) => `${formatRange(d.startsAt, d.endsAt, locale)}${d.status === "scheduled" ? "" : `（${t(`staff.value.date.${d.status}`)}）`}`);
       return {
