@@ -6,6 +6,7 @@ import { SESSION_POLICIES } from "~/modules/auth/session.server";
 import { searchEverything } from "~/modules/discovery/search.server";
 import { NO_FILTERS } from "~/modules/listing/filters";
 import { addDays, tokyoDateKey } from "~/utils/dates";
+import { tokyoInstant } from "~/modules/schedule/months";
 import * as newPlace from "~/routes/manage.groups.$groupId.places.new";
 import * as editPlace from "~/routes/manage.groups.$groupId.places.$placeId";
 import * as editEvent from "~/routes/manage.groups.$groupId.events.$eventId";
@@ -284,7 +285,9 @@ describe("the review lifecycle of a place", () => {
 
 describe("a published event's schedule change waits for staff", () => {
   it("the dates stay until staff approve, then move", async () => {
-    const event = await createEvent({ id: groupId }, { title: "かわせみ体操", dates: [{ startsAt: daysFromNow(10) }], capacity: 20 });
+    // At 10:00 Tokyo time: a date made from "now" would end after midnight late in the Tokyo evening.
+    const startsAt = tokyoInstant(tokyoDateKey(daysFromNow(10)), "10:00");
+    const event = await createEvent({ id: groupId }, { title: "かわせみ体操", dates: [{ startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000) }], capacity: 20 });
     const eventId = event.id;
     const page = await get<{ defaults: Fields }>(editEvent.loader, `/manage/groups/${groupId}/events/${eventId}`, { ...G(), eventId: String(eventId) }, ownerCookie);
     const form = Object.fromEntries(Object.entries(page.data!.defaults).filter(([, v]) => v !== undefined)) as Fields;
