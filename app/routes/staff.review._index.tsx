@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/modules/auth/permissions.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { approveAll } from "~/modules/moderation/decisions.server";
-import { groupsWaiting, listReviewQueue, parseQueueKey } from "~/modules/moderation/queue.server";
+import { filterQueue, groupsWaiting, listReviewQueue, parseQueueKey } from "~/modules/moderation/queue.server";
 import { QUEUE_KINDS, type QueueKind } from "~/modules/moderation/queue-kinds";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { formatDay } from "~/utils/dates";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = { kind: queueKind(url.searchParams.get("kind")), areaId: positiveId(url.searchParams.get("area")), groupId: positiveId(url.searchParams.get("group")) };
   const [all, tax] = await Promise.all([listReviewQueue(), getTaxonomy(locale)]);
-  const filtered = filter.kind || filter.areaId || filter.groupId ? await listReviewQueue(filter) : all;
+  const filtered = filterQueue(all, filter);
   const areaName = new Map(tax.areas.map((a) => [a.id, a.name]));
   return {
     meta: { title: t("staff.review.title"), siteName: t("site.name") },

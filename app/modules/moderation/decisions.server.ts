@@ -68,20 +68,18 @@ async function tellGroup(groupId: number, outcome: Outcome, title: string, reaso
 }
 
 async function decideSubject(kind: ReviewKind, id: number, decision: Decision, staffId: number, reason: string): Promise<DecisionResult> {
-  const snapshot = await snapshotOf(kind, id);
-  if (!snapshot) return { ok: false, refusal: "not-found" };
-  const request = { actorId: staffId, reason, snapshot };
+  // Read once: its fields are the decision's snapshot, its title and group address the email (a decision changes neither).
+  const subject = await reviewSubject(kind, id, serverI18n.getFixedT("ja"), "ja");
+  if (!subject) return { ok: false, refusal: "not-found" };
+  const request = { actorId: staffId, reason, snapshot: subject.fields };
   const result =
     kind === "group"
       ? await (decision === "approve" ? approveGroup : rejectGroup)(id, request)
       : await (decision === "approve" ? publishItem : rejectItem)(kind, id, request);
   if (!result.ok) return result;
   const row = await latestDecisionId(kind, id);
-  const subject = await reviewSubject(kind, id, serverI18n.getFixedT("ja"), "ja");
-  if (subject) {
-    const outcome: Outcome = kind === "group" ? (decision === "approve" ? "group-approved" : "group-rejected") : decision === "approve" ? "published" : "rejected";
-    await tellGroup(subject.group.id, outcome, subject.title, reason, WORKSPACE_PATH[kind](subject.group.id, id), `${kind}/${id}/${row}`);
-  }
+  const outcome: Outcome = kind === "group" ? (decision === "approve" ? "group-approved" : "group-rejected") : decision === "approve" ? "published" : "rejected";
+  await tellGroup(subject.group.id, outcome, subject.title, reason, WORKSPACE_PATH[kind](subject.group.id, id), `${kind}/${id}/${row}`);
   return result;
 }
 

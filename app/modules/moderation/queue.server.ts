@@ -140,6 +140,13 @@ export async function listReviewQueue(filter: QueueFilter = {}): Promise<QueueEn
     .sort((a, b) => a.waitingSince.getTime() - b.waitingSince.getTime() || a.key.localeCompare(b.key));
 }
 
+/** The queue narrowed by kind, area and group, in memory: the page lists the whole queue for its filter choices anyway. */
+export function filterQueue(entries: QueueEntry[], filter: QueueFilter): QueueEntry[] {
+  return entries.filter(
+    (e) => (!filter.kind || e.kind === filter.kind) && (!filter.areaId || e.areaId === filter.areaId) && (!filter.groupId || e.group.id === filter.groupId),
+  );
+}
+
 /** "place:12" → a decision target; anything else → null. */
 export function parseQueueKey(value: unknown): DecisionTarget | null {
   if (typeof value !== "string") return null;
