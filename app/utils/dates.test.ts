@@ -59,6 +59,13 @@ describe("dates in Asia/Tokyo", () => {
       expect(formatRange(start, end, locale, { long })).toBe(expected);
     });
 
+    // The browser writes the hour after midnight as 00; the server must too, in every language, or hydration fails.
+    it.each(["en", "ja", "ko", "tl", "zh", "vi", "pt", "es"])("writes the hour after midnight as 00, not 24 (%s)", (locale) => {
+      const text = formatRange(fromTokyo(2026, 12, 3, 0, 5), fromTokyo(2026, 12, 3, 1, 30), locale);
+      expect(text).toMatch(/00:05/);
+      expect(text).not.toMatch(/24:05/);
+    });
+
     it("leaves the end open when there is none", () => {
       expect(formatRange(sameDay[0], null, "ja")).toBe("12月3日(木) 09:00〜");
     });

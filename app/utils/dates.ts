@@ -96,9 +96,12 @@ export function formatLongDay(instant: Date, locale: string): string {
   return formatter(locale, { year: "numeric", month: "long", day: "numeric", weekday: "short" }).format(instant);
 }
 
-/** 10:00 */
+/**
+ * 10:00. `hourCycle: "h23"`, not `hour12: false`: with the latter, English and Korean in Node's ICU write the first
+ * hour after midnight as 24:05 while the browser writes 00:05, so the page failed to hydrate (and 24:05 misleads).
+ */
 export function formatTime(instant: Date, locale: string): string {
-  return formatter(locale, { hour: "2-digit", minute: "2-digit", hour12: false }).format(instant);
+  return formatter(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
 }
 
 /**
