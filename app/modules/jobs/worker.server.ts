@@ -1,9 +1,10 @@
 import { deliverDueEmails, emailSendingEnabled, purgeDeliveredEmails } from "~/modules/email/sender.server";
 import { queueDayBeforeReminders } from "~/modules/participation/notifications.server";
+import { queueSignupDigests } from "~/modules/participation/signup-notices.server";
 import { purgeExpiredRateLimits } from "~/modules/auth/rate-limit.server";
 import { getEnv } from "~/utils/env.server";
 
-// The portal's periodic work, on one beat: queue what is due (day-before reminders; later digests and freshness
+// The portal's periodic work, on one beat: queue what is due (day-before reminders, organisers' daily summaries of sign-ups; later and freshness
 // reminders), send the outbox, then clear what must not be kept (old mail and rate-limit counters hold addresses).
 // It sits above the domains and the email layer, so email never needs to know what a reminder is.
 
@@ -21,6 +22,7 @@ export function startBackgroundJobs(intervalMs = getEnv().EMAIL_WORKER_INTERVAL_
     // Day-before reminders are queued on the same beat, then sent with everything else; old mail and old
     // rate-limit counters (both hold addresses) are cleared after.
     queueDayBeforeReminders()
+      .then(() => queueSignupDigests())
       .then(() => deliverDueEmails())
       .then(() => purgeDeliveredEmails())
       .then(() => purgeExpiredRateLimits())

@@ -7,7 +7,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { formatRange } from "~/utils/dates";
 import { invalidatePublicCache } from "~/utils/cache.server";
 import { QUEUE_ORDER, acceptApplication, shiftSlots } from "./capacity.server";
-import { APPLICATION_STATUS, ATTENDANCE_STATUSES, LIVE_APPLICATION_STATUSES, REGISTRATION_STATUS, UNDECIDED_APPLICATION_STATUSES } from "./status";
+import { APPLICATION_STATUS, ATTENDANCE_STATUSES, LIVE_APPLICATION_STATUSES, LIVE_REGISTRATION_STATUSES, REGISTRATION_STATUS, UNDECIDED_APPLICATION_STATUSES } from "./status";
 
 // The organiser's side of applications. Every query is scoped by groupId (from requireWorkspace), so another
 // group's application id is simply not found. Contact details are shown only where the resident consented.
@@ -227,19 +227,43 @@ export async function listRegistrants(groupId: number, eventId: number, { contac
   };
 }
 
-/** Cancels one date of an event (e.g. the teacher is ill): registrants are told by email; the row stays. */
+/**
+ * What cancelling a date would do, for the confirmation an organiser sees first: the date, and how many
+ * registrations (and people, parties counted) will be told by email. Null when the date is not the group's or can
+ * no longer be cancelled.
+ */
+export async function previewEventDateCancellation(groupId: number, eventId: number, eventDateId: number, now = new Date()) {
+  const date = await prisma.eventDate.findFirst({
+    where: { id: eventDateId, eventId, event: { groupId } },
+    select: { id: true, status: true, startsAt: true, endsAt: true, registrations: { where: { status: { in: [...LIVE_REGISTRATION_STATUSES] }, userId: { not: null } }, select: { partySize: true } } },
+  });
+  if (!date || date.status === "cancelled" || date.startsAt <= now) return null;
+  return {
+    id: date.id,
+    startsAt: date.startsAt.toISOString(),
+    endsAt: date.endsAt.toISOString(),
+    registrations: date.registrations.length,
+    people: date.registrations.reduce((sum, r) => sum + r.partySize, 0),
+  };
+}
+
+/**
+ * Cancels one date of an event (e.g. the teacher is ill), after the organiser confirmed on the preview above:
+ * registrants are told by email, with the reason when one was written; the row stays.
+ */
 export async function cancelEventDate(input: { groupId: number; eventDateId: number; note: string; staffUserId: number }, now = new Date()) {
   const date = await prisma.eventDate.findFirst({ where: { id: input.eventDateId, event: { groupId: input.groupId } }, select: { id: true, status: true, startsAt: true, eventId: true } });
   if (!date) return { ok: false as const, reason: "not-found" as const };
   if (date.status === "cancelled" || date.startsAt <= now) return { ok: false as const, reason: "closed" as const };
-  await prisma.$transaction(async (tx) => {
+  const told = await prisma.$transaction(async (tx) => {
     await tx.eventDate.update({ where: { id: date.id }, data: { status: "cancelled", note: input.note } });
-    const { notifyDateChanges } = await import("./notifications.server");
-    await notifyDateChanges(tx, [date.id], now);
-    await recordAudit(tx, { actorId: input.staffUserId, action: "event.date-cancelled", entityType: "event", entityId: date.eventId, detail: { eventDateId: date.id } });
+    const { notifyDateCancelled } = await import("./notifications.server");
+    const count = await notifyDateCancelled(tx, date.id, input.note, now);
+    await recordAudit(tx, { actorId: input.staffUserId, action: "event.date-cancelled", entityType: "event", entityId: date.eventId, detail: { eventDateId: date.id, told: count } });
+    return count;
   }, WRITE_TX);
   invalidatePublicCache();
-  return { ok: true as const };
+  return { ok: true as const, told };
 }
 
 /** Attendance for an event registration, after the date has started. */
