@@ -101,18 +101,17 @@ export default function RegistrationsPage() {
                 <strong>{r.name ?? t("manageApplicants.deletedAccount")}</strong> <span className="tag tag--info">{t(`participation.status.${r.status}`)}</span>{" "}
                 <span>{t("participation.people", { count: r.partySize })}</span>
                 <span className="fact__sub">{r.email ? `${r.email}${r.phone ? ` · ${r.phone}` : ""}` : t("manageApplicants.noConsent")}</span>
-                {can.decide && d.past && ATTENDANCE_STATUSES.includes(r.status) ? (
-                  <div className="applicant__actions">
-                    {([REGISTRATION_STATUS.attended, REGISTRATION_STATUS.noShow] as const).map((intent) => (
-                      <Form method="post" className="inline-form" key={intent}>
-                        <input type="hidden" name="registrationId" value={r.id} />
-                        <button type="submit" name="intent" value={intent} className="button button--ghost">
-                          {t(intent === REGISTRATION_STATUS.attended ? "manageRegistrations.markAttended" : "manageApplicants.markNoShow")}
-                          <span className="visually-hidden">（{r.name}）</span>
-                        </button>
-                      </Form>
-                    ))}
-                  </div>
+                {can.decide && d.past && r.status === REGISTRATION_STATUS.accepted ? (
+                  <AttendanceButtons id={r.id} name={r.name} />
+                ) : can.decide && d.past && ATTENDANCE_STATUSES.includes(r.status) ? (
+                  // Recorded already: correcting stays possible, one disclosure away.
+                  <details className="attendance-fix">
+                    <summary>
+                      {t("manageApplicants.correctAttendance")}
+                      <span className="visually-hidden">（{r.name}）</span>
+                    </summary>
+                    <AttendanceButtons id={r.id} name={r.name} />
+                  </details>
                 ) : null}
               </li>
             ))}
@@ -148,6 +147,23 @@ export default function RegistrationsPage() {
             </p>
           ) : null}
         </section>
+      ))}
+    </div>
+  );
+}
+
+function AttendanceButtons({ id, name }: { id: number; name: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <div className="applicant__actions">
+      {([REGISTRATION_STATUS.attended, REGISTRATION_STATUS.noShow] as const).map((intent) => (
+        <Form method="post" className="inline-form" key={intent}>
+          <input type="hidden" name="registrationId" value={id} />
+          <button type="submit" name="intent" value={intent} className="button button--ghost">
+            {t(intent === REGISTRATION_STATUS.attended ? "manageRegistrations.markAttended" : "manageApplicants.markNoShow")}
+            <span className="visually-hidden">（{name}）</span>
+          </button>
+        </Form>
       ))}
     </div>
   );

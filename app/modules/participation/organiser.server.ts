@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { Prisma } from "~/generated/prisma/client";
 import { WRITE_TX, prisma } from "~/utils/db.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
@@ -294,4 +295,42 @@ export async function viewParticipants<T>(
   const participants = await list({ contacts: viewer.contacts });
   if (participants && viewer.contacts) await recordAudit(prisma, { actorId: viewer.memberId, ...viewed });
   return participants;
+}
+
+export type SignupCounts = {
+  /** Applications waiting for the group's decision, per opening. */
+  pendingByOpening: Map<number, number>;
+  /** Live registrations for dates still to come, per event. */
+  upcomingByEvent: Map<number, number>;
+  /** The same two, summed per group. */
+  byGroup: Map<number, { pending: number; upcoming: number }>;
+};
+
+/** What waits for the organisers of these groups, for the workspace lists: two grouped counts, whatever the size. */
+export async function countSignups(groupIds: number[], now = new Date()): Promise<SignupCounts> {
+  const counts: SignupCounts = { pendingByOpening: new Map(), upcomingByEvent: new Map(), byGroup: new Map() };
+  if (!groupIds.length) return counts;
+  const groups = Prisma.join(groupIds);
+  const [pending, upcoming] = await Promise.all([
+    prisma.$queryRaw<{ id: number; groupId: number; n: number | bigint }[]>`
+      SELECT o."id", o."groupId", COUNT(*) AS "n"
+      FROM "Application" a JOIN "Shift" s ON s."id" = a."shiftId" JOIN "Opening" o ON o."id" = s."openingId"
+      WHERE o."groupId" IN (${groups}) AND a."status" = ${APPLICATION_STATUS.applied}
+      GROUP BY o."id", o."groupId"`,
+    prisma.$queryRaw<{ id: number; groupId: number; n: number | bigint }[]>`
+      SELECT e."id", e."groupId", COUNT(*) AS "n"
+      FROM "Registration" r JOIN "EventDate" d ON d."id" = r."eventDateId" JOIN "Event" e ON e."id" = d."eventId"
+      WHERE e."groupId" IN (${groups}) AND r."status" IN (${Prisma.join([...LIVE_REGISTRATION_STATUSES])}) AND d."startsAt" > ${now}
+      GROUP BY e."id", e."groupId"`,
+  ]);
+  const group = (id: number) => counts.byGroup.get(id) ?? { pending: 0, upcoming: 0 };
+  for (const row of pending) {
+    counts.pendingByOpening.set(row.id, Number(row.n));
+    counts.byGroup.set(row.groupId, { ...group(row.groupId), pending: group(row.groupId).pending + Number(row.n) });
+  }
+  for (const row of upcoming) {
+    counts.upcomingByEvent.set(row.id, Number(row.n));
+    counts.byGroup.set(row.groupId, { ...group(row.groupId), upcoming: group(row.groupId).upcoming + Number(row.n) });
+  }
+  return counts;
 }
