@@ -7,6 +7,7 @@ import { shownAddress } from "~/modules/email/undeliverable";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { formatRange } from "~/utils/dates";
 import { invalidatePublicCache } from "~/utils/cache.server";
+import { neutralizeFormula } from "~/utils/csv";
 import { QUEUE_ORDER, acceptApplication, shiftSlots } from "./capacity.server";
 import { APPLICATION_STATUS, ATTENDANCE_STATUSES, LIVE_APPLICATION_STATUSES, LIVE_REGISTRATION_STATUSES, REGISTRATION_STATUS, UNDECIDED_APPLICATION_STATUSES } from "./status";
 
@@ -153,9 +154,7 @@ export async function decideApplication(
 }
 
 /** Spreadsheet tools run cells starting with = + - @ (or a tab/CR) as formulas: make them plain text. */
-export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+export { neutralizeFormula };
 
 /** CSV of an opening's applicants for Excel: UTF-8 with BOM, CRLF, formulas neutralised, contacts only with consent. */
 export async function applicantsCsv(groupId: number, openingId: number, t: (key: string) => string, locale: string) {
