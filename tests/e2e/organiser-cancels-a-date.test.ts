@@ -47,13 +47,6 @@ function dateStatus(id: number): string {
   return row.status;
 }
 
-async function signInTo(page: Page, to: string) {
-  await page.goto(`/login?redirectTo=${to}`);
-  await page.locator("input[name=email]").fill("owner@example.jp");
-  await page.locator("input[name=password]").fill("tsunagu-demo-2026");
-  await page.locator("form button[type=submit]").first().click();
-  await expect(page).toHaveURL(new RegExp(`${to}$`));
-}
 
 /** 「この日を中止する」 on the date's section, the confirmation with the count, a reason, and the one button that cancels. */
 async function cancelWithConfirmation(page: Page, dateId: number, reason: string) {
@@ -69,12 +62,14 @@ async function cancelWithConfirmation(page: Page, dateId: number, reason: string
   expect(dateStatus(dateId)).toBe("cancelled");
 }
 
-test("an organiser cancels a date only after a confirmation that says how many will be told, with or without JavaScript", async ({ page, browser }) => {
+test("an organiser cancels a date only after a confirmation that says how many will be told, with or without JavaScript", async ({ page, context, browser, login }) => {
   test.setTimeout(180_000);
   const { eventId, dateIds } = eventWithRegistrants(`中止のテスト ${Date.now()}`);
   const registrations = `/manage/groups/1/events/${eventId}/registrations`;
 
-  await signInTo(page, registrations);
+  // Signed in by a session row (fixtures.ts): the sign-in form has its own test.
+  await login("owner@example.jp", { context });
+  await page.goto(registrations);
   // Changing one's mind leaves the date as it was.
   await page.locator("section").filter({ has: page.locator(`#date-${dateIds[0]}`) }).getByRole("link", { name: "この日を中止する…" }).click();
   await page.getByRole("link", { name: "やめる（中止しない）" }).click();
@@ -82,7 +77,9 @@ test("an organiser cancels a date only after a confirmation that says how many w
   expect(dateStatus(dateIds[0]!)).toBe("scheduled");
   await cancelWithConfirmation(page, dateIds[0]!, "講師の体調不良のため");
 
-  const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  await signInTo(plain, registrations);
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  await login("owner@example.jp", { context: noScript });
+  const plain = await noScript.newPage();
+  await plain.goto(registrations);
   await cancelWithConfirmation(plain, dateIds[1]!, "会場の都合により");
 });

@@ -9,6 +9,12 @@ import { eventSchema } from "./schemas";
 const day = (n: number) => tokyoDateKey(addDays(new Date(), n));
 const today = day(0);
 
+/** The field errors of a refused form (none for an accepted one). */
+const errorsOf = (fields: Record<string, string>) => {
+  const parsed = parse(fields);
+  return parsed.status === "error" ? (parsed.error ?? {}) : {};
+};
+
 function parse(fields: Record<string, string>) {
   const form = new FormData();
   const all = { intent: "save", title: "脚折 健康体操", kind: "once", date: day(10), startTime: "10:30", endTime: "12:00", languages: "ja", registrationRequired: "on", ...fields };
@@ -38,13 +44,11 @@ describe("the registration deadline", () => {
   });
 
   it("refuses a date/time after the start, for a repeating event, or left empty", () => {
-    const after = parse({ closeMode: "at", closeDate: day(10), closeTime: "11:00" });
-    expect(after.status).toBe("error");
-    expect(after.error?.closeDate).toEqual(["manage.errors.closeAfterStart"]);
-    const series = parse({ closeMode: "at", closeDate: day(9), closeTime: "17:00", kind: "series", repeat: "weekly", weekdays: "1", seriesStart: day(3) });
-    expect(series.error?.closeMode).toEqual(["manage.errors.closeAtOnceOnly"]);
-    expect(parse({ closeMode: "at" }).error?.closeDate).toEqual(["errors.required"]);
-    expect(parse({ closeMode: "whenever" }).error?.closeMode).toEqual(["errors.invalidChoice"]);
+    expect(errorsOf({ closeMode: "at", closeDate: day(10), closeTime: "11:00" }).closeDate).toEqual(["manage.errors.closeAfterStart"]);
+    const series = errorsOf({ closeMode: "at", closeDate: day(9), closeTime: "17:00", kind: "series", repeat: "weekly", weekdays: "1", seriesStart: day(3) });
+    expect(series.closeMode).toEqual(["manage.errors.closeAtOnceOnly"]);
+    expect(errorsOf({ closeMode: "at" }).closeDate).toEqual(["errors.required"]);
+    expect(errorsOf({ closeMode: "whenever" }).closeMode).toEqual(["errors.invalidChoice"]);
   });
 
   it("reads stored hours back as the choice that made them", () => {
