@@ -24,6 +24,7 @@ import { isLocale } from "~/modules/i18n/config";
 import { PageTranslationsScript, useRouteNamespaces } from "~/modules/i18n/page-translations";
 import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { demoPeopleExist } from "~/modules/auth/demo.server";
+import { belongsToAnyGroup } from "~/modules/groups/groups.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fontRegular },
@@ -44,7 +45,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale,
       // Only what the header needs; never ids, emails or roles.
-      user: user ? { name: user.name } : null,
+      // A name, and whether to offer the group workspace (members of a group only).
+      user: user ? { name: user.name, manages: await belongsToAnyGroup(user.id) } : null,
       council: { name: env.COUNCIL_NAME, nameEn: env.COUNCIL_NAME_EN, city: env.CITY_NAME },
       demoSite: await demoPeopleExist(),
       // Titles for the error pages, which have no loader of their own.

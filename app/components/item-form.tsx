@@ -116,9 +116,11 @@ const REFUSALS = new Set(["reject", "hide", "reject-edit"]);
 export function SaveButtons({ status }: { status: string | null }) {
   const { t } = useTranslation();
   const creating = status === null;
+  // One primary action: submitting for review when it is offered, saving otherwise.
+  const offersSubmit = creating || canSubmit(status);
   return (
     <div className="filters__actions">
-      <button type="submit" name="intent" value="save" className={creating || !canSubmit(status) ? "button" : "button button--ghost"}>
+      <button type="submit" name="intent" value="save" className={offersSubmit ? "button button--ghost" : "button"}>
         {creating || status === "draft" ? t("manage.form.saveDraft") : t("manage.form.save")}
       </button>
       {creating || canSubmit(status) ? (

@@ -66,7 +66,7 @@ function AccountLinks() {
   return (
     <div className="header-account">
       <Link to="/me">{t("nav.me")}</Link>
-      <Link to="/manage">{t("manage.nav")}</Link>
+      {root.user.manages ? <Link to="/manage">{t("manage.nav")}</Link> : null}
       <Form method="post" action="/logout">
         <button type="submit" className="link-button">
           {t("nav.logout")}

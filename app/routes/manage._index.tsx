@@ -11,6 +11,7 @@ import { acceptInvite, GroupRuleError, listInvitesFor, listMyGroups, registerGro
 import { GroupProfileSchema } from "~/modules/groups/schemas";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { countSignups } from "~/modules/participation/organiser.server";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -21,9 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { t, locale } = await getRequestI18n(request);
   const [groups, invites, tax] = await Promise.all([listMyGroups(user.id), listInvitesFor(user.email), getTaxonomy(locale)]);
+  const counts = await countSignups(groups.map((g) => g.id));
   return {
     meta: { title: t("manage.title"), siteName: t("site.name") },
-    groups,
+    groups: groups.map((g) => ({ ...g, ...(counts.byGroup.get(g.id) ?? { pending: 0, upcoming: 0 }) })),
     invites,
     areas: tax.areas.map((a) => ({ id: a.id, name: a.name })),
   };
@@ -88,36 +90,54 @@ export default function ManageHome() {
         </section>
       ) : null}
 
-      <section className="panel" aria-labelledby="groups-h">
-        <h2 id="groups-h">{t("manage.myGroups")}</h2>
-        {groups.length ? (
-          <ul className="link-list">
+      {groups.length ? (
+        <section className="panel" aria-labelledby="groups-h">
+          <h2 id="groups-h">{t("manage.myGroups")}</h2>
+          <ul className="link-list" id="my-groups">
             {groups.map((g) => (
               <li key={g.id}>
-                <Link to={`/manage/groups/${g.id}`} lang="ja">
+                <Link to={`/manage/groups/${g.id}`} lang="ja" className="group-summary__name">
                   {g.name}
                 </Link>{" "}
                 <StatusTag status={g.status} kind="group" /> <span className="tag tag--plain">{t(`groupRole.${g.role}`)}</span>
+                <p className="group-summary__counts">
+                  <span className={`tag ${g.pending ? "tag--warn" : "tag--plain"}`} data-testid={`group-pending-${g.id}`}>
+                    {t("manage.counts.pending", { count: g.pending })}
+                  </span>
+                  <span className={`tag ${g.upcoming ? "tag--info" : "tag--plain"}`} data-testid={`group-upcoming-${g.id}`}>
+                    {t("manage.counts.upcoming", { count: g.upcoming })}
+                  </span>
+                </p>
                 {g.status === "pending" ? <p className="field__hint">{t("manage.pendingNote")}</p> : null}
               </li>
             ))}
           </ul>
-        ) : (
-          <p>{t("manage.noGroups")}</p>
-        )}
-      </section>
+        </section>
+      ) : null}
 
-      <div className="form-page">
-        <GroupProfileForm
-          id="register-group"
-          lastResult={actionData?.result}
-          areas={areas}
-          heading={t("manage.register.title")}
-          submitLabel={t("manage.register.submit")}
-          intent="register"
-        />
-        <p className="field__hint">{t("manage.register.note")}</p>
-      </div>
+      {groups.length ? (
+        // Someone with a group came for it: registering another stays one click away, behind a disclosure that
+        // opens by itself when its form comes back with errors (and works without JavaScript).
+        <details className="panel register-group" open={Boolean(actionData?.result)}>
+          <summary>{t("manage.register.another")}</summary>
+          <RegisterGroup areas={areas} lastResult={actionData?.result} />
+        </details>
+      ) : (
+        <>
+          <p>{t("manage.noGroups")}</p>
+          <RegisterGroup areas={areas} lastResult={actionData?.result} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function RegisterGroup({ areas, lastResult }: { areas: { id: number; name: string }[]; lastResult: React.ComponentProps<typeof GroupProfileForm>["lastResult"] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-page">
+      <GroupProfileForm id="register-group" lastResult={lastResult} areas={areas} heading={t("manage.register.title")} submitLabel={t("manage.register.submit")} intent="register" />
+      <p className="field__hint">{t("manage.register.note")}</p>
     </div>
   );
 }

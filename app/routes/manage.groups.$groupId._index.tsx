@@ -24,6 +24,9 @@ import type { GroupAction } from "~/modules/groups/permissions";
 import { CancelInviteSchema, InviteSchema, MemberActionSchema } from "~/modules/groups/schemas";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
+import { countSignups } from "~/modules/participation/organiser.server";
+import { getSignupNotice, setSignupNotice } from "~/modules/participation/signup-notices.server";
+import { SIGNUP_NOTICE, SIGNUP_NOTICES, type SignupNotice } from "~/modules/participation/signup-notice";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -33,13 +36,14 @@ export const headers: HeadersFunction = () => NO_STORE;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { groupId, user, can } = await requireWorkspace(request, params, "open-workspace");
   const { t } = await getRequestI18n(request);
-  const ws = await getWorkspace(groupId);
+  const [ws, counts, signupNotice] = await Promise.all([getWorkspace(groupId), countSignups([groupId]), getSignupNotice(groupId, user.id)]);
   const isOwner = user.groupRole === "owner";
   return {
     meta: { title: t("manage.workspace.title", { name: ws.name }), siteName: t("site.name") },
     group: { id: ws.id, name: ws.name, status: ws.status },
     role: user.groupRole,
     can,
+    signupNotice: signupNotice ?? SIGNUP_NOTICE.each,
     // Names and roles only: members' emails are not shown to each other.
     members: ws.members.map((m) => ({ userId: m.user.id, name: m.user.name, role: m.role, isMe: m.user.id === user.id })),
     invites: isOwner ? ws.invites.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() })) : [],
@@ -49,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: e.title,
       status: e.status,
       series: Boolean(e.recurrenceRule),
+      upcoming: counts.upcomingByEvent.get(e.id) ?? 0,
       next: e.dates[0] ? { startsAt: e.dates[0].startsAt.toISOString(), endsAt: e.dates[0].endsAt.toISOString() } : null,
     })),
     openings: ws.openings.map((o) => ({
@@ -56,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: o.title,
       status: o.status,
       ongoing: o.ongoing,
+      pending: counts.pendingByOpening.get(o.id) ?? 0,
       next: o.shifts[0] && o.shifts[0].endsAt ? { startsAt: o.shifts[0].startsAt.toISOString(), endsAt: o.shifts[0].endsAt.toISOString() } : null,
     })),
   };
@@ -66,6 +72,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta
 /** What each button of this page asks to do; anything else is a change to a member. */
 function groupActionOf(intent: string): GroupAction {
   if (intent === "leave") return "leave";
+  // Every member chooses for themselves how they hear of sign-ups.
+  if (intent === "signup-notice") return "open-workspace";
   if (intent === "invite") return "invite-members";
   if (intent === "cancel-invite") return "withdraw-invite";
   return "change-members";
@@ -99,6 +107,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         throw error;
       }
     }
+    if (intent === "signup-notice") {
+      const notice = String(formData.get("notice") ?? "");
+      if (!(SIGNUP_NOTICES as readonly string[]).includes(notice)) return data({ intent, noticeError: "errors.invalidChoice" }, { status: 400 });
+      await setSignupNotice({ groupId, userId: user.id, notice: notice as SignupNotice });
+      throw redirect(`${back}?notice=1#signup-notice-h`);
+    }
     if (intent === "cancel-invite") {
       const submission = parseWithZod(formData, { schema: CancelInviteSchema });
       if (submission.status === "success") await cancelInvite(groupId, submission.value.inviteId);
@@ -121,7 +135,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const handle = { i18n: ["listing", "detail", "events", "volunteering", "account", "manage"] };
 
 export default function Workspace() {
-  const { group, role, can, members, invites, places, events, openings } = useLoaderData<typeof loader>();
+  const { group, role, can, members, invites, places, events, openings, signupNotice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
@@ -184,12 +198,19 @@ export default function Workspace() {
           to: `${base}/events/${e.id}`,
           extra: (
             <>
-              {e.series ? <span className="tag tag--plain">{t("event.series")}</span> : null}
-              {e.next ? <When startsAt={e.next.startsAt} endsAt={e.next.endsAt} /> : <span>{t("manage.events.noDates")}</span>}{" "}
-              <Link to={`${base}/events/${e.id}/registrations`}>
-                {t("manageRegistrations.link")}
-                <span className="visually-hidden">（{e.title}）</span>
-              </Link>
+              <span className="item-row__when">
+                {e.series ? <span className="tag tag--plain">{t("event.series")}</span> : null}
+                {e.next ? <When startsAt={e.next.startsAt} endsAt={e.next.endsAt} /> : <span>{t("manage.events.noDates")}</span>}
+              </span>
+              <span className="item-row__counts">
+                <span className={`tag ${e.upcoming ? "tag--info" : "tag--plain"}`} data-testid={`upcoming-${e.id}`}>
+                  {t("manage.counts.upcoming", { count: e.upcoming })}
+                </span>
+                <Link to={`${base}/events/${e.id}/registrations`}>
+                  {t("manageRegistrations.link")}
+                  <span className="visually-hidden">（{e.title}）</span>
+                </Link>
+              </span>
             </>
           ),
         }))}
@@ -207,16 +228,48 @@ export default function Workspace() {
           to: `${base}/openings/${o.id}`,
           extra: (
             <>
-              {o.ongoing ? <span>{t("opening.ongoing")}</span> : o.next ? <When startsAt={o.next.startsAt} endsAt={o.next.endsAt} /> : <span>{t("opening.noShifts")}</span>}{" "}
-              <Link to={`${base}/openings/${o.id}/applicants`}>
-                {t("manageApplicants.link")}
-                <span className="visually-hidden">（{o.title}）</span>
-              </Link>
+              <span className="item-row__when">
+                {o.ongoing ? <span>{t("opening.ongoing")}</span> : o.next ? <When startsAt={o.next.startsAt} endsAt={o.next.endsAt} /> : <span>{t("opening.noShifts")}</span>}
+              </span>
+              <span className="item-row__counts">
+                <span className={`tag ${o.pending ? "tag--warn" : "tag--plain"}`} data-testid={`pending-${o.id}`}>
+                  {t("manage.counts.pending", { count: o.pending })}
+                </span>
+                <Link to={`${base}/openings/${o.id}/applicants`}>
+                  {t("manageApplicants.link")}
+                  <span className="visually-hidden">（{o.title}）</span>
+                </Link>
+              </span>
             </>
           ),
         }))}
       />
 
+      <section className="panel" aria-labelledby="signup-notice-h">
+        <h2 id="signup-notice-h">{t("manage.signupNotice.title")}</h2>
+        {params.get("notice") ? (
+          <p className="notice notice--info" role="status">
+            {t("manage.signupNotice.saved")}
+          </p>
+        ) : null}
+        <Form method="post" className="stack">
+          <fieldset className="field choice-group">
+            <legend>{t("manage.signupNotice.legend")}</legend>
+            <FormError id="signup-notice-error" errors={actionData && "noticeError" in actionData && actionData.noticeError ? [actionData.noticeError] : []} />
+            {SIGNUP_NOTICES.map((choice) => (
+              <div className="check" key={choice}>
+                <input type="radio" id={`signup-notice-${choice}`} name="notice" value={choice} defaultChecked={signupNotice === choice} />
+                <label htmlFor={`signup-notice-${choice}`}>{t(`manage.signupNotice.${choice}`)}</label>
+              </div>
+            ))}
+          </fieldset>
+          <p>
+            <button type="submit" name="intent" value="signup-notice" className="button button--ghost">
+              {t("manage.signupNotice.save")}
+            </button>
+          </p>
+        </Form>
+      </section>
       <section className="panel" aria-labelledby="members-h">
         <h2 id="members-h">{t("manage.members.title")}</h2>
         <FormError id="members-error" errors={memberError} />
@@ -306,10 +359,15 @@ function ItemSection({
         <ul className="link-list" id={`${id}-list`}>
           {items.map((item) => (
             <li key={item.id}>
-              <Link to={item.to} lang="ja">
-                {item.label}
-              </Link>{" "}
-              <StatusTag status={item.status} kind="item" /> {item.extra}
+              <div className="item-row">
+                <span className="item-row__title">
+                  <Link to={item.to} lang="ja">
+                    {item.label}
+                  </Link>{" "}
+                  <StatusTag status={item.status} kind="item" />
+                </span>
+                {item.extra}
+              </div>
             </li>
           ))}
         </ul>

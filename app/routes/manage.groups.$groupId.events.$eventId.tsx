@@ -4,6 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { When } from "~/components/format";
+import { closeModeOf } from "~/modules/events/close-deadline";
 import { EventForm } from "~/modules/events/event-form";
 import { ItemPageHeader, ReviewNotice, StatusActions } from "~/components/item-form";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
@@ -61,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       capacity: event.capacity,
       registrationRequired: event.registrationRequired,
       registrationCloseHours: event.registrationCloseHours,
+      closeMode: closeModeOf(event.registrationCloseHours, event.startTime),
       beginnerFriendly: event.beginnerFriendly,
       languages: event.languages,
       whatToBring: event.whatToBring,

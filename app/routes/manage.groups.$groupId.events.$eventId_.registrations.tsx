@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { text } from "~/utils/text";
 import { useTranslation } from "react-i18next";
-import { cancelEventDate, listRegistrants, recordRegistrationAttendance, viewParticipants } from "~/modules/participation/organiser.server";
+import { cancelEventDate, listRegistrants, previewEventDateCancellation, recordRegistrationAttendance, viewParticipants } from "~/modules/participation/organiser.server";
 import { ATTENDANCE_STATUSES, REGISTRATION_STATUS } from "~/modules/participation/status";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { requireWorkspace } from "~/modules/groups/workspace.server";
@@ -24,11 +24,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const contacts = can["see-contacts"];
   const data = await viewParticipants({ memberId: member.id, contacts }, { action: "registrants.viewed", entityType: "event", entityId: eventId }, (options) => listRegistrants(groupId, eventId, options));
   if (!data) notFound();
+  // 「この日を中止する」 is a link to this page with ?cancel=<date>: the confirmation is a page of its own, so it works
+  // without JavaScript, and only its form cancels.
+  const cancelId = Number(new URL(request.url).searchParams.get("cancel"));
+  const cancelling = can["manage-participants"] && Number.isInteger(cancelId) && cancelId > 0 ? await previewEventDateCancellation(groupId, eventId, cancelId) : null;
   return {
     meta: { title: t("manageRegistrations.title", { title: data.title }), siteName: t("site.name") },
     groupId,
     event: data,
     can: { contacts, decide: can["manage-participants"] },
+    cancelling,
   };
 }
 
@@ -50,13 +55,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     input.intent === "cancel-date"
       ? await cancelEventDate({ groupId, eventDateId: input.eventDateId, note: input.note, staffUserId: member.id })
       : await recordRegistrationAttendance({ groupId, registrationId: input.registrationId, attended: input.intent === REGISTRATION_STATUS.attended, staffUserId: member.id });
-  return result.ok ? { message: `manageRegistrations.done.${input.intent}`, tone: "info" as const } : { message: `manageApplicants.refused.${result.reason}`, tone: "warn" as const };
+  if (!result.ok) return { message: `manageApplicants.refused.${result.reason}`, tone: "warn" as const };
+  return { message: `manageRegistrations.done.${input.intent}`, tone: "info" as const, count: "told" in result ? result.told : undefined };
 }
 
 export const handle = { i18n: ["listing", "events", "volunteering", "participation", "manage"] };
 
 export default function RegistrationsPage() {
-  const { event, groupId, can } = useLoaderData<typeof loader>();
+  const { event, groupId, can, cancelling } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const result = noticeOf(actionData);
@@ -73,7 +79,7 @@ export default function RegistrationsPage() {
       )}
       {result ? (
         <p className={`notice notice--${result.tone}`} role="status">
-          {t(result.message)}
+          {t(result.message, { count: result.count ?? 0 })}
         </p>
       ) : null}
       {event.dates.map((d) => (
@@ -95,36 +101,69 @@ export default function RegistrationsPage() {
                 <strong>{r.name ?? t("manageApplicants.deletedAccount")}</strong> <span className="tag tag--info">{t(`participation.status.${r.status}`)}</span>{" "}
                 <span>{t("participation.people", { count: r.partySize })}</span>
                 <span className="fact__sub">{r.email ? `${r.email}${r.phone ? ` · ${r.phone}` : ""}` : t("manageApplicants.noConsent")}</span>
-                {can.decide && d.past && ATTENDANCE_STATUSES.includes(r.status) ? (
-                  <div className="applicant__actions">
-                    {([REGISTRATION_STATUS.attended, REGISTRATION_STATUS.noShow] as const).map((intent) => (
-                      <Form method="post" className="inline-form" key={intent}>
-                        <input type="hidden" name="registrationId" value={r.id} />
-                        <button type="submit" name="intent" value={intent} className="button button--ghost">
-                          {t(intent === REGISTRATION_STATUS.attended ? "manageRegistrations.markAttended" : "manageApplicants.markNoShow")}
-                          <span className="visually-hidden">（{r.name}）</span>
-                        </button>
-                      </Form>
-                    ))}
-                  </div>
+                {can.decide && d.past && r.status === REGISTRATION_STATUS.accepted ? (
+                  <AttendanceButtons id={r.id} name={r.name} />
+                ) : can.decide && d.past && ATTENDANCE_STATUSES.includes(r.status) ? (
+                  // Recorded already: correcting stays possible, one disclosure away.
+                  <details className="attendance-fix">
+                    <summary>
+                      {t("manageApplicants.correctAttendance")}
+                      <span className="visually-hidden">（{r.name}）</span>
+                    </summary>
+                    <AttendanceButtons id={r.id} name={r.name} />
+                  </details>
                 ) : null}
               </li>
             ))}
           </ul>
-          {can.decide && !d.past && d.status !== "cancelled" ? (
-            <Form method="post" className="stack">
+          {can.decide && !d.past && d.status !== "cancelled" && cancelling?.id === d.id ? (
+            <Form method="post" action={`/manage/groups/${groupId}/events/${event.id}/registrations`} className="stack cancel-confirm" aria-labelledby={`cancel-${d.id}`}>
+              <h3 id={`cancel-${d.id}`}>{t("manageRegistrations.confirmTitle")}</h3>
+              <p className="cancel-confirm__told" data-testid="cancel-told">
+                {cancelling.registrations === 0
+                  ? t("manageRegistrations.confirmNobody")
+                  : t("manageRegistrations.confirmTold", { count: cancelling.registrations, people: cancelling.people })}
+              </p>
               <input type="hidden" name="intent" value="cancel-date" />
               <input type="hidden" name="eventDateId" value={d.id} />
               <div className="field">
                 <label htmlFor={`note-${d.id}`}>{t("manageRegistrations.cancelNote")}</label>
-                <input id={`note-${d.id}`} name="note" type="text" maxLength={200} />
+                <textarea id={`note-${d.id}`} name="note" rows={3} maxLength={200} />
               </div>
-              <button type="submit" className="button button--ghost">
-                {t("manageRegistrations.cancelDate")}
-              </button>
+              <div className="form-actions">
+                <button type="submit" className="button button--danger">
+                  {t("manageRegistrations.confirmCancel")}
+                </button>
+                <Link to={`/manage/groups/${groupId}/events/${event.id}/registrations`} className="button button--ghost">
+                  {t("manageRegistrations.keepDate")}
+                </Link>
+              </div>
             </Form>
+          ) : can.decide && !d.past && d.status !== "cancelled" ? (
+            <p>
+              <Link to={`?cancel=${d.id}#cancel-${d.id}`} className="button button--ghost">
+                {t("manageRegistrations.cancelDate")}
+              </Link>
+            </p>
           ) : null}
         </section>
+      ))}
+    </div>
+  );
+}
+
+function AttendanceButtons({ id, name }: { id: number; name: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <div className="applicant__actions">
+      {([REGISTRATION_STATUS.attended, REGISTRATION_STATUS.noShow] as const).map((intent) => (
+        <Form method="post" className="inline-form" key={intent}>
+          <input type="hidden" name="registrationId" value={id} />
+          <button type="submit" name="intent" value={intent} className="button button--ghost">
+            {t(intent === REGISTRATION_STATUS.attended ? "manageRegistrations.markAttended" : "manageApplicants.markNoShow")}
+            <span className="visually-hidden">（{name}）</span>
+          </button>
+        </Form>
       ))}
     </div>
   );

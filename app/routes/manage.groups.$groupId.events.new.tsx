@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     group: { id: group.id, name: group.name, status: group.status },
     options,
     today,
-    defaults: { kind: "once", repeat: "weekly", languages: ["ja"], seriesStart: today },
+    defaults: { kind: "once", closeMode: "start", repeat: "weekly", languages: ["ja"], seriesStart: today },
   };
 }
 

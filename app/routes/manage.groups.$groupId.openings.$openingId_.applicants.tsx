@@ -134,19 +134,17 @@ export default function ApplicantsPage() {
                 <div className="applicant__actions" hidden={!can.decide}>
                   {UNDECIDED_APPLICATION_STATUSES.includes(a.status) ? <Decide id={a.id} decision="accept" label={t("manageApplicants.accept")} /> : null}
                   {LIVE_APPLICATION_STATUSES.includes(a.status) ? <Decide id={a.id} decision="decline" label={t("manageApplicants.decline")} /> : null}
-                  {ATTENDANCE_STATUSES.includes(a.status) ? (
-                    <>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="applicationId" value={a.id} />
-                        <input type="hidden" name="decision" value={APPLICATION_STATUS.attended} />
-                        <label htmlFor={`hours-${a.id}`}>{t("manageApplicants.hours")}</label>
-                        <input id={`hours-${a.id}`} name="hours" type="number" min={0.5} max={24} step={0.5} defaultValue={a.hours ?? ""} required />
-                        <button type="submit" className="button">
-                          {t("manageApplicants.markAttended")}
-                        </button>
-                      </Form>
-                      <Decide id={a.id} decision={APPLICATION_STATUS.noShow} label={t("manageApplicants.markNoShow")} />
-                    </>
+                  {a.status === APPLICATION_STATUS.accepted ? (
+                    <Attendance id={a.id} hours={a.hours} />
+                  ) : ATTENDANCE_STATUSES.includes(a.status) ? (
+                    // Recorded already: the buttons would invite a second click; correcting stays one disclosure away.
+                    <details className="attendance-fix">
+                      <summary>
+                        {t("manageApplicants.correctAttendance")}
+                        <span className="visually-hidden">（{a.name}）</span>
+                      </summary>
+                      <Attendance id={a.id} hours={a.hours} />
+                    </details>
                   ) : null}
                 </div>
               </li>
@@ -207,6 +205,24 @@ function ConfirmOutOfOrder({
         </Link>
       </p>
     </Form>
+  );
+}
+
+function Attendance({ id, hours }: { id: number; hours: number | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="applicationId" value={id} />
+        <input type="hidden" name="decision" value={APPLICATION_STATUS.attended} />
+        <label htmlFor={`hours-${id}`}>{t("manageApplicants.hours")}</label>
+        <input id={`hours-${id}`} name="hours" type="number" min={0.5} max={24} step={0.5} defaultValue={hours ?? ""} required />
+        <button type="submit" className="button">
+          {t("manageApplicants.markAttended")}
+        </button>
+      </Form>
+      <Decide id={id} decision={APPLICATION_STATUS.noShow} label={t("manageApplicants.markNoShow")} />
+    </>
   );
 }
 

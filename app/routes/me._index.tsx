@@ -77,6 +77,11 @@ export default function MyPage() {
           <Link to="/staff">{t("nav.staff")}</Link>
         </p>
       ) : null}
+      {account.groups.length ? (
+        <p className="notice notice--info" data-testid="manage-link">
+          <Link to="/manage">{t("manage.nav")}</Link>
+        </p>
+      ) : null}
       <section className="panel" aria-labelledby="upcoming-h">
         <h2 id="upcoming-h">{t("me.upcoming")}</h2>
         <ActivityList items={activities.upcoming} empty={t("me.noUpcoming")} />
@@ -135,8 +140,17 @@ export default function MyPage() {
           <Link to="/me/export" reloadDocument>
             {t("me.export")}
           </Link>
+          <Link to="/me/export?format=csv" reloadDocument>
+            {t("me.exportCsv")}
+          </Link>
           <Link to="/me/delete">{t("me.delete")}</Link>
         </p>
+        {account.groups.length ? null : (
+          // Not "団体の管理" (there is nothing to manage yet): the way in for someone who wants to list their group.
+          <p className="field__hint">
+            <Link to="/manage">{t("me.registerGroup")}</Link>
+          </p>
+        )}
       </section>
 
       <Form method="post" className="form" {...getFormProps(form)}>

@@ -40,11 +40,17 @@ type Templates = {
   };
   "reports-threshold": { title: string; count: number; link: string };
   "place-confirm": { name: string; group: string; title: string; months: number; link: string };
+  /** To a group member: someone applied (status "application") or registered ("registration"). */
+  "signup-received": { name: string; title: string; when: string; person: string; partySize: number; status: "application" | "registration"; link: string };
+  /** To a group member who chose a daily summary: one line per item with new sign-ups. */
+  "signup-digest": { name: string; group: string; lines: string[]; link: string };
+  /** To a registrant: the date was cancelled, with the group's reason when one was written ("reason"). */
+  "date-cancelled": { name: string; title: string; when: string; reason: string; status: "plain" | "reason"; link: string };
 };
 export type EmailTemplate = keyof Templates;
 export type TemplateVars<T extends EmailTemplate> = Templates[T];
 
-const USER_TEXT_VARS = new Set(["name", "title", "group", "message", "newEmail", "lastError", "reason"]);
+const USER_TEXT_VARS = new Set(["name", "title", "group", "message", "newEmail", "lastError", "reason", "person", "lines"]);
 
 const SECRET_VARS: Partial<Record<EmailTemplate, readonly string[]>> = {
   "verify-email": ["code"],
@@ -107,6 +113,8 @@ export async function renderEmail<T extends EmailTemplate>(template: T, locale: 
   const secrets: EmailSecrets = {};
   const plainVars = Object.fromEntries(
     Object.entries(vars).map(([k, v]) => {
+      // A list (the lines of a summary) is one paragraph, a line per entry, each entry made safe like any text.
+      if (Array.isArray(v)) return [k, (v as string[]).map((line) => (USER_TEXT_VARS.has(k) ? defuse(singleLine(line)) : singleLine(line))).join("\n")];
       if (typeof v !== "string") return [k, v];
       if (secretNames.includes(k)) {
         // Random per email, so typed text can never contain (and so be replaced by) a placeholder.
@@ -126,7 +134,7 @@ export async function renderEmail<T extends EmailTemplate>(template: T, locale: 
   const text = [...paragraphs, "", footer].join("\n\n");
   // Only the portal's own links become clickable; typed text was defused above, so it never matches.
   const ownLink = new RegExp(`(${escapeRegExp(escapeHtml(env.APP_ORIGIN))}/[^\\s<]*)`, "g");
-  const htmlParagraphs = paragraphs.map((p) => `<p>${escapeHtml(p).replace(ownLink, '<a href="$1">$1</a>')}</p>`).join("\n");
+  const htmlParagraphs = paragraphs.map((p) => `<p>${escapeHtml(p).replace(ownLink, '<a href="$1">$1</a>').replaceAll("\n", "<br>")}</p>`).join("\n");
   const html = `<!doctype html><html lang="${lng}"><body style="font-family:sans-serif;font-size:16px;line-height:1.7;color:#1f2328">${htmlParagraphs}<hr><p style="font-size:14px;color:#4a5059">${escapeHtml(footer)}</p></body></html>`;
   return { subject, text, html, secrets };
 }

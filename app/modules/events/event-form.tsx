@@ -6,6 +6,7 @@ import { useItemForm, AreaField, ContactFields, LanguagesField, PlaceChoice, Rep
 import type { FormDefaults } from "~/modules/forms/form-values";
 import { LIMITS } from "~/modules/forms/item-schemas";
 import { eventSchema } from "~/modules/events/schemas";
+import { CLOSE_MODES } from "~/modules/events/close-deadline";
 
 type Option = { id: number; name: string };
 
@@ -38,28 +39,32 @@ export function EventForm({
       <TaxonomyFields categories={fields.categoryIds} audiences={fields.audienceIds} options={options} />
 
       <h2>{t("detail.when")}</h2>
-      <ChoiceGroup
-        meta={fields.kind}
-        legend={t("manage.event.kind")}
-        type="radio"
-        options={[
-          { value: "once", label: t("event.oneOff") },
-          { value: "series", label: t("event.series") },
-        ]}
-      />
-      <TimeFields start={fields.startTime} end={fields.endTime} legend={t("manage.form.times")} />
-      <fieldset className="field">
-        <legend>{t("manage.event.onceLegend")}</legend>
-        <InputField meta={fields.date} label={t("manage.form.date")} type="date" hint={t("manage.form.dateHint")} />
-      </fieldset>
-      <fieldset className="field">
-        <legend>{t("manage.event.seriesLegend")}</legend>
-        <p className="field__hint">{t("manage.event.seriesHint")}</p>
-        <RepeatFields repeat={fields.repeat} weekdays={fields.weekdays} nths={fields.nths} allowNone={false} keepText={keepText} />
-        <InputField meta={fields.seriesStart} label={t("manage.event.seriesStart")} type="date" hint={t("manage.form.dateHint")} />
-        <InputField meta={fields.seriesEnd} label={t("manage.event.seriesEnd")} type="date" hint={t("manage.event.seriesEndHint")} />
-        <CheckboxField meta={fields.skipHolidays} label={t("manage.form.skipHolidays")} />
-      </fieldset>
+      {/* One of the two sections shows, as the kind chosen above it says: CSS :has() without JavaScript; a browser
+          without :has() shows both, and the server reads only the chosen kind's fields. */}
+      <div className="event-when">
+        <ChoiceGroup
+          meta={fields.kind}
+          legend={t("manage.event.kind")}
+          type="radio"
+          options={[
+            { value: "once", label: t("event.oneOff") },
+            { value: "series", label: t("event.series") },
+          ]}
+        />
+        <TimeFields start={fields.startTime} end={fields.endTime} legend={t("manage.form.times")} />
+        <fieldset className="field event-when__once">
+          <legend>{t("manage.event.onceLegend")}</legend>
+          <InputField meta={fields.date} label={t("manage.form.date")} type="date" hint={t("manage.form.dateHint")} />
+        </fieldset>
+        <fieldset className="field event-when__series">
+          <legend>{t("manage.event.seriesLegend")}</legend>
+          <p className="field__hint">{t("manage.event.seriesHint")}</p>
+          <RepeatFields repeat={fields.repeat} weekdays={fields.weekdays} nths={fields.nths} allowNone={false} keepText={keepText} />
+          <InputField meta={fields.seriesStart} label={t("manage.event.seriesStart")} type="date" hint={t("manage.form.dateHint")} />
+          <InputField meta={fields.seriesEnd} label={t("manage.event.seriesEnd")} type="date" hint={t("manage.event.seriesEndHint")} />
+          <CheckboxField meta={fields.skipHolidays} label={t("manage.form.skipHolidays")} />
+        </fieldset>
+      </div>
 
       <h2>{t("detail.where")}</h2>
       <PlaceChoice meta={fields.placeId} places={options.places} />
@@ -72,8 +77,25 @@ export function EventForm({
       <NumberField meta={fields.fee} label={t("manage.form.fee")} hint={t("manage.form.feeHint", LIMITS.fee)} />
       <InputField meta={fields.feeNote} label={t("manage.form.feeNote")} />
       <NumberField meta={fields.capacity} label={t("detail.capacity")} hint={t("manage.event.capacityHint", LIMITS.capacity)} />
-      <CheckboxField meta={fields.registrationRequired} label={t("manage.event.registrationRequired")} />
-      <NumberField meta={fields.registrationCloseHours} label={t("manage.event.closeHours")} hint={t("manage.event.closeHoursHint", LIMITS.closeHours)} />
+      <div className="event-close">
+        <CheckboxField meta={fields.registrationRequired} label={t("manage.event.registrationRequired")} />
+        {/* The deadline in the organiser's words; stored as hours before each date (close-deadline.ts). */}
+        <div className="event-close__choice">
+          <ChoiceGroup
+            meta={fields.closeMode}
+            legend={t("manage.event.closeLegend")}
+            type="radio"
+            options={CLOSE_MODES.map((mode) => ({ value: mode, label: t(`manage.event.close.${mode}`) }))}
+          />
+          <div className="event-close__hours">
+            <NumberField meta={fields.registrationCloseHours} label={t("manage.event.closeHours")} hint={t("manage.event.closeHoursHint", LIMITS.closeHours)} />
+          </div>
+          <div className="event-close__at">
+            <InputField meta={fields.closeDate} label={t("manage.event.closeDate")} type="date" hint={t("manage.event.closeAtHint")} />
+            <InputField meta={fields.closeTime} label={t("manage.event.closeTime")} type="time" />
+          </div>
+        </div>
+      </div>
       <CheckboxField meta={fields.beginnerFriendly} label={t("tag.beginners")} />
       <LanguagesField meta={fields.languages} />
       <InputField meta={fields.whatToBring} label={t("detail.whatToBring")} />

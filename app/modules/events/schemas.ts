@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { text } from "~/utils/text";
-import { CheckboxField, OptionalDateField, OptionalIdField, OptionalUrlField, TimeField, optionalKana, optionalWholeNumber } from "~/modules/forms/fields";
+import { CheckboxField, OptionalDateField, OptionalIdField, OptionalTimeField, OptionalUrlField, TimeField, optionalKana, optionalWholeNumber } from "~/modules/forms/fields";
+import { CLOSE_MODES, dayBeforeHours, hoursBeforeStart } from "./close-deadline";
 import { LIMITS, checkDay, checkTimes, common, dayNumber, feeFields, issue, ruleControls, valid, type SchemaContext } from "~/modules/forms/item-schemas";
 import { ruleControlIssues } from "~/modules/schedule/rule-controls";
 
@@ -22,6 +23,10 @@ export function eventSchema(context: SchemaContext) {
       capacity: optionalWholeNumber(LIMITS.capacity.min, LIMITS.capacity.max),
       registrationRequired: CheckboxField,
       registrationCloseHours: optionalWholeNumber(LIMITS.closeHours.min, LIMITS.closeHours.max).transform((v) => v ?? 0),
+      // How the deadline was given; without it (older forms, scripts) the hours field is taken as it is.
+      closeMode: z.enum(CLOSE_MODES, { errorMap: () => ({ message: "errors.invalidChoice" }) }).optional(),
+      closeDate: OptionalDateField,
+      closeTime: OptionalTimeField,
       kind: z.enum(EVENT_KINDS, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
       date: OptionalDateField,
       startTime: TimeField,
@@ -34,6 +39,16 @@ export function eventSchema(context: SchemaContext) {
     .strip()
     .superRefine((v, ctx) => {
       checkTimes(ctx, v.startTime, v.endTime, ["startTime"], ["endTime"], true);
+      if (v.closeMode === "at") {
+        if (v.kind !== "once") issue(ctx, ["closeMode"], "manage.errors.closeAtOnceOnly");
+        else if (!v.closeDate) issue(ctx, ["closeDate"], "errors.required");
+        else if (!v.closeTime) issue(ctx, ["closeTime"], "errors.required");
+        else {
+          const hours = hoursBeforeStart({ date: v.date, time: v.startTime }, { date: v.closeDate, time: v.closeTime });
+          if (hours !== null && hours < 0) issue(ctx, ["closeDate"], "manage.errors.closeAfterStart");
+          else if (hours !== null && hours > LIMITS.closeHours.max) issue(ctx, ["closeDate"], "manage.errors.closeTooEarly");
+        }
+      }
       if (v.kind === "once") {
         if (!v.date) issue(ctx, ["date"], "errors.required");
         checkDay(ctx, ["date"], v.date, context, !context.creating);
@@ -48,6 +63,15 @@ export function eventSchema(context: SchemaContext) {
         if (v.seriesEnd < v.seriesStart) issue(ctx, ["seriesEnd"], "manage.errors.endBeforeStart");
         else if (dayNumber(v.seriesEnd) - dayNumber(v.seriesStart) > 5 * 366) issue(ctx, ["seriesEnd"], "manage.errors.tooFar");
       }
-    });
+    })
+    .transform(({ closeMode, closeDate, closeTime, ...v }) => ({ ...v, registrationCloseHours: closeHoursOf(v, { closeMode, closeDate, closeTime }) }));
+}
+
+/** The stored hours for the deadline the form gave (validated above). */
+function closeHoursOf(v: { registrationCloseHours: number; date: string; startTime: string }, close: { closeMode?: string; closeDate: string; closeTime: string }): number {
+  if (close.closeMode === "start") return 0;
+  if (close.closeMode === "dayBefore") return dayBeforeHours(v.startTime) ?? 0;
+  if (close.closeMode === "at") return Math.max(0, hoursBeforeStart({ date: v.date, time: v.startTime }, { date: close.closeDate, time: close.closeTime }) ?? 0);
+  return v.registrationCloseHours;
 }
 export type EventInput = z.infer<ReturnType<typeof eventSchema>>;

@@ -103,6 +103,34 @@ export async function notifyDateChanges(tx: Tx, eventDateIds: number[], now = ne
   }
 }
 
+/**
+ * Tells everyone registered for a cancelled date, with the group's reason quoted when one was written (typed text:
+ * the template escapes and defuses it, and it never reaches the subject).
+ */
+export async function notifyDateCancelled(tx: Tx, eventDateId: number, reason: string, now = new Date()) {
+  const regs = await tx.registration.findMany({
+    where: { eventDateId, status: { in: [...LIVE_REGISTRATION_STATUSES] }, userId: { not: null } },
+    select: { id: true, user: { select: { email: true, name: true, locale: true } }, eventDate: { select: { startsAt: true, endsAt: true, event: { select: { id: true, title: true } } } } },
+  });
+  for (const r of regs) {
+    await enqueueEmail(tx, {
+      to: r.user!.email,
+      locale: r.user!.locale,
+      template: "date-cancelled",
+      vars: {
+        name: r.user!.name,
+        title: r.eventDate.event.title,
+        when: formatRange(r.eventDate.startsAt, r.eventDate.endsAt, r.user!.locale),
+        reason,
+        status: reason.trim() ? "reason" : "plain",
+        link: appUrl(`/events/${r.eventDate.event.id}`),
+      },
+      idempotencyKey: `date-cancelled/r${r.id}/${now.getTime()}`,
+    });
+  }
+  return regs.length;
+}
+
 /** An organiser's message to everyone accepted on a shift (of their own group). Returns how many were queued. */
 export async function messageShift(input: { groupId: number; shiftId: number; message: string; senderId: number }, now = new Date()) {
   const shift = await prisma.shift.findFirst({

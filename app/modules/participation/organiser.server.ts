@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { Prisma } from "~/generated/prisma/client";
 import { WRITE_TX, prisma } from "~/utils/db.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
@@ -6,8 +7,9 @@ import { shownAddress } from "~/modules/email/undeliverable";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { formatRange } from "~/utils/dates";
 import { invalidatePublicCache } from "~/utils/cache.server";
+import { neutralizeFormula } from "~/utils/csv";
 import { QUEUE_ORDER, acceptApplication, shiftSlots } from "./capacity.server";
-import { APPLICATION_STATUS, ATTENDANCE_STATUSES, LIVE_APPLICATION_STATUSES, REGISTRATION_STATUS, UNDECIDED_APPLICATION_STATUSES } from "./status";
+import { APPLICATION_STATUS, ATTENDANCE_STATUSES, LIVE_APPLICATION_STATUSES, LIVE_REGISTRATION_STATUSES, REGISTRATION_STATUS, UNDECIDED_APPLICATION_STATUSES } from "./status";
 
 // The organiser's side of applications. Every query is scoped by groupId (from requireWorkspace), so another
 // group's application id is simply not found. Contact details are shown only where the resident consented.
@@ -152,9 +154,7 @@ export async function decideApplication(
 }
 
 /** Spreadsheet tools run cells starting with = + - @ (or a tab/CR) as formulas: make them plain text. */
-export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+export { neutralizeFormula };
 
 /** CSV of an opening's applicants for Excel: UTF-8 with BOM, CRLF, formulas neutralised, contacts only with consent. */
 export async function applicantsCsv(groupId: number, openingId: number, t: (key: string) => string, locale: string) {
@@ -227,19 +227,43 @@ export async function listRegistrants(groupId: number, eventId: number, { contac
   };
 }
 
-/** Cancels one date of an event (e.g. the teacher is ill): registrants are told by email; the row stays. */
+/**
+ * What cancelling a date would do, for the confirmation an organiser sees first: the date, and how many
+ * registrations (and people, parties counted) will be told by email. Null when the date is not the group's or can
+ * no longer be cancelled.
+ */
+export async function previewEventDateCancellation(groupId: number, eventId: number, eventDateId: number, now = new Date()) {
+  const date = await prisma.eventDate.findFirst({
+    where: { id: eventDateId, eventId, event: { groupId } },
+    select: { id: true, status: true, startsAt: true, endsAt: true, registrations: { where: { status: { in: [...LIVE_REGISTRATION_STATUSES] }, userId: { not: null } }, select: { partySize: true } } },
+  });
+  if (!date || date.status === "cancelled" || date.startsAt <= now) return null;
+  return {
+    id: date.id,
+    startsAt: date.startsAt.toISOString(),
+    endsAt: date.endsAt.toISOString(),
+    registrations: date.registrations.length,
+    people: date.registrations.reduce((sum, r) => sum + r.partySize, 0),
+  };
+}
+
+/**
+ * Cancels one date of an event (e.g. the teacher is ill), after the organiser confirmed on the preview above:
+ * registrants are told by email, with the reason when one was written; the row stays.
+ */
 export async function cancelEventDate(input: { groupId: number; eventDateId: number; note: string; staffUserId: number }, now = new Date()) {
   const date = await prisma.eventDate.findFirst({ where: { id: input.eventDateId, event: { groupId: input.groupId } }, select: { id: true, status: true, startsAt: true, eventId: true } });
   if (!date) return { ok: false as const, reason: "not-found" as const };
   if (date.status === "cancelled" || date.startsAt <= now) return { ok: false as const, reason: "closed" as const };
-  await prisma.$transaction(async (tx) => {
+  const told = await prisma.$transaction(async (tx) => {
     await tx.eventDate.update({ where: { id: date.id }, data: { status: "cancelled", note: input.note } });
-    const { notifyDateChanges } = await import("./notifications.server");
-    await notifyDateChanges(tx, [date.id], now);
-    await recordAudit(tx, { actorId: input.staffUserId, action: "event.date-cancelled", entityType: "event", entityId: date.eventId, detail: { eventDateId: date.id } });
+    const { notifyDateCancelled } = await import("./notifications.server");
+    const count = await notifyDateCancelled(tx, date.id, input.note, now);
+    await recordAudit(tx, { actorId: input.staffUserId, action: "event.date-cancelled", entityType: "event", entityId: date.eventId, detail: { eventDateId: date.id, told: count } });
+    return count;
   }, WRITE_TX);
   invalidatePublicCache();
-  return { ok: true as const };
+  return { ok: true as const, told };
 }
 
 /** Attendance for an event registration, after the date has started. */
@@ -270,4 +294,42 @@ export async function viewParticipants<T>(
   const participants = await list({ contacts: viewer.contacts });
   if (participants && viewer.contacts) await recordAudit(prisma, { actorId: viewer.memberId, ...viewed });
   return participants;
+}
+
+export type SignupCounts = {
+  /** Applications waiting for the group's decision, per opening. */
+  pendingByOpening: Map<number, number>;
+  /** Live registrations for dates still to come, per event. */
+  upcomingByEvent: Map<number, number>;
+  /** The same two, summed per group. */
+  byGroup: Map<number, { pending: number; upcoming: number }>;
+};
+
+/** What waits for the organisers of these groups, for the workspace lists: two grouped counts, whatever the size. */
+export async function countSignups(groupIds: number[], now = new Date()): Promise<SignupCounts> {
+  const counts: SignupCounts = { pendingByOpening: new Map(), upcomingByEvent: new Map(), byGroup: new Map() };
+  if (!groupIds.length) return counts;
+  const groups = Prisma.join(groupIds);
+  const [pending, upcoming] = await Promise.all([
+    prisma.$queryRaw<{ id: number; groupId: number; n: number | bigint }[]>`
+      SELECT o."id", o."groupId", COUNT(*) AS "n"
+      FROM "Application" a JOIN "Shift" s ON s."id" = a."shiftId" JOIN "Opening" o ON o."id" = s."openingId"
+      WHERE o."groupId" IN (${groups}) AND a."status" = ${APPLICATION_STATUS.applied}
+      GROUP BY o."id", o."groupId"`,
+    prisma.$queryRaw<{ id: number; groupId: number; n: number | bigint }[]>`
+      SELECT e."id", e."groupId", COUNT(*) AS "n"
+      FROM "Registration" r JOIN "EventDate" d ON d."id" = r."eventDateId" JOIN "Event" e ON e."id" = d."eventId"
+      WHERE e."groupId" IN (${groups}) AND r."status" IN (${Prisma.join([...LIVE_REGISTRATION_STATUSES])}) AND d."startsAt" > ${now}
+      GROUP BY e."id", e."groupId"`,
+  ]);
+  const group = (id: number) => counts.byGroup.get(id) ?? { pending: 0, upcoming: 0 };
+  for (const row of pending) {
+    counts.pendingByOpening.set(row.id, Number(row.n));
+    counts.byGroup.set(row.groupId, { ...group(row.groupId), pending: group(row.groupId).pending + Number(row.n) });
+  }
+  for (const row of upcoming) {
+    counts.upcomingByEvent.set(row.id, Number(row.n));
+    counts.byGroup.set(row.groupId, { ...group(row.groupId), upcoming: group(row.groupId).upcoming + Number(row.n) });
+  }
+  return counts;
 }

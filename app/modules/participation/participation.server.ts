@@ -6,6 +6,7 @@ import { isPublic, publicShiftWhere } from "~/modules/publishing/visibility";
 import { formatRange } from "~/utils/dates";
 import { invalidatePublicCache } from "~/utils/cache.server";
 import { dateSeats, shiftSlots } from "./capacity.server";
+import { prepareSignupNotices } from "./signup-notices.server";
 import {
   APPLICATION_STATUS,
   DATE_STATUSES_OPEN_FOR_REGISTRATION,
@@ -73,7 +74,7 @@ export async function applyToShift(
       startsAt: true,
       endsAt: true,
       status: true,
-      opening: { select: { id: true, title: true, needsApproval: true, applyBy: true } },
+      opening: { select: { id: true, groupId: true, title: true, needsApproval: true, applyBy: true } },
     },
   });
   if (!shift) return { ok: false, reason: "not-found" };
@@ -95,6 +96,18 @@ export async function applyToShift(
   const emails: Partial<Record<ApplyStatus, Awaited<ReturnType<typeof emailFor>>>> = shift.opening.needsApproval
     ? { [APPLICATION_STATUS.applied]: await emailFor(APPLICATION_STATUS.applied) }
     : { [APPLICATION_STATUS.accepted]: await emailFor(APPLICATION_STATUS.accepted), [APPLICATION_STATUS.waitlisted]: await emailFor(APPLICATION_STATUS.waitlisted) };
+  // The group's members who want an email per sign-up: rendered now too, inserted with the application.
+  const tellOrganisers = await prepareSignupNotices({
+    groupId: shift.opening.groupId,
+    userId: input.userId,
+    person: user.name,
+    status: "application",
+    title: shift.opening.title,
+    startsAt: shift.startsAt,
+    endsAt: shift.endsAt,
+    partySize: 1,
+    path: `/manage/groups/${shift.opening.groupId}/openings/${shift.opening.id}/applicants`,
+  });
   const takePlace = async (tx: Tx): Promise<ApplyStatus> =>
     shift.opening.needsApproval ? APPLICATION_STATUS.applied : (await shiftSlots.take(tx, shift.id)) ? APPLICATION_STATUS.accepted : APPLICATION_STATUS.waitlisted;
   const enteredById = input.enteredById ?? null;
@@ -108,6 +121,7 @@ export async function applyToShift(
         VALUES (${shift.id}, ${input.userId}, ${status}, ${input.message}, true, ${now}, ${enteredById}, ${now}, ${now}, ${now}) RETURNING "id"`;
       if (!application) throw new Error("the application was not stored");
       await emails[status]!(tx, `application-received/${application.id}`);
+      await tellOrganisers(tx, `a${application.id}`);
       return { ok: true as const, status, applicationId: application.id };
     }, WRITE_TX).then(changed);
   } catch (error) {
@@ -126,6 +140,7 @@ export async function applyToShift(
     });
     if (revived.count !== 1) throw new AlreadyParticipating();
     await emails[status]!(tx, `application-received/${withdrawn.id}/${now.getTime()}`);
+    await tellOrganisers(tx, `a${withdrawn.id}/${now.getTime()}`);
     return { ok: true as const, status, applicationId: withdrawn.id };
   }, WRITE_TX)
     .then(changed)
@@ -175,6 +190,7 @@ type DateToRegister = {
   status: string;
   capacity: number | null;
   eventId: number;
+  groupId: number;
   title: string;
   registrationRequired: boolean;
   registrationCloseHours: number;
@@ -187,7 +203,7 @@ type DateToRegister = {
  */
 async function dateToRegister(eventDateId: number, eventId: number | undefined): Promise<DateToRegister | null> {
   const rows = await prisma.$queryRaw<(DateToRegister & { eventStatus: string; groupStatus: string })[]>`
-    SELECT d."id", d."startsAt", d."endsAt", d."status", d."capacity", e."id" AS "eventId", e."title",
+    SELECT d."id", d."startsAt", d."endsAt", d."status", d."capacity", e."id" AS "eventId", e."groupId", e."title",
            e."registrationRequired", e."registrationCloseHours", e."status" AS "eventStatus", g."status" AS "groupStatus"
     FROM "EventDate" d JOIN "Event" e ON e."id" = d."eventId" JOIN "Group" g ON g."id" = e."groupId"
     WHERE d."id" = ${eventDateId}`;
@@ -227,6 +243,17 @@ export async function registerForEventDate(
       vars: { name: user.name, title: date.title, when: formatRange(date.startsAt, date.endsAt, user.locale), status, partySize: input.partySize, link: appUrl(`/events/${date.eventId}`) },
     });
   const emails = { [REGISTRATION_STATUS.accepted]: await emailFor(REGISTRATION_STATUS.accepted), [REGISTRATION_STATUS.waitlisted]: await emailFor(REGISTRATION_STATUS.waitlisted) };
+  const tellOrganisers = await prepareSignupNotices({
+    groupId: date.groupId,
+    userId: input.userId,
+    person: user.name,
+    status: "registration",
+    title: date.title,
+    startsAt: date.startsAt,
+    endsAt: date.endsAt,
+    partySize: input.partySize,
+    path: `/manage/groups/${date.groupId}/events/${date.eventId}/registrations`,
+  });
   const takePlaces = async (tx: Tx): Promise<RegisterStatus> => ((await dateSeats.take(tx, date.id, input.partySize)) ? REGISTRATION_STATUS.accepted : REGISTRATION_STATUS.waitlisted);
   const enteredById = input.enteredById ?? null;
   const fields = { partySize: input.partySize, consentToShareContact: true, consentAt: now, queuedAt: now, enteredById };
@@ -239,6 +266,7 @@ export async function registerForEventDate(
         VALUES (${date.id}, ${input.userId}, ${input.partySize}, ${status}, true, ${now}, ${enteredById}, ${now}, ${now}, ${now}) RETURNING "id"`;
       if (!registration) throw new Error("the registration was not stored");
       await emails[status](tx, `registration-received/${registration.id}`);
+      await tellOrganisers(tx, `r${registration.id}`);
       return { ok: true as const, status, registrationId: registration.id };
     }, WRITE_TX).then(changed);
   } catch (error) {
@@ -252,6 +280,7 @@ export async function registerForEventDate(
     const revived = await tx.registration.updateMany({ where: { id: withdrawn.id, status: REGISTRATION_STATUS.withdrawn }, data: { ...fields, status, remindedAt: null } });
     if (revived.count !== 1) throw new AlreadyParticipating();
     await emails[status](tx, `registration-received/${withdrawn.id}/${now.getTime()}`);
+    await tellOrganisers(tx, `r${withdrawn.id}/${now.getTime()}`);
     return { ok: true as const, status, registrationId: withdrawn.id };
   }, WRITE_TX)
     .then(changed)
