@@ -24,7 +24,7 @@ import { isLocale } from "~/modules/i18n/config";
 import { PageTranslationsScript, useRouteNamespaces } from "~/modules/i18n/page-translations";
 import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { demoPeopleExist } from "~/modules/auth/demo.server";
-import { belongsToAnyGroup } from "~/modules/groups/groups.server";
+import { belongsToAnyGroup } from "~/modules/groups/membership.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fontRegular },

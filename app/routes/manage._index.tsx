@@ -53,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-export const handle = { i18n: ["detail", "manage"] };
+export const handle = { i18n: ["detail", "volunteering", "participation", "manage"] };
 
 export default function ManageHome() {
   const { groups, invites, areas } = useLoaderData<typeof loader>();

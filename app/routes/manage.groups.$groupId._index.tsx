@@ -132,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export const handle = { i18n: ["listing", "detail", "events", "volunteering", "account", "manage"] };
+export const handle = { i18n: ["listing", "detail", "events", "volunteering", "participation", "account", "manage"] };
 
 export default function Workspace() {
   const { group, role, can, members, invites, places, events, openings, signupNotice } = useLoaderData<typeof loader>();

@@ -81,11 +81,11 @@ describe("mass assignment is ignored (row 23)", () => {
 });
 
 describe("loaders send only what the page needs (row 24)", () => {
-  it("the root loader tells the header only a name: no id, email, roles, staff flag or session", async () => {
+  it("the root loader tells the header only a name and whether to offer the group workspace: no id, email, roles, staff flag or session", async () => {
     const user = await createResident({ name: "表示 名前" });
     const cookie = await createSession(user);
     const result = await rootLoader({ request: requestWithCookie("/", cookie), params: {}, context: {} });
-    expect(result.data.user).toEqual({ name: "表示 名前" });
+    expect(result.data.user).toEqual({ name: "表示 名前", manages: false });
     const json = JSON.stringify(result.data);
     expect(json).not.toContain(user.email);
     expect(json).not.toContain(cookie.split("=")[1]!);

@@ -116,11 +116,11 @@ describe("organiser's event registrations", () => {
     const { event, consenting, silent } = await eventWithRegistration(1);
     const dateId = event.dateIds[0]!;
     expect(await cancelEventDate({ groupId: 2, eventDateId: dateId, note: "", staffUserId: 1 })).toEqual({ ok: false, reason: "not-found" });
-    expect(await cancelEventDate({ groupId: 1, eventDateId: dateId, note: "講師の体調不良のため", staffUserId: 1 })).toEqual({ ok: true });
+    expect(await cancelEventDate({ groupId: 1, eventDateId: dateId, note: "講師の体調不良のため", staffUserId: 1 })).toEqual({ ok: true, told: 2 });
     const date = await prisma.eventDate.findUniqueOrThrow({ where: { id: dateId } });
     expect(date).toMatchObject({ status: "cancelled", note: "講師の体調不良のため" });
     expect(await prisma.registration.count({ where: { eventDateId: dateId } })).toBe(2);
-    for (const p of [consenting, silent]) expect(await prisma.emailOutbox.count({ where: { toAddress: p.email, template: "schedule-changed" } })).toBe(1);
+    for (const p of [consenting, silent]) expect(await prisma.emailOutbox.count({ where: { toAddress: p.email, template: "date-cancelled" } })).toBe(1);
     expect(await cancelEventDate({ groupId: 1, eventDateId: dateId, note: "", staffUserId: 1 })).toEqual({ ok: false, reason: "closed" });
   });
 });

@@ -55,11 +55,6 @@ async function consumeInviteAllowance(groupId: number, actorId: number, now: Dat
   }
 }
 
-/** Whether the resident is a member of any group: only they are offered the group workspace in the menus. */
-export async function belongsToAnyGroup(userId: number): Promise<boolean> {
-  return (await prisma.groupMember.findFirst({ where: { userId }, select: { groupId: true } })) !== null;
-}
-
 export async function listMyGroups(userId: number) {
   const rows = await prisma.groupMember.findMany({
     where: { userId },
