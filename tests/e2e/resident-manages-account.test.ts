@@ -58,7 +58,7 @@ test("a resident signs up, verifies, signs out, signs in with a code, resets the
 
   // Download my data (APPI disclosure).
   const downloadPromise = page.waitForEvent("download");
-  await page.getByRole("link", { name: /自分のデータをダウンロード/ }).click();
+  await page.getByRole("link", { name: "自分のデータをダウンロード（JSON）" }).click();
   const download = await downloadPromise;
   const exported = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8")));
   expect(exported.email).toBe(email);
