@@ -38,8 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const env = getEnv();
   const headers = new Headers();
   // An explicit ?lng= choice is remembered, so the next page without it stays in that language.
-  const asked = new URL(request.url).searchParams.get("lng");
-  if (isLocale(asked)) headers.append("Set-Cookie", await localeCookie.serialize(asked));
+  if (new URL(request.url).searchParams.has("lng")) headers.append("Set-Cookie", await localeCookie.serialize(locale));
   const user = await getCurrentUser(request);
   return data(
     {
