@@ -20,7 +20,6 @@ import { SiteFooter, SiteHeader } from "~/components/layout";
 import { getRequestI18n, localeCookie } from "~/modules/i18n/i18next.server";
 import { getEnv } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
-import { isLocale } from "~/modules/i18n/config";
 import { PageTranslationsScript, useRouteNamespaces } from "~/modules/i18n/page-translations";
 import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { demoPeopleExist } from "~/modules/auth/demo.server";
