@@ -20,7 +20,6 @@ import { SiteFooter, SiteHeader } from "~/components/layout";
 import { getRequestI18n, localeCookie } from "~/modules/i18n/i18next.server";
 import { getEnv } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
-import { isLocale } from "~/modules/i18n/config";
 import { PageTranslationsScript, useRouteNamespaces } from "~/modules/i18n/page-translations";
 import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { demoPeopleExist } from "~/modules/auth/demo.server";
@@ -38,8 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const env = getEnv();
   const headers = new Headers();
   // An explicit ?lng= choice is remembered, so the next page without it stays in that language.
-  const asked = new URL(request.url).searchParams.get("lng");
-  if (isLocale(asked)) headers.append("Set-Cookie", await localeCookie.serialize(asked));
+  if (new URL(request.url).searchParams.has("lng")) headers.append("Set-Cookie", await localeCookie.serialize(locale));
   const user = await getCurrentUser(request);
   return data(
     {

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Text } from "./text";
+import { OriginalLabel, Text, showsOriginal } from "./text";
 
 export function Breadcrumbs({ items }: { items: { to?: string; label: string }[] }) {
   const { t } = useTranslation();
@@ -29,12 +29,16 @@ export function InfoRow({ label, children }: { label: string; children: React.Re
 export function Paragraphs({ text, lang }: { text: string; lang?: string }) {
   const { i18n } = useTranslation();
   if (!text) return null;
+  const foreign = lang && lang !== i18n.language ? lang : undefined;
   return (
-    <div className="prose" lang={lang && lang !== i18n.language ? lang : undefined}>
-      {text.split(/\n{2,}|\n/).map((p, i) => (
-        <p key={i}>{p}</p>
-      ))}
-    </div>
+    <>
+      {showsOriginal(foreign, i18n.language) ? <OriginalLabel /> : null}
+      <div className="prose" lang={foreign}>
+        {text.split(/\n{2,}|\n/).map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+      </div>
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "./icon";
-import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/modules/i18n/config";
+import { DEFAULT_LOCALE, LOCALE_NAMES, SUPPORTED_LOCALES, isJapanese, isLocale } from "~/modules/i18n/config";
 import type { loader as rootLoader } from "~/root";
 
 export function SiteHeader() {
@@ -76,10 +76,15 @@ function AccountLinks() {
   );
 }
 
-/** Plain links (?lng=xx on the current page), so switching works without JavaScript. */
+/**
+ * Nine languages do not fit a header row: one disclosure (<details>, so it works without JavaScript) whose button
+ * names the current language in its own script and says "Language" in English too, for a visitor who cannot read the
+ * page yet. Each choice is a plain link (?lng=xx on the current page), named in its own language and script.
+ */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
+  const current = isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
   const hrefFor = (lng: string) => {
     const params = new URLSearchParams(location.search);
     params.set("lng", lng);
@@ -87,24 +92,32 @@ export function LanguageSwitcher() {
   };
   return (
     <nav className="lang-switcher" aria-label={t("nav.language")}>
-      <span className="lang-switcher__icon">
-        <Icon name="globe" />
-      </span>
-      <ul>
-        {SUPPORTED_LOCALES.map((lng) => (
-          <li key={lng}>
-            {lng === i18n.language ? (
-              <span aria-current="true" lang={lng} className="lang-switcher__current">
-                {LOCALE_NAMES[lng]}
-              </span>
-            ) : (
-              <a href={hrefFor(lng)} lang={lng} hrefLang={lng}>
-                {LOCALE_NAMES[lng]}
-              </a>
-            )}
-          </li>
-        ))}
-      </ul>
+      <details className="lang-switcher__menu">
+        <summary className="lang-switcher__button">
+          <Icon name="globe" />
+          <span lang={current}>{LOCALE_NAMES[current]}</span>
+          {current === "en" ? null : (
+            <span lang="en" className="lang-switcher__hint">
+              Language
+            </span>
+          )}
+        </summary>
+        <ul className="lang-switcher__list">
+          {SUPPORTED_LOCALES.map((lng) => (
+            <li key={lng}>
+              {lng === current ? (
+                <span aria-current="true" lang={lng} className="lang-switcher__current">
+                  {LOCALE_NAMES[lng]}
+                </span>
+              ) : (
+                <a href={hrefFor(lng)} lang={lng} hrefLang={lng}>
+                  {LOCALE_NAMES[lng]}
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
+      </details>
     </nav>
   );
 }
@@ -113,7 +126,7 @@ export function SiteFooter() {
   const { t, i18n } = useTranslation();
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const council = root?.council;
-  const councilName = council ? (i18n.language === "ja" ? council.name : council.nameEn) : "";
+  const councilName = council ? (isJapanese(i18n.language) ? council.name : council.nameEn) : "";
   return (
     <footer className="site-footer">
       <div className="container">

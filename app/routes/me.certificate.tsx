@@ -1,4 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isJapanese } from "~/modules/i18n/config";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/modules/auth/permissions.server";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     meta: { title: t("certificate.title"), siteName: t("site.name") },
     certificate: await certificateFor(user.id, year),
-    council: locale === "ja" ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN,
+    council: isJapanese(locale) ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN,
     issuedAt: new Date().toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isJapanese } from "~/modules/i18n/config";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
   return {
     meta: { title: t("opendata.title"), description: t("opendata.lead"), siteName: t("site.name") },
-    council: locale === "ja" ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN,
+    council: isJapanese(locale) ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN,
     code: env.LOCAL_GOVERNMENT_CODE,
     files,
   };

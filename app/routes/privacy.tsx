@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isJapanese } from "~/modules/i18n/config";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PRIVACY_NOTICE_VERSION } from "~/modules/auth/accounts.server";
@@ -12,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const env = getEnv();
   return {
     meta: { title: t("privacy.title"), siteName: t("site.name") },
-    council: locale === "ja" ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN,
+    council: isJapanese(locale) ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN,
     version: PRIVACY_NOTICE_VERSION,
   };
 }

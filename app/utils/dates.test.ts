@@ -66,6 +66,13 @@ describe("dates in Asia/Tokyo", () => {
       expect(text).not.toMatch(/24:05/);
     });
 
+    it("writes easy Japanese with 午前/午後 and から/まで instead of 〜", () => {
+      expect(formatRange(...sameDay, "ja-x-easy")).toBe("12月3日(木) 午前9:00から午後5:00まで");
+      expect(formatRange(...multiDay, "ja-x-easy")).toBe("12月3日(木) 午前9:00から 12月30日(水) 午後5:00まで");
+      expect(formatRange(fromTokyo(2026, 12, 3, 0, 5), null, "ja-x-easy")).toBe("12月3日(木) 午前0:05から");
+      expect(formatRange(fromTokyo(2026, 12, 3, 12, 30), fromTokyo(2026, 12, 3, 13), "ja-x-easy")).toBe("12月3日(木) 午後0:30から午後1:00まで");
+    });
+
     it("leaves the end open when there is none", () => {
       expect(formatRange(sameDay[0], null, "ja")).toBe("12月3日(木) 09:00〜");
     });

@@ -101,8 +101,12 @@ export function formatLongDay(instant: Date, locale: string): string {
  * hour after midnight as 24:05 while the browser writes 00:05, so the page failed to hydrate (and 24:05 misleads).
  */
 export function formatTime(instant: Date, locale: string): string {
+  // やさしい日本語 writes times with 午前/午後 (DOMAIN-JA §3): 午前10:00, 午後0:30 for half past noon.
+  if (locale === EASY_JAPANESE) return formatter(locale, { hour: "numeric", minute: "2-digit", hourCycle: "h11" }).format(instant);
   return formatter(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
 }
+
+const EASY_JAPANESE = "ja-x-easy";
 
 /**
  * The one way a start–end is written (cards, detail pages, emails, feeds, calendar links):
@@ -111,9 +115,15 @@ export function formatTime(instant: Date, locale: string): string {
  * / "Thu, Dec 3 09:00 – Wed, Dec 30 17:00". `long` adds the year (detail pages).
  */
 export function formatRange(start: Date, end: Date | null, locale: string, { long = false }: { long?: boolean } = {}): string {
-  const dash = locale.startsWith("ja") ? "〜" : "–";
   const day = long ? formatLongDay : formatDay;
   const first = `${day(start, locale)} ${formatTime(start, locale)}`;
+  if (locale === EASY_JAPANESE) {
+    // 「から」「まで」 instead of 〜, which readers of easy Japanese may not know (DOMAIN-JA §3).
+    if (!end) return `${first}から`;
+    if (tokyoDateKey(start) === tokyoDateKey(end)) return `${first}から${formatTime(end, locale)}まで`;
+    return `${first}から ${day(end, locale)} ${formatTime(end, locale)}まで`;
+  }
+  const dash = locale === "ja" ? "〜" : "–";
   if (!end) return `${first}${dash}`;
   if (tokyoDateKey(start) === tokyoDateKey(end)) return `${first}${dash}${formatTime(end, locale)}`;
   return `${first} ${dash} ${day(end, locale)} ${formatTime(end, locale)}`;

@@ -3,7 +3,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { DEFAULT_LOCALE, UI_NAMESPACES } from "~/modules/i18n/config";
+import { DEFAULT_LOCALE, LOCALE_NAMES, SUPPORTED_LOCALES, UI_NAMESPACES } from "~/modules/i18n/config";
 import { readNamespace } from "~/modules/i18n/i18next.server";
 import { TRANSLATIONS_ELEMENT_ID, routeNamespaces, type PageTranslations } from "~/modules/i18n/page-translations";
 import remixConfig from "../../remix.config.js";
@@ -52,6 +52,9 @@ async function render(url: string, headers: Record<string, string> = {}) {
   expect(block, `${url} carries its words`).not.toBeNull();
   return { status: response.status, html, json: block![1]!, translations: JSON.parse(block![1]!) as PageTranslations };
 }
+
+/** The lng cookie as the server writes it (remix cookies hold base64 JSON). */
+const cookieValue = (lng: string) => encodeURIComponent(Buffer.from(JSON.stringify(lng)).toString("base64"));
 
 const declaredFor = (routeId: string) => routeNamespaces([handles.root, handles[`routes/${routeId}`]]);
 
@@ -105,11 +108,46 @@ describe("a page carries the words of its declared namespaces, and only those", 
       signup: "/signup",
     };
     for (const [routeId, url] of Object.entries(urls)) {
-      for (const lng of ["ja", "en"]) {
-        const page = await render(url, { "Accept-Language": lng });
+      for (const lng of SUPPORTED_LOCALES) {
+        const page = await render(url, { "Accept-Language": lng === "ja-x-easy" ? "ja" : lng, Cookie: `lng=${cookieValue(lng)}` });
         expect(page.status, url).toBe(200);
         expect(Object.keys(page.translations.resources[lng]!), url).toEqual(declaredFor(routeId));
       }
     }
+  }, 120_000);
+});
+
+describe("nine languages", () => {
+  const nav = (lng: string) => ((readNamespace(lng, "common").nav as Record<string, string>).places)!;
+
+  it("answers a browser asking for Vietnamese first in Vietnamese, with lang on the page", async () => {
+    const page = await render("/places", { "Accept-Language": "vi, en;q=0.8" });
+    expect(page.html).toMatch(/<html lang="vi"/);
+    expect(Object.keys(page.translations.resources)).toEqual(["vi"]);
+    expect(page.html).toContain(`>${nav("vi")}</a>`);
+  });
+
+  it("reads ?lng=zh-CN as Simplified Chinese and remembers it", async () => {
+    const response = await handle(new Request("http://localhost:3000/?lng=zh-CN", { headers: { "Accept-Language": "ja" } }));
+    expect(await response.text()).toMatch(/<html lang="zh-Hans"/);
+    expect(response.headers.get("Set-Cookie")).toContain(`lng=${cookieValue("zh-Hans")}`);
+  });
+
+  it("offers every language in its own name and script, as plain links", async () => {
+    const page = await render("/places?area=1", { "Accept-Language": "ko" });
+    for (const lng of SUPPORTED_LOCALES) {
+      if (lng === "ko") expect(page.html).toContain(`<span aria-current="true" lang="ko" class="lang-switcher__current">${LOCALE_NAMES.ko}</span>`);
+      else expect(page.html).toContain(`<a href="/places?area=1&amp;lng=${lng}" lang="${lng}" hrefLang="${lng}">${LOCALE_NAMES[lng]}</a>`);
+    }
+  });
+
+  it("marks an untranslated Japanese original with lang=\"ja\" and says so in the reader's language", async () => {
+    const place = await prisma.place.findFirstOrThrow({ where: { status: "published", group: { status: "approved" } }, select: { id: true, name: true } });
+    expect(await prisma.translation.count({ where: { entityType: "place", entityId: place.id, locale: "ne" } })).toBe(0);
+    const page = await render(`/places/${place.id}`, { "Accept-Language": "ne" });
+    expect(page.html).toContain(`<h1 lang="ja">${place.name}</h1>`);
+    expect(page.html).toContain(`<p class="original-label">${(readNamespace("ne", "common").content as Record<string, string>).original}</p>`);
+    const ja = await render(`/places/${place.id}`, { "Accept-Language": "ja" });
+    expect(ja.html).not.toContain("original-label");
   });
 });

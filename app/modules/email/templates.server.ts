@@ -1,5 +1,5 @@
 import { serverI18n } from "~/modules/i18n/i18next.server";
-import { DEFAULT_LOCALE, isLocale } from "~/modules/i18n/config";
+import { DEFAULT_LOCALE, isLocale, isJapanese } from "~/modules/i18n/config";
 import { getEnv } from "~/utils/env.server";
 
 // Email templates in the recipient's language (public/locales/<lng>/email.json). Links are always built from
@@ -108,7 +108,7 @@ export async function renderEmail<T extends EmailTemplate>(template: T, locale: 
   const lng = isLocale(locale) ? locale : DEFAULT_LOCALE;
   const t = serverI18n.getFixedT(lng, "email");
   const env = getEnv();
-  const council = lng === "ja" ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN;
+  const council = isJapanese(lng) ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN;
   const secretNames: readonly string[] = SECRET_VARS[template] ?? [];
   const secrets: EmailSecrets = {};
   const plainVars = Object.fromEntries(

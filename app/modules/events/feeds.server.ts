@@ -5,7 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { formatRange } from "~/utils/dates";
 import { DEFAULT_LOCALE } from "~/modules/i18n/config";
-import { i18next } from "~/modules/i18n/i18next.server";
+import { serverI18n } from "~/modules/i18n/i18next.server";
 import type { ListingFilters } from "~/modules/listing/filters";
 import { findBySlug, getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { localize } from "~/modules/translation/localize.server";
@@ -91,7 +91,7 @@ function plainTextAsHtml(text: string) {
 }
 
 async function translatorFor(locale: string) {
-  return i18next.getFixedT(locale, "common");
+  return serverI18n.getFixedT(locale, "common");
 }
 
 async function collectFeedDates(filters: ListingFilters, locale: string, now: Date, t: TFunction): Promise<FeedDate[]> {

@@ -1,13 +1,27 @@
 // Shared by server and browser. Japanese is the default; every locale has every key (tests/i18n check).
-export const SUPPORTED_LOCALES = ["ja", "en"] as const;
+// The languages of Tsurugashima's residents (basic policy Ⅰ-1 to Ⅰ-3): Japanese, easy Japanese (やさしい日本語, a
+// private-use tag so it is never mistaken for a region), then the languages foreign-born residents of Saitama read most.
+export const SUPPORTED_LOCALES = ["ja", "ja-x-easy", "en", "zh-Hans", "ko", "vi", "tl", "ne", "pt-BR"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ja";
 
-/** Native names for the language switcher (always shown in their own language). */
+/** Native names for the language switcher (always shown in their own language and script). */
 export const LOCALE_NAMES: Record<Locale, string> = {
   ja: "日本語",
+  "ja-x-easy": "やさしい にほんご",
   en: "English",
+  "zh-Hans": "简体中文",
+  ko: "한국어",
+  vi: "Tiếng Việt",
+  tl: "Tagalog",
+  ne: "नेपाली",
+  "pt-BR": "Português",
 };
+
+/** Japanese, plain or easy: the council's own names and Japanese typography apply. */
+export function isJapanese(locale: string): boolean {
+  return locale === "ja" || locale === "ja-x-easy";
+}
 
 /** Languages that content (an item's own text) can be offered in: a filter and a field of every item. */
 export const CONTENT_LANGUAGES = ["ja", "en", "zh-Hans", "ko", "vi", "tl", "ne", "pt-BR"] as const;

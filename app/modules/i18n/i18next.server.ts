@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
 import { createInstance, type Resource } from "i18next";
-import { RemixI18Next } from "remix-i18next/server";
 import { DEFAULT_LOCALE, DEFAULT_NAMESPACE, NAMESPACES, SUPPORTED_LOCALES, UI_NAMESPACES, i18nConfig, isLocale, type Locale, type Namespace } from "./config";
 import type { Dict } from "./client-i18n";
 import { fallbackResources, type Resources } from "./fallback";
+import { localeForTag, negotiateLocale } from "./negotiate";
 import type { PageTranslations } from "./page-translations";
 
 export const localeCookie = createCookie("lng", {
@@ -73,21 +73,21 @@ export async function pageI18n(lng: Locale, namespaces: readonly Namespace[]) {
   return instance;
 }
 
-// remix-i18next is used for its language detection only (?lng=, cookie, Accept-Language).
-export const i18next = new RemixI18Next({
-  detection: {
-    supportedLanguages: [...SUPPORTED_LOCALES],
-    fallbackLanguage: DEFAULT_LOCALE,
-    cookie: localeCookie,
-    // ?lng= wins so a shared link opens in the sender's language; then the saved choice; then the browser.
-    order: ["searchParams", "cookie", "header"],
-  },
-  i18next: { ...i18nConfig, resources },
-});
-
+/**
+ * The language of this request: ?lng= wins so a shared link opens in the sender's language (and root remembers it
+ * in a cookie); then the saved choice; then the best of the browser's languages (negotiate.ts); then Japanese.
+ */
 export async function getLocale(request: Request): Promise<Locale> {
-  const found = await i18next.getLocale(request);
-  return isLocale(found) ? found : DEFAULT_LOCALE;
+  return (await chosenLocale(request)) ?? negotiateLocale(request.headers.get("Accept-Language"));
+}
+
+/** What the visitor chose: ?lng= (any tag we understand, e.g. zh-CN) or the cookie; null when they chose nothing. */
+export async function chosenLocale(request: Request): Promise<Locale | null> {
+  const asked = new URL(request.url).searchParams.get("lng");
+  const fromLink = asked ? localeForTag(asked.slice(0, 35)) : null;
+  if (fromLink) return fromLink;
+  const saved: unknown = await localeCookie.parse(request.headers.get("Cookie"));
+  return isLocale(saved) ? saved : null;
 }
 
 /** Locale and a translator for loaders (page titles, meta) in one call; it sees every namespace. */
