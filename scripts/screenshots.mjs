@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Screenshots of key pages at phone and desktop widths, in each language, for a human to look at.
 // Usage: start the app (npm start), then: node scripts/screenshots.mjs [baseUrl] [outDir]
+// PAGES=home,place picks pages; LANGS=ja,vi,ne picks languages (default ja,en); FULL=1 takes whole pages.
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -25,9 +26,9 @@ const pages = { home: "/", places: "/places", place: placeHref, events: "/events
 const only = process.env.PAGES?.split(",");
 for (const [name, p] of Object.entries(pages)) {
   if (only && !only.includes(name)) continue;
-  for (const lng of ["ja", "en"]) {
+  for (const lng of (process.env.LANGS ?? "ja,en").split(",")) {
     for (const width of [390, 1280]) {
-      const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, locale: lng === "ja" ? "ja-JP" : "en-US" });
+      const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, locale: lng.startsWith("ja") ? "ja-JP" : lng });
       const page = await context.newPage();
       await page.goto(`${base}${p}${p.includes("?") ? "&" : "?"}lng=${lng}`);
       const file = path.join(out, `${name}-${lng}-${width}.png`);

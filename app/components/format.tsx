@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatDay, formatRange, toTokyoIso } from "~/utils/dates";
+import { formatDay, formatNumber, formatRange, toTokyoIso } from "~/utils/dates";
 
 /** A <time> with Tokyo wall-clock text and a machine-readable +09:00 value. */
 export function When({ startsAt, endsAt, long = false }: { startsAt: string; endsAt?: string | null; long?: boolean }) {
@@ -20,7 +20,7 @@ export function Fee({ fee }: { fee: number | null }) {
   const { t, i18n } = useTranslation();
   if (fee === null) return <>{t("fee.ask")}</>;
   if (fee === 0) return <>{t("fee.free")}</>;
-  return <>{t("fee.yen", { amount: fee.toLocaleString(i18n.language) })}</>;
+  return <>{t("fee.yen", { amount: formatNumber(fee, i18n.language) })}</>;
 }
 
 export function Languages({ codes }: { codes: string[] }) {

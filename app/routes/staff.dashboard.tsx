@@ -1,4 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatNumber } from "~/utils/dates";
 import { data } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -53,8 +54,7 @@ export const handle = { i18n: ["insight", "listing"] };
 export default function StaffDashboard() {
   const { fiscalYear, choices, badYear, monthLabels: months, areas, measures, figures, breakdowns } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-  const format = (n: number) => number.format(n);
+  const format = (n: number) => formatNumber(n, i18n.language, { maximumFractionDigits: 1 });
   const figureName = (id: FigureId) => t(`insight.dashboard.figure.${id}`);
   return (
     <div className="container page stack staff-page dashboard">

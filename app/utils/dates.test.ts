@@ -73,6 +73,12 @@ describe("dates in Asia/Tokyo", () => {
       expect(formatRange(fromTokyo(2026, 12, 3, 12, 30), fromTokyo(2026, 12, 3, 13), "ja-x-easy")).toBe("12月3日(木) 午後0:30から午後1:00まで");
     });
 
+    // Chromium has no Nepali locale data, so Nepali dates are written by hand, identically in server and browser.
+    it("writes Nepali dates from its own names, not from the runtime's locale data", () => {
+      expect(formatRange(...sameDay, "ne")).toBe("डिसेम्बर 3, बिहि 09:00–17:00");
+      expect(formatRange(...multiDay, "ne", { long: true })).toBe("2026 डिसेम्बर 3, बिहि 09:00 – 2026 डिसेम्बर 30, बुध 17:00");
+    });
+
     it("leaves the end open when there is none", () => {
       expect(formatRange(sameDay[0], null, "ja")).toBe("12月3日(木) 09:00〜");
     });

@@ -70,12 +70,13 @@ export function startOfTokyoWeek(instant: Date): Date {
 
 // Building an Intl.DateTimeFormat is costly (it showed up as the top cost of rendering a list page);
 // formatters are reused per locale and option set.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
+type DateFormat = { format(instant: Date): string };
+const formatters = new Map<string, DateFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): DateFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, ...options });
+    f = locale === "ne" ? nepaliFormat(options) : new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, ...options });
     formatters.set(key, f);
   }
   return f;
@@ -84,6 +85,27 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
 /** Maps our locale codes to what Intl understands (ja-x-easy reads dates like ja). */
 export function intlLocale(locale: string): string {
   return locale === "ja-x-easy" ? "ja-JP" : locale;
+}
+
+// Chromium ships without Nepali locale data: its Intl writes "Thu, Dec 3" where Node writes 「डिसेम्बर ३, बिहि」, so
+// a Nepali page would not hydrate and would switch to English dates. Nepali dates are written here from CLDR's
+// names, the same on server and browser, with the Latin digits that both print everywhere else on the page.
+const NEPALI_MONTHS = ["जनवरी", "फेब्रुअरी", "मार्च", "अप्रिल", "मे", "जुन", "जुलाई", "अगस्ट", "सेप्टेम्बर", "अक्टोबर", "नोभेम्बर", "डिसेम्बर"];
+const NEPALI_WEEKDAYS = ["आइत", "सोम", "मंगल", "बुध", "बिहि", "शुक्र", "शनि"];
+function nepaliFormat(options: Intl.DateTimeFormatOptions): DateFormat {
+  if (options.hour) return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, ...options });
+  return {
+    format(instant: Date) {
+      const p = tokyoParts(instant);
+      const parts = [options.year ? `${p.year}` : "", options.month ? NEPALI_MONTHS[p.month - 1] : "", options.day ? `${p.day}` : ""].filter(Boolean).join(" ");
+      return options.weekday ? `${parts}, ${NEPALI_WEEKDAYS[p.weekday]}` : parts;
+    },
+  };
+}
+
+/** Numbers as the reader's language writes them, the same in every browser (Nepali with Latin digits; see above). */
+export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(locale === "ne" ? "en" : intlLocale(locale), options).format(value);
 }
 
 /** 12月3日(水) / Wed, Dec 3 */
