@@ -2,7 +2,7 @@ import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, ChoiceGroup, FormError, Honeypot, InputField, TextAreaField } from "~/components/forms";
+import { CheckboxField, ChoiceGroup, FormError, Honeypot, InputField, SelectField, TextAreaField } from "~/components/forms";
 import { formatRange } from "~/utils/dates";
 import { QUICK_JOIN_CODE } from "~/modules/auth/schemas";
 import { JoinApplySchemas, JoinRegisterSchemas } from "./schemas";
@@ -17,6 +17,8 @@ type AnyMeta = FieldMetadata<any, any, any>;
 type Choice = { id: number; startsAt: string; endsAt: string | null };
 type Kind = "apply" | "register";
 
+/** A few dates read best as radios; a series' dozen would push the name field off a phone's screen: a select then. */
+const MAX_RADIOS = 4;
 const CHOICE_FIELD: Record<Kind, "shiftId" | "eventDateId"> = { apply: "shiftId", register: "eventDateId" };
 
 export function QuickJoin({ kind, choices, groupName, answer }: { kind: Kind; choices: Choice[]; groupName: string; answer: JoinAnswer | undefined }) {
@@ -45,15 +47,17 @@ function DetailsStep({ kind, choices, groupName, answer }: { kind: Kind; choices
   });
   // The two pages' forms differ in a field or two; conform's metadata is looked up by name for those.
   const allFields = fields as unknown as Record<string, AnyMeta>;
-  const label = (c: Choice) => formatRange(new Date(c.startsAt), c.endsAt ? new Date(c.endsAt) : null, i18n.language);
+  const options = choices.map((c) => ({ value: String(c.id), label: formatRange(new Date(c.startsAt), c.endsAt ? new Date(c.endsAt) : null, i18n.language) }));
   return (
     <Form method="post" className="form stack" {...getFormProps(form)}>
       <p>{t("quickjoin.lead", { digits: QUICK_JOIN_CODE.digits })}</p>
       <FormError id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="join" />
       <Honeypot />
-      {choices.length > 1 ? (
-        <ChoiceGroup meta={allFields[choiceField]!} legend={t("quickjoin.when")} type="radio" options={choices.map((c) => ({ value: String(c.id), label: label(c) }))} />
+      {choices.length > MAX_RADIOS ? (
+        <SelectField meta={allFields[choiceField]!} label={t("quickjoin.when")} options={options} />
+      ) : choices.length > 1 ? (
+        <ChoiceGroup meta={allFields[choiceField]!} legend={t("quickjoin.when")} type="radio" options={options} />
       ) : (
         <input type="hidden" name={choiceField} value={choices[0]!.id} />
       )}
