@@ -10,6 +10,8 @@ import { waitForEmail } from "./mail";
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 const MAX_TAPS = 5;
+// The flow itself takes well under the default 30 s; the CI machine is shared, so the test allows more.
+test.setTimeout(90_000);
 
 async function applyFromHome(page: Page, email: string) {
   let taps = 0;
@@ -25,17 +27,19 @@ async function applyFromHome(page: Page, email: string) {
   await expect(page).toHaveURL(/\/volunteer\/\d+$/);
 
   const join = page.getByRole("region", { name: "お名前とメールアドレスで応募する" });
-  await join.getByLabel("お名前").fill("若葉 花子");
-  await join.getByLabel("メールアドレス").fill(email);
+  await join.getByRole("textbox", { name: "お名前", exact: true }).fill("若葉 花子");
+  await join.getByRole("textbox", { name: "メールアドレス", exact: true }).fill(email);
   await tap(join.getByRole("checkbox"));
   await tap(join.getByRole("button", { name: "確認コードを受け取る" }));
 
-  const code = page.getByLabel(/確認コード/);
+  const code = page.getByRole("textbox", { name: /確認コード/ });
   await expect(code).toBeVisible();
   await expect(code).toHaveAttribute("autocomplete", "one-time-code");
   await expect(code).toHaveAttribute("inputmode", "numeric");
   await expect(page.getByRole("status").filter({ hasText: "確認コードを送りました" })).toContainText(`${email.slice(0, 1)}***@example.jp`);
+  const sentAt = Date.now();
   const [, sent] = await waitForEmail(email, /確認コード：(\d{6})/);
+  const mailSeconds = (Date.now() - sentAt) / 1000;
 
   // A wrong code first: refused on the same page, next to the field.
   await code.fill(sent === "000000" ? "111111" : "000000");
@@ -48,13 +52,13 @@ async function applyFromHome(page: Page, email: string) {
   await expect(page).toHaveURL(/\/volunteer\/\d+\?applied=\d+$/);
   await expect(page.getByRole("status").filter({ hasText: /応募|申し込み|順番待ち/ }).first()).toBeVisible();
   // The wrong-code detour is not part of the count: it is one more tap a careful resident does not need.
-  return { taps, seconds: (Date.now() - started) / 1000 };
+  return { taps, seconds: (Date.now() - started) / 1000, mailSeconds };
 }
 
 test("a resident applies to an opening from the home page without an account, confirming with the emailed code", async ({ page }, testInfo) => {
-  const { taps, seconds } = await applyFromHome(page, "wakaba.hanako.quick@example.jp");
+  const { taps, seconds, mailSeconds } = await applyFromHome(page, "wakaba.hanako.quick@example.jp");
   testInfo.annotations.push({ type: "taps", description: String(taps) }, { type: "seconds", description: seconds.toFixed(1) });
-  console.log(`quick join with JavaScript: ${taps} taps, ${seconds.toFixed(1)} s`);
+  console.log(`quick join with JavaScript: ${taps} taps, ${seconds.toFixed(1)} s (${mailSeconds.toFixed(1)} s waiting for the email)`);
   expect(taps).toBeLessThanOrEqual(MAX_TAPS);
   expect(seconds).toBeLessThan(60);
   // Signed in now: the page offers the resident's own application, and no second sign-up form.
@@ -67,9 +71,9 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the same two steps work as plain forms", async ({ page }, testInfo) => {
-    const { taps, seconds } = await applyFromHome(page, "fujimi.ichiro.quick@example.jp");
+    const { taps, seconds, mailSeconds } = await applyFromHome(page, "fujimi.ichiro.quick@example.jp");
     testInfo.annotations.push({ type: "taps", description: String(taps) }, { type: "seconds", description: seconds.toFixed(1) });
-    console.log(`quick join without JavaScript: ${taps} taps, ${seconds.toFixed(1)} s`);
+    console.log(`quick join without JavaScript: ${taps} taps, ${seconds.toFixed(1)} s (${mailSeconds.toFixed(1)} s waiting for the email)`);
     expect(taps).toBeLessThanOrEqual(MAX_TAPS);
     expect(seconds).toBeLessThan(60);
   });
