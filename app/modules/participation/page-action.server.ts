@@ -8,8 +8,7 @@ import { RATE_LIMITS, clientIp, consumeRateLimit } from "~/modules/auth/rate-lim
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { withdrawFromForm, type ParticipationOutcome } from "./outcome";
-import { JOIN_INTENTS, joinSchemasFor } from "./schemas";
-import { maskEmail, type JoinAnswer } from "./quick-join";
+import { JOIN_INTENTS, joinSchemasFor, maskEmail, type JoinAnswer } from "./quick-join";
 
 /** Who takes part: the signed-in resident, or the one whose address a quick-join code just proved. */
 export type Participant = { id: number; email: string; name: string; locale: string };

@@ -5,8 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CheckboxField, ChoiceGroup, FormError, Honeypot, InputField, SelectField, TextAreaField } from "~/components/forms";
 import { formatRange } from "~/utils/dates";
 import { QUICK_JOIN_CODE } from "~/modules/auth/schemas";
-import { JoinApplySchemas, JoinRegisterSchemas } from "./schemas";
-import type { JoinAnswer } from "./quick-join";
+import { JoinApplySchemas, JoinRegisterSchemas, type JoinAnswer } from "./quick-join";
 
 // Taking part without an account, on the opening's or event's own page: name, address and the one consent, then
 // the code from the email, both as plain forms (they work without JavaScript). The server carries nothing between
