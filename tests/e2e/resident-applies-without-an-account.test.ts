@@ -23,7 +23,8 @@ async function applyFromHome(page: Page, email: string) {
   await page.goto("/");
   await tap(page.getByRole("link", { name: /1回だけのボランティア/ }));
   await expect(page).toHaveURL(/\/volunteer/);
-  await tap(page.locator(".card__title a").first());
+  // The list's own cards (with JavaScript the address changes a moment before the new page replaces the old one).
+  await tap(page.locator('.card__title a[href^="/volunteer/"]').first());
   await expect(page).toHaveURL(/\/volunteer\/\d+$/);
 
   const join = page.getByRole("region", { name: "お名前とメールアドレスで応募する" });
