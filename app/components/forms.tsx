@@ -53,6 +53,7 @@ export function InputField({
   autoComplete,
   inputMode,
   required,
+  autoFocus,
 }: {
   meta: AnyMeta;
   label: string;
@@ -62,6 +63,8 @@ export function InputField({
   inputMode?: "numeric" | "email" | "text" | "tel" | "url";
   /** Shows a "required" tag next to the label (the schema decides what is required). */
   required?: boolean;
+  /** Only for a field that is the one thing left to do on the page (a code just sent), never on a page's first view. */
+  autoFocus?: boolean;
 }) {
   // Phone numbers and addresses are text inputs with the matching keyboard: the site's input styles (and
   // 48 px targets) cover text inputs, and the server normalises and checks the value anyway.
@@ -72,7 +75,7 @@ export function InputField({
     <div className="field">
       <FieldLabel meta={meta} label={label} required={required} />
       <Hint meta={meta} hint={hint} />
-      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={keyboard} />
+      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={keyboard} autoFocus={autoFocus} />
       <ErrorText meta={meta} />
     </div>
   );

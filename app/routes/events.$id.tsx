@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ConsentField, MyParticipation, OutcomeNotice, SignInToParticipate, participationAnswer, replyFor } from "~/modules/participation/participation-controls";
+import { ConsentField, MyParticipation, OutcomeNotice, participationAnswer, replyFor } from "~/modules/participation/participation-controls";
+import { QuickJoin } from "~/modules/participation/quick-join-form";
+import { joinAnswer } from "~/modules/participation/quick-join";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { InputField } from "~/components/forms";
@@ -66,15 +68,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-export const handle = { i18n: ["listing", "detail", "events", "participation", "reports"] };
+export const handle = { i18n: ["listing", "detail", "events", "participation", "quickjoin", "reports"] };
 
 export default function EventDetailPage() {
   const { event, taxonomy, origin, calendarLinks, related, signedIn, mine, registered } = useLoaderData<typeof loader>();
-  const { reply, outcome } = participationAnswer(useActionData<typeof action>(), registered);
+  const actionData = useActionData<typeof action>();
+  const { reply, outcome } = participationAnswer(actionData, registered);
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   const area = event.areaSlug ? names.areas[event.areaSlug] : undefined;
   const next = event.dates.find((d) => d.status === "scheduled" || d.status === "moved");
+  // Visitors who are not signed in register from one form below the dates, choosing the date there.
+  const openDates = event.registrationRequired ? event.dates.filter((d) => d.status === "scheduled" || d.status === "moved") : [];
   return (
     <div className="container page detail">
       <Breadcrumbs items={[{ to: "/", label: t("nav.home") }, { to: "/events", label: t("nav.events") }, { label: event.title }]} />
@@ -128,6 +133,7 @@ export default function EventDetailPage() {
               <p>{t("event.noUpcoming")}</p>
             )}
             <OutcomeNotice outcome={outcome} />
+            {signedIn ? null : <QuickJoin kind="register" choices={openDates} groupName={event.group.name} answer={joinAnswer(actionData)} />}
           </section>
 
           <section className="panel" aria-labelledby="about-h">
@@ -222,7 +228,7 @@ function RegisterAction({
     defaultValue: { partySize: "1" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
   });
-  if (!signedIn) return <SignInToParticipate label={t("participation.loginToRegister")} />;
+  if (!signedIn) return null;
   if (mine) {
     return <MyParticipation id={mine.id} status={mine.status} detail={t("participation.people", { count: mine.partySize })} withdrawLabel={t("participation.cancel")} />;
   }

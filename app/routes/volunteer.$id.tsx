@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ConsentField, MyParticipation, OutcomeNotice, SignInToParticipate, participationAnswer, replyFor } from "~/modules/participation/participation-controls";
+import { ConsentField, MyParticipation, OutcomeNotice, participationAnswer, replyFor } from "~/modules/participation/participation-controls";
+import { QuickJoin } from "~/modules/participation/quick-join-form";
+import { joinAnswer } from "~/modules/participation/quick-join";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { TextAreaField } from "~/components/forms";
@@ -58,15 +60,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-export const handle = { i18n: ["listing", "detail", "events", "volunteering", "participation", "reports"] };
+export const handle = { i18n: ["listing", "detail", "events", "volunteering", "participation", "quickjoin", "reports"] };
 
 export default function OpeningDetailPage() {
   const { opening, taxonomy, signedIn, mine, applied } = useLoaderData<typeof loader>();
-  const { reply, outcome } = participationAnswer(useActionData<typeof action>(), applied);
+  const actionData = useActionData<typeof action>();
+  const { reply, outcome } = participationAnswer(actionData, applied);
   const { t } = useTranslation();
   const names = nameMaps(taxonomy);
   const area = opening.areaSlug ? names.areas[opening.areaSlug] : undefined;
   const fixedShifts = opening.shifts.filter((s) => s.endsAt !== null);
+  // Visitors who are not signed in apply from one form below the list, choosing among the open shifts there.
+  const openShifts = opening.shifts.filter((s) => s.status === "open");
   return (
     <div className="container page detail">
       <Breadcrumbs items={[{ to: "/", label: t("nav.home") }, { to: "/volunteer", label: t("nav.volunteer") }, { label: opening.title }]} />
@@ -127,6 +132,7 @@ export default function OpeningDetailPage() {
               </p>
             ) : null}
             <p className="notice notice--info">{opening.needsApproval ? t("opening.needsApproval") : t("opening.firstCome")}</p>
+            {signedIn ? null : <QuickJoin kind="apply" choices={openShifts} groupName={opening.group.name} answer={joinAnswer(actionData)} />}
           </section>
         </div>
         <aside className="detail__side">
@@ -181,7 +187,7 @@ function ShiftAction({
     constraint: getZodConstraint(ApplySchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplySchema }),
   });
-  if (!signedIn) return <SignInToParticipate label={t("participation.loginToApply")} />;
+  if (!signedIn) return null;
   if (mine) return <MyParticipation id={mine.id} status={mine.status} withdrawLabel={t("participation.withdraw")} />;
   return (
     <Form method="post" className="shift-action stack" {...getFormProps(form)}>

@@ -19,6 +19,7 @@ import {
 } from "./verification.server";
 import { createUserSession, endAllSessions, sessionPolicyFor } from "./session.server";
 import { getRoles } from "./permissions.server";
+import { QUICK_JOIN_CODE } from "./schemas";
 import { RATE_LIMITS, consumeRateLimit, isRateLimited, resetRateLimit, type RateLimitResult } from "./rate-limit.server";
 
 // Account use cases. None of them reveals whether an email address has an account: every branch returns the
@@ -220,6 +221,105 @@ async function guardedConsume(input: Parameters<typeof consumeCode>[0], ip: stri
   const perIp = await consumeRateLimit(RATE_LIMITS.codeAttemptsPerIp, ip);
   if (limited(perIp)) return { ok: false, reason: "rate-limited", retryAfterSeconds: perIp.retryAfterSeconds };
   return consumeCode(input);
+}
+
+/**
+ * Applying or registering without an account (quick join), step 1: a short code to the address, in the language of
+ * the page, whatever the address is: new, a resident's, a record staff made (代理登録) or a suspended account. The
+ * caller shows the same "we sent a code" step in every case, and nothing is created until the code comes back.
+ * Over the address's email limit nothing is issued either, so the code already sent keeps working.
+ */
+export async function sendJoinCode(input: { email: string; locale: string; ip: string }) {
+  if (!(await mayEmail(input.email, input.ip))) return;
+  const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  await prisma.$transaction(async (tx) => {
+    const code = await issueCode(tx, { purpose: "quick-join", email: input.email, userId: existing?.id ?? null });
+    await enqueueEmail(tx, {
+      to: input.email,
+      userId: existing?.id ?? null,
+      locale: input.locale,
+      template: "quick-join-code",
+      vars: { code, minutes: QUICK_JOIN_CODE.minutes },
+      idempotencyKey: `quick-join-code/${input.email}/${Date.now()}`,
+    });
+  });
+  logEvent({ event: "quick_join.code_sent", ip: input.ip });
+}
+
+export type JoinedResident = { id: number; email: string; name: string; locale: string };
+export type JoinResult = { ok: true; setCookie: string; user: JoinedResident; created: boolean } | { ok: false; reason: "suspended" } | CodeFailure;
+
+/**
+ * Quick join, step 2: the code proves the address, so the person is signed in as its account, which is made now
+ * when there is none (no password: they can set one through the reset link). An unproven account with the address
+ * (a signup never confirmed, a record staff made) is proven and taken over, as a verification code would. The
+ * privacy notice they accepted on the form is recorded once per version. A suspended account is told so, and
+ * nothing else happens.
+ */
+export async function confirmJoinCode(input: { email: string; code: string; name: string; locale: string; ip: string }): Promise<JoinResult> {
+  const check = await guardedConsume({ purpose: "quick-join", email: input.email, code: input.code }, input.ip);
+  if (!check.ok) {
+    logEvent({ event: "quick_join.code_refused", ip: input.ip });
+    return check;
+  }
+  const existing = await findJoiner(input.email);
+  if (existing && existing.status !== "active") {
+    logEvent({ event: "quick_join.suspended", ip: input.ip, userId: existing.id });
+    return { ok: false, reason: "suspended" };
+  }
+  const joined = existing ? { user: await takeOverForJoin(existing), created: false } : await createJoiner(input);
+  logEvent({ event: joined.created ? "signup.created" : "login.succeeded", method: "quick-join", ip: input.ip, userId: joined.user.id });
+  return { ok: true, setCookie: await startSession(joined.user.id), ...joined };
+}
+
+async function findJoiner(email: string) {
+  return prisma.user.findUnique({
+    where: { email },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      locale: true,
+      status: true,
+      emailVerifiedAt: true,
+      consents: { where: { kind: "privacy-notice", version: PRIVACY_NOTICE_VERSION, revokedAt: null }, select: { id: true }, take: 1 },
+    },
+  });
+}
+
+async function takeOverForJoin(user: NonNullable<Awaited<ReturnType<typeof findJoiner>>>): Promise<JoinedResident> {
+  await prisma.$transaction(async (tx) => {
+    if (!user.emailVerifiedAt) await markAddressProven(tx, user.id);
+    if (!user.consents.length) await tx.consent.create({ data: { userId: user.id, kind: "privacy-notice", version: PRIVACY_NOTICE_VERSION, method: "online" }, select: { id: true } });
+  });
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale };
+}
+
+async function createJoiner(input: { email: string; name: string; locale: string }): Promise<{ user: JoinedResident; created: boolean }> {
+  try {
+    const user = await prisma.$transaction(async (tx) => {
+      const resident = await tx.role.findUniqueOrThrow({ where: { name: "resident" }, select: { id: true } });
+      return tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          locale: input.locale,
+          emailVerifiedAt: new Date(),
+          roles: { create: { roleId: resident.id } },
+          profile: { create: {} },
+          consents: { create: { kind: "privacy-notice", version: PRIVACY_NOTICE_VERSION } },
+        },
+        select: { id: true, email: true, name: true, locale: true },
+      });
+    });
+    return { user, created: true };
+  } catch (error) {
+    // A double submit of the same code made the account first: the address is proven all the same.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    const existing = await findJoiner(input.email);
+    if (!existing) throw error;
+    return { user: await takeOverForJoin(existing), created: false };
+  }
 }
 
 /** Emails a one-time login code when the address has an active, verified account. */

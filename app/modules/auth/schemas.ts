@@ -45,6 +45,12 @@ export const CodeField = z
   .transform((v) => v.normalize("NFKC").replace(/[\s-]/g, ""))
   .pipe(z.string({ required_error: "errors.required" }).regex(/^\d{8}$/, "errors.codeFormat"));
 
+/**
+ * The code of a quick join (taking part without an account), typed on a phone between the mail app and the page:
+ * shorter and longer-lived than the other codes. Shared with the browser, which says both to the person.
+ */
+export const QUICK_JOIN_CODE = { digits: 6, minutes: 15 } as const;
+
 /** Hidden field bots fill in; people never see it (SECURITY.md row 30). */
 export const HONEYPOT_FIELD = "website_url";
 

@@ -1,15 +1,28 @@
 import crypto from "node:crypto";
 
 import { prisma, type Tx } from "~/utils/db.server";
+import { QUICK_JOIN_CODE } from "./schemas";
 
 // One-time codes (email verification, login by code, email change) and reset tokens (SECURITY.md rows 6–7):
 // CSPRNG values, only their SHA-256 stored, bound to purpose + address, single use, short-lived, and a new request
 // voids the previous one. Codes allow MAX_CODE_ATTEMPTS wrong tries before they are void.
 
-export type CodePurpose = "verify-email" | "login-code" | "change-email" | "delete-account";
+export type CodePurpose = "verify-email" | "login-code" | "change-email" | "delete-account" | "quick-join";
 export const CODE_TTL_MS = 10 * 60 * 1000;
 export const RESET_TTL_MS = 60 * 60 * 1000;
 export const MAX_CODE_ATTEMPTS = 10;
+
+type CodeRule = { digits: number; ttlMs: number; maxAttempts: number };
+const DEFAULT_RULE: CodeRule = { digits: 8, ttlMs: CODE_TTL_MS, maxAttempts: MAX_CODE_ATTEMPTS };
+/**
+ * Applying without an account (quick join) is typed on a phone between two apps, so its code is shorter and lives
+ * longer; fewer wrong tries keep guessing as hard as for the 8-digit codes (5 in a million per code, and the
+ * per-address email limit caps the codes).
+ */
+export const CODE_RULES: Partial<Record<CodePurpose, CodeRule>> = {
+  "quick-join": { digits: QUICK_JOIN_CODE.digits, ttlMs: QUICK_JOIN_CODE.minutes * 60 * 1000, maxAttempts: 5 },
+};
+const ruleFor = (purpose: CodePurpose): CodeRule => CODE_RULES[purpose] ?? DEFAULT_RULE;
 
 const sha256 = (value: string) => crypto.createHash("sha256").update(value, "utf8").digest("hex");
 const codeHash = (purpose: string, email: string, code: string) => sha256(`${purpose}\n${email}\n${code}`);
@@ -18,9 +31,10 @@ async function voidOutstanding(tx: Tx, purpose: string, email: string, now: Date
   await tx.verification.updateMany({ where: { purpose, email, consumedAt: null }, data: { consumedAt: now } });
 }
 
-/** A fresh 8-digit code for `email`; any earlier code for the same purpose and address stops working. */
+/** A fresh code (8 digits, or the purpose's rule) for `email`; any earlier code for the same purpose and address stops working. */
 export async function issueCode(tx: Tx, input: { purpose: CodePurpose; email: string; userId: number | null }, now = new Date()) {
-  const code = String(crypto.randomInt(0, 100_000_000)).padStart(8, "0");
+  const rule = ruleFor(input.purpose);
+  const code = String(crypto.randomInt(0, 10 ** rule.digits)).padStart(rule.digits, "0");
   await voidOutstanding(tx, input.purpose, input.email, now);
   await tx.verification.create({
     data: {
@@ -28,7 +42,7 @@ export async function issueCode(tx: Tx, input: { purpose: CodePurpose; email: st
       email: input.email,
       userId: input.userId,
       codeHash: codeHash(input.purpose, input.email, code),
-      expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+      expiresAt: new Date(now.getTime() + rule.ttlMs),
     },
   });
   return code;
@@ -39,6 +53,7 @@ export type CodeCheck = { ok: true; userId: number | null } | { ok: false; reaso
 /** Checks a code; a wrong guess counts against the code, the right one consumes it. */
 export async function consumeCode(input: { purpose: CodePurpose; email: string; code: string }, now = new Date()): Promise<CodeCheck> {
   const code = input.code.normalize("NFKC").replace(/\s|-/g, "");
+  const rule = ruleFor(input.purpose);
   return prisma.$transaction(async (tx) => {
     const row = await tx.verification.findFirst({
       where: { purpose: input.purpose, email: input.email, consumedAt: null },
@@ -47,13 +62,13 @@ export async function consumeCode(input: { purpose: CodePurpose; email: string; 
     });
     if (!row) return { ok: false, reason: "invalid" } as const;
     if (row.expiresAt <= now) return { ok: false, reason: "expired" } as const;
-    if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "locked" } as const;
+    if (row.attempts >= rule.maxAttempts) return { ok: false, reason: "locked" } as const;
     const expected = Buffer.from(row.codeHash, "hex");
-    const given = Buffer.from(codeHash(input.purpose, input.email, /^\d{8}$/.test(code) ? code : "x"), "hex");
+    const given = Buffer.from(codeHash(input.purpose, input.email, new RegExp(`^\\d{${rule.digits}}$`).test(code) ? code : "x"), "hex");
     if (!crypto.timingSafeEqual(expected, given)) {
       const attempts = row.attempts + 1;
       await tx.verification.update({ where: { id: row.id }, data: { attempts } });
-      return { ok: false, reason: attempts >= MAX_CODE_ATTEMPTS ? "locked" : "invalid" } as const;
+      return { ok: false, reason: attempts >= rule.maxAttempts ? "locked" : "invalid" } as const;
     }
     await tx.verification.update({ where: { id: row.id }, data: { consumedAt: now } });
     return { ok: true, userId: row.userId } as const;

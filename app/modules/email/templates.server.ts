@@ -17,6 +17,8 @@ import { escapeHtml } from "~/utils/html";
 type Templates = {
   "verify-email": { name: string; code: string };
   "login-code": { code: string };
+  /** Applying or registering without an account: the code typed on the same page proves the address. */
+  "quick-join-code": { code: string; minutes: number };
   "reset-password": { name: string; link: string };
   "signup-existing": { link: string };
   "change-email": { name: string; code: string };
@@ -55,6 +57,7 @@ const USER_TEXT_VARS = new Set(["name", "title", "group", "message", "newEmail",
 const SECRET_VARS: Partial<Record<EmailTemplate, readonly string[]>> = {
   "verify-email": ["code"],
   "login-code": ["code"],
+  "quick-join-code": ["code"],
   "change-email": ["code"],
   "delete-account-code": ["code"],
   "reset-password": ["link"],

@@ -50,6 +50,7 @@ export const UI_NAMESPACES = [
   "reports",
   "people",
   "insight",
+  "quickjoin",
 ] as const;
 export type Namespace = (typeof UI_NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = "common";
