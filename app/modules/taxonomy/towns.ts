@@ -56,11 +56,11 @@ const schoolKey = (s: string) => s.replace(PARTIAL_ALL, "").replace(/(小学校�
 export function findAreasForTown(input: string, areas: AreaTowns[]): TownMatch {
   const typed = normalizeTownInput(input);
   const town = townPart(typed) || typed;
-  const byTown = areas.flatMap((a) =>
-    splitTowns(a.towns)
-      .filter((t) => normalizeTownInput(t.name) === town)
-      .map((t) => ({ slug: a.slug, name: a.name, partial: t.partial })),
-  );
+  // One entry per area: 富士見1丁目 … 5丁目 all lead to 富士見地区 once.
+  const byTown = areas.flatMap((a) => {
+    const hits = splitTowns(a.towns).filter((t) => normalizeTownInput(t.name) === town);
+    return hits.length ? [{ slug: a.slug, name: a.name, partial: hits.every((t) => t.partial) }] : [];
+  });
   if (byTown.length) return { kind: "found", town, areas: byTown };
   const bySchool = areas
     .filter((a) => a.schoolDistrict && schoolKey(normalizeTownInput(a.schoolDistrict)) === schoolKey(typed))
