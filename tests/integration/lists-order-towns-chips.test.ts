@@ -43,8 +43,14 @@ describe("a list address with empty parameters is redirected to the same list wi
     ["/volunteer?area=&category=&mode=&language=&day=&time=&from=&to=", "/volunteer"],
     ["/search?q=サロン&area=&category=", "/search?q=%E3%82%B5%E3%83%AD%E3%83%B3"],
   ])("%s → 302 %s", async (url, location) => {
-    const loader = url.startsWith("/places") ? placesLoader : url.startsWith("/events") ? eventsLoader : url.startsWith("/volunteer") ? volunteerLoader : searchLoader;
-    expect(await redirectOf(() => callLoader(loader, url))).toEqual({ status: 302, location });
+    const call = url.startsWith("/places")
+      ? () => callLoader(placesLoader, url)
+      : url.startsWith("/events")
+        ? () => callLoader(eventsLoader, url)
+        : url.startsWith("/volunteer")
+          ? () => callLoader(volunteerLoader, url)
+          : () => callLoader(searchLoader, url);
+    expect(await redirectOf(call)).toEqual({ status: 302, location });
   });
 
   it("a clean address is answered, not redirected", async () => {
