@@ -212,8 +212,10 @@ describe("the rendered list says which area a 町名 is in and shows removable c
       { href: `/places?town=${town}&audience=elderly`, name: "条件を外す：無料" },
     ]);
     // The filters sit behind one closed 「絞り込み」 disclosure, the count before the cards.
-    expect(html).toMatch(/<details class="filter-panel"><summary class="filter-panel__toggle">/);
-    expect(html.indexOf('class="result-count"')).toBeLessThan(html.indexOf('class="card'));
+    const list = await render(`/places?town=${town}`);
+    expect(list).toMatch(/<details class="filter-panel"><summary class="filter-panel__toggle">/);
+    expect(list.indexOf('class="card')).toBeGreaterThan(0);
+    expect(list.indexOf('class="result-count"')).toBeLessThan(list.indexOf('class="card'));
   });
 
   it("脚折 is split between two areas, and an unknown name gets a translated message (ja and en)", async () => {
