@@ -5,7 +5,7 @@ import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { listFeaturedPlaces } from "~/modules/places/queries.server";
 import { listThisWeeksEvents } from "~/modules/events/queries.server";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { nameMaps } from "~/components/listing";
+import { TownField, nameMaps } from "~/components/listing";
 import { Text } from "~/components/text";
 import { EventCardView } from "~/modules/events/event-card";
 import { PlaceCardView } from "~/modules/places/place-card";
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
-export const handle = { i18n: ["listing", "home", "search", "events"] };
+export const handle = { i18n: ["listing", "lists", "home", "search", "events"] };
 
 export default function Home() {
   const { taxonomy, events, places } = useLoaderData<typeof loader>();
@@ -54,6 +54,30 @@ export default function Home() {
             </div>
           </Form>
         </div>
+      </section>
+
+      {/* Right after the search: residents know their 町名, rarely the council's areas (issue 15). */}
+      <section className="container section area-search" aria-labelledby="by-area">
+        <h2 id="by-area">{t("home.byArea")}</h2>
+        <p>{t("areaSearch.lead")}</p>
+        <Form method="get" action="/places" className="area-search__form">
+          <TownField id="home-town" taxonomy={taxonomy} />
+          <button type="submit" className="button">
+            {t("areaSearch.submit")}
+          </button>
+        </Form>
+        <p className="area-search__or" id="home-areas">
+          {t("areaSearch.orPick")}
+        </p>
+        <ul className="chips" aria-labelledby="home-areas">
+          {taxonomy.areas.map((a) => (
+            <li key={a.slug}>
+              <Link className="chip" to={`/places?area=${a.slug}`}>
+                <Text value={a.name} lang={a.lang} />
+              </Link>
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section className="container section" aria-labelledby="first-steps">
@@ -109,19 +133,6 @@ export default function Home() {
             <PlaceCardView key={p.id} place={p} names={names} />
           ))}
         </div>
-      </section>
-
-      <section className="container section" aria-labelledby="by-area">
-        <h2 id="by-area">{t("home.byArea")}</h2>
-        <ul className="chips">
-          {taxonomy.areas.map((a) => (
-            <li key={a.slug}>
-              <Link className="chip" to={`/places?area=${a.slug}`}>
-                <Text value={a.name} lang={a.lang} />
-              </Link>
-            </li>
-          ))}
-        </ul>
       </section>
     </>
   );

@@ -9,13 +9,15 @@ import { tokyoDateKey } from "~/utils/dates";
 import { activeFilterCount, parseListingFilters } from "~/modules/listing/filters";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { eventFeedLinks } from "~/modules/events/feeds.server";
-import { EmptyState, FilterForm, Pagination, ResultCount, nameMaps } from "~/components/listing";
+import { EmptyState, ListingControls, Pagination, nameMaps } from "~/components/listing";
+import { redirectToCleanListAddress } from "~/modules/listing/clean-url.server";
 import { EventCardView } from "~/modules/events/event-card";
 import { FeedSubscription } from "~/components/calendar-links";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  redirectToCleanListAddress(request);
   const { locale, t } = await getRequestI18n(request);
   const url = new URL(request.url);
   const filters = parseListingFilters(url);
@@ -44,7 +46,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   ...(data ? [{ tagName: "link", rel: "alternate", type: "application/rss+xml", href: data.feeds.rss, title: data.feeds.title }] : []),
 ];
 
-export const handle = { i18n: ["listing", "events"] };
+export const handle = { i18n: ["listing", "lists", "events"] };
 
 export default function Events() {
   const { taxonomy, filters, feeds, items, total, view, calendar } = useLoaderData<typeof loader>();
@@ -54,13 +56,12 @@ export default function Events() {
     <div className="container page">
       <h1>{t("events.title")}</h1>
       <p className="page__lead">{t("events.lead")}</p>
-      <FilterForm taxonomy={taxonomy} values={filters} fields={EVENT_LIST.fields} sorts={EVENT_LIST.sorts} />
       <ViewSwitch view={view} />
+      <ListingControls taxonomy={taxonomy} values={filters} offer={EVENT_LIST} total={view === "month" ? undefined : total} />
       {view === "month" ? (
         <MonthCalendar {...calendar} />
       ) : (
         <>
-          <ResultCount total={total} />
           {items.length ? (
         <div className="cards">
           {items.map((e) => (

@@ -9,12 +9,14 @@ import { ListingMap } from "~/components/map";
 import { mapConfig } from "~/utils/env.server";
 import { activeFilterCount, parseListingFilters } from "~/modules/listing/filters";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { EmptyState, FilterForm, Pagination, ResultCount, nameMaps } from "~/components/listing";
+import { EmptyState, ListingControls, Pagination, nameMaps } from "~/components/listing";
+import { redirectToCleanListAddress } from "~/modules/listing/clean-url.server";
 import { PlaceCardView } from "~/modules/places/place-card";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  redirectToCleanListAddress(request);
   const { locale, t } = await getRequestI18n(request);
   const filters = parseListingFilters(new URL(request.url));
   const [taxonomy, result] = await Promise.all([
@@ -34,7 +36,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletSty
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
-export const handle = { i18n: ["listing", "places"] };
+export const handle = { i18n: ["listing", "lists", "places"] };
 
 export default function Places() {
   const { taxonomy, filters, items, total, map } = useLoaderData<typeof loader>();
@@ -45,13 +47,7 @@ export default function Places() {
     <div className="container page">
       <h1>{t("places.title")}</h1>
       <p className="page__lead">{t("places.lead")}</p>
-      <FilterForm
-        taxonomy={taxonomy}
-        values={filters}
-        fields={PLACE_LIST.fields} sorts={PLACE_LIST.sorts}
-      />
-      <ResultCount total={total} />
-      <ListingMap pointsUrl={`/places/map.json${location.search}`} config={map} hasItems={total > 0} />
+      <ListingControls taxonomy={taxonomy} values={filters} offer={PLACE_LIST} total={total} />
       {items.length ? (
         <div className="cards">
           {items.map((p) => (
@@ -62,6 +58,8 @@ export default function Places() {
         <EmptyState filtered={activeFilterCount(filters) > 0} />
       )}
       <Pagination page={filters.page} total={total} />
+      {/* After the list: on a phone the first results, not the map, come right after the count. */}
+      <ListingMap pointsUrl={`/places/map.json${location.search}`} config={map} hasItems={total > 0} />
     </div>
   );
 }

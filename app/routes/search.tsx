@@ -6,13 +6,15 @@ import { MAX_QUERY_LENGTH, searchEverything } from "~/modules/discovery/search.s
 import { parseListingFilters } from "~/modules/listing/filters";
 import { cleanQuery } from "~/modules/search/normalize";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { FilterForm, nameMaps } from "~/components/listing";
+import { FilterForm, TownNotice, nameMaps } from "~/components/listing";
+import { redirectToCleanListAddress } from "~/modules/listing/clean-url.server";
 import { Highlight } from "~/components/highlight";
 import { When } from "~/components/format";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  redirectToCleanListAddress(request);
   const { locale, t } = await getRequestI18n(request);
   const url = new URL(request.url);
   const q = cleanQuery(url.searchParams.get("q") ?? "", MAX_QUERY_LENGTH);
@@ -59,7 +61,7 @@ function Section({ id, title, base, rows, terms }: { id: string; title: string; 
   );
 }
 
-export const handle = { i18n: ["listing", "search"] };
+export const handle = { i18n: ["listing", "lists", "search"] };
 
 export default function SearchPage() {
   const { q, filters, taxonomy, results } = useLoaderData<typeof loader>();
@@ -88,6 +90,7 @@ export default function SearchPage() {
           <FilterForm taxonomy={taxonomy} values={filters} fields={["area", "category", "audience", "beginner", "free"]} hidden={{ q }} />
         </details>
       ) : null}
+      {q ? <TownNotice town={filters.town} taxonomy={taxonomy} /> : null}
       {q ? (
         <p className="result-count" role="status">
           {t("search.resultCount", { count: total, q })}

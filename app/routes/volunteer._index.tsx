@@ -7,12 +7,14 @@ import { listPublishedOpenings } from "~/modules/volunteering/queries.server";
 import { PARTICIPATION_MODES } from "~/modules/volunteering/constants";
 import { activeFilterCount, parseListingFilters } from "~/modules/listing/filters";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { EmptyState, FilterForm, Pagination, ResultCount, nameMaps } from "~/components/listing";
+import { EmptyState, ListingControls, Pagination, nameMaps } from "~/components/listing";
+import { redirectToCleanListAddress } from "~/modules/listing/clean-url.server";
 import { OpeningCardView } from "~/modules/volunteering/opening-card";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  redirectToCleanListAddress(request);
   const { locale, t } = await getRequestI18n(request);
   const url = new URL(request.url);
   const filters = parseListingFilters(url);
@@ -29,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
-export const handle = { i18n: ["listing", "volunteering"] };
+export const handle = { i18n: ["listing", "lists", "volunteering"] };
 
 export default function Volunteer() {
   const { taxonomy, filters, items, total } = useLoaderData<typeof loader>();
@@ -39,14 +41,7 @@ export default function Volunteer() {
     <div className="container page">
       <h1>{t("volunteer.title")}</h1>
       <p className="page__lead">{t("volunteer.lead")}</p>
-      <FilterForm
-        taxonomy={taxonomy}
-        values={filters}
-        fields={OPENING_LIST.fields}
-        sorts={OPENING_LIST.sorts}
-        modes={PARTICIPATION_MODES}
-      />
-      <ResultCount total={total} />
+      <ListingControls taxonomy={taxonomy} values={filters} offer={OPENING_LIST} total={total} modes={PARTICIPATION_MODES} />
       {items.length ? (
         <div className="cards">
           {items.map((o) => (

@@ -8,9 +8,11 @@ test("with JavaScript off, a resident filters 居場所 by area and opens one", 
   const all = Number(allText.replace(/\D/g, ""));
   expect(all).toBeGreaterThan(20);
 
+  // The filters wait behind 「絞り込み」 (a <details>, which opens without JavaScript).
+  await page.getByText("絞り込み", { exact: true }).click();
   await page.getByLabel("地域", { exact: true }).selectOption({ index: 1 });
   await page.getByRole("button", { name: "この条件で表示" }).click();
-  await expect(page).toHaveURL(/area=[a-z-]+/);
+  await expect(page).toHaveURL(/\/places\?area=[a-z-]+$/);
   const filtered = Number((await page.getByRole("status").innerText()).replace(/\D/g, ""));
   expect(filtered).toBeGreaterThan(0);
   expect(filtered).toBeLessThan(all);

@@ -7,6 +7,8 @@ import { NO_FILTERS, PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, t
 import { splitCodes } from "~/modules/listing/codes";
 import { sharedListingWhere } from "~/modules/listing/where.server";
 import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere } from "~/modules/publishing/visibility";
+import { effectiveSort } from "~/modules/listing/url";
+import { EVENT_LIST } from "./list-offer";
 
 /** Public events with the listing filters. */
 async function eventWhere(filters: ListingFilters, locale: string): Promise<Prisma.EventWhereInput> {
@@ -129,8 +131,13 @@ export async function listEventDates(filters: ListingFilters, locale: string, ra
   const from = asked?.from && asked.from > range.from ? asked.from : range.from;
   const until = asked ? (asked.until ?? addDays(from, 366)) : range.until;
   const where = await eventDateWhere(filters, locale, from, until);
+  const sort = effectiveSort(EVENT_LIST, filters);
   const orderBy: Prisma.EventDateOrderByWithRelationInput[] =
-    filters.sort === "newest" ? [{ event: { publishedAt: "desc" } }, { startsAt: "asc" }] : [{ startsAt: "asc" }, { id: "asc" }];
+    sort === "newest"
+      ? [{ event: { publishedAt: "desc" } }, { startsAt: "asc" }, { id: "asc" }]
+      : sort === "name"
+        ? [{ event: { titleKana: "asc" } }, { event: { title: "asc" } }, { startsAt: "asc" }, { id: "asc" }]
+        : [{ startsAt: "asc" }, { id: "asc" }];
   if (limit !== undefined) {
     const rows = await prisma.eventDate.findMany({ where, select: occurrenceSelect, orderBy, take: limit });
     return { total: rows.length, items: await toOccurrenceCards(rows, locale) };

@@ -34,6 +34,7 @@ export const CONTENT_LANGUAGES = ["ja", "en", "zh-Hans", "ko", "vi", "tl", "ne",
 export const UI_NAMESPACES = [
   "common",
   "listing",
+  "lists",
   "detail",
   "home",
   "search",

@@ -49,6 +49,8 @@ export const ListingFiltersSchema = z.object({
   from: dateParam,
   to: dateParam,
   sort: z.enum(SORTS).optional().catch(undefined),
+  /** A 町名 or school district as a resident typed it; the list keeps the area(s) it lies in (taxonomy/towns.ts). */
+  town: z.string().trim().min(1).max(40).optional().catch(undefined),
   /** Sort by distance from this area (its centre), nearest first. */
   near: slug,
   page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1).default(1),

@@ -1,9 +1,11 @@
 import { findBySlug, getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { findAreasForTown } from "~/modules/taxonomy/towns";
 import { languagePattern, type ListingFilters } from "./filters";
 
 /** The conditions every kind's listing shares: the columns and relations places, events and openings all have. */
 export type SharedListingCondition =
   | { areaId: number }
+  | { areaId: { in: number[] } }
   | { categories: { some: { id: number } } }
   | { audiences: { some: { id: number } } }
   | { languages: { contains: string } }
@@ -19,6 +21,13 @@ export async function sharedListingWhere(filters: ListingFilters, locale: string
   const conditions: SharedListingCondition[] = [];
   const area = findBySlug(taxonomy.areas, filters.area ?? null);
   if (area) conditions.push({ areaId: area.id });
+  // A 町名 keeps the area it lies in, or every area it is split between; a name no area lists filters nothing
+  // (the page says it was not found).
+  const town = filters.town ? findAreasForTown(filters.town, taxonomy.areas) : null;
+  if (town?.kind === "found") {
+    const ids = town.areas.map((a) => findBySlug(taxonomy.areas, a.slug)!.id);
+    conditions.push({ areaId: { in: ids } });
+  }
   const category = findBySlug(taxonomy.categories, filters.category ?? null);
   if (category) conditions.push({ categories: { some: { id: category.id } } });
   const audience = findBySlug(taxonomy.audiences, filters.audience ?? null);

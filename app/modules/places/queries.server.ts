@@ -8,6 +8,8 @@ import { PAGE_SIZE, TIME_BAND_MINUTES, type ListingFilters } from "~/modules/lis
 import { areasByDistance, getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
 import { safeHttpUrl } from "~/utils/url";
 import { publicEventDateWhere, publicWhere } from "~/modules/publishing/visibility";
+import { effectiveSort } from "~/modules/listing/url";
+import { PLACE_LIST } from "./list-offer";
 
 /** The public filter → Prisma where, with the public rule always applied. */
 async function placeWhere(filters: ListingFilters, locale: string): Promise<Prisma.PlaceWhereInput> {
@@ -76,7 +78,8 @@ export type PlaceCard = ReturnType<typeof toCard>;
 
 export async function listPublishedPlaces(filters: ListingFilters, locale: string, now = new Date()) {
   const where = await placeWhere(filters, locale);
-  if (filters.sort === "near" && filters.near) {
+  const sort = effectiveSort(PLACE_LIST, filters);
+  if (sort === "near" && filters.near) {
     // Nearest areas first: order the matching ids in memory (a few thousand small rows at most), then page.
     const order = areasByDistance((await getTaxonomy(locale)).areas, filters.near);
     const rank = new Map(order.map((slug, i) => [slug, i]));
@@ -86,7 +89,7 @@ export async function listPublishedPlaces(filters: ListingFilters, locale: strin
     return { total: all.length, items: await placeCardsByIds(pageIds, filters, locale, now) };
   }
   const orderBy: Prisma.PlaceOrderByWithRelationInput[] =
-    filters.sort === "newest" ? [{ publishedAt: "desc" }, { id: "desc" }] : [{ nameKana: "asc" }, { id: "asc" }];
+    sort === "newest" ? [{ publishedAt: "desc" }, { id: "desc" }] : [{ nameKana: "asc" }, { id: "asc" }];
   const [total, rows] = await Promise.all([
     prisma.place.count({ where }),
     prisma.place.findMany({ where, select: cardSelect, orderBy, skip: (filters.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),

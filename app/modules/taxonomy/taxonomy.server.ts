@@ -2,7 +2,7 @@ import { prisma } from "~/utils/db.server";
 import { localize } from "~/modules/translation/localize.server";
 
 export type TaxonomyItem = { id: number; slug: string; name: string; lang: string };
-export type AreaItem = TaxonomyItem & { towns: string; lat: number | null; lng: number | null };
+export type AreaItem = TaxonomyItem & { towns: string; schoolDistrict: string; lat: number | null; lng: number | null };
 
 export type Taxonomy = {
   areas: AreaItem[];
@@ -20,7 +20,7 @@ export async function getTaxonomy(locale: string): Promise<Taxonomy> {
   if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
   const simple = { id: true, slug: true, name: true } as const;
   const [areas, categories, audiences, placeTypes] = await Promise.all([
-    prisma.area.findMany({ select: { ...simple, towns: true, lat: true, lng: true }, orderBy: { sortOrder: "asc" } }),
+    prisma.area.findMany({ select: { ...simple, towns: true, schoolDistrict: true, lat: true, lng: true }, orderBy: { sortOrder: "asc" } }),
     prisma.category.findMany({ select: simple, orderBy: { sortOrder: "asc" } }),
     prisma.audience.findMany({ select: simple, orderBy: { sortOrder: "asc" } }),
     prisma.placeType.findMany({ select: simple, orderBy: { sortOrder: "asc" } }),

@@ -6,6 +6,8 @@ import { splitCodes } from "~/modules/listing/codes";
 import { sharedListingWhere } from "~/modules/listing/where.server";
 import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere } from "~/modules/publishing/visibility";
 import { PARTICIPATION_MODES } from "./constants";
+import { effectiveSort } from "~/modules/listing/url";
+import { OPENING_LIST } from "./list-offer";
 
 /** Public openings with the listing filters. */
 async function openingWhere(filters: ListingFilters & { mode?: string }, locale: string): Promise<Prisma.OpeningWhereInput> {
@@ -83,12 +85,35 @@ export type OpeningCard = Awaited<ReturnType<typeof toCards>>[number];
 
 export async function listPublishedOpenings(filters: ListingFilters & { mode?: string }, locale: string, now = new Date()) {
   const where = await openingWhere(filters, locale);
+  const sort = effectiveSort(OPENING_LIST, filters);
+  if (sort === "soonest") {
+    // The next open shift of each matching opening, in one grouped query; the order is made in memory (the public
+    // openings are a few thousand small rows at most), then one page of cards is read.
+    const [all, next] = await Promise.all([
+      prisma.opening.findMany({ where, select: { id: true }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }] }),
+      prisma.shift.groupBy({
+        by: ["openingId"],
+        where: { opening: where, status: "open", startsAt: { gte: now }, endsAt: { not: null } },
+        _min: { startsAt: true },
+      }),
+    ]);
+    const firstShift = new Map(next.map((n) => [n.openingId, n._min.startsAt!.getTime()]));
+    // Openings with a dated shift by that date; ongoing ones (no date to keep) after them, newest first.
+    const ids = all
+      .map((o, i) => ({ id: o.id, at: firstShift.get(o.id) ?? Infinity, i }))
+      .sort((a, b) => a.at - b.at || a.i - b.i)
+      .map((o) => o.id);
+    const pageIds = ids.slice((filters.page - 1) * PAGE_SIZE, filters.page * PAGE_SIZE);
+    return { total: ids.length, items: await openingCardsByIds(pageIds, filters, locale, now) };
+  }
+  const orderBy: Prisma.OpeningOrderByWithRelationInput[] =
+    sort === "name" ? [{ titleKana: "asc" }, { title: "asc" }, { id: "asc" }] : [{ publishedAt: "desc" }, { id: "desc" }];
   const [total, rows] = await Promise.all([
     prisma.opening.count({ where }),
     prisma.opening.findMany({
       where,
       select: cardSelect,
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      orderBy,
       skip: (filters.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
     }),
