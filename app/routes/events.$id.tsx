@@ -28,6 +28,8 @@ import { pageMeta } from "~/utils/meta";
 import { toTokyoIso } from "~/utils/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReportLink } from "~/modules/moderation/report-link";
+import { describeFee, feeJsonLd } from "~/modules/fees/fee";
+import { CouncilPhoneNote } from "~/components/council-contact";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -71,7 +73,7 @@ export const handle = { i18n: ["listing", "detail", "events", "participation", "
 export default function EventDetailPage() {
   const { event, taxonomy, origin, calendarLinks, related, signedIn, mine, registered } = useLoaderData<typeof loader>();
   const { reply, outcome } = participationAnswer(useActionData<typeof action>(), registered);
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const names = nameMaps(taxonomy);
   const area = event.areaSlug ? names.areas[event.areaSlug] : undefined;
   const next = event.dates.find((d) => d.status === "scheduled" || d.status === "moved");
@@ -128,6 +130,7 @@ export default function EventDetailPage() {
               <p>{t("event.noUpcoming")}</p>
             )}
             <OutcomeNotice outcome={outcome} />
+            {event.registrationRequired ? <CouncilPhoneNote /> : null}
           </section>
 
           <section className="panel" aria-labelledby="about-h">
@@ -191,7 +194,7 @@ export default function EventDetailPage() {
                 ? { "@type": "VirtualLocation", url: event.onlineUrl }
                 : undefined,
             organizer: { "@type": "Organization", name: event.group.name },
-            isAccessibleForFree: event.fee === 0 ? true : undefined,
+            ...feeJsonLd(event.fee, describeFee(event.fee, t, i18n.language)),
             inLanguage: event.languages,
           }}
         />

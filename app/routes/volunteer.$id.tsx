@@ -22,6 +22,7 @@ import { pageMeta } from "~/utils/meta";
 import { prisma } from "~/utils/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReportLink } from "~/modules/moderation/report-link";
+import { CouncilPhoneNote } from "~/components/council-contact";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -127,6 +128,7 @@ export default function OpeningDetailPage() {
               </p>
             ) : null}
             <p className="notice notice--info">{opening.needsApproval ? t("opening.needsApproval") : t("opening.firstCome")}</p>
+            <CouncilPhoneNote />
           </section>
         </div>
         <aside className="detail__side">
