@@ -56,7 +56,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[0-9０-９+()\- ]{6,20}$/, "must be a phone number (digits, hyphens)")
     .default("049-271-1111"),
-  COUNCIL_ADDRESS: z.string().default("〒350-2211 埼玉県鶴ヶ島市大字脚折1922-10"),
+  COUNCIL_ADDRESS: z.string().default("〒350-2211 埼玉県鶴ヶ島市脚折町六丁目 福祉センター内"),
   COUNCIL_HOURS: z.string().default("月〜金 8:30〜17:15（土日祝・年末年始は休み）"),
   COUNCIL_HOURS_EN: z.string().default("Mon–Fri 8:30–17:15 (closed weekends, public holidays and over New Year)"),
   CITY_NAME: z.string().default("鶴ヶ島市"),
