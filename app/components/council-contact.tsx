@@ -26,7 +26,7 @@ export function CouncilContact() {
   return (
     <section className="council-contact" aria-labelledby="council-contact-h">
       <h2 id="council-contact-h" className="council-contact__title">
-        {t("council.title", { council: council.name })}
+        {t("council.title")}
       </h2>
       <dl className="council-contact__list">
         <div>
