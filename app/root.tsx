@@ -18,7 +18,7 @@ import appStyles from "~/styles/app.css";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { getRequestI18n, localeCookie } from "~/modules/i18n/i18next.server";
-import { getEnv } from "~/utils/env.server";
+import { councilContact, getEnv } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
 import { PageTranslationsScript, useRouteNamespaces } from "~/modules/i18n/page-translations";
 import { getCurrentUser } from "~/modules/auth/permissions.server";
@@ -46,6 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // A name, and whether to offer the group workspace (members of a group only).
       user: user ? { name: user.name, manages: await belongsToAnyGroup(user.id) } : null,
       council: { name: env.COUNCIL_NAME, nameEn: env.COUNCIL_NAME_EN, city: env.CITY_NAME },
+      // The counter residents can phone or visit (footer, "how to apply" blocks): public details only.
+      councilContact: councilContact(locale),
       demoSite: await demoPeopleExist(),
       // Titles for the error pages, which have no loader of their own.
       titles: { site: t("site.name"), notFound: t("error.notFoundTitle"), forbidden: t("error.forbiddenTitle"), error: t("error.title") },

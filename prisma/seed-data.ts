@@ -934,10 +934,16 @@ export type PlaceSeed = {
   address: string;
   access?: string;
   parking?: string;
-  /** Yen per visit; null = unknown, 0 = free. */
+  /** Yen per visit for those who pay; null = unknown, 0 = free. */
   fee: number | null;
+  /** Kind of fee (app/modules/fees/fee.ts); omitted = what the amount says (0 free, more paid, null unknown). */
+  feeKind?: "free" | "paid" | "partlyFree" | "unknown";
+  /** Who does not pay when partly free. */
+  feeFreeFor?: "children" | "students" | "seniors" | "members" | "firstVisit";
   feeNote?: string;
   booking?: boolean;
+  /** How to book (shown beside the next dates when booking is needed). */
+  bookingNote?: string;
   meals?: boolean;
   transport?: boolean;
   wheelchair?: boolean;
@@ -1017,9 +1023,12 @@ export const PLACES_FUJIMI: PlaceSeed[] = [
       "地域のボランティアが心を込めて夕ごはんを作っています。子どもは無料、大人は300円です。宿題をしたり、おしゃべりしたり、食べ終わったあともゆっくりしていけます。",
     address: "鶴ヶ島市富士見1-4-8",
     access: "東武東上線 若葉駅から徒歩8分",
-    fee: 0,
-    feeNote: "子ども（高校生まで）無料、大人300円",
+    fee: 300,
+    feeKind: "partlyFree",
+    feeFreeFor: "children",
+    feeNote: "高校生までは無料です",
     booking: true,
+    bookingNote: "食材の準備のため、前日の17時までに電話かメールで申し込んでください。",
     meals: true,
     toilet: true,
     wheelchair: true,
@@ -1061,6 +1070,8 @@ export type EventSeed = {
   venueAddress?: string;
   onlineUrl?: string;
   fee: number | null;
+  feeKind?: "free" | "paid" | "partlyFree" | "unknown";
+  feeFreeFor?: "children" | "students" | "seniors" | "members" | "firstVisit";
   feeNote?: string;
   capacity?: number;
   /** Defaults to capacity being set. */
@@ -1151,8 +1162,9 @@ export const EVENTS_SERIES_MORE: EventSeed[] = [
     summary: "みんなで食べる、あたたかい夕ごはん。",
     description:
       "第2・第4水曜日の夕方に開いています。子ども（高校生まで）は無料、大人は300円です。食材の準備のため、前日までにお申し込みください。",
-    fee: 0,
-    feeNote: "子ども無料、大人300円",
+    fee: 300,
+    feeKind: "partlyFree",
+    feeFreeFor: "children",
     capacity: 40,
     registrationCloseHours: 24,
     beginner: true,
@@ -1212,7 +1224,9 @@ export const EVENTS_SERIES_MORE: EventSeed[] = [
     description:
       "毎月第3日曜日、多文化サロン「まざりば」で開く料理会です。その月の担当の国の家庭料理を、一緒に作って食べます。材料費は200円、子どもは無料です。",
     fee: 200,
-    feeNote: "子どもは無料",
+    feeKind: "partlyFree",
+    feeFreeFor: "children",
+    feeNote: "材料費として",
     capacity: 30,
     beginner: true,
     languages: ",ja,en,vi,",
@@ -2015,7 +2029,9 @@ export const PLACES_CHUO_DAINI: PlaceSeed[] = [
     address: "鶴ヶ島市脚折1922-10 中央公民館 調理室",
     access: "東武東上線 鶴ヶ島駅から徒歩20分、東武バス「中央公民館」下車 徒歩4分",
     fee: 200,
-    feeNote: "材料費。子どもは無料です",
+    feeKind: "partlyFree",
+    feeFreeFor: "children",
+    feeNote: "材料費として",
     wheelchair: true,
     toilet: true,
     languages: ",ja,en,vi,",
@@ -2145,10 +2161,12 @@ export const PLACES_CHUO_DAINI: PlaceSeed[] = [
     description: "自治会と地域の有志で運営しています。子どもは無料、大人は300円です。食事のあとは、昔遊びやボードゲームで遊んでいけます。",
     address: "鶴ヶ島市鶴ヶ丘（詳しい場所はお問い合わせください）",
     access: "東武東上線 鶴ヶ島駅から徒歩10分ほど",
-    fee: 0,
-    feeNote: "子ども無料、大人300円",
+    fee: 300,
+    feeKind: "partlyFree",
+    feeFreeFor: "children",
     meals: true,
     booking: true,
+    bookingNote: "前日までに電話で申し込んでください。",
     schedule: {
       rule: "FREQ=MONTHLY;BYDAY=1FR",
       start: "17:00",

@@ -10,6 +10,7 @@ import { expandSchedule, isJapaneseHoliday } from "../app/modules/schedule/recur
 import { rebuildSearchIndex } from "../app/modules/search/documents.server";
 import { addDays, fromTokyo, startOfTokyoDay, tokyoDateKey, tokyoParts, tokyoSlot } from "../app/utils/dates";
 import { scheduleSlots } from "../app/modules/schedule/describe";
+import { feeColumns } from "../app/modules/fees/fee";
 import { createInListOrder, mulberry32 } from "./seed-helpers";
 import {
   APPLICATIONS,
@@ -276,9 +277,10 @@ export async function seed(prisma: PrismaClient, options: { now?: Date; people?:
           lng: Math.round((area.lng + (rand() - 0.5) * 0.014) * 1e5) / 1e5,
           access: p.access ?? "",
           parking: p.parking ?? "",
-          fee: p.fee,
+          ...feeColumns({ feeKind: p.feeKind, fee: p.fee, feeFreeFor: p.feeFreeFor }),
           feeNote: p.feeNote ?? "",
           bookingRequired: p.booking ?? false,
+          bookingNote: p.bookingNote ?? "",
           mealsProvided: p.meals ?? false,
           transportOffered: p.transport ?? false,
           wheelchairAccess: p.wheelchair ?? false,
@@ -400,7 +402,7 @@ export async function seed(prisma: PrismaClient, options: { now?: Date; people?:
           venueName: e.venueName ?? "",
           venueAddress: e.venueAddress ?? "",
           onlineUrl: e.onlineUrl ?? "",
-          fee: e.fee,
+          ...feeColumns({ feeKind: e.feeKind, fee: e.fee, feeFreeFor: e.feeFreeFor }),
           feeNote: e.feeNote ?? "",
           capacity: e.capacity ?? null,
           registrationRequired: e.registrationRequired ?? e.capacity !== undefined,

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { formatDay, formatNumber, formatRange, toTokyoIso } from "~/utils/dates";
+import { formatDay, formatRange, toTokyoIso } from "~/utils/dates";
+import { describeFee, type Fee as FeeValue } from "~/modules/fees/fee";
 
 /** A <time> with Tokyo wall-clock text and a machine-readable +09:00 value. */
 export function When({ startsAt, endsAt, long = false }: { startsAt: string; endsAt?: string | null; long?: boolean }) {
@@ -16,11 +17,10 @@ export function DayLabel({ at }: { at: string }) {
   return <time dateTime={toTokyoIso(d).slice(0, 10)}>{formatDay(d, i18n.language)}</time>;
 }
 
-export function Fee({ fee }: { fee: number | null }) {
+/** The one way a fee is shown (fees/fee.ts words it): the card, the detail page and the organiser's preview. */
+export function Fee({ fee }: { fee: FeeValue }) {
   const { t, i18n } = useTranslation();
-  if (fee === null) return <>{t("fee.ask")}</>;
-  if (fee === 0) return <>{t("fee.free")}</>;
-  return <>{t("fee.yen", { amount: formatNumber(fee, i18n.language) })}</>;
+  return <>{describeFee(fee, t, i18n.language)}</>;
 }
 
 export function Languages({ codes }: { codes: string[] }) {

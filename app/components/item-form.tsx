@@ -7,7 +7,9 @@ import { useTranslation } from "react-i18next";
 import { StatusTag } from "./status-tag";
 import { Breadcrumbs } from "~/components/detail";
 import { CONTENT_LANGUAGES } from "~/modules/i18n/config";
-import { ChoiceGroup, InputField, SelectField } from "~/components/forms";
+import { ChoiceGroup, InputField, NumberField, SelectField } from "~/components/forms";
+import { FEE_FREE_FOR, FEE_KINDS } from "~/modules/fees/fee";
+import { LIMITS } from "~/modules/forms/item-schemas";
 import { NTHS, WEEKDAYS } from "~/modules/schedule/rule-controls";
 import { canArchive, canSubmit, canWithdraw } from "~/modules/publishing/status";
 
@@ -187,6 +189,33 @@ export function TaxonomyFields({ categories, audiences, options }: { categories:
       <ChoiceGroup meta={categories} legend={t("filter.category")} options={toOptions(options.categories)} />
       <ChoiceGroup meta={audiences} legend={t("filter.audience")} options={toOptions(options.audiences)} />
     </>
+  );
+}
+
+/**
+ * The fee as the organiser says it: a kind (radio buttons, so it works without JavaScript), the amount the paying
+ * visitors pay and, when partly free, who does not pay. The resident sees it worded by fees/fee.ts.
+ */
+export function FeeFields({ kind, amount, freeFor, note }: { kind: AnyMeta; amount: AnyMeta; freeFor: AnyMeta; note: AnyMeta }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="field fee-fields">
+      <legend>{t("manage.form.fee")}</legend>
+      <ChoiceGroup meta={kind} legend={t("manage.form.feeKind")} type="radio" options={FEE_KINDS.map((k) => ({ value: k, label: t(`manage.form.feeKinds.${k}`) }))} />
+      <div className="fee-fields__amount">
+        <NumberField meta={amount} label={t("manage.form.feeAmount")} hint={t("manage.form.feeAmountHint", LIMITS.fee)} />
+      </div>
+      <div className="fee-fields__free-for">
+        <SelectField
+          meta={freeFor}
+          label={t("manage.form.feeFreeFor")}
+          hint={t("manage.form.feeFreeForHint")}
+          blank={t("manage.form.feeFreeForOther")}
+          options={FEE_FREE_FOR.map((w) => ({ value: w, label: t(`manage.form.feeFreeForOptions.${w}`) }))}
+        />
+      </div>
+      <InputField meta={note} label={t("manage.form.feeNote")} hint={t("manage.form.feeNoteHint")} />
+    </fieldset>
   );
 }
 

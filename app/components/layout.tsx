@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "./icon";
+import { CouncilContact } from "./council-contact";
 import { DEFAULT_LOCALE, LOCALE_NAMES, SUPPORTED_LOCALES, isJapanese, isLocale } from "~/modules/i18n/config";
 import type { loader as rootLoader } from "~/root";
 
@@ -131,6 +132,7 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="container">
         <p className="site-footer__council">{t("footer.operatedBy", { council: councilName })}</p>
+        <CouncilContact />
         <p className="site-footer__note">{t("footer.note")}</p>
         <p className="site-footer__links">
           <Link to="/privacy">{t("footer.privacy")}</Link>

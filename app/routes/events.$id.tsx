@@ -30,6 +30,8 @@ import { pageMeta } from "~/utils/meta";
 import { toTokyoIso } from "~/utils/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReportLink } from "~/modules/moderation/report-link";
+import { describeFee, feeJsonLd } from "~/modules/fees/fee";
+import { CouncilPhoneNote } from "~/components/council-contact";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -74,7 +76,7 @@ export default function EventDetailPage() {
   const { event, taxonomy, origin, calendarLinks, related, signedIn, mine, registered } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { reply, outcome } = participationAnswer(actionData, registered);
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const names = nameMaps(taxonomy);
   const area = event.areaSlug ? names.areas[event.areaSlug] : undefined;
   const next = event.dates.find((d) => d.status === "scheduled" || d.status === "moved");
@@ -134,6 +136,7 @@ export default function EventDetailPage() {
             )}
             <OutcomeNotice outcome={outcome} />
             {signedIn ? null : <QuickJoin kind="register" choices={openDates} groupName={event.group.name} answer={joinAnswer(actionData)} />}
+            {event.registrationRequired ? <CouncilPhoneNote /> : null}
           </section>
 
           <section className="panel" aria-labelledby="about-h">
@@ -197,7 +200,7 @@ export default function EventDetailPage() {
                 ? { "@type": "VirtualLocation", url: event.onlineUrl }
                 : undefined,
             organizer: { "@type": "Organization", name: event.group.name },
-            isAccessibleForFree: event.fee === 0 ? true : undefined,
+            ...feeJsonLd(event.fee, describeFee(event.fee, t, i18n.language)),
             inLanguage: event.languages,
           }}
         />

@@ -1,7 +1,9 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isJapanese } from "~/modules/i18n/config";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Text } from "~/components/text";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { certificateFor, fiscalYearOf } from "~/modules/participation/history.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
@@ -23,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const env = getEnv();
   return {
     meta: { title: t("certificate.title"), siteName: t("site.name") },
-    certificate: await certificateFor(user.id, year),
+    certificate: await certificateFor(user.id, year, locale),
     council: isJapanese(locale) ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN,
     issuedAt: new Date().toISOString(),
   };
@@ -36,11 +38,13 @@ export const handle = { i18n: ["account"] };
 export default function CertificatePage() {
   const { certificate, council, issuedAt } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
+  const labels = { date: t("certificate.date"), activity: t("certificate.activity"), group: t("certificate.group"), hours: t("certificate.hours") };
   return (
     <div className="container page certificate">
-      <p className="no-print">
+      <div className="certificate__tools no-print">
         <Link to="/me">{t("me.back")}</Link>
-      </p>
+        <PrintButton />
+      </div>
       <article className="certificate__sheet">
         <h1>{t("certificate.title")}</h1>
         <p className="certificate__name">
@@ -52,19 +56,33 @@ export default function CertificatePage() {
             <caption className="visually-hidden">{t("certificate.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("certificate.date")}</th>
-                <th scope="col">{t("certificate.activity")}</th>
-                <th scope="col">{t("certificate.group")}</th>
-                <th scope="col">{t("certificate.hours")}</th>
+                <th scope="col">{labels.date}</th>
+                <th scope="col">{labels.activity}</th>
+                <th scope="col">{labels.group}</th>
+                <th scope="col">{labels.hours}</th>
               </tr>
             </thead>
             <tbody>
+              {/* On a phone each row becomes a stacked card; the visible labels repeat the column headers there. */}
               {certificate.activities.map((a) => (
                 <tr key={a.id}>
-                  <td>{formatDate(new Date(a.date), i18n.language)}</td>
-                  <td lang="ja">{a.title}</td>
-                  <td lang="ja">{a.group}</td>
-                  <td>{t("me.hoursValue", { hours: a.hours })}</td>
+                  <td>
+                    <CellLabel text={labels.date} />
+                    {formatDate(new Date(a.date), i18n.language)}
+                  </td>
+                  <td>
+                    <CellLabel text={labels.activity} />
+                    <Text value={a.title} lang={a.titleLang} />
+                  </td>
+                  <td>
+                    <CellLabel text={labels.group} />
+                    {/* The group's name is shown as the group writes it. */}
+                    <span lang="ja">{a.group}</span>
+                  </td>
+                  <td>
+                    <CellLabel text={labels.hours} />
+                    {t("me.hoursValue", { hours: a.hours })}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -89,6 +107,28 @@ export default function CertificatePage() {
       </article>
       <p className="no-print">{t("certificate.printHint")}</p>
     </div>
+  );
+}
+
+/** The column's name, shown only when the row is stacked (narrow screens); the header cell names it otherwise. */
+function CellLabel({ text }: { text: string }) {
+  return (
+    <span className="certificate__label" aria-hidden="true">
+      {text}
+    </span>
+  );
+}
+
+/** Printing needs the browser; without JavaScript the hint below the sheet says to use the browser's print. */
+function PrintButton() {
+  const { t } = useTranslation();
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!ready) return null;
+  return (
+    <button type="button" className="button" onClick={() => window.print()}>
+      {t("certificate.print")}
+    </button>
   );
 }
 

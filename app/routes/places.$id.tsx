@@ -18,6 +18,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReportLink } from "~/modules/moderation/report-link";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 import { isStale } from "~/modules/places/freshness";
+import { BookingBlock } from "~/modules/places/booking-block";
+import { describeFee, feeJsonLd } from "~/modules/fees/fee";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale, t, item: place, taxonomy } = await loadPublicDetail(request, params.id, "place", getPublishedPlace);
@@ -74,6 +76,7 @@ export default function PlaceDetailPage() {
             <h2 id="when-h">{t("detail.when")}</h2>
             {place.schedule.rule ? <p className="schedule-text">{describeSchedule(place.schedule, t)}</p> : null}
             {place.scheduleNote ? <Text as="p" value={place.scheduleNote} lang={place.fieldLang.scheduleNote} /> : null}
+            <BookingBlock place={place} noteLang={place.fieldLang.bookingNote} />
             {place.nextDates.length ? (
               <>
                 <h3>{t("detail.nextDates")}</h3>
@@ -202,7 +205,7 @@ export default function PlaceDetailPage() {
             ? { "@type": "PostalAddress", streetAddress: place.address, addressLocality: city, addressCountry: "JP" }
             : { "@type": "PostalAddress", addressLocality: `${city} ${areaName}`.trim(), addressCountry: "JP" },
           geo: place.lat != null && place.lng != null ? { "@type": "GeoCoordinates", latitude: place.lat, longitude: place.lng } : undefined,
-          isAccessibleForFree: place.fee === 0 ? true : undefined,
+          ...feeJsonLd(place.fee, describeFee(place.fee, t, i18n.language)),
           event: place.events.slice(0, 3).map((e) => ({
             "@type": "Event",
             name: e.title,

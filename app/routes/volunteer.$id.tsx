@@ -24,6 +24,7 @@ import { pageMeta } from "~/utils/meta";
 import { prisma } from "~/utils/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReportLink } from "~/modules/moderation/report-link";
+import { CouncilPhoneNote } from "~/components/council-contact";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -133,6 +134,7 @@ export default function OpeningDetailPage() {
             ) : null}
             <p className="notice notice--info">{opening.needsApproval ? t("opening.needsApproval") : t("opening.firstCome")}</p>
             {signedIn ? null : <QuickJoin kind="apply" choices={openShifts} groupName={opening.group.name} answer={joinAnswer(actionData)} />}
+            <CouncilPhoneNote />
           </section>
         </div>
         <aside className="detail__side">

@@ -50,6 +50,15 @@ const EnvSchema = z.object({
   /// Name shown on certificates and in the footer.
   COUNCIL_NAME: z.string().default("鶴ヶ島市社会福祉協議会"),
   COUNCIL_NAME_EN: z.string().default("Tsurugashima Social Welfare Council"),
+  /// The council's counter, shown in the footer of every page and beside every "how to apply" for people who would
+  /// rather phone. Public information only: the centre's own number, address and opening hours.
+  COUNCIL_PHONE: z
+    .string()
+    .regex(/^[0-9０-９+()\- ]{6,20}$/, "must be a phone number (digits, hyphens)")
+    .default("049-271-1111"),
+  COUNCIL_ADDRESS: z.string().default("〒350-2211 埼玉県鶴ヶ島市脚折町六丁目 福祉センター内"),
+  COUNCIL_HOURS: z.string().default("月〜金 8:30〜17:15（土日祝・年末年始は休み）"),
+  COUNCIL_HOURS_EN: z.string().default("Mon–Fri 8:30–17:15 (closed weekends, public holidays and over New Year)"),
   CITY_NAME: z.string().default("鶴ヶ島市"),
   /// Prefecture of the city, for full addresses in open data.
   PREFECTURE_NAME: z.string().default("埼玉県"),
@@ -124,6 +133,22 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // availableParallelism() follows the CPU affinity (taskset, container cpusets), not just the core count.
     WEB_CONCURRENCY: env.WEB_CONCURRENCY ?? (env.NODE_ENV === "production" ? os.availableParallelism() : 1),
     MAP_TILE_ORIGIN: env.MAP_TILE_URL ? new URL(env.MAP_TILE_URL.replace(/[{}]/g, "")).origin : "",
+  };
+}
+
+/**
+ * The council's public contact for the browser (the root loader): name, phone, address and counter hours in the
+ * page's language. Nothing else from the environment goes to a page this way.
+ */
+export function councilContact(locale: string) {
+  const env = getEnv();
+  // Plain and easy Japanese both read the Japanese name and hours.
+  const ja = locale === "ja" || locale === "ja-x-easy";
+  return {
+    name: ja ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN,
+    phone: env.COUNCIL_PHONE,
+    address: env.COUNCIL_ADDRESS,
+    hours: ja ? env.COUNCIL_HOURS : env.COUNCIL_HOURS_EN,
   };
 }
 

@@ -5,6 +5,7 @@ import { hashPassword } from "~/modules/auth/password.server";
 import { createUserSession, SESSION_POLICIES, type SessionPolicy } from "~/modules/auth/session.server";
 import { GROUP_STATUS, ITEM_STATUS } from "~/modules/publishing/visibility";
 import type { GroupRole } from "~/modules/groups/permissions";
+import { kindOfAmount } from "~/modules/fees/fee";
 import { cookiePair, TEST_PASSWORD, uniqueEmail } from "./auth";
 
 // The people, groups and items a test needs, written through Prisma into the worker's real SQLite file (never a
@@ -117,7 +118,7 @@ type PlaceOptions = ItemOptions & Partial<Omit<Prisma.PlaceUncheckedCreateInput,
 export async function createPlace(group: Ref, { status = ITEM_STATUS.published, ...fields }: PlaceOptions = {}) {
   const typeId = fields.typeId ?? (await prisma.placeType.findFirstOrThrow({ select: { id: true }, orderBy: { id: "asc" } })).id;
   return prisma.place.create({
-    data: { name: "試験の居場所", nameKana: "しけんのいばしょ", ...fields, typeId, groupId: group.id, status },
+    data: { name: "試験の居場所", nameKana: "しけんのいばしょ", ...fields, ...feeKindOf(fields), typeId, groupId: group.id, status },
     select: { id: true, name: true },
   });
 }
@@ -125,12 +126,18 @@ export async function createPlace(group: Ref, { status = ITEM_STATUS.published, 
 type DateInput = { startsAt: Date; endsAt?: Date } & Partial<Omit<Prisma.EventDateUncheckedCreateInput, "id" | "eventId" | "startsAt" | "endsAt">>;
 type EventOptions = ItemOptions & { dates?: DateInput[] } & Partial<Omit<Prisma.EventUncheckedCreateInput, "id" | "groupId" | "status" | "dates">>;
 
+/** A fee given only as an amount (fee: 0) means what it meant before fees had kinds: 0 free, more paid. */
+function feeKindOf(fields: { fee?: number | null; feeKind?: string }) {
+  return { feeKind: fields.feeKind ?? kindOfAmount(fields.fee ?? null) };
+}
+
 /** An event of `group` with its dates (default: one, a week from now, two hours long). */
 export async function createEvent(group: Ref, { status = ITEM_STATUS.published, dates = [{ startsAt: daysFromNow(7) }], ...fields }: EventOptions = {}) {
   const event = await prisma.event.create({
     data: {
       title: "試験の催し 健康講座",
       ...fields,
+      ...feeKindOf(fields),
       groupId: group.id,
       status,
       dates: { create: dates.map(({ startsAt, endsAt, ...date }) => ({ startsAt, endsAt: endsAt ?? new Date(startsAt.getTime() + 2 * HOUR_MS), ...tokyoSlot(startsAt), ...date })) },

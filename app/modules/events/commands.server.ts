@@ -18,6 +18,7 @@ import { areaOrPlaceArea } from "~/modules/places/queries.server";
 import type { SaveOptions } from "~/modules/places/commands.server";
 import { holds, reviewedChanges, withoutHeld, type HeldChange } from "~/modules/publishing/edit-policy";
 import { recordHeldChanges } from "~/modules/publishing/revisions.server";
+import { feeColumns } from "~/modules/fees/fee";
 import { ITEM_STATUS } from "~/modules/publishing/visibility";
 
 // A group's 催し: a one-off (one EventDate) or a series whose dates are materialised from its RRULE for the
@@ -45,7 +46,9 @@ const formSelect = {
   venueName: true,
   venueAddress: true,
   onlineUrl: true,
+  feeKind: true,
   fee: true,
+  feeFreeFor: true,
   feeNote: true,
   capacity: true,
   registrationRequired: true,
@@ -188,7 +191,7 @@ function eventData(input: EventInput, rule: string, areaId: number | null) {
     venueName: input.venueName,
     venueAddress: input.venueAddress,
     onlineUrl: input.onlineUrl,
-    fee: input.fee,
+    ...feeColumns(input),
     feeNote: input.feeNote,
     capacity: input.capacity,
     registrationRequired: input.registrationRequired,
@@ -217,7 +220,9 @@ const reviewedSelect = {
   venueName: true,
   venueAddress: true,
   onlineUrl: true,
+  feeKind: true,
   fee: true,
+  feeFreeFor: true,
   recurrenceRule: true,
   recurrenceStart: true,
   recurrenceEnd: true,

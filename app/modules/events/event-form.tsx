@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, ChoiceGroup, FormError, InputField, NumberField, TextAreaField } from "~/components/forms";
-import { useItemForm, AreaField, ContactFields, LanguagesField, PlaceChoice, RepeatFields, SaveButtons, TaxonomyFields, TimeFields } from "~/components/item-form";
+import { FeeFields, useItemForm, AreaField, ContactFields, LanguagesField, PlaceChoice, RepeatFields, SaveButtons, TaxonomyFields, TimeFields } from "~/components/item-form";
 import type { FormDefaults } from "~/modules/forms/form-values";
 import { LIMITS } from "~/modules/forms/item-schemas";
 import { eventSchema } from "~/modules/events/schemas";
@@ -74,8 +74,7 @@ export function EventForm({
       <InputField meta={fields.onlineUrl} label={t("manage.event.onlineUrl")} type="url" hint={t("manage.form.urlHint")} />
 
       <h2>{t("manage.form.joining")}</h2>
-      <NumberField meta={fields.fee} label={t("manage.form.fee")} hint={t("manage.form.feeHint", LIMITS.fee)} />
-      <InputField meta={fields.feeNote} label={t("manage.form.feeNote")} />
+      <FeeFields kind={fields.feeKind} amount={fields.fee} freeFor={fields.feeFreeFor} note={fields.feeNote} />
       <NumberField meta={fields.capacity} label={t("detail.capacity")} hint={t("manage.event.capacityHint", LIMITS.capacity)} />
       <div className="event-close">
         <CheckboxField meta={fields.registrationRequired} label={t("manage.event.registrationRequired")} />

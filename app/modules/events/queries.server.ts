@@ -6,6 +6,7 @@ import { localize, localizeOne } from "~/modules/translation/localize.server";
 import { NO_FILTERS, PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, type ListingFilters } from "~/modules/listing/filters";
 import { splitCodes } from "~/modules/listing/codes";
 import { sharedListingWhere } from "~/modules/listing/where.server";
+import { feeOf, freeForEveryoneWhere } from "~/modules/fees/fee";
 import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere } from "~/modules/publishing/visibility";
 import { effectiveSort } from "~/modules/listing/url";
 import { EVENT_LIST } from "./list-offer";
@@ -14,7 +15,7 @@ import { EVENT_LIST } from "./list-offer";
 async function eventWhere(filters: ListingFilters, locale: string): Promise<Prisma.EventWhereInput> {
   const { conditions } = await sharedListingWhere(filters, locale);
   const and: Prisma.EventWhereInput[] = [publicWhere("event"), ...conditions];
-  if (filters.free) and.push({ fee: 0 });
+  if (filters.free) and.push(freeForEveryoneWhere);
   if (filters.online) and.push({ onlineUrl: { not: "" } });
   return { AND: and };
 }
@@ -45,7 +46,9 @@ const occurrenceSelect = {
       id: true,
       title: true,
       summary: true,
+      feeKind: true,
       fee: true,
+      feeFreeFor: true,
       capacity: true,
       registrationRequired: true,
       beginnerFriendly: true,
@@ -94,7 +97,7 @@ async function toOccurrenceCards(rows: OccurrenceRow[], locale: string) {
       status: row.status,
       originalStartsAt: row.originalStartsAt?.toISOString() ?? null,
       note: row.note,
-      fee: row.event.fee,
+      fee: feeOf(row.event),
       registrationRequired: row.event.registrationRequired,
       capacity,
       placesLeft: capacity == null ? null : Math.max(0, capacity - row.registeredCount),
@@ -183,7 +186,9 @@ export async function getPublishedEvent(id: number, locale: string, now = new Da
       venueName: true,
       venueAddress: true,
       onlineUrl: true,
+      feeKind: true,
       fee: true,
+      feeFreeFor: true,
       feeNote: true,
       capacity: true,
       registrationRequired: true,
@@ -223,7 +228,7 @@ export async function getPublishedEvent(id: number, locale: string, now = new Da
     summary: ev.summary,
     description: ev.description,
     fieldLang: ev.fieldLang,
-    fee: row.fee,
+    fee: feeOf(row),
     feeNote: ev.feeNote,
     capacity: row.capacity,
     registrationRequired: row.registrationRequired,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text } from "~/utils/text";
 import { CheckboxField, OptionalDateField, OptionalIdField, OptionalTimeField, OptionalUrlField, TimeField, optionalKana, optionalWholeNumber } from "~/modules/forms/fields";
 import { CLOSE_MODES, dayBeforeHours, hoursBeforeStart } from "./close-deadline";
-import { LIMITS, checkDay, checkTimes, common, dayNumber, feeFields, issue, ruleControls, valid, type SchemaContext } from "~/modules/forms/item-schemas";
+import { LIMITS, checkDay, checkFee, checkTimes, common, dayNumber, feeFields, issue, ruleControls, valid, type SchemaContext } from "~/modules/forms/item-schemas";
 import { ruleControlIssues } from "~/modules/schedule/rule-controls";
 
 // ───────────── Event ─────────────
@@ -38,6 +38,7 @@ export function eventSchema(context: SchemaContext) {
     })
     .strip()
     .superRefine((v, ctx) => {
+      checkFee(ctx, v);
       checkTimes(ctx, v.startTime, v.endTime, ["startTime"], ["endTime"], true);
       if (v.closeMode === "at") {
         if (v.kind !== "once") issue(ctx, ["closeMode"], "manage.errors.closeAtOnceOnly");

@@ -5,6 +5,7 @@ import { addDays, parseTokyoDate } from "~/utils/dates";
 import { SAVE_INTENTS } from "~/modules/publishing/status";
 import { CheckboxField, IdListField, OptionalEmailField, OptionalIdField, OptionalPhoneField, enumList, minutesOf, optionalWholeNumber } from "./fields";
 import { NTHS, REPEATS, WEEKDAYS } from "~/modules/schedule/rule-controls";
+import { FEE_FREE_FOR, FEE_KIND, FEE_KINDS } from "~/modules/fees/fee";
 
 // What the organiser forms of places, events and openings share (each domain's schemas.ts builds on it). Each schema lists every field a form may set; anything
 // else (status, groupId, createdById, publishedAt, counts…) is dropped, so it can never be mass-assigned
@@ -43,9 +44,19 @@ export const common = {
 };
 
 export const feeFields = {
+  // Without a kind (older forms, scripts) the amount says it as before: 0 free, more paid, blank unknown.
+  feeKind: z.enum(FEE_KINDS, { errorMap: () => ({ message: "errors.invalidChoice" }) }).optional(),
   fee: optionalWholeNumber(LIMITS.fee.min, LIMITS.fee.max),
+  feeFreeFor: z.enum(FEE_FREE_FOR, { errorMap: () => ({ message: "errors.invalidChoice" }) }).optional(),
   feeNote: text({ max: 200 }),
 };
+
+/** Paid and partly free need the amount the paying visitors pay (1 yen or more); free and unknown ignore it. */
+export function checkFee(ctx: Issue, v: { feeKind?: unknown; fee?: unknown }) {
+  if (v.feeKind !== FEE_KIND.paid && v.feeKind !== FEE_KIND.partlyFree) return;
+  if (v.fee === null || v.fee === undefined) issue(ctx, ["fee"], "manage.errors.feeAmountRequired");
+  else if (v.fee === 0) issue(ctx, ["fee"], "manage.errors.feeAmountZero");
+}
 
 export const ruleControls = {
   repeat: z.enum(REPEATS, { errorMap: () => ({ message: "errors.invalidChoice" }) }).default("none"),

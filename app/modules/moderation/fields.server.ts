@@ -5,6 +5,7 @@ import type { PublicKind } from "~/modules/publishing/visibility";
 import { describeSchedule } from "~/modules/schedule/describe";
 import { splitCodes } from "~/modules/listing/codes";
 import { getTaxonomy, type Taxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { describeFee, isFeeKind, kindOfAmount } from "~/modules/fees/fee";
 import { formatDay, formatRange, tokyoDateKey } from "~/utils/dates";
 
 // What staff review: an item's or group's fields as readable text, in the order a resident reads them. The same
@@ -39,9 +40,11 @@ const names = (items: { id: number; name: string }[], ids: unknown) =>
     .filter(Boolean)
     .join("、");
 
-function feeText(fee: unknown, t: TFunction): string {
-  if (fee === null || fee === undefined) return t("staff.value.feeUnknown");
-  return Number(fee) === 0 ? t("staff.value.free") : t("staff.value.yen", { amount: Number(fee).toLocaleString("ja-JP") });
+/** The fee as residents will read it (fees/fee.ts); a value from before fees had kinds reads by its amount. */
+function feeText(v: ItemValues, t: TFunction, locale: string): string {
+  const amount = v.fee === null || v.fee === undefined ? null : Number(v.fee);
+  const kind = isFeeKind(v.feeKind) ? v.feeKind : kindOfAmount(amount);
+  return describeFee({ kind, amount, freeFor: typeof v.feeFreeFor === "string" ? v.feeFreeFor : "" }, t, locale);
 }
 
 /** A reviewed field (edit-policy.ts) of an item, from the values it covers. */
@@ -67,7 +70,7 @@ export function reviewedText(kind: PublicKind, field: string, v: ItemValues, ctx
     case "website":
       return String(v.website ?? "");
     case "fee":
-      return feeText(v.fee, t);
+      return feeText(v, t, ctx.locale);
     case "audiences":
       return names(tax.audiences, v.audienceIds);
     case "schedule":

@@ -6,6 +6,9 @@ import { isPublic, publicEventDateWhere, publicWhere } from "~/modules/publishin
 import { localize } from "~/modules/translation/localize.server";
 import { readingOf } from "~/modules/search/reading.server";
 import { coordinateCell, dateCell, phoneCell, recordNo, storedTimeCell, textCell, timeCell, toKatakana, urlCell, weekdaysCell } from "./cells";
+import { FEE_KIND, describeFee, feeOf, type Fee } from "~/modules/fees/fee";
+import { serverI18n } from "~/modules/i18n/i18next.server";
+import type { TFunction } from "i18next";
 import { OPEN_DATA_FILES, type EventRow, type OpenDataFile, type PlaceRow, type Profile, type Publisher } from "./profiles";
 
 // The open-data files of /opendata: published items only (the publishing layer decides) and no personal data. A
@@ -79,7 +82,9 @@ export async function eventRows(now = new Date()): Promise<EventRow[]> {
           titleKana: true,
           summary: true,
           description: true,
+          feeKind: true,
           fee: true,
+          feeFreeFor: true,
           feeNote: true,
           capacity: true,
           contactName: true,
@@ -99,6 +104,7 @@ export async function eventRows(now = new Date()): Promise<EventRow[]> {
   const events = [...new Map(dates.map((d) => [d.event.id, d.event])).values()];
   const english = new Map((await localize("event", events, ["title"], "en")).map((e) => [e.id, e.fieldLang.title === "en" ? e.title : ""]));
   const kana = new Map(await Promise.all(events.map(async (e) => [e.id, await kanaOf(e.titleKana, e.title)] as const)));
+  const ja = serverI18n.getFixedT("ja", "common");
   return dates.map((d) => {
     const e = d.event;
     const place = e.place && isPublic(e.place) ? e.place : null;
@@ -120,8 +126,9 @@ export async function eventRows(now = new Date()): Promise<EventRow[]> {
       endTime: timeCell(d.endsAt),
       dateNote: textCell(moved, d.note),
       description: textCell(e.summary, e.description) || textCell(e.title),
-      fee: e.fee === null ? "" : String(e.fee),
-      feeNote: textCell(e.feeNote),
+      // 料金(基本) is what a paying visitor pays; 料金(詳細) says who does not pay, as the portal does.
+      fee: e.fee === null || feeOf(e).kind === FEE_KIND.unknown ? "" : String(e.fee),
+      feeNote: textCell(feeWords(feeOf(e), ja), e.feeNote),
       contactName: textCell(e.group.name),
       contactPhone: publicPhone(e.contactPhone),
       organiser: textCell(e.group.name),
@@ -167,13 +174,16 @@ export async function placeRows(): Promise<PlaceRow[]> {
       wheelchairAccess: true,
       accessibleToilet: true,
       barrierFreeNote: true,
+      feeKind: true,
       fee: true,
+      feeFreeFor: true,
       feeNote: true,
       group: { select: { name: true } },
       area: { select: { name: true } },
       type: { select: { name: true } },
     },
   });
+  const ja = serverI18n.getFixedT("ja", "common");
   return Promise.all(
     places.map(async (p) => {
       const where = splitAddress(p.showAreaOnly ? "" : p.address, pub);
@@ -198,14 +208,18 @@ export async function placeRows(): Promise<PlaceRow[]> {
         url: urlCell(`${origin}/places/${p.id}`),
         note: textCell(
           p.type.name,
-          // A fee note can qualify a fee of 0 (「子どもは無料、大人300円」): then the note alone says it.
-          p.fee === 0 && !p.feeNote.trim() ? "参加費無料" : p.fee ? `参加費 ${p.fee}円` : "",
+          feeOf(p).kind === FEE_KIND.unknown ? "" : `参加費 ${feeWords(feeOf(p), ja)}`,
           p.feeNote,
           p.showAreaOnly && p.area ? `所在地は地区のみ公開（${p.area.name}）` : "",
         ),
       };
     }),
   );
+}
+
+/** A fee in the portal's Japanese words (「無料」「300円」「子ども無料・大人300円」); open data is published in Japanese. */
+function feeWords(fee: Fee, ja: TFunction): string {
+  return fee.kind === FEE_KIND.unknown ? "" : describeFee(fee, ja, "ja");
 }
 
 /** One open-data file as CSV text (UTF-8 with BOM, CRLF), in the profile offered for it. */

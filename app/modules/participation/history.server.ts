@@ -1,6 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import { tokyoParts } from "~/utils/dates";
 import { localize } from "~/modules/translation/localize.server";
+import { DEFAULT_LOCALE } from "~/modules/i18n/config";
 import { APPLICATION_STATUS, REGISTRATION_STATUS } from "./status";
 
 // A resident's own record: what is coming up, what they did, and verified volunteer hours (plan measure ⑥).
@@ -79,21 +80,24 @@ export async function myActivities(userId: number, locale: string, now = new Dat
 }
 
 /** Verified volunteer activities of one fiscal year, for the ボランティア活動証明書. */
-export async function certificateFor(userId: number, fiscalYear: number) {
+/** The verified activities of one fiscal year; activity titles in `locale` where a translation is approved. */
+export async function certificateFor(userId: number, fiscalYear: number, locale = DEFAULT_LOCALE as string) {
   const from = new Date(Date.UTC(fiscalYear, 3, 1) - 9 * 3600_000);
   const until = new Date(Date.UTC(fiscalYear + 1, 3, 1) - 9 * 3600_000);
   const [user, rows] = await Promise.all([
     prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } }),
     prisma.application.findMany({
       where: { userId, status: APPLICATION_STATUS.attended, hoursVerifiedAt: { not: null }, shift: { startsAt: { gte: from, lt: until } } },
-      select: { id: true, hours: true, shift: { select: { startsAt: true, opening: { select: { title: true, group: { select: { name: true } } } } } } },
+      select: { id: true, hours: true, shift: { select: { startsAt: true, opening: { select: { id: true, title: true, group: { select: { name: true } } } } } } },
       orderBy: { shift: { startsAt: "asc" } },
     }),
   ]);
+  const openings = new Map((await localize("opening", [...new Map(rows.map((r) => [r.shift.opening.id, r.shift.opening])).values()], ["title"] as const, locale)).map((o) => [o.id, o]));
   const activities = rows.map((r) => ({
     id: r.id,
     date: r.shift.startsAt.toISOString(),
-    title: r.shift.opening.title,
+    title: openings.get(r.shift.opening.id)?.title ?? r.shift.opening.title,
+    titleLang: openings.get(r.shift.opening.id)?.fieldLang.title ?? DEFAULT_LOCALE,
     group: r.shift.opening.group.name,
     hours: r.hours ?? 0,
   }));

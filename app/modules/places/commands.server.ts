@@ -11,6 +11,7 @@ import { submitAfterSave, transitionItem } from "~/modules/publishing/transition
 import { holds, reviewedChanges, withoutHeld } from "~/modules/publishing/edit-policy";
 import { recordHeldChanges } from "~/modules/publishing/revisions.server";
 import { ITEM_STATUS } from "~/modules/publishing/visibility";
+import { feeColumns } from "~/modules/fees/fee";
 
 // A group's 居場所: create, edit, submit for review, archive. Every query carries { id, groupId }, so another
 // group's place id is simply not found (404), never an oracle.
@@ -28,9 +29,12 @@ const formSelect = {
   showAreaOnly: true,
   access: true,
   parking: true,
+  feeKind: true,
   fee: true,
+  feeFreeFor: true,
   feeNote: true,
   bookingRequired: true,
+  bookingNote: true,
   mealsProvided: true,
   transportOffered: true,
   wheelchairAccess: true,
@@ -65,7 +69,9 @@ const reviewedSelect = {
   areaId: true,
   showAreaOnly: true,
   website: true,
+  feeKind: true,
   fee: true,
+  feeFreeFor: true,
   scheduleRule: true,
   scheduleStart: true,
   scheduleEnd: true,
@@ -110,9 +116,10 @@ export async function savePlace(
     showAreaOnly: input.showAreaOnly,
     access: input.access,
     parking: input.parking,
-    fee: input.fee,
+    ...feeColumns(input),
     feeNote: input.feeNote,
     bookingRequired: input.bookingRequired,
+    bookingNote: input.bookingNote,
     mealsProvided: input.mealsProvided,
     transportOffered: input.transportOffered,
     wheelchairAccess: input.wheelchairAccess,

@@ -1,10 +1,9 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FormError, InputField, NumberField, SelectField, TextAreaField } from "~/components/forms";
-import { useItemForm, AreaField, ContactFields, LanguagesField, RepeatFields, SaveButtons, TaxonomyFields, TimeFields } from "~/components/item-form";
+import { CheckboxField, FormError, InputField, SelectField, TextAreaField } from "~/components/forms";
+import { FeeFields, useItemForm, AreaField, ContactFields, LanguagesField, RepeatFields, SaveButtons, TaxonomyFields, TimeFields } from "~/components/item-form";
 import type { FormDefaults } from "~/modules/forms/form-values";
-import { LIMITS } from "~/modules/forms/item-schemas";
 import { placeSchema } from "~/modules/places/schemas";
 
 type Option = { id: number; name: string };
@@ -54,9 +53,9 @@ export function PlaceForm({
       <InputField meta={fields.scheduleNote} label={t("manage.place.scheduleNote")} hint={t("manage.place.scheduleNoteHint")} />
 
       <h2>{t("manage.form.joining")}</h2>
-      <NumberField meta={fields.fee} label={t("manage.form.fee")} hint={t("manage.form.feeHint", LIMITS.fee)} />
-      <InputField meta={fields.feeNote} label={t("manage.form.feeNote")} />
+      <FeeFields kind={fields.feeKind} amount={fields.fee} freeFor={fields.feeFreeFor} note={fields.feeNote} />
       <CheckboxField meta={fields.bookingRequired} label={t("tag.booking")} />
+      <InputField meta={fields.bookingNote} label={t("manage.place.bookingNote")} hint={t("manage.place.bookingNoteHint")} />
       <CheckboxField meta={fields.mealsProvided} label={t("tag.meals")} />
       <CheckboxField meta={fields.transportOffered} label={t("tag.transport")} />
       <CheckboxField meta={fields.beginnerFriendly} label={t("tag.beginners")} />

@@ -10,6 +10,7 @@ import { safeHttpUrl } from "~/utils/url";
 import { publicEventDateWhere, publicWhere } from "~/modules/publishing/visibility";
 import { effectiveSort } from "~/modules/listing/url";
 import { PLACE_LIST } from "./list-offer";
+import { feeOf, freeForEveryoneWhere } from "~/modules/fees/fee";
 
 /** The public filter → Prisma where, with the public rule always applied. */
 async function placeWhere(filters: ListingFilters, locale: string): Promise<Prisma.PlaceWhereInput> {
@@ -17,7 +18,7 @@ async function placeWhere(filters: ListingFilters, locale: string): Promise<Pris
   const and: Prisma.PlaceWhereInput[] = [publicWhere("place"), ...conditions];
   const type = findBySlug(tax.placeTypes, filters.type ?? null);
   if (type) and.push({ typeId: type.id });
-  if (filters.free) and.push({ fee: 0 });
+  if (filters.free) and.push(freeForEveryoneWhere);
   if (filters.barrierFree) and.push({ wheelchairAccess: true });
   if (filters.day) and.push({ scheduleDays: { contains: `,${filters.day},` } });
   if (filters.time) and.push({ scheduleMinute: TIME_BAND_MINUTES[filters.time] });
@@ -29,7 +30,9 @@ const cardSelect = {
   name: true,
   nameKana: true,
   summary: true,
+  feeKind: true,
   fee: true,
+  feeFreeFor: true,
   languages: true,
   beginnerFriendly: true,
   wheelchairAccess: true,
@@ -60,7 +63,7 @@ function toCard(row: CardRow & { fieldLang: Record<string, string> }, now: Date)
     nameKana: row.nameKana,
     summary: row.summary,
     fieldLang: row.fieldLang,
-    fee: row.fee,
+    fee: feeOf(row),
     languages: splitCodes(row.languages),
     beginnerFriendly: row.beginnerFriendly,
     wheelchairAccess: row.wheelchairAccess,
@@ -132,6 +135,7 @@ const detailSelect = {
   access: true,
   parking: true,
   feeNote: true,
+  bookingNote: true,
   transportOffered: true,
   accessibleToilet: true,
   barrierFreeNote: true,
@@ -156,7 +160,7 @@ export async function getPublishedPlace(id: number, locale: string, now = new Da
   const place = await localizeOne(
     "place",
     row,
-    ["name", "summary", "description", "access", "feeNote", "barrierFreeNote", "whatToBring", "scheduleNote"] as const,
+    ["name", "summary", "description", "access", "feeNote", "bookingNote", "barrierFreeNote", "whatToBring", "scheduleNote"] as const,
     locale,
   );
   const [group] = await localize("group", [row.group], ["name"] as const, locale);
@@ -185,6 +189,7 @@ export async function getPublishedPlace(id: number, locale: string, now = new Da
     access: place.access,
     parking: row.parking,
     feeNote: place.feeNote,
+    bookingNote: place.bookingNote,
     transportOffered: row.transportOffered,
     accessibleToilet: row.accessibleToilet,
     barrierFreeNote: place.barrierFreeNote,

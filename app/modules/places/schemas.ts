@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { text } from "~/utils/text";
 import { CheckboxField, OptionalTimeField, OptionalUrlField, RequiredIdField, requiredKana } from "~/modules/forms/fields";
-import { checkTimes, common, feeFields, issue, ruleControls, type SchemaContext } from "~/modules/forms/item-schemas";
+import { checkFee, checkTimes, common, feeFields, issue, ruleControls, type SchemaContext } from "~/modules/forms/item-schemas";
 import { ruleControlIssues } from "~/modules/schedule/rule-controls";
 
 // ───────────── Place ─────────────
@@ -19,6 +19,7 @@ export function placeSchema(context: SchemaContext) {
       access: text({ max: 500, multiline: true }),
       parking: text({ max: 200 }),
       bookingRequired: CheckboxField,
+      bookingNote: text({ max: 200 }),
       mealsProvided: CheckboxField,
       transportOffered: CheckboxField,
       wheelchairAccess: CheckboxField,
@@ -34,6 +35,7 @@ export function placeSchema(context: SchemaContext) {
     .strip()
     .superRefine((v, ctx) => {
       for (const [field, message] of ruleControlIssues(v, context.keepRule ?? "")) issue(ctx, [field], message);
+      checkFee(ctx, v);
       checkTimes(ctx, v.scheduleStart, v.scheduleEnd, ["scheduleStart"], ["scheduleEnd"], v.repeat !== "none");
     });
 }

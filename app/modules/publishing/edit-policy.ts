@@ -7,7 +7,7 @@ import type { PublicKind } from "./visibility";
 // schedule lives elsewhere (an event's dates, an opening's shifts), the form's own schedule fields.
 //
 // Everything not listed here is a wording field and is saved live: summary, access, parking, fee note,
-// barrier-free facts and note, what to bring, schedule note, languages, categories, type, booking flags.
+// barrier-free facts and note, what to bring, schedule note, languages, categories, type, booking flags and note.
 
 export const REVIEWED_FIELDS = {
   place: {
@@ -16,7 +16,7 @@ export const REVIEWED_FIELDS = {
     contact: ["contactName", "contactPhone", "contactEmail"],
     address: ["address", "areaId", "showAreaOnly"],
     website: ["website"],
-    fee: ["fee"],
+    fee: ["feeKind", "fee", "feeFreeFor"],
     audiences: ["audienceIds"],
     schedule: ["scheduleRule", "scheduleStart", "scheduleEnd", "skipHolidays"],
   },
@@ -25,7 +25,7 @@ export const REVIEWED_FIELDS = {
     description: ["description"],
     contact: ["contactName", "contactPhone", "contactEmail"],
     address: ["placeId", "areaId", "venueName", "venueAddress", "onlineUrl"],
-    fee: ["fee"],
+    fee: ["feeKind", "fee", "feeFreeFor"],
     audiences: ["audienceIds"],
     schedule: ["recurrenceRule", "recurrenceStart", "recurrenceEnd", "skipHolidays", "date", "startTime", "endTime"],
   },

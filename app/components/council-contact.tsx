@@ -1,0 +1,62 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { loader as rootLoader } from "~/root";
+
+// The council's counter (configured in env.server.ts, sent by the root loader): Japanese 社協 sites give its phone
+// number and hours on every page, for residents who would rather phone or visit than fill in a form.
+
+/** A phone number as a tel: link (digits and + only in the address; the number as written in the text). */
+export function PhoneLink({ phone, label }: { phone: string; label?: string }) {
+  return (
+    <a className="phone-link" href={`tel:${phone.normalize("NFKC").replace(/[^\d+]/g, "")}`} aria-label={label}>
+      {phone}
+    </a>
+  );
+}
+
+function useCouncilContact() {
+  return useRouteLoaderData<typeof rootLoader>("root")?.councilContact ?? null;
+}
+
+/** The footer's block: name, phone, address and counter hours. */
+export function CouncilContact() {
+  const { t } = useTranslation();
+  const council = useCouncilContact();
+  if (!council) return null;
+  return (
+    <section className="council-contact" aria-labelledby="council-contact-h">
+      <h2 id="council-contact-h" className="council-contact__title">
+        {t("council.title")}
+      </h2>
+      <dl className="council-contact__list">
+        <div>
+          <dt>{t("council.phone")}</dt>
+          <dd>
+            <PhoneLink phone={council.phone} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("council.hours")}</dt>
+          <dd>{council.hours}</dd>
+        </div>
+        <div>
+          <dt>{t("council.address")}</dt>
+          <dd lang="ja">{council.address}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+/** One line under every "how to apply": the council takes it by phone too, with its number and hours. */
+export function CouncilPhoneNote() {
+  const { t } = useTranslation();
+  const council = useCouncilContact();
+  if (!council) return null;
+  return (
+    <p className="council-note">
+      {t("council.preferPhone", { council: council.name })} <PhoneLink phone={council.phone} />
+      <span className="council-note__hours">{t("council.hoursShort", { hours: council.hours })}</span>
+    </p>
+  );
+}
