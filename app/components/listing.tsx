@@ -7,32 +7,8 @@ import { addressSortedBy, addressWithout, effectiveSort, offeredSorts, withoutEm
 import { findAreasForTown, schoolDistrictNames, townNames } from "~/modules/taxonomy/towns";
 import { CONTENT_LANGUAGES } from "~/modules/i18n/config";
 
-import { Icon, type IconName } from "./icon";
-
-type Named = { name: string; lang: string };
-export type NameMaps = Record<"areas" | "categories" | "audiences" | "placeTypes", Record<string, Named>>;
-
-export function nameMaps(tax: Taxonomy): NameMaps {
-  const map = (items: { slug: string; name: string; lang: string }[]) =>
-    Object.fromEntries(items.map((i) => [i.slug, { name: i.name, lang: i.lang }]));
-  return { areas: map(tax.areas), categories: map(tax.categories), audiences: map(tax.audiences), placeTypes: map(tax.placeTypes) };
-}
-
-
-export function Tag({ children, tone = "plain" }: { children: React.ReactNode; tone?: "plain" | "welcome" | "warn" | "info" }) {
-  return <span className={`tag tag--${tone}`}>{children}</span>;
-}
-
-export function Fact({ icon, label, children }: { icon: IconName; label: string; children: React.ReactNode }) {
-  return (
-    <div className="fact">
-      <dt>
-        <Icon name={icon} /> {label}
-      </dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import { Icon } from "./icon";
+import { nameMaps } from "./item-facts";
 
 /**
  * A GET form: filtering is a link, works without JavaScript, and the URL can be shared. With JavaScript the empty

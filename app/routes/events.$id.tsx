@@ -17,7 +17,7 @@ import { useTranslation } from "react-i18next";
 import { listRelatedEvents, getPublishedEvent } from "~/modules/events/queries.server";
 import { calendarLinksForEvent } from "~/modules/events/feeds.server";
 import { describeSchedule } from "~/modules/schedule/describe";
-import { nameMaps } from "~/components/listing";
+import { nameMaps } from "~/components/item-facts";
 import { Text } from "~/components/text";
 import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs, Venue } from "~/components/detail";
 import { DayLabel, Fee, Languages, When } from "~/components/format";

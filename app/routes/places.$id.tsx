@@ -6,7 +6,7 @@ import { Related } from "~/components/related";
 import { calendarLinksForPlace } from "~/modules/places/calendar.server";
 import { CalendarLinks } from "~/components/calendar-links";
 import { describeSchedule } from "~/modules/schedule/describe";
-import { nameMaps } from "~/components/listing";
+import { nameMaps } from "~/components/item-facts";
 import { Text } from "~/components/text";
 import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs } from "~/components/detail";
 import { Fee, Languages, When } from "~/components/format";

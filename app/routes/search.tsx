@@ -6,7 +6,8 @@ import { MAX_QUERY_LENGTH, searchEverything } from "~/modules/discovery/search.s
 import { parseListingFilters } from "~/modules/listing/filters";
 import { cleanQuery } from "~/modules/search/normalize";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { FilterForm, TownNotice, nameMaps } from "~/components/listing";
+import { FilterForm, TownNotice } from "~/components/listing";
+import { nameMaps } from "~/components/item-facts";
 import { redirectToCleanListAddress } from "~/modules/listing/clean-url.server";
 import { Highlight } from "~/components/highlight";
 import { When } from "~/components/format";

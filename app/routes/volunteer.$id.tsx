@@ -15,7 +15,7 @@ import { participationPageAction } from "~/modules/participation/page-action.ser
 import { LIVE_APPLICATION_STATUSES } from "~/modules/participation/status";
 import { useTranslation } from "react-i18next";
 import { getPublishedOpening } from "~/modules/volunteering/queries.server";
-import { nameMaps } from "~/components/listing";
+import { nameMaps } from "~/components/item-facts";
 import { Text } from "~/components/text";
 import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs, Venue } from "~/components/detail";
 import { DayLabel, Languages, When } from "~/components/format";

@@ -71,9 +71,12 @@ describe("organisers hear of sign-ups", () => {
     await applyToShift({ userId: r2.id, shiftId: opening.shiftIds[0]!, consent: true, message: "" });
     await registerForEventDate({ userId: r1.id, eventDateId: event.dateIds[0]!, partySize: 2, consent: true });
 
-    const p = tokyoParts(addDays(startOfTokyoDay(new Date()), 1));
-    const early = fromTokyo(p.year, p.month, p.day, 7);
-    const morning = fromTokyo(p.year, p.month, p.day, 8, 5);
+    // The first 8:05 Tokyo after these sign-ups (today's, when they happen before 8:00 Tokyo): a digest covers the
+    // day before it, so tomorrow's would miss sign-ups made between midnight and 8:00.
+    const p = tokyoParts(startOfTokyoDay(new Date()));
+    let morning = fromTokyo(p.year, p.month, p.day, 8, 5);
+    if (morning.getTime() <= Date.now()) morning = addDays(morning, 1);
+    const early = new Date(morning.getTime() - 65 * 60_000);
     expect(await queueSignupDigests(early)).toBe(0);
     await queueSignupDigests(morning);
     await queueSignupDigests(new Date(morning.getTime() + 3600_000));

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Fact, Tag, type NameMaps } from "~/components/listing";
+import { Fact, Tag, type NameMaps } from "~/components/item-facts";
 import { Text } from "~/components/text";
 import { When } from "~/components/format";
 
