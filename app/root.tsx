@@ -18,6 +18,7 @@ import appStyles from "~/styles/app.css";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { getRequestI18n, localeCookie } from "~/modules/i18n/i18next.server";
+import { localeForTag } from "~/modules/i18n/negotiate";
 import { councilContact, getEnv } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
 import { PageTranslationsScript, useRouteNamespaces } from "~/modules/i18n/page-translations";
@@ -37,7 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const env = getEnv();
   const headers = new Headers();
   // An explicit ?lng= choice is remembered, so the next page without it stays in that language.
-  if (new URL(request.url).searchParams.has("lng")) headers.append("Set-Cookie", await localeCookie.serialize(locale));
+  // An unknown ?lng=xx leaves the saved choice alone.
+  const asked = new URL(request.url).searchParams.get("lng");
+  if (asked && localeForTag(asked.slice(0, 35))) headers.append("Set-Cookie", await localeCookie.serialize(locale));
   const user = await getCurrentUser(request);
   return data(
     {

@@ -131,6 +131,10 @@ describe("nine languages", () => {
     const response = await handle(new Request("http://localhost:3000/?lng=zh-CN", { headers: { "Accept-Language": "ja" } }));
     expect(await response.text()).toMatch(/<html lang="zh-Hans"/);
     expect(response.headers.get("Set-Cookie")).toContain(`lng=${cookieValue("zh-Hans")}`);
+    // An unknown language in a link neither changes nor pins the visitor's language.
+    const unknown = await handle(new Request("http://localhost:3000/?lng=xx", { headers: { "Accept-Language": "ko" } }));
+    expect(await unknown.text()).toMatch(/<html lang="ko"/);
+    expect(unknown.headers.get("Set-Cookie") ?? "").not.toContain("lng=");
   });
 
   it("offers every language in its own name and script, as plain links", async () => {
