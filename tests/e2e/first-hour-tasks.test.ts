@@ -53,3 +53,26 @@ test("a resident finds a こども食堂 near 富士見 and adds its next date t
   expect((await download).suggestedFilename()).toMatch(/\.ics$/);
   expect(c.done("find a こども食堂 near 富士見 and add it to a calendar")).toBeLessThanOrEqual(6);
 });
+
+test("an owner creates an event and then sees who registered for one", async ({ page, login }) => {
+  await login("owner@example.jp");
+  await page.goto("/manage");
+  await waitForHydration(page, "main a");
+  const c = counter(page);
+  await c.tap(page.getByRole("main").getByRole("link", { name: "富士見いきいきサロンの会" }).first().click());
+  await c.tap(page.getByRole("link", { name: "催しを追加する" }).click());
+  await page.getByLabel("名前（タイトル）").fill("冬のおしゃべり会");
+  await page.getByLabel("ひとことで紹介").fill("お茶を飲みながら、ゆっくり話しましょう。");
+  const day = new Date(Date.now() + 20 * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Asia/Tokyo" });
+  await page.getByLabel("日付", { exact: true }).fill(day);
+  await page.getByLabel("開始時刻").fill("10:00");
+  await page.getByLabel("終了時刻").fill("11:30");
+  await c.tap(page.getByRole("button", { name: "審査に出す" }).click());
+  await expect(page.locator(".field__error")).toHaveCount(0);
+  await c.tap(page.getByRole("link", { name: "富士見いきいきサロンの会" }).first().click());
+  // The new event waits for review in the group's list; the group's published events show their sign-ups.
+  await expect(page.getByRole("link", { name: "冬のおしゃべり会", exact: true })).toBeVisible();
+  await c.tap(page.getByRole("link", { name: /申し込みを見る/ }).first().click());
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("申し込み");
+  expect(c.done("create an event, then see who registered for one")).toBeLessThanOrEqual(6);
+});
