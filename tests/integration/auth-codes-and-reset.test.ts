@@ -27,6 +27,7 @@ import {
 import { createResident, createSession, type TestUser } from "../support/factories";
 import { argonCalls as argon } from "../support/argon-counter";
 import { callLoader } from "./helpers";
+import { travel } from "../support/clock";
 
 // SECURITY.md §1 rows 4, 6, 7, 9, 19: login throttling, reset links, email codes, host-header poisoning, redirects.
 
@@ -41,12 +42,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** Moves the clock (Date only: real timers keep Prisma and argon2 running). */
-function travel(ms: number) {
-  const target = Date.now() + ms;
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(target);
-}
 
 async function requestResetToken(email: string, ip = nextIp()): Promise<string> {
   expect(dataOf(await postForm(forgotAction, "/forgot-password", { email }, { ip }))).toMatchObject({ sent: true });

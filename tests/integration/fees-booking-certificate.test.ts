@@ -1,6 +1,4 @@
-import path from "node:path";
-import { createRequestHandler, type ActionFunctionArgs, type ServerBuild } from "@remix-run/node";
-import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import ICAL from "ical.js";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
@@ -18,41 +16,18 @@ import { tokyoDateKey, addDays } from "~/utils/dates";
 import { actionAnswer } from "../support/auth";
 import { createEvent, createGroup, createOpening, createPlace, createResident, createSession, daysFromNow } from "../support/factories";
 import { callLoader } from "./helpers";
-import remixConfig from "../../remix.config.js";
+import { renderRoutes } from "../support/render-app";
 
 // Issue 15: a fee is free, paid or partly free (「子ども無料・大人300円」 is no longer shown as 無料), 要予約 places say
 // how to book beside their next dates and in their calendar file, the certificate reads in the chosen language, and
 // the council's counter is on every page. Pages are rendered from source the way the server renders them.
 
-const APP = path.resolve("app");
 const ROUTES = ["_index", "places._index", "places.$id", "events.$id", "volunteer.$id", "privacy", "me.certificate", "$"];
 const ORIGIN = "http://localhost:3000";
 let handle: (request: Request) => Promise<Response>;
 
 beforeAll(async () => {
-  const manifest = flatRoutes(APP, ["**/.*", "**/*.test.{ts,tsx}"]);
-  const entries = [{ id: "root", file: "root.tsx" }, ...ROUTES.map((r) => manifest[`routes/${r}`]!)];
-  const routes: ServerBuild["routes"] = {};
-  const assets: Record<string, unknown> = {};
-  for (const route of entries) {
-    const module = await import(path.join(APP, route.file));
-    const info = manifest[route.id];
-    routes[route.id] = { id: route.id, parentId: info?.parentId, path: info?.path ?? "", index: info?.index, caseSensitive: undefined, module };
-    assets[route.id] = { id: route.id, parentId: info?.parentId, path: info?.path ?? "", index: info?.index, module: `/build/${route.id}.js`, imports: [], css: [], hasLoader: "loader" in module, hasAction: "action" in module, hasClientLoader: false, hasClientAction: false, hasErrorBoundary: "ErrorBoundary" in module };
-  }
-  const build = {
-    mode: "production",
-    entry: { module: await import("~/entry.server") },
-    routes,
-    assets: { version: "test", url: "/build/manifest-test.js", entry: { module: "/build/entry.client.js", imports: [] }, routes: assets },
-    publicPath: "/build/",
-    assetsBuildDirectory: "public/build",
-    basename: undefined,
-    future: remixConfig.future,
-    isSpaMode: false,
-  } as unknown as ServerBuild;
-  const handler = createRequestHandler(build, "production");
-  handle = (request) => handler(request);
+  ({ handle } = await renderRoutes(ROUTES));
 });
 
 async function render(url: string, headers: Record<string, string> = {}) {

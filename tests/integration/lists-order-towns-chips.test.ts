@@ -1,6 +1,3 @@
-import path from "node:path";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { addDays, fromTokyo, tokyoParts } from "~/utils/dates";
@@ -10,7 +7,7 @@ import { loader as eventsLoader } from "~/routes/events._index";
 import { loader as volunteerLoader } from "~/routes/volunteer._index";
 import { loader as searchLoader } from "~/routes/search";
 import { createEvent, createGroup, createOpening, createPlace, daysFromNow } from "../support/factories";
-import remixConfig from "../../remix.config.js";
+import { renderRoutes } from "../support/render-app";
 import { callLoader } from "./helpers";
 
 // Lists on a phone (issue 15): addresses without empty parameters, one order control with a sensible default on
@@ -160,33 +157,10 @@ describe("a 町名 or school district lists its area", () => {
 
 describe("the rendered list says which area a 町名 is in and shows removable chips", () => {
   let handle: (request: Request) => Promise<Response>;
-  const APP = path.resolve("app");
 
   beforeAll(async () => {
     // Rendered as the server renders them (entry.server, root, the route), from source.
-    const manifest = flatRoutes(APP, ["**/.*", "**/*.test.{ts,tsx}"]);
-    const entries = [{ id: "root", file: "root.tsx" }, ...["places._index", "volunteer._index", "_index"].map((r) => manifest[`routes/${r}`]!)];
-    const routes: ServerBuild["routes"] = {};
-    const assets: Record<string, unknown> = {};
-    for (const route of entries) {
-      const module = await import(path.join(APP, route.file));
-      const info = manifest[route.id];
-      routes[route.id] = { id: route.id, parentId: info?.parentId, path: info?.path ?? "", index: info?.index, caseSensitive: undefined, module };
-      assets[route.id] = { id: route.id, parentId: info?.parentId, path: info?.path ?? "", index: info?.index, module: `/build/${route.id}.js`, imports: [], css: [], hasLoader: "loader" in module, hasAction: "action" in module, hasClientLoader: false, hasClientAction: false, hasErrorBoundary: "ErrorBoundary" in module };
-    }
-    const build = {
-      mode: "production",
-      entry: { module: await import("~/entry.server") },
-      routes,
-      assets: { version: "test", url: "/build/manifest-test.js", entry: { module: "/build/entry.client.js", imports: [] }, routes: assets },
-      publicPath: "/build/",
-      assetsBuildDirectory: "public/build",
-      basename: undefined,
-      future: remixConfig.future,
-      isSpaMode: false,
-    } as unknown as ServerBuild;
-    const handler = createRequestHandler(build, "production");
-    handle = (request) => handler(request);
+    ({ handle } = await renderRoutes(["places._index", "volunteer._index", "_index"]));
   });
 
   async function render(url: string, lang = "ja") {

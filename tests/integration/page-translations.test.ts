@@ -1,48 +1,21 @@
-import path from "node:path";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { DEFAULT_LOCALE, LOCALE_NAMES, SUPPORTED_LOCALES, UI_NAMESPACES } from "~/modules/i18n/config";
 import { readNamespace } from "~/modules/i18n/i18next.server";
 import { TRANSLATIONS_ELEMENT_ID, routeNamespaces, type PageTranslations } from "~/modules/i18n/page-translations";
-import remixConfig from "../../remix.config.js";
+import { renderRoutes } from "../support/render-app";
 
 // Pages rendered the way the server renders them (entry.server, root, the route), from source: what words does a
 // page carry, and does it render with only those? A key outside the page's namespaces is logged with
 // console.error, which fails the test.
 
-const APP = path.resolve("app");
 const ROUTES = ["_index", "places._index", "places.$id", "events._index", "events.$id", "volunteer._index", "volunteer.$id", "search", "privacy", "login", "signup", "$"];
 
 let handle: (request: Request) => Promise<Response>;
-const handles: Record<string, unknown> = {};
+let handles: Record<string, unknown> = {};
 
 beforeAll(async () => {
-  const manifest = flatRoutes(APP, ["**/.*", "**/*.test.{ts,tsx}"]);
-  const entries = [{ id: "root", file: "root.tsx" }, ...ROUTES.map((r) => manifest[`routes/${r}`]!)];
-  const routes: ServerBuild["routes"] = {};
-  const assets: Record<string, unknown> = {};
-  for (const route of entries) {
-    const module = await import(path.join(APP, route.file));
-    const info = manifest[route.id];
-    handles[route.id] = module.handle;
-    routes[route.id] = { id: route.id, parentId: info?.parentId, path: info?.path ?? "", index: info?.index, caseSensitive: undefined, module };
-    assets[route.id] = { id: route.id, parentId: info?.parentId, path: info?.path ?? "", index: info?.index, module: `/build/${route.id}.js`, imports: [], css: [], hasLoader: "loader" in module, hasAction: "action" in module, hasClientLoader: false, hasClientAction: false, hasErrorBoundary: "ErrorBoundary" in module };
-  }
-  const build = {
-    mode: "production",
-    entry: { module: await import("~/entry.server") },
-    routes,
-    assets: { version: "test", url: "/build/manifest-test.js", entry: { module: "/build/entry.client.js", imports: [] }, routes: assets },
-    publicPath: "/build/",
-    assetsBuildDirectory: "public/build",
-    basename: undefined,
-    future: remixConfig.future,
-    isSpaMode: false,
-  } as unknown as ServerBuild;
-  const handler = createRequestHandler(build, "production");
-  handle = (request) => handler(request);
+  ({ handle, handles } = await renderRoutes(ROUTES));
 });
 
 async function render(url: string, headers: Record<string, string> = {}) {

@@ -8,6 +8,7 @@ import { actionAnswer, codeFrom, cookiePair, emailsTo, ipFactory, latestEmail, u
 import { createEvent, createGroup, createOpening, createResident, createStaff } from "../support/factories";
 import { registerPerson } from "~/modules/staff/people.server";
 import { tokyoDateKey } from "~/utils/dates";
+import { travel } from "../support/clock";
 
 // Taking part without an account (issue 15): name and address on the opening's or event's page, the emailed code
 // typed on the same page, and the account, consent, session and application made on the way, through the same
@@ -20,11 +21,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function travel(ms: number) {
-  const target = Date.now() + ms;
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(target);
-}
 
 type Page = "volunteer" | "events";
 
