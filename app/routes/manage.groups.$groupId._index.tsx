@@ -202,15 +202,14 @@ export default function Workspace() {
                 {e.series ? <span className="tag tag--plain">{t("event.series")}</span> : null}
                 {e.next ? <When startsAt={e.next.startsAt} endsAt={e.next.endsAt} /> : <span>{t("manage.events.noDates")}</span>}
               </span>
-              <span className="item-row__counts">
-                <span className={`tag ${e.upcoming ? "tag--info" : "tag--plain"}`} data-testid={`upcoming-${e.id}`}>
-                  {t("manage.counts.upcoming", { count: e.upcoming })}
-                </span>
-                <Link to={`${base}/events/${e.id}/registrations`}>
-                  {t("manageRegistrations.link")}
-                  <span className="visually-hidden">（{e.title}）</span>
-                </Link>
-              </span>
+              <ItemCounts
+                count={t("manage.counts.upcoming", { count: e.upcoming })}
+                tone={e.upcoming ? "tag--info" : "tag--plain"}
+                testId={`upcoming-${e.id}`}
+                to={`${base}/events/${e.id}/registrations`}
+                link={t("manageRegistrations.link")}
+                title={e.title}
+              />
             </>
           ),
         }))}
@@ -231,15 +230,14 @@ export default function Workspace() {
               <span className="item-row__when">
                 {o.ongoing ? <span>{t("opening.ongoing")}</span> : o.next ? <When startsAt={o.next.startsAt} endsAt={o.next.endsAt} /> : <span>{t("opening.noShifts")}</span>}
               </span>
-              <span className="item-row__counts">
-                <span className={`tag ${o.pending ? "tag--warn" : "tag--plain"}`} data-testid={`pending-${o.id}`}>
-                  {t("manage.counts.pending", { count: o.pending })}
-                </span>
-                <Link to={`${base}/openings/${o.id}/applicants`}>
-                  {t("manageApplicants.link")}
-                  <span className="visually-hidden">（{o.title}）</span>
-                </Link>
-              </span>
+              <ItemCounts
+                count={t("manage.counts.pending", { count: o.pending })}
+                tone={o.pending ? "tag--warn" : "tag--plain"}
+                testId={`pending-${o.id}`}
+                to={`${base}/openings/${o.id}/applicants`}
+                link={t("manageApplicants.link")}
+                title={o.title}
+              />
             </>
           ),
         }))}
@@ -451,4 +449,19 @@ function InviteForm({
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
+}
+
+/** What waits on one item (a count, coloured when there is something) and the way to the people behind it. */
+function ItemCounts({ count, tone, testId, to, link, title }: { count: string; tone: string; testId: string; to: string; link: string; title: string }) {
+  return (
+    <span className="item-row__counts">
+      <span className={`tag ${tone}`} data-testid={testId}>
+        {count}
+      </span>
+      <Link to={to}>
+        {link}
+        <span className="visually-hidden">（{title}）</span>
+      </Link>
+    </span>
+  );
 }

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { CorrectAttendance } from "~/modules/participation/correct-attendance";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -104,14 +105,9 @@ export default function RegistrationsPage() {
                 {can.decide && d.past && r.status === REGISTRATION_STATUS.accepted ? (
                   <AttendanceButtons id={r.id} name={r.name} />
                 ) : can.decide && d.past && ATTENDANCE_STATUSES.includes(r.status) ? (
-                  // Recorded already: correcting stays possible, one disclosure away.
-                  <details className="attendance-fix">
-                    <summary>
-                      {t("manageApplicants.correctAttendance")}
-                      <span className="visually-hidden">（{r.name}）</span>
-                    </summary>
+                  <CorrectAttendance name={r.name}>
                     <AttendanceButtons id={r.id} name={r.name} />
-                  </details>
+                  </CorrectAttendance>
                 ) : null}
               </li>
             ))}

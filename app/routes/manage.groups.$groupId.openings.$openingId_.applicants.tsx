@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { CorrectAttendance } from "~/modules/participation/correct-attendance";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -137,14 +138,9 @@ export default function ApplicantsPage() {
                   {a.status === APPLICATION_STATUS.accepted ? (
                     <Attendance id={a.id} hours={a.hours} />
                   ) : ATTENDANCE_STATUSES.includes(a.status) ? (
-                    // Recorded already: the buttons would invite a second click; correcting stays one disclosure away.
-                    <details className="attendance-fix">
-                      <summary>
-                        {t("manageApplicants.correctAttendance")}
-                        <span className="visually-hidden">（{a.name}）</span>
-                      </summary>
+                    <CorrectAttendance name={a.name}>
                       <Attendance id={a.id} hours={a.hours} />
-                    </details>
+                    </CorrectAttendance>
                   ) : null}
                 </div>
               </li>

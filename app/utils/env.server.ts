@@ -1,4 +1,5 @@
 import os from "node:os";
+import { isJapanese } from "~/modules/i18n/config";
 import { z } from "zod";
 import { databaseFile, deploymentMode } from "../../server/deployment.js";
 
@@ -143,7 +144,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export function councilContact(locale: string) {
   const env = getEnv();
   // Plain and easy Japanese both read the Japanese name and hours.
-  const ja = locale === "ja" || locale === "ja-x-easy";
+  const ja = isJapanese(locale);
   return {
     name: ja ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN,
     phone: env.COUNCIL_PHONE,

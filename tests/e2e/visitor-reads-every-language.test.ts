@@ -31,3 +31,19 @@ test("a visitor switches language from the header menu, with the keyboard, and t
   await page.goto("/events");
   await expect(page.locator("html")).toHaveAttribute("lang", "vi");
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the language menu opens and switches language as plain HTML, and the choice is remembered", async ({ page }) => {
+    await page.goto("/volunteer?area=fujimi");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    await page.locator(".lang-switcher summary").click();
+    await page.getByRole("link", { name: "Português" }).click();
+    // The page stays the same list with its filter, now in Portuguese.
+    await expect(page).toHaveURL(/\/volunteer\?area=fujimi&lng=pt-BR$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
+    await page.goto("/places");
+    await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
+  });
+});

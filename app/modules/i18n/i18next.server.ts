@@ -82,7 +82,7 @@ export async function getLocale(request: Request): Promise<Locale> {
 }
 
 /** What the visitor chose: ?lng= (any tag we understand, e.g. zh-CN) or the cookie; null when they chose nothing. */
-export async function chosenLocale(request: Request): Promise<Locale | null> {
+async function chosenLocale(request: Request): Promise<Locale | null> {
   const asked = new URL(request.url).searchParams.get("lng");
   const fromLink = asked ? localeForTag(asked.slice(0, 35)) : null;
   if (fromLink) return fromLink;

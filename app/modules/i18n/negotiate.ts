@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, SUPPORTED_LOCALES, type Locale } from "./config";
+import { DEFAULT_LOCALE, type Locale } from "./config";
 
 // Which of our nine locales a language tag means, and the best one for an Accept-Language header. Browsers send
 // tags we do not name our folders by (zh-CN, pt, fil, ja-JP, en-GB): each is mapped by its language and, for Chinese,
@@ -50,8 +50,4 @@ export function negotiateLocale(header: string | null | undefined): Locale {
     if (locale) return locale;
   }
   return DEFAULT_LOCALE;
-}
-
-export function isSupportedTag(tag: string): boolean {
-  return (SUPPORTED_LOCALES as readonly string[]).includes(tag);
 }
