@@ -97,6 +97,26 @@ describe("organisers hear of sign-ups", () => {
     expect(member.signupDigestSentAt?.getTime()).toBe(nextMorning.getTime());
   });
 
+  it("two members on the daily summary each get the sign-ups since their own last summary", async () => {
+    const { group, daily, quiet } = await groupWithMembers();
+    expect(await setSignupNotice({ groupId: group.id, userId: quiet.id, notice: "daily" })).toBe(true);
+    const opening = await createOpening(group, { title: "鶴ヶ島 見守り訪問" });
+    const [r1, r2] = [await createResident(), await createResident()];
+    // `daily` had a summary just before both applications, `quiet` between them.
+    const lastSummary = (userId: number, at: Date) => prisma.groupMember.update({ where: { groupId_userId: { groupId: group.id, userId } }, data: { signupDigestSentAt: at } });
+    await lastSummary(daily.id, new Date(Date.now() - 60_000));
+    await applyToShift({ userId: r1.id, shiftId: opening.shiftIds[0]!, consent: true, message: "" });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await lastSummary(quiet.id, new Date());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await applyToShift({ userId: r2.id, shiftId: opening.shiftIds[0]!, consent: true, message: "" });
+
+    const p = tokyoParts(startOfTokyoDay(addDays(new Date(), 1)));
+    await queueSignupDigests(fromTokyo(p.year, p.month, p.day, 8, 5));
+    expect((await sent(daily.email, "signup-digest"))[0]!.textBody).toContain("「鶴ヶ島 見守り訪問」 応募 2件");
+    expect((await sent(quiet.email, "signup-digest"))[0]!.textBody).toContain("「鶴ヶ島 見守り訪問」 応募 1件");
+  });
+
   it("the setting is per member and per group, and refuses values it does not know", async () => {
     const { group, owner, daily } = await groupWithMembers();
     expect(await getSignupNotice(group.id, owner.id)).toBe("each");

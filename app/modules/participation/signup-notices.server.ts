@@ -88,29 +88,27 @@ export async function queueSignupDigests(now = new Date()) {
     select: { groupId: true, userId: true, signupDigestSentAt: true, user: { select: { email: true, name: true, locale: true } }, group: { select: { name: true } } },
     take: 500,
   });
+  // The sign-ups of each group are read once, from its earliest member's last summary; each member then counts
+  // those after their own (members of one group would otherwise run the same two queries each).
+  const sinceOf = (m: (typeof members)[number]) => m.signupDigestSentAt ?? addDays(now, -1);
+  const signupsByGroup = new Map<number, Promise<GroupSignups>>();
   let queued = 0;
   for (const m of members) {
-    const since = m.signupDigestSentAt ?? addDays(now, -1);
-    const window = { gt: since, lte: now };
-    const [apps, regs] = await Promise.all([
-      prisma.application.findMany({
-        where: { queuedAt: window, status: { in: [...LIVE_APPLICATION_STATUSES] }, shift: { opening: { groupId: m.groupId } } },
-        select: { shift: { select: { opening: { select: { id: true, title: true } } } } },
-      }),
-      prisma.registration.findMany({
-        where: { queuedAt: window, status: { in: [...LIVE_REGISTRATION_STATUSES] }, eventDate: { event: { groupId: m.groupId } } },
-        select: { partySize: true, eventDate: { select: { event: { select: { id: true, title: true } } } } },
-      }),
-    ]);
+    const since = sinceOf(m);
+    if (!signupsByGroup.has(m.groupId)) {
+      const earliest = new Date(Math.min(...members.filter((o) => o.groupId === m.groupId).map((o) => sinceOf(o).getTime())));
+      signupsByGroup.set(m.groupId, groupSignups(m.groupId, earliest, now));
+    }
+    const { apps, regs } = await signupsByGroup.get(m.groupId)!;
     const lng = isLocale(m.user.locale) ? m.user.locale : DEFAULT_LOCALE;
     const t = serverI18n.getFixedT(lng, "email");
     const tally = new Map<string, { title: string; count: number; people: number; kind: "application" | "registration" }>();
-    for (const a of apps) {
+    for (const a of apps.filter((a) => a.queuedAt > since)) {
       const key = `o${a.shift.opening.id}`;
       const row = tally.get(key) ?? { title: a.shift.opening.title, count: 0, people: 0, kind: "application" as const };
       tally.set(key, { ...row, count: row.count + 1, people: row.people + 1 });
     }
-    for (const r of regs) {
+    for (const r of regs.filter((r) => r.queuedAt > since)) {
       const key = `e${r.eventDate.event.id}`;
       const row = tally.get(key) ?? { title: r.eventDate.event.title, count: 0, people: 0, kind: "registration" as const };
       tally.set(key, { ...row, count: row.count + 1, people: row.people + r.partySize });
@@ -135,4 +133,22 @@ export async function queueSignupDigests(now = new Date()) {
     if (done) queued += 1;
   }
   return queued;
+}
+
+type GroupSignups = Awaited<ReturnType<typeof groupSignups>>;
+
+/** A group's live applications and registrations queued in (since, now]. */
+async function groupSignups(groupId: number, since: Date, now: Date) {
+  const window = { gt: since, lte: now };
+  const [apps, regs] = await Promise.all([
+    prisma.application.findMany({
+      where: { queuedAt: window, status: { in: [...LIVE_APPLICATION_STATUSES] }, shift: { opening: { groupId } } },
+      select: { queuedAt: true, shift: { select: { opening: { select: { id: true, title: true } } } } },
+    }),
+    prisma.registration.findMany({
+      where: { queuedAt: window, status: { in: [...LIVE_REGISTRATION_STATUSES] }, eventDate: { event: { groupId } } },
+      select: { queuedAt: true, partySize: true, eventDate: { select: { event: { select: { id: true, title: true } } } } },
+    }),
+  ]);
+  return { apps, regs };
 }
