@@ -113,7 +113,8 @@ export default function RegistrationsPage() {
             ))}
           </ul>
           {can.decide && !d.past && d.status !== "cancelled" && cancelling?.id === d.id ? (
-            <Form method="post" action={`/manage/groups/${groupId}/events/${event.id}/registrations`} className="stack cancel-confirm" aria-labelledby={`cancel-${d.id}`}>
+            // Posted with ?cancel= kept, so a refused answer shows its warning beside the same confirmation.
+            <Form method="post" action={`/manage/groups/${groupId}/events/${event.id}/registrations?cancel=${d.id}`} className="stack cancel-confirm" aria-labelledby={`cancel-${d.id}`}>
               <h3 id={`cancel-${d.id}`}>{t("manageRegistrations.confirmTitle")}</h3>
               <p className="cancel-confirm__told" data-testid="cancel-told">
                 {cancelling.registrations === 0

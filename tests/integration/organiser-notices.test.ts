@@ -179,8 +179,19 @@ describe("cancelling a date takes a confirmation", () => {
     expect((await prisma.eventDate.findUniqueOrThrow({ where: { id: dateId } })).status).not.toBe("cancelled");
     expect(await sent(a.email, "date-cancelled")).toHaveLength(0);
 
-    const body = new URLSearchParams({ intent: "cancel-date", eventDateId: String(dateId), note: "雨天のため" });
     const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, [CLIENT_IP_HEADER]: "10.88.0.1" });
+    // A reason over 200 characters, or a date that is not a number: a translated refusal, and nothing happens.
+    for (const bad of [{ eventDateId: String(dateId), note: "雨".repeat(201) }, { eventDateId: "abc", note: "" }]) {
+      const refused = actionAnswer(
+        await registrationsPage.action({ request: new Request(`${url}?cancel=${dateId}`, { method: "POST", headers, body: new URLSearchParams({ intent: "cancel-date", ...bad }) }), params, context: {} } as ActionFunctionArgs),
+      );
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.data)).toContain("manageApplicants.badInput");
+      expect((await prisma.eventDate.findUniqueOrThrow({ where: { id: dateId } })).status).not.toBe("cancelled");
+      expect(await sent(a.email, "date-cancelled")).toHaveLength(0);
+    }
+
+    const body = new URLSearchParams({ intent: "cancel-date", eventDateId: String(dateId), note: "雨天のため" });
     const out = actionAnswer(await registrationsPage.action({ request: new Request(url, { method: "POST", headers, body }), params, context: {} } as ActionFunctionArgs));
     expect(out.data).toMatchObject({ tone: "info", count: 2 });
     expect((await prisma.eventDate.findUniqueOrThrow({ where: { id: dateId } })).status).toBe("cancelled");
