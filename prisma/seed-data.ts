@@ -1077,6 +1077,8 @@ export type EventSeed = {
   /** Defaults to capacity being set. */
   registrationRequired?: boolean;
   registrationCloseHours?: number;
+  /** Residents without email may register by phone (the organiser calls them back). */
+  phoneRegistration?: boolean;
   beginner?: boolean;
   languages?: string;
   whatToBring?: string;
@@ -2921,6 +2923,7 @@ export const EVENTS_ONE_OFF_B: EventSeed[] = [
     ...V.chuo,
     fee: 0,
     capacity: 40,
+    phoneRegistration: true,
     beginner: true,
     at: { day: 18, start: "14:00", end: "15:30" },
     audiences: ["everyone"],

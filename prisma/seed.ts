@@ -407,6 +407,7 @@ export async function seed(prisma: PrismaClient, options: { now?: Date; people?:
           capacity: e.capacity ?? null,
           registrationRequired: e.registrationRequired ?? e.capacity !== undefined,
           registrationCloseHours: e.registrationCloseHours ?? (e.capacity !== undefined ? 24 : 0),
+          phoneRegistration: e.phoneRegistration ?? false,
           beginnerFriendly: e.beginner ?? false,
           languages: e.languages ?? ",ja,",
           whatToBring: e.whatToBring ?? "",

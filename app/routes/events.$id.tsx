@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ConsentField, MyParticipation, OutcomeNotice, participationAnswer, replyFor } from "~/modules/participation/participation-controls";
 import { QuickJoin } from "~/modules/participation/quick-join-form";
-import { joinAnswer } from "~/modules/participation/quick-join";
+import { joinAnswer, phoneAnswer } from "~/modules/participation/quick-join";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { InputField } from "~/components/forms";
@@ -57,6 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = parseIdParam(params.id);
   return participationPageAction(request, {
     schema: RegisterSchema,
+    phoneEventId: eventId,
     withdraw: (user, registrationId) => withdrawRegistration({ userId: user.id, registrationId }),
     withdrawnMessage: "participation.cancelled",
     takePart: async (user, { eventDateId, partySize }) => {
@@ -135,7 +136,7 @@ export default function EventDetailPage() {
               <p>{t("event.noUpcoming")}</p>
             )}
             <OutcomeNotice outcome={outcome} />
-            {signedIn ? null : <QuickJoin kind="register" choices={openDates} groupName={event.group.name} answer={joinAnswer(actionData)} />}
+            {signedIn ? null : <QuickJoin kind="register" choices={openDates} groupName={event.group.name} answer={joinAnswer(actionData)} phone={{ allowed: event.phoneRegistration, result: phoneAnswer(actionData) }} />}
             {event.registrationRequired ? <CouncilPhoneNote /> : null}
           </section>
 

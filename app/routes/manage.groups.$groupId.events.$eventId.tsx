@@ -64,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       capacity: event.capacity,
       registrationRequired: event.registrationRequired,
       registrationCloseHours: event.registrationCloseHours,
+      phoneRegistration: event.phoneRegistration,
       closeMode: closeModeOf(event.registrationCloseHours, event.startTime),
       beginnerFriendly: event.beginnerFriendly,
       languages: event.languages,

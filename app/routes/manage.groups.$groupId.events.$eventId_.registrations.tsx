@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { ParticipantContact } from "~/modules/participation/participant-contact";
 import { CorrectAttendance } from "~/modules/participation/correct-attendance";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -101,7 +102,7 @@ export default function RegistrationsPage() {
               <li key={r.id} className="applicant">
                 <strong>{r.name ?? t("manageApplicants.deletedAccount")}</strong> <span className="tag tag--info">{t(`participation.status.${r.status}`)}</span>{" "}
                 <span>{t("participation.people", { count: r.partySize })}</span>
-                <span className="fact__sub">{r.email ? `${r.email}${r.phone ? ` · ${r.phone}` : ""}` : t("manageApplicants.noConsent")}</span>
+                <ParticipantContact shared={r.contactShared} email={r.email} phone={r.phone} />
                 {can.decide && d.past && r.status === REGISTRATION_STATUS.accepted ? (
                   <AttendanceButtons id={r.id} name={r.name} />
                 ) : can.decide && d.past && ATTENDANCE_STATUSES.includes(r.status) ? (

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { ParticipantContact } from "~/modules/participation/participant-contact";
 import { CorrectAttendance } from "~/modules/participation/correct-attendance";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -130,7 +131,7 @@ export default function ApplicantsPage() {
               <li key={a.id} className="applicant">
                 <strong>{a.name ?? t("manageApplicants.deletedAccount")}</strong> <span className="tag tag--info">{t(`participation.status.${a.status}`)}</span>
                 {a.hours != null ? <span className="fact__sub">{t("me.hoursValue", { hours: a.hours })}</span> : null}
-                <span className="fact__sub">{a.email ? `${a.email}${a.phone ? ` · ${a.phone}` : ""}` : t("manageApplicants.noConsent")}</span>
+                <ParticipantContact shared={a.contactShared} email={a.email} phone={a.phone} />
                 {a.message ? <span className="fact__sub">「{a.message}」</span> : null}
                 <div className="applicant__actions" hidden={!can.decide}>
                   {UNDECIDED_APPLICATION_STATUSES.includes(a.status) ? <Decide id={a.id} decision="accept" label={t("manageApplicants.accept")} /> : null}

@@ -15,6 +15,8 @@ export const RATE_LIMITS = {
   resetPerToken: { name: "reset-token", limit: 5, windowSeconds: 60 * 60 },
   /** Reports (通報) need no account; a handful an hour is plenty for a person and too few to hide items by flooding. */
   reportPerIp: { name: "report-ip", limit: 5, windowSeconds: 60 * 60 },
+  /** Registering by phone proves nothing about the number, so a few an hour per address: enough for a household. */
+  phoneRegistrationPerIp: { name: "phone-registration-ip", limit: 3, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };

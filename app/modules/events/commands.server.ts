@@ -53,6 +53,7 @@ const formSelect = {
   capacity: true,
   registrationRequired: true,
   registrationCloseHours: true,
+  phoneRegistration: true,
   recurrenceRule: true,
   recurrenceStart: true,
   recurrenceEnd: true,
@@ -196,6 +197,8 @@ function eventData(input: EventInput, rule: string, areaId: number | null) {
     capacity: input.capacity,
     registrationRequired: input.registrationRequired,
     registrationCloseHours: input.registrationCloseHours,
+    // Only meaningful with registration; kept off otherwise so the public page never offers it.
+    phoneRegistration: input.registrationRequired && input.phoneRegistration,
     ...commonData(input),
     recurrenceRule: rule,
     recurrenceStart: rule ? input.seriesStart : "",

@@ -78,6 +78,7 @@ export function EventForm({
       <NumberField meta={fields.capacity} label={t("detail.capacity")} hint={t("manage.event.capacityHint", LIMITS.capacity)} />
       <div className="event-close">
         <CheckboxField meta={fields.registrationRequired} label={t("manage.event.registrationRequired")} />
+        <CheckboxField meta={fields.phoneRegistration} label={t("manage.event.phoneRegistration")} hint={t("manage.event.phoneRegistrationHint")} />
         {/* The deadline in the organiser's words; stored as hours before each date (close-deadline.ts). */}
         <div className="event-close__choice">
           <ChoiceGroup

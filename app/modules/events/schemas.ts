@@ -22,6 +22,7 @@ export function eventSchema(context: SchemaContext) {
       onlineUrl: OptionalUrlField,
       capacity: optionalWholeNumber(LIMITS.capacity.min, LIMITS.capacity.max),
       registrationRequired: CheckboxField,
+      phoneRegistration: CheckboxField,
       registrationCloseHours: optionalWholeNumber(LIMITS.closeHours.min, LIMITS.closeHours.max).transform((v) => v ?? 0),
       // How the deadline was given; without it (older forms, scripts) the hours field is taken as it is.
       closeMode: z.enum(CLOSE_MODES, { errorMap: () => ({ message: "errors.invalidChoice" }) }).optional(),

@@ -3,6 +3,7 @@ import { isEmailAddress, normalizeEmail } from "~/modules/auth/schemas";
 import { toHiragana } from "~/modules/search/normalize";
 import { parseTime, parseTokyoDate } from "~/utils/dates";
 import { text } from "~/utils/text";
+import { isPhoneNumber, normalizePhone } from "~/utils/phone";
 
 // Field schemas for the organiser forms, shared by the server actions and the browser (hints only).
 // Conform turns empty inputs into `undefined` before zod sees them, so "optional" here means "left blank".
@@ -95,25 +96,12 @@ export const OptionalUrlField = text({ max: 500 }).pipe(
     .refine((v) => v === "" || isHttpUrl(v), "manage.errors.url"),
 );
 
-/** Phone: NFKC, every dash look-alike (‐ ｰ ー − –) becomes "-"; 9–15 digits with optional +, spaces and parentheses. */
-export function normalizePhone(value: string): string {
-  return value
-    .normalize("NFKC")
-    .replace(/[\u2010-\u2015\u2212\u30fc\uff70\u2500]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim();
-}
 
 export const OptionalPhoneField = z
   .string({ invalid_type_error: "manage.errors.phone" })
   .optional()
   .transform((v) => normalizePhone(v ?? ""))
-  .refine((v) => {
-    if (v === "") return true;
-    if (!/^\+?[\d\-() ]+$/.test(v)) return false;
-    const digits = v.replace(/\D/g, "").length;
-    return digits >= 9 && digits <= 15;
-  }, "manage.errors.phone");
+  .refine((v) => v === "" || isPhoneNumber(v), "manage.errors.phone");
 
 export const OptionalEmailField = z
   .string({ invalid_type_error: "errors.emailInvalid" })

@@ -74,6 +74,7 @@ export async function listApplicants(groupId: number, openingId: number, { conta
         name: a.user?.name ?? null,
         email: contacts && a.consentToShareContact ? shownAddress(a.user?.email) : null,
         phone: contacts && a.consentToShareContact ? a.user?.profile?.phone || null : null,
+        contactShared: contacts && a.consentToShareContact,
       })),
     })),
   };
@@ -222,6 +223,7 @@ export async function listRegistrants(groupId: number, eventId: number, { contac
         name: r.user?.name ?? null,
         email: contacts && r.consentToShareContact ? shownAddress(r.user?.email) : null,
         phone: contacts && r.consentToShareContact ? r.user?.profile?.phone || null : null,
+        contactShared: contacts && r.consentToShareContact,
       })),
     })),
   };

@@ -7,8 +7,9 @@ import { rejectBots } from "~/modules/auth/guards.server";
 import { RATE_LIMITS, clientIp, consumeRateLimit } from "~/modules/auth/rate-limit.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { tooManyRequests } from "~/utils/http.server";
-import { withdrawFromForm, type ParticipationOutcome } from "./outcome";
-import { JOIN_INTENTS, joinSchemasFor, maskEmail, type JoinAnswer } from "./quick-join";
+import { refused, withdrawFromForm, type ParticipationOutcome } from "./outcome";
+import { JOIN_INTENTS, JoinPhoneSchema, PHONE_INTENT, joinSchemasFor, maskEmail, type JoinAnswer } from "./quick-join";
+import { registerByPhone } from "./phone-registration.server";
 
 /** Who takes part: the signed-in resident, or the one whose address a quick-join code just proved. */
 export type Participant = { id: number; email: string; name: string; locale: string };
@@ -31,11 +32,14 @@ export async function participationPageAction<Schema extends PageSchema>(
     withdraw: (user: Participant, id: number) => Promise<{ ok: true } | { ok: false; reason: string }>;
     withdrawnMessage: string;
     takePart: (user: Participant, value: Omit<z.output<Schema>, "intent">) => Promise<ParticipationOutcome>;
+    /** The event whose organiser may allow registering by phone (event pages only). */
+    phoneEventId?: number;
   },
 ) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if ((JOIN_INTENTS as readonly unknown[]).includes(intent) && !(await getCurrentUser(request))) return quickJoin(request, formData, options);
+  if (intent === PHONE_INTENT && options.phoneEventId !== undefined && !(await getCurrentUser(request))) return joinByPhone(request, formData, options.phoneEventId);
   const user = await requireUser(request);
   if (intent === "withdraw") return withdrawFromForm(formData, (id) => options.withdraw(user, id), options.withdrawnMessage);
   const submission = parseWithZod(formData, { schema: options.schema });
@@ -93,6 +97,24 @@ async function quickJoin<Schema extends PageSchema>(
     if (thrown instanceof Response) thrown.headers.append("Set-Cookie", joined.setCookie);
     throw thrown;
   }
+}
+
+/**
+ * Registering by phone, for events that allow it: one step (there is no code to send to a phone), its own rate
+ * limit, then the participation domain's registration for a record the organiser will call back.
+ */
+async function joinByPhone(request: Request, formData: FormData, eventId: number) {
+  rejectBots(formData, request);
+  const submission = parseWithZod(formData, { schema: JoinPhoneSchema });
+  if (submission.status !== "success") return data({ phone: submission.reply() }, { status: 400 });
+  // Counted once the form is whole: a mistyped number corrected on the page does not use up a household's tries.
+  const limit = await consumeRateLimit(RATE_LIMITS.phoneRegistrationPerIp, clientIp(request));
+  if (!limit.allowed) tooManyRequests(limit.retryAfterSeconds);
+  const { locale } = await getRequestI18n(request);
+  const { eventDateId, partySize, name, phone } = submission.value;
+  const result = await registerByPhone({ eventId, eventDateId, partySize, name, phone, locale });
+  if (!result.ok) return data(refused(result.reason), { status: 409 });
+  return { message: `participation.phoneRegistered.${result.status}`, tone: "info" } satisfies ParticipationOutcome;
 }
 
 /** The first step's values, sent back with the code (hidden fields), so the second step needs nothing stored. */

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { CheckboxField, ChoiceGroup, FormError, Honeypot, InputField, SelectField, TextAreaField } from "~/components/forms";
 import { formatRange } from "~/utils/dates";
 import { QUICK_JOIN_CODE } from "~/modules/auth/schemas";
-import { JoinApplySchemas, JoinRegisterSchemas, type JoinAnswer } from "./quick-join";
+import { JoinApplySchemas, JoinPhoneSchema, JoinRegisterSchemas, PHONE_INTENT, type JoinAnswer } from "./quick-join";
+import type { SubmissionResult } from "@conform-to/react";
 
 // Taking part without an account, on the opening's or event's own page: name, address and the one consent, then
 // the code from the email, both as plain forms (they work without JavaScript). The server carries nothing between
@@ -20,14 +21,79 @@ type Kind = "apply" | "register";
 const MAX_RADIOS = 4;
 const CHOICE_FIELD: Record<Kind, "shiftId" | "eventDateId"> = { apply: "shiftId", register: "eventDateId" };
 
-export function QuickJoin({ kind, choices, groupName, answer }: { kind: Kind; choices: Choice[]; groupName: string; answer: JoinAnswer | undefined }) {
+export function QuickJoin({
+  kind,
+  choices,
+  groupName,
+  answer,
+  phone,
+}: {
+  kind: Kind;
+  choices: Choice[];
+  groupName: string;
+  answer: JoinAnswer | undefined;
+  /** Registering by phone, when the event's organiser allows it: whether to offer it, and its last answer. */
+  phone?: { allowed: boolean; result: SubmissionResult<string[]> | undefined };
+}) {
   const { t } = useTranslation();
   if (!choices.length) return null;
   return (
     <section className="quick-join" id="join" aria-labelledby="join-h">
       <h3 id="join-h">{t(`quickjoin.heading.${kind}`)}</h3>
       {answer?.step === "code" ? <CodeStep kind={kind} answer={answer} /> : <DetailsStep kind={kind} choices={choices} groupName={groupName} answer={answer} />}
+      {kind === "register" && phone?.allowed && answer?.step !== "code" ? <PhoneStep choices={choices} groupName={groupName} result={phone.result} /> : null}
     </section>
+  );
+}
+
+/**
+ * For a resident without email (or who would rather talk): name and phone number, and the organiser calls back.
+ * Behind a disclosure, open when its own answer came back with errors, so the email way stays the short one.
+ */
+function PhoneStep({ choices, groupName, result }: { choices: Choice[]; groupName: string; result: SubmissionResult<string[]> | undefined }) {
+  const { t, i18n } = useTranslation();
+  const [form, fields] = useForm({
+    id: "quick-join-phone",
+    lastResult: result,
+    constraint: getZodConstraint(JoinPhoneSchema),
+    shouldValidate: "onBlur",
+    defaultValue: { eventDateId: String(choices[0]!.id), partySize: "1" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: JoinPhoneSchema }),
+  });
+  const options = choices.map((c) => ({ value: String(c.id), label: formatRange(new Date(c.startsAt), c.endsAt ? new Date(c.endsAt) : null, i18n.language) }));
+  return (
+    <details className="quick-join__phone" open={Boolean(result)}>
+      <summary>{t("quickjoin.phone.summary")}</summary>
+      <Form method="post" className="form stack" {...getFormProps(form)}>
+        <p>{t("quickjoin.phone.lead")}</p>
+        <FormError id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value={PHONE_INTENT} />
+        <Honeypot />
+        {choices.length > MAX_RADIOS ? (
+          <SelectField meta={fields.eventDateId} label={t("quickjoin.when")} options={options} />
+        ) : choices.length > 1 ? (
+          <ChoiceGroup meta={fields.eventDateId} legend={t("quickjoin.when")} type="radio" options={options} />
+        ) : (
+          <input type="hidden" name="eventDateId" value={choices[0]!.id} />
+        )}
+        <InputField meta={fields.partySize} label={t("participation.partySize")} inputMode="numeric" autoComplete="off" />
+        <InputField meta={fields.name} label={t("quickjoin.name")} hint={t("quickjoin.nameHint")} autoComplete="name" />
+        <InputField meta={fields.phone} label={t("quickjoin.phone.number")} hint={t("quickjoin.phone.numberHint")} type="tel" autoComplete="tel" />
+        <CheckboxField
+          meta={fields.consent}
+          label={
+            <>
+              {t("quickjoin.consentPrefix")}
+              <Link to="/privacy">{t("quickjoin.privacyLink")}</Link>
+              {t("quickjoin.phone.consentSuffix", { group: groupName })}
+            </>
+          }
+        />
+        <button type="submit" className="button">
+          {t("quickjoin.phone.submit")}
+        </button>
+      </Form>
+    </details>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
 import { EmailField, NameField, QUICK_JOIN_CODE } from "~/modules/auth/schemas";
+import { isPhoneNumber, normalizePhone } from "~/utils/phone";
 import { ApplySchema, RegisterSchema } from "./schemas";
 
 // What the quick-join steps answer (shared by the server action and the page): the first step again with its
@@ -19,6 +20,11 @@ export function maskEmail(email: string): string {
 
 export function joinAnswer(actionData: object | undefined): JoinAnswer | undefined {
   return actionData && "join" in actionData ? (actionData.join as JoinAnswer) : undefined;
+}
+
+/** The refused phone registration's form errors, if that is what the action answered. */
+export function phoneAnswer(actionData: object | undefined): SubmissionResult<string[]> | undefined {
+  return actionData && "phone" in actionData ? (actionData.phone as SubmissionResult<string[]>) : undefined;
 }
 
 /**
@@ -51,3 +57,18 @@ export function joinSchemasFor<Shape extends z.ZodRawShape>(schema: z.ZodObject<
 
 export const JoinApplySchemas = joinSchemasFor(ApplySchema);
 export const JoinRegisterSchemas = joinSchemasFor(RegisterSchema);
+
+/**
+ * Registering by phone (events whose organiser allows it): for a resident without email, the date, the party, a
+ * name, a phone number the organiser will call back on, and the same one consent. There is no code to prove the
+ * number, so it has a rate limit of its own and the organiser's call is the confirmation.
+ */
+export const PHONE_INTENT = "join-phone";
+const PhoneField = z
+  .string({ required_error: "quickjoin.errors.phoneRequired" })
+  .transform(normalizePhone)
+  .pipe(z.string().min(1, "quickjoin.errors.phoneRequired").refine(isPhoneNumber, "quickjoin.errors.phone"));
+export const JoinPhoneSchema = (() => {
+  const { intent: _intent, ...pageFields } = RegisterSchema.shape;
+  return z.object({ ...pageFields, name: NameField, phone: PhoneField, consent: JoinFields.consent, intent: z.literal(PHONE_INTENT) });
+})();
