@@ -31,7 +31,7 @@ await probe.close();
 const pages = {
   home: { path: "/" },
   places: { path: "/places" },
-  "places-filters": { path: "/places", open: ".filters-toggle summary" },
+  "places-filters": { path: "/places", open: ".filter-panel__toggle" },
   place: { path: placeHref },
   events: { path: "/events" },
   event: { path: eventHref },
