@@ -25,10 +25,10 @@ export function DisplaySettingsForm({ returnTo, idPrefix }: { returnTo: string; 
         <fieldset>
           <legend>{rt("display.furigana")}</legend>
           <label htmlFor={id("furigana-on")}>
-            <input type="radio" id={id("furigana-on")} name="furigana" value="on" defaultChecked={furigana} /> {rt("display.furiganaOn")}
+            <input type="radio" id={id("furigana-on")} name="furigana" value="on" defaultChecked={furigana} /> <span>{rt("display.furiganaOn")}</span>
           </label>
           <label htmlFor={id("furigana-off")}>
-            <input type="radio" id={id("furigana-off")} name="furigana" value="off" defaultChecked={!furigana} /> {rt("display.furiganaOff")}
+            <input type="radio" id={id("furigana-off")} name="furigana" value="off" defaultChecked={!furigana} /> <span>{rt("display.furiganaOff")}</span>
           </label>
         </fieldset>
       ) : null}
@@ -36,17 +36,17 @@ export function DisplaySettingsForm({ returnTo, idPrefix }: { returnTo: string; 
         <legend>{rt("display.textSize")}</legend>
         {TEXT_SIZES.map((size) => (
           <label key={size} htmlFor={id(`size-${size}`)}>
-            <input type="radio" id={id(`size-${size}`)} name="textSize" value={size} defaultChecked={textSize === size} /> {rt(`display.size.${size}`)}
+            <input type="radio" id={id(`size-${size}`)} name="textSize" value={size} defaultChecked={textSize === size} /> <span>{rt(`display.size.${size}`)}</span>
           </label>
         ))}
       </fieldset>
       <fieldset>
         <legend>{rt("display.contrast")}</legend>
         <label htmlFor={id("contrast-normal")}>
-          <input type="radio" id={id("contrast-normal")} name="contrast" value="normal" defaultChecked={!high} /> {rt("display.contrastNormal")}
+          <input type="radio" id={id("contrast-normal")} name="contrast" value="normal" defaultChecked={!high} /> <span>{rt("display.contrastNormal")}</span>
         </label>
         <label htmlFor={id("contrast-high")}>
-          <input type="radio" id={id("contrast-high")} name="contrast" value="high" defaultChecked={high} /> {rt("display.contrastHigh")}
+          <input type="radio" id={id("contrast-high")} name="contrast" value="high" defaultChecked={high} /> <span>{rt("display.contrastHigh")}</span>
         </label>
       </fieldset>
       <button type="submit" className="button">
@@ -62,7 +62,9 @@ export function DisplaySettingsMenu() {
   const location = useLocation();
   return (
     <details className="display-settings">
-      <summary className="display-settings__button">{rt("display.button")}</summary>
+      <summary className="display-settings__button">
+        <span>{rt("display.button")}</span>
+      </summary>
       <div className="display-settings__panel">
         <DisplaySettingsForm returnTo={`${location.pathname}${location.search}`} idPrefix="header-display" />
       </div>
