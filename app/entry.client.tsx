@@ -4,6 +4,7 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { createClientI18n } from "~/modules/i18n/client-i18n";
 import { PageTranslationsProvider, readPageTranslations } from "~/modules/i18n/page-translations";
+import { RubyResourcesProvider } from "~/modules/furigana/ruby";
 import type { i18n as I18n } from "i18next";
 
 function hydrate() {
@@ -17,9 +18,11 @@ function hydrate() {
       document,
       <I18nextProvider i18n={i18n as unknown as I18n}>
         <PageTranslationsProvider value={json}>
-          <StrictMode>
-            <RemixBrowser />
-          </StrictMode>
+          <RubyResourcesProvider value={translations.ruby ?? null}>
+            <StrictMode>
+              <RemixBrowser />
+            </StrictMode>
+          </RubyResourcesProvider>
         </PageTranslationsProvider>
       </I18nextProvider>,
     );

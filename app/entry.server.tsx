@@ -7,6 +7,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { getLocale, pageI18n, pageTranslations } from "~/modules/i18n/i18next.server";
 import { PageTranslationsProvider, pageTranslationsJson, routeNamespaces } from "~/modules/i18n/page-translations";
+import { rubyResources } from "~/modules/furigana/ruby.server";
+import { RubyResourcesProvider } from "~/modules/furigana/ruby";
 import { assertDatabasePragmas, prisma } from "~/utils/db.server";
 import { NonceProvider } from "~/utils/nonce";
 import { startBackgroundJobs } from "~/modules/jobs/worker.server";
@@ -14,11 +16,12 @@ import { ensureOutboxKey } from "~/modules/email/sealing.server";
 import { prepareIndexing } from "~/modules/search/documents.server";
 import { logEvent } from "~/utils/logger.server";
 
-// What server.mjs takes from the build: the one validated configuration, the app's own language choice (the page
-// cache keys on it), the translated pages for requests it refuses before the app runs, and the hooks that keep
+// What server.mjs takes from the build: the one validated configuration, the app's own language choice and the
+// reader's display settings (the page cache keys on them), the translated pages for requests it refuses before the app runs, and the hooks that keep
 // the public caches of several server processes in step.
 export { getEnv } from "~/utils/env.server";
 export { getLocale } from "~/modules/i18n/i18next.server";
+export { pageVariant } from "~/modules/furigana/display.server";
 export { requestErrorPage } from "~/utils/request-errors.server";
 export { dropLocalPublicCache, onPublicCacheInvalidated } from "~/utils/cache.server";
 
@@ -58,7 +61,12 @@ export default async function handleRequest(
   const lng = await getLocale(request);
   const namespaces = routeNamespaces(remixContext.staticHandlerContext.matches.map((m) => remixContext.routeModules[m.route.id]?.handle));
   const instance = await pageI18n(lng, namespaces);
-  const translations = pageTranslationsJson(pageTranslations(lng, namespaces));
+  const words = pageTranslations(lng, namespaces);
+  // Root decided whether this page shows furigana (language and the reader's choice); the interface's words then
+  // come with their readings too, so the browser renders the same ruby as the server.
+  const rootData = remixContext.staticHandlerContext.loaderData.root as { display?: { furigana?: boolean } } | undefined;
+  const ruby = rootData?.display?.furigana ? await rubyResources(lng, words.resources) : null;
+  const translations = pageTranslationsJson(ruby ? { ...words, ruby } : words);
 
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
@@ -78,7 +86,9 @@ export default async function handleRequest(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
           <PageTranslationsProvider value={translations}>
-            <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+            <RubyResourcesProvider value={ruby}>
+              <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+            </RubyResourcesProvider>
           </PageTranslationsProvider>
         </I18nextProvider>
       </NonceProvider>,

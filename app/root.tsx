@@ -25,6 +25,8 @@ import { PageTranslationsScript, useRouteNamespaces } from "~/modules/i18n/page-
 import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { demoPeopleExist } from "~/modules/auth/demo.server";
 import { belongsToAnyGroup } from "~/modules/groups/membership.server";
+import { getDisplayChoice } from "~/modules/furigana/display.server";
+import { furiganaShown } from "~/modules/furigana/display";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fontRegular },
@@ -42,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get("lng");
   if (asked && localeForTag(asked.slice(0, 35))) headers.append("Set-Cookie", await localeCookie.serialize(locale));
   const user = await getCurrentUser(request);
+  const choice = await getDisplayChoice(request, user?.id ?? null);
   return data(
     {
       locale,
@@ -52,6 +55,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // The counter residents can phone or visit (footer, "how to apply" blocks): public details only.
       councilContact: councilContact(locale),
       demoSite: await demoPeopleExist(),
+      // The reader's display settings: furigana (decided here for the whole page, entry.server reads it), text
+      // size and contrast (attributes on <html> the stylesheet follows).
+      display: { ...choice, furigana: furiganaShown(choice, locale), furiganaChoice: choice.furigana },
       // Titles for the error pages, which have no loader of their own.
       titles: { site: t("site.name"), notFound: t("error.notFoundTitle"), forbidden: t("error.forbiddenTitle"), error: t("error.title") },
     },
@@ -74,8 +80,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = rootData?.locale ?? "ja";
   const nonce = useNonce();
   const { i18n } = useTranslation();
+  const display = rootData?.display;
   return (
-    <html lang={locale} dir={i18n.dir(locale)}>
+    <html
+      lang={locale}
+      dir={i18n.dir(locale)}
+      data-text-size={display && display.textSize !== "normal" ? display.textSize : undefined}
+      data-contrast={display?.highContrast ? "high" : undefined}
+      data-furigana={display?.furigana ? "on" : undefined}
+    >
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -181,8 +181,8 @@ export async function seed(prisma: PrismaClient, options: { now?: Date; people?:
               prefersAtHome: u.prefersAtHome ?? false,
               prefersBeginner: u.prefersBeginner ?? false,
               discoverableByStaff: u.discoverableByStaff ?? false,
-              showFurigana: u.showFurigana ?? false,
-              largeText: u.largeText ?? false,
+              furigana: u.showFurigana ? "on" : "",
+              textSize: u.largeText ? "large" : "normal",
               phone: u.phone ?? "",
               birthYear: u.birthYear ?? null,
               interests: {

@@ -91,7 +91,7 @@ export function createHttpApp({ build, env, cacheSync }) {
     createPageCache({
       ttlMs: env.PUBLIC_CACHE_TTL_MS,
       sessionCookieNames: SESSION_COOKIES,
-      localeOf: (req) => app$.getLocale(detectionRequest(req)),
+      variantOf: (req) => app$.pageVariant(detectionRequest(req)),
     }),
   );
 

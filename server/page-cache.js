@@ -1,7 +1,7 @@
 // Full-page cache for anonymous visitors of public pages (lists, details, search, feeds).
 //
 // Why: rendering a page costs ~10 ms of CPU; a newsletter or LINE post sends many people to the same few pages at
-// once. For visitors without a session every copy of a page in one language is the same, so it is rendered once
+// once. For visitors without a session every copy of a page in one language and one set of display settings is the same, so it is rendered once
 // and reused briefly. Signed-in visitors, non-GET requests, responses that set cookies or are not 200, and any
 // path outside PUBLIC_PREFIXES always go to the app.
 //
@@ -34,11 +34,12 @@ export function inlineScriptHashes(html) {
 }
 
 /**
- * @param {{ ttlMs: number, sessionCookieNames: string[], localeOf: (req: any) => Promise<string> }} options
- * `localeOf` must be the app's own language choice for the request (?lng=, cookie, q-weighted Accept-Language):
- * keying on anything cruder lets one visitor's header put another language into everyone's copy.
+ * @param {{ ttlMs: number, sessionCookieNames: string[], variantOf: (req: any) => Promise<string> }} options
+ * `variantOf` must be the app's own answer to "which copy of the page does this request get": its language choice
+ * (?lng=, cookie, q-weighted Accept-Language) and the reader's display settings (furigana, text size, contrast,
+ * which change the HTML). Keying on anything cruder lets one visitor's header or settings reach everyone's copy.
  */
-export function createPageCache({ ttlMs, sessionCookieNames, localeOf }) {
+export function createPageCache({ ttlMs, sessionCookieNames, variantOf }) {
   const store = new Map();
   const epoch = () => globalThis.__tsunaguCacheEpoch ?? 0;
 
@@ -46,13 +47,13 @@ export function createPageCache({ ttlMs, sessionCookieNames, localeOf }) {
     if (ttlMs <= 0 || req.method !== "GET" || !isCacheablePath(req.path)) return next();
     const cookie = req.headers.cookie ?? "";
     if (sessionCookieNames.some((name) => cookie.includes(`${name}=`))) return next();
-    let locale;
+    let variant;
     try {
-      locale = await localeOf(req);
+      variant = await variantOf(req);
     } catch {
       return next();
     }
-    const key = `${req.originalUrl}|${locale}`;
+    const key = `${req.originalUrl}|${variant}`;
     const hit = store.get(key);
     if (hit && hit.epoch === epoch() && Date.now() - hit.at < ttlMs) {
       for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);

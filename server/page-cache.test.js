@@ -20,7 +20,7 @@ describe("page cache rules", () => {
   });
 
   it("never serves a page whose rendering began before a write, even if it finished after", async () => {
-    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: ["tsunagu_session"], localeOf: async () => "ja" });
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: ["tsunagu_session"], variantOf: async () => "ja" });
     const visit = async (render) => {
       const headers = {};
       const res = {
@@ -50,5 +50,36 @@ describe("page cache rules", () => {
     expect(await visit(write)).toEqual({ rendered: true, hit: false });
     expect(await visit(() => {})).toEqual({ rendered: true, hit: false });
     expect(await visit(() => {})).toEqual({ rendered: false, hit: true });
+  });
+
+  it("keeps one copy per variant, so one reader's furigana or text size never reaches another's page", async () => {
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: ["tsunagu_session"], variantOf: async (req) => req.headers.cookie || "ja|plain" });
+    const visit = async (cookie) => {
+      const headers = {};
+      let body = "";
+      const res = {
+        statusCode: 200,
+        setHeader: (name, value) => (headers[name.toLowerCase()] = value),
+        getHeader: (name) => headers[name.toLowerCase()],
+        write: () => true,
+        end: () => undefined,
+        status(code) {
+          this.statusCode = code;
+          return this;
+        },
+        send: (b) => (body = String(b)),
+      };
+      await cache({ method: "GET", path: "/places", originalUrl: "/places", headers: { cookie } }, res, () => {
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        body = `<html>${cookie}</html>`;
+        res.end(body);
+      });
+      return body;
+    };
+    expect(await visit("ja|ruby")).toBe("<html>ja|ruby</html>");
+    expect(await visit("ja|plain")).toBe("<html>ja|plain</html>");
+    // Served from the cache now, each from its own copy.
+    expect(await visit("ja|ruby")).toBe("<html>ja|ruby</html>");
+    expect(await visit("ja|plain")).toBe("<html>ja|plain</html>");
   });
 });

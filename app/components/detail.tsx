@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OriginalLabel, Text, showsOriginal } from "./text";
+import { Readable, RubyText, useReading } from "~/modules/furigana/ruby";
 
 export function Breadcrumbs({ items }: { items: { to?: string; label: string }[] }) {
   const { t } = useTranslation();
@@ -8,7 +9,7 @@ export function Breadcrumbs({ items }: { items: { to?: string; label: string }[]
     <nav aria-label={t("nav.breadcrumbs")} className="breadcrumbs">
       <ol>
         {items.map((item, i) => (
-          <li key={i}>{item.to ? <Link to={item.to}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}</li>
+          <li key={i}>{item.to ? <Link to={item.to}>{item.label}</Link> : <span aria-current="page"><Readable text={item.label} /></span>}</li>
         ))}
       </ol>
     </nav>
@@ -28,14 +29,16 @@ export function InfoRow({ label, children }: { label: string; children: React.Re
 
 export function Paragraphs({ text, lang }: { text: string; lang?: string }) {
   const { i18n } = useTranslation();
+  // Furigana, when the loader sent them: a reading never spans a line, so the lines split the same way.
+  const markup = useReading(text);
   if (!text) return null;
   const foreign = lang && lang !== i18n.language ? lang : undefined;
   return (
     <>
       {showsOriginal(foreign, i18n.language) ? <OriginalLabel /> : null}
       <div className="prose" lang={foreign}>
-        {text.split(/\n{2,}|\n/).map((p, i) => (
-          <p key={i}>{p}</p>
+        {(markup ?? text).split(/\n{2,}|\n/).map((p, i) => (
+          <p key={i}>{markup ? <RubyText markup={p} /> : p}</p>
         ))}
       </div>
     </>

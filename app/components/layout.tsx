@@ -4,9 +4,12 @@ import { Icon } from "./icon";
 import { CouncilContact } from "./council-contact";
 import { DEFAULT_LOCALE, LOCALE_NAMES, SUPPORTED_LOCALES, isJapanese, isLocale } from "~/modules/i18n/config";
 import type { loader as rootLoader } from "~/root";
+import { DisplaySettingsMenu } from "./display-settings";
+import { useRubyT } from "~/modules/furigana/ruby";
 
 export function SiteHeader() {
   const { t } = useTranslation();
+  const rt = useRubyT();
   const root = useRouteLoaderData<typeof rootLoader>("root");
   return (
     <header className="site-header">
@@ -15,7 +18,7 @@ export function SiteHeader() {
       </a>
       {root?.demoSite ? (
         <p className="demo-banner" role="note">
-          <strong>{t("site.demoBanner")}</strong> {t("site.demoBannerNote")}
+          <strong>{rt("site.demoBanner")}</strong> {rt("site.demoBannerNote")}
         </p>
       ) : null}
       <div className="container site-header__inner">
@@ -24,28 +27,29 @@ export function SiteHeader() {
             ♡
           </span>
           <span className="brand__text">
-            <span className="brand__name">{t("site.name")}</span>
-            <span className="brand__tagline">{t("site.tagline")}</span>
+            <span className="brand__name">{rt("site.name")}</span>
+            <span className="brand__tagline">{rt("site.tagline")}</span>
           </span>
         </Link>
         <div className="header-tools">
           <AccountLinks />
           <LanguageSwitcher />
+          <DisplaySettingsMenu />
         </div>
       </div>
       <nav className="main-nav" aria-label={t("nav.label")}>
         <ul className="container main-nav__list">
           <li>
-            <NavLink to="/places">{t("nav.places")}</NavLink>
+            <NavLink to="/places">{rt("nav.places")}</NavLink>
           </li>
           <li>
-            <NavLink to="/events">{t("nav.events")}</NavLink>
+            <NavLink to="/events">{rt("nav.events")}</NavLink>
           </li>
           <li>
-            <NavLink to="/volunteer">{t("nav.volunteer")}</NavLink>
+            <NavLink to="/volunteer">{rt("nav.volunteer")}</NavLink>
           </li>
           <li>
-            <NavLink to="/search">{t("nav.search")}</NavLink>
+            <NavLink to="/search">{rt("nav.search")}</NavLink>
           </li>
         </ul>
       </nav>
@@ -54,23 +58,23 @@ export function SiteHeader() {
 }
 
 function AccountLinks() {
-  const { t } = useTranslation();
+  const rt = useRubyT();
   const root = useRouteLoaderData<typeof rootLoader>("root");
   if (!root?.user) {
     return (
       <div className="header-account">
-        <Link to="/login">{t("nav.login")}</Link>
-        <Link to="/signup">{t("nav.signup")}</Link>
+        <Link to="/login">{rt("nav.login")}</Link>
+        <Link to="/signup">{rt("nav.signup")}</Link>
       </div>
     );
   }
   return (
     <div className="header-account">
-      <Link to="/me">{t("nav.me")}</Link>
-      {root.user.manages ? <Link to="/manage">{t("manage.nav")}</Link> : null}
+      <Link to="/me">{rt("nav.me")}</Link>
+      {root.user.manages ? <Link to="/manage">{rt("manage.nav")}</Link> : null}
       <Form method="post" action="/logout">
         <button type="submit" className="link-button">
-          {t("nav.logout")}
+          {rt("nav.logout")}
         </button>
       </Form>
     </div>
@@ -124,19 +128,20 @@ export function LanguageSwitcher() {
 }
 
 export function SiteFooter() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const rt = useRubyT();
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const council = root?.council;
   const councilName = council ? (isJapanese(i18n.language) ? council.name : council.nameEn) : "";
   return (
     <footer className="site-footer">
       <div className="container">
-        <p className="site-footer__council">{t("footer.operatedBy", { council: councilName })}</p>
+        <p className="site-footer__council">{rt("footer.operatedBy", { council: councilName })}</p>
         <CouncilContact />
-        <p className="site-footer__note">{t("footer.note")}</p>
+        <p className="site-footer__note">{rt("footer.note")}</p>
         <p className="site-footer__links">
-          <Link to="/privacy">{t("footer.privacy")}</Link>
-          <Link to="/opendata">{t("footer.opendata")}</Link>
+          <Link to="/privacy">{rt("footer.privacy")}</Link>
+          <Link to="/opendata">{rt("footer.opendata")}</Link>
         </p>
       </div>
     </footer>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { isJapanese } from "~/modules/i18n/config";
+import { Readable } from "~/modules/furigana/ruby";
 
 /**
  * Text in the language it is really in: a Japanese original inside a Vietnamese page gets lang="ja" (screen readers
@@ -12,7 +13,7 @@ export function Text({ value, lang, as: Tag = "span", className }: { value: stri
   const foreign = lang && lang !== i18n.language ? lang : undefined;
   const element = (
     <Tag className={className} lang={foreign}>
-      {value}
+      <Readable text={value} />
     </Tag>
   );
   if (Tag === "span" || !showsOriginal(foreign, i18n.language)) return element;

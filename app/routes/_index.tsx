@@ -13,6 +13,8 @@ import { PlaceCardView } from "~/modules/places/place-card";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { Icon } from "~/components/icon";
+import { withReadings } from "~/modules/furigana/ruby.server";
+import { useRubyT } from "~/modules/furigana/ruby";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await getRequestI18n(request);
@@ -21,12 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cachedPublic(cacheKey("home-events", locale), () => listThisWeeksEvents(locale)),
     cachedPublic(cacheKey("home-places", locale), () => listFeaturedPlaces(locale)),
   ]);
-  return {
+  return withReadings(request, {
     meta: { title: t("site.name"), description: t("home.lead"), siteName: t("site.name") },
     taxonomy,
     events,
     places,
-  };
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
@@ -36,12 +38,13 @@ export const handle = { i18n: ["listing", "lists", "home", "search", "events"] }
 export default function Home() {
   const { taxonomy, events, places } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const rt = useRubyT();
   const names = nameMaps(taxonomy);
   return (
     <>
       <section className="hero">
         <div className="container">
-          <h1 className="hero__title">{t("home.title")}</h1>
+          <h1 className="hero__title">{rt("home.title")}</h1>
           <p className="hero__lead">{t("home.lead")}</p>
           <Form method="get" action="/search" className="searchbox" role="search">
             <label htmlFor="home-q" className="searchbox__label">
@@ -59,7 +62,7 @@ export default function Home() {
 
       {/* Right after the search: residents know their 町名, rarely the council's areas (issue 15). */}
       <section className="container section area-search" aria-labelledby="by-area">
-        <h2 id="by-area">{t("home.byArea")}</h2>
+        <h2 id="by-area">{rt("home.byArea")}</h2>
         <p>{t("areaSearch.lead")}</p>
         <Form method="get" action="/places" className="area-search__form">
           <TownField id="home-town" taxonomy={taxonomy} />
@@ -82,7 +85,7 @@ export default function Home() {
       </section>
 
       <section className="container section" aria-labelledby="first-steps">
-        <h2 id="first-steps">{t("home.firstSteps")}</h2>
+        <h2 id="first-steps">{rt("home.firstSteps")}</h2>
         <ul className="steps">
           <li>
             <Link className="step" to="/places?beginner=1">
@@ -110,7 +113,7 @@ export default function Home() {
 
       <section className="container section" aria-labelledby="this-week">
         <div className="section__head">
-          <h2 id="this-week">{t("home.thisWeek")}</h2>
+          <h2 id="this-week">{rt("home.thisWeek")}</h2>
           <Link to="/events">{t("home.allEvents")}</Link>
         </div>
         {events.length ? (
@@ -126,7 +129,7 @@ export default function Home() {
 
       <section className="container section" aria-labelledby="featured-places">
         <div className="section__head">
-          <h2 id="featured-places">{t("home.featuredPlaces")}</h2>
+          <h2 id="featured-places">{rt("home.featuredPlaces")}</h2>
           <Link to="/places">{t("home.allPlaces")}</Link>
         </div>
         <div className="cards">

@@ -29,15 +29,17 @@ import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
 import { toTokyoIso } from "~/utils/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { withReadings } from "~/modules/furigana/ruby.server";
 import { ReportLink } from "~/modules/moderation/report-link";
 import { describeFee, feeJsonLd } from "~/modules/fees/fee";
 import { CouncilPhoneNote } from "~/components/council-contact";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
+import { useRubyT } from "~/modules/furigana/ruby";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [{ id, locale, t, item: event, taxonomy }, user] = await Promise.all([loadPublicDetail(request, params.id, "event", getPublishedEvent), getCurrentUser(request)]);
   const mine = user ? await myRegistrationsForEvent(user.id, id) : [];
-  return {
+  return withReadings(request, {
     signedIn: Boolean(user),
     mine,
     // After registering (?registered=<date id>): what the database says happened to the resident's registration.
@@ -48,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     origin: getEnv().APP_ORIGIN,
     calendarLinks: await calendarLinksForEvent(event, locale),
     related: await listRelatedEvents(event, locale),
-  };
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
@@ -78,6 +80,7 @@ export default function EventDetailPage() {
   const actionData = useActionData<typeof action>();
   const { reply, outcome } = participationAnswer(actionData, registered);
   const { t, i18n } = useTranslation();
+  const rt = useRubyT();
   const names = nameMaps(taxonomy);
   const area = event.areaSlug ? names.areas[event.areaSlug] : undefined;
   const next = event.dates.find((d) => d.status === "scheduled" || d.status === "moved");
@@ -100,7 +103,7 @@ export default function EventDetailPage() {
       <div className="detail__grid">
         <div className="detail__main">
           <section className="panel" aria-labelledby="dates-h">
-            <h2 id="dates-h">{t("detail.dates")}</h2>
+            <h2 id="dates-h">{rt("detail.dates")}</h2>
             {event.isSeries ? <p className="schedule-text">{describeSchedule({ ...event.schedule, startTime: "", endTime: "" }, t)}</p> : null}
             {event.pause ? (
               <p className="notice notice--info">
@@ -141,7 +144,7 @@ export default function EventDetailPage() {
           </section>
 
           <section className="panel" aria-labelledby="about-h">
-            <h2 id="about-h">{t("detail.about")}</h2>
+            <h2 id="about-h">{rt("detail.about")}</h2>
             <Paragraphs text={event.description} lang={event.fieldLang.description} />
           </section>
           <Related base="/events" items={related.map((r) => ({ id: r.id, label: r.title, lang: r.lang, startsAt: r.startsAt, endsAt: r.endsAt }))} />
@@ -149,7 +152,7 @@ export default function EventDetailPage() {
 
         <aside className="detail__side">
           <section className="panel" aria-labelledby="facts-h">
-            <h2 id="facts-h">{t("detail.facts")}</h2>
+            <h2 id="facts-h">{rt("detail.facts")}</h2>
             <dl className="info">
               <InfoRow label={t("detail.where")}>
                 {event.venue ? <Venue venue={event.venue} /> : null}

@@ -16,6 +16,8 @@ import { EventCardView } from "~/modules/events/event-card";
 import { FeedSubscription } from "~/components/calendar-links";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
+import { withReadings } from "~/modules/furigana/ruby.server";
+import { useRubyT } from "~/modules/furigana/ruby";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   redirectToCleanListAddress(request);
@@ -31,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : Promise.resolve({ total: 0, items: [] }),
     view === "month" ? cachedPublic(cacheKey("events-month", filters, locale, year, month), () => listMonthEventDates(filters, locale, year, month)) : Promise.resolve([]),
   ]);
-  return {
+  return withReadings(request, {
     view,
     calendar: { year, month, items: monthItems, todayKey: tokyoDateKey(new Date()) },
     meta: { title: t("events.title"), description: t("events.lead"), siteName: t("site.name") },
@@ -39,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters,
     feeds: { ...eventFeedLinks(filters, locale), title: t("feeds.rssTitle", { site: t("site.name") }) },
     ...result,
-  };
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -51,12 +53,12 @@ export const handle = { i18n: ["listing", "lists", "events"] };
 
 export default function Events() {
   const { taxonomy, filters, feeds, items, total, view, calendar } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const rt = useRubyT();
   const names = nameMaps(taxonomy);
   return (
     <div className="container page">
-      <h1>{t("events.title")}</h1>
-      <p className="page__lead">{t("events.lead")}</p>
+      <h1>{rt("events.title")}</h1>
+      <p className="page__lead">{rt("events.lead")}</p>
       <ViewSwitch view={view} />
       <ListingControls taxonomy={taxonomy} values={filters} offer={EVENT_LIST} total={view === "month" ? undefined : total} />
       {view === "month" ? (

@@ -14,6 +14,7 @@ import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { titledPage } from "~/modules/i18n/page-title.server";
+import { useRubyT } from "~/modules/furigana/ruby";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentUser(request)) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/me"));
@@ -43,6 +44,7 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
+  const rt = useRubyT();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     constraint: getZodConstraint(LoginSchema),
@@ -52,7 +54,7 @@ export default function LoginPage() {
   const redirectTo = safeRedirectPath(params.get("redirectTo"), "/me");
   return (
     <div className="container page form-page">
-      <h1>{t("auth.loginTitle")}</h1>
+      <h1>{rt("auth.loginTitle")}</h1>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormError id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />

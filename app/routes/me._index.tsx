@@ -19,6 +19,7 @@ import { NO_STORE } from "~/utils/http.server";
 import { formatDate } from "~/utils/dates";
 import { pageMeta } from "~/utils/meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useRubyT } from "~/modules/furigana/ruby";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
@@ -63,6 +64,7 @@ export default function MyPage() {
   const { account, activities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
+  const rt = useRubyT();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     constraint: getZodConstraint(ProfileSchema),
@@ -71,7 +73,7 @@ export default function MyPage() {
   });
   return (
     <div className="container page stack form-page">
-      <h1>{t("me.title")}</h1>
+      <h1>{rt("me.title")}</h1>
       {account.roles.includes("staff") || account.roles.includes("admin") ? (
         <p className="notice notice--info">
           <Link to="/staff">{t("nav.staff")}</Link>
@@ -83,7 +85,7 @@ export default function MyPage() {
         </p>
       ) : null}
       <section className="panel" aria-labelledby="upcoming-h">
-        <h2 id="upcoming-h">{t("me.upcoming")}</h2>
+        <h2 id="upcoming-h">{rt("me.upcoming")}</h2>
         <ActivityList items={activities.upcoming} empty={t("me.noUpcoming")} />
         <p className="links-below">
           <Link to="/volunteer">{t("me.findVolunteering")}</Link>
@@ -91,7 +93,7 @@ export default function MyPage() {
       </section>
 
       <section className="panel" aria-labelledby="hours-h">
-        <h2 id="hours-h">{t("me.hours")}</h2>
+        <h2 id="hours-h">{rt("me.hours")}</h2>
         {activities.hoursByYear.length ? (
           <ul className="link-list">
             {activities.hoursByYear.map((y) => (
@@ -107,12 +109,12 @@ export default function MyPage() {
       </section>
 
       <section className="panel" aria-labelledby="past-h">
-        <h2 id="past-h">{t("me.past")}</h2>
+        <h2 id="past-h">{rt("me.past")}</h2>
         <ActivityList items={activities.past} empty={t("me.noPast")} />
       </section>
 
       <section className="panel" aria-labelledby="account-h">
-        <h2 id="account-h">{t("me.account")}</h2>
+        <h2 id="account-h">{rt("me.account")}</h2>
         <dl className="info">
           <div className="info-row">
             <dt>{t("auth.email")}</dt>
@@ -154,7 +156,7 @@ export default function MyPage() {
       </section>
 
       <Form method="post" className="form" {...getFormProps(form)}>
-        <h2>{t("me.profile")}</h2>
+        <h2>{rt("me.profile")}</h2>
         <FormError id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="profile" />
         <InputField meta={fields.name} label={t("auth.name")} autoComplete="name" />
@@ -165,7 +167,7 @@ export default function MyPage() {
       </Form>
 
       <Form method="post" className="form">
-        <h2>{t("me.sessions")}</h2>
+        <h2>{rt("me.sessions")}</h2>
         <p>{t("me.sessionsText", { count: account.sessionCount })}</p>
         <button type="submit" name="intent" value="logout-everywhere" className="button button--ghost">
           {t("me.logoutEverywhere")}

@@ -15,16 +15,18 @@ import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
 import { formatDate, toTokyoIso } from "~/utils/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { withReadings } from "~/modules/furigana/ruby.server";
 import { ReportLink } from "~/modules/moderation/report-link";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 import { isStale } from "~/modules/places/freshness";
 import { BookingBlock } from "~/modules/places/booking-block";
 import { describeFee, feeJsonLd } from "~/modules/fees/fee";
+import { useRubyT } from "~/modules/furigana/ruby";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale, t, item: place, taxonomy } = await loadPublicDetail(request, params.id, "place", getPublishedPlace);
   const [calendarLinks, related] = await Promise.all([calendarLinksForPlace(place, locale), listRelatedPlaces(place, locale)]);
-  return {
+  return withReadings(request, {
     related,
     calendarLinks,
     meta: { title: place.name, description: place.summary, siteName: t("site.name") },
@@ -34,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     city: getEnv().CITY_NAME,
     // 要確認: details the group has not confirmed for STALE_AFTER_MONTHS may be out of date; residents are told so.
     stale: isStale(place.lastConfirmedAt),
-  };
+  }, [[place.name, place.nameKana]]);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
@@ -44,6 +46,7 @@ export const handle = { i18n: ["listing", "detail", "places", "events", "reports
 export default function PlaceDetailPage() {
   const { place, taxonomy, origin, city, stale, calendarLinks, related } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
+  const rt = useRubyT();
   const names = nameMaps(taxonomy);
   const type = names.placeTypes[place.typeSlug];
   const area = place.areaSlug ? names.areas[place.areaSlug] : undefined;
@@ -73,13 +76,13 @@ export default function PlaceDetailPage() {
       <div className="detail__grid">
         <div className="detail__main">
           <section className="panel" aria-labelledby="when-h">
-            <h2 id="when-h">{t("detail.when")}</h2>
+            <h2 id="when-h">{rt("detail.when")}</h2>
             {place.schedule.rule ? <p className="schedule-text">{describeSchedule(place.schedule, t)}</p> : null}
             {place.scheduleNote ? <Text as="p" value={place.scheduleNote} lang={place.fieldLang.scheduleNote} /> : null}
             <BookingBlock place={place} noteLang={place.fieldLang.bookingNote} />
             {place.nextDates.length ? (
               <>
-                <h3>{t("detail.nextDates")}</h3>
+                <h3>{rt("detail.nextDates")}</h3>
                 <ul className="date-list">
                   {place.nextDates.map((d) => (
                     <li key={d.startsAt}>
@@ -96,7 +99,7 @@ export default function PlaceDetailPage() {
 
           {place.photos.length ? (
             <section className="panel" aria-labelledby="photos-h">
-              <h2 id="photos-h">{t("photos.heading")}</h2>
+              <h2 id="photos-h">{rt("photos.heading")}</h2>
               {/* Sized by attributes, not inline styles: the CSP (style-src 'self') blocks style attributes. */}
               <ul className="link-list photo-gallery">
                 {place.photos.map((p) => (
@@ -109,13 +112,13 @@ export default function PlaceDetailPage() {
           ) : null}
 
           <section className="panel" aria-labelledby="about-h">
-            <h2 id="about-h">{t("detail.about")}</h2>
+            <h2 id="about-h">{rt("detail.about")}</h2>
             <Paragraphs text={place.description} lang={place.fieldLang.description} />
           </section>
 
           {place.events.length ? (
             <section className="panel" aria-labelledby="events-h">
-              <h2 id="events-h">{t("detail.eventsHere")}</h2>
+              <h2 id="events-h">{rt("detail.eventsHere")}</h2>
               <ul className="link-list">
                 {place.events.map((e) => (
                   <li key={`${e.id}-${e.startsAt}`}>
@@ -133,7 +136,7 @@ export default function PlaceDetailPage() {
 
         <aside className="detail__side">
           <section className="panel" aria-labelledby="facts-h">
-            <h2 id="facts-h">{t("detail.facts")}</h2>
+            <h2 id="facts-h">{rt("detail.facts")}</h2>
             <dl className="info">
               <InfoRow label={t("detail.where")}>
                 {place.showAreaOnly ? (

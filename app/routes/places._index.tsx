@@ -2,7 +2,6 @@ import { PLACE_LIST } from "~/modules/places/list-offer";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { useLoaderData, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { listPublishedPlaces } from "~/modules/places/queries.server";
 import { ListingMap } from "~/components/map";
@@ -15,6 +14,8 @@ import { redirectToCleanListAddress } from "~/modules/listing/clean-url.server";
 import { PlaceCardView } from "~/modules/places/place-card";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
+import { withReadings } from "~/modules/furigana/ruby.server";
+import { useRubyT } from "~/modules/furigana/ruby";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   redirectToCleanListAddress(request);
@@ -24,13 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getTaxonomy(locale),
     cachedPublic(cacheKey("places", filters, locale), () => listPublishedPlaces(filters, locale)),
   ]);
-  return {
+  return withReadings(request, {
     meta: { title: t("places.title"), description: t("places.lead"), siteName: t("site.name") },
     taxonomy,
     filters,
     map: mapConfig(),
     ...result,
-  };
+  }, result.items.map((p): [string, string] => [p.name, p.nameKana]));
 }
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
@@ -42,12 +43,12 @@ export const handle = { i18n: ["listing", "lists", "places"] };
 export default function Places() {
   const { taxonomy, filters, items, total, map } = useLoaderData<typeof loader>();
   const location = useLocation();
-  const { t } = useTranslation();
+  const rt = useRubyT();
   const names = nameMaps(taxonomy);
   return (
     <div className="container page">
-      <h1>{t("places.title")}</h1>
-      <p className="page__lead">{t("places.lead")}</p>
+      <h1>{rt("places.title")}</h1>
+      <p className="page__lead">{rt("places.lead")}</p>
       <ListingControls taxonomy={taxonomy} values={filters} offer={PLACE_LIST} total={total} />
       {items.length ? (
         <div className="cards">

@@ -23,14 +23,16 @@ import { parseIdParam } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { prisma } from "~/utils/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { withReadings } from "~/modules/furigana/ruby.server";
 import { ReportLink } from "~/modules/moderation/report-link";
 import { CouncilPhoneNote } from "~/components/council-contact";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
+import { useRubyT } from "~/modules/furigana/ruby";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [{ id, t, item: opening, taxonomy }, user] = await Promise.all([loadPublicDetail(request, params.id, "opening", getPublishedOpening), getCurrentUser(request)]);
   const mine = user ? await myApplicationsForOpening(user.id, id) : [];
-  return {
+  return withReadings(request, {
     signedIn: Boolean(user),
     mine,
     // After applying (?applied=<shift id>): what the database says happened to the resident's application.
@@ -38,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meta: { title: opening.title, description: opening.summary, siteName: t("site.name") },
     opening,
     taxonomy,
-  };
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
@@ -68,6 +70,7 @@ export default function OpeningDetailPage() {
   const actionData = useActionData<typeof action>();
   const { reply, outcome } = participationAnswer(actionData, applied);
   const { t } = useTranslation();
+  const rt = useRubyT();
   const names = nameMaps(taxonomy);
   const area = opening.areaSlug ? names.areas[opening.areaSlug] : undefined;
   const fixedShifts = opening.shifts.filter((s) => s.endsAt !== null);
@@ -90,17 +93,17 @@ export default function OpeningDetailPage() {
       <div className="detail__grid">
         <div className="detail__main">
           <section className="panel" aria-labelledby="what-h">
-            <h2 id="what-h">{t("opening.what")}</h2>
+            <h2 id="what-h">{rt("opening.what")}</h2>
             <Paragraphs text={opening.description} lang={opening.fieldLang.description} />
           </section>
           {opening.purpose ? (
             <section className="panel" aria-labelledby="why-h">
-              <h2 id="why-h">{t("opening.why")}</h2>
+              <h2 id="why-h">{rt("opening.why")}</h2>
               <Paragraphs text={opening.purpose} lang={opening.fieldLang.purpose} />
             </section>
           ) : null}
           <section className="panel" aria-labelledby="shifts-h">
-            <h2 id="shifts-h">{t("opening.shifts")}</h2>
+            <h2 id="shifts-h">{rt("opening.shifts")}</h2>
             <OutcomeNotice outcome={outcome} />
             {opening.ongoing ? <p>{t("opening.ongoingText")}</p> : null}
             {opening.ongoing
@@ -139,7 +142,7 @@ export default function OpeningDetailPage() {
         </div>
         <aside className="detail__side">
           <section className="panel" aria-labelledby="facts-h">
-            <h2 id="facts-h">{t("detail.facts")}</h2>
+            <h2 id="facts-h">{rt("detail.facts")}</h2>
             <dl className="info">
               <InfoRow label={t("detail.where")}>
                 {opening.venue ? <Venue venue={opening.venue} /> : t(`mode.${opening.mode}`)}

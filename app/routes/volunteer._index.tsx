@@ -1,7 +1,6 @@
 import { OPENING_LIST } from "~/modules/volunteering/list-offer";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { listPublishedOpenings } from "~/modules/volunteering/queries.server";
 import { PARTICIPATION_MODES } from "~/modules/volunteering/constants";
@@ -13,6 +12,8 @@ import { redirectToCleanListAddress } from "~/modules/listing/clean-url.server";
 import { OpeningCardView } from "~/modules/volunteering/opening-card";
 import { pageMeta } from "~/utils/meta";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
+import { withReadings } from "~/modules/furigana/ruby.server";
+import { useRubyT } from "~/modules/furigana/ruby";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   redirectToCleanListAddress(request);
@@ -22,12 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const modeParam = url.searchParams.get("mode") ?? "";
   const mode = (PARTICIPATION_MODES as readonly string[]).includes(modeParam) ? modeParam : undefined;
   const [taxonomy, result] = await Promise.all([getTaxonomy(locale), cachedPublic(cacheKey("openings", filters, mode, locale), () => listPublishedOpenings({ ...filters, mode }, locale))]);
-  return {
+  return withReadings(request, {
     meta: { title: t("volunteer.title"), description: t("volunteer.lead"), siteName: t("site.name") },
     taxonomy,
     filters: { ...filters, mode },
     ...result,
-  };
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
@@ -36,12 +37,12 @@ export const handle = { i18n: ["listing", "lists", "volunteering"] };
 
 export default function Volunteer() {
   const { taxonomy, filters, items, total } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const rt = useRubyT();
   const names = nameMaps(taxonomy);
   return (
     <div className="container page">
-      <h1>{t("volunteer.title")}</h1>
-      <p className="page__lead">{t("volunteer.lead")}</p>
+      <h1>{rt("volunteer.title")}</h1>
+      <p className="page__lead">{rt("volunteer.lead")}</p>
       <ListingControls taxonomy={taxonomy} values={filters} offer={OPENING_LIST} total={total} modes={PARTICIPATION_MODES} />
       {items.length ? (
         <div className="cards">

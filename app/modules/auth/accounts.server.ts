@@ -555,7 +555,7 @@ export async function exportMyData(userId: number) {
       emailVerifiedAt: true,
       lastLoginAt: true,
       roles: { select: { role: { select: { name: true } } } },
-      profile: { select: { bio: true, skills: true, languages: true, availability: true, prefersAtHome: true, prefersBeginner: true, discoverableByStaff: true, showFurigana: true, largeText: true, phone: true, postalCode: true, postalAddress: true, birthYear: true, notifyReminders: true, notifyDigest: true, area: { select: { name: true } }, interests: { select: { name: true } } } },
+      profile: { select: { bio: true, skills: true, languages: true, availability: true, prefersAtHome: true, prefersBeginner: true, discoverableByStaff: true, furigana: true, textSize: true, highContrast: true, phone: true, postalCode: true, postalAddress: true, birthYear: true, notifyReminders: true, notifyDigest: true, area: { select: { name: true } }, interests: { select: { name: true } } } },
       consents: { select: { kind: true, version: true, grantedAt: true, revokedAt: true } },
       memberships: { select: { role: true, group: { select: { name: true } } } },
       applications: { select: { status: true, hours: true, createdAt: true, consentToShareContact: true, shift: { select: { startsAt: true, opening: { select: { title: true } } } } } },

@@ -15,6 +15,8 @@ export type PageTranslations = {
   resources: Record<string, Resources>;
   /** Namespaces (of all) in which the page's language lacks words: loading one later also needs its Japanese. */
   partial: string[];
+  /** The same words with furigana (｜漢字《かんじ》), when the page shows them (Japanese pages, reader's choice). */
+  ruby?: Record<string, Resources>;
 };
 
 export const TRANSLATIONS_ELEMENT_ID = "i18n-resources";

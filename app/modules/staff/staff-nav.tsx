@@ -11,6 +11,7 @@ export const STAFF_SECTIONS = [
   { to: "/staff/freshness", key: "freshness", count: "freshness" },
   { to: "/staff/dashboard", key: "dashboard" },
   { to: "/staff/audit", key: "audit" },
+  { to: "/staff/readings", key: "readings" },
 ] as const satisfies readonly { to: string; key: string; count?: keyof StaffMenuCounts }[];
 
 export function StaffNav({ counts }: { counts: StaffMenuCounts }) {
