@@ -32,6 +32,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReportLink } from "~/modules/moderation/report-link";
 import { describeFee, feeJsonLd } from "~/modules/fees/fee";
 import { CouncilPhoneNote } from "~/components/council-contact";
+import { FlyerLink } from "~/modules/outreach/flyer-link";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -137,6 +138,7 @@ export default function EventDetailPage() {
             <OutcomeNotice outcome={outcome} />
             {signedIn ? null : <QuickJoin kind="register" choices={openDates} groupName={event.group.name} answer={joinAnswer(actionData)} />}
             {event.registrationRequired ? <CouncilPhoneNote /> : null}
+            <FlyerLink path={`/events/${event.id}`} />
           </section>
 
           <section className="panel" aria-labelledby="about-h">

@@ -19,6 +19,7 @@ import { ReportLink } from "~/modules/moderation/report-link";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 import { isStale } from "~/modules/places/freshness";
 import { BookingBlock } from "~/modules/places/booking-block";
+import { FlyerLink } from "~/modules/outreach/flyer-link";
 import { describeFee, feeJsonLd } from "~/modules/fees/fee";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -92,6 +93,7 @@ export default function PlaceDetailPage() {
             ) : (
               <p>{t("card.askSchedule")}</p>
             )}
+            <FlyerLink path={`/places/${place.id}`} />
           </section>
 
           {place.photos.length ? (
