@@ -33,6 +33,7 @@ import { withReadings } from "~/modules/furigana/ruby.server";
 import { ReportLink } from "~/modules/moderation/report-link";
 import { describeFee, feeJsonLd } from "~/modules/fees/fee";
 import { CouncilPhoneNote } from "~/components/council-contact";
+import { FlyerLink } from "~/modules/outreach/flyer-link";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 import { useRubyT } from "~/modules/furigana/ruby";
 
@@ -141,6 +142,7 @@ export default function EventDetailPage() {
             <OutcomeNotice outcome={outcome} />
             {signedIn ? null : <QuickJoin kind="register" choices={openDates} groupName={event.group.name} answer={joinAnswer(actionData)} phone={{ allowed: event.phoneRegistration, result: phoneAnswer(actionData) }} />}
             {event.registrationRequired ? <CouncilPhoneNote /> : null}
+            <FlyerLink path={`/events/${event.id}`} />
           </section>
 
           <section className="panel" aria-labelledby="about-h">

@@ -62,7 +62,14 @@ export default function Events() {
       <ViewSwitch view={view} />
       <ListingControls taxonomy={taxonomy} values={filters} offer={EVENT_LIST} total={view === "month" ? undefined : total} />
       {view === "month" ? (
-        <MonthCalendar {...calendar} />
+        <>
+          <MonthCalendar {...calendar} />
+          <p className="print-link">
+            <Link to={`/print/month?${new URLSearchParams({ ...(filters.area ? { area: filters.area } : {}), month: `${calendar.year}-${String(calendar.month).padStart(2, "0")}` })}`}>
+              {t("calendar.printMonth")}
+            </Link>
+          </p>
+        </>
       ) : (
         <>
           {items.length ? (

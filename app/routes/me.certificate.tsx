@@ -1,8 +1,8 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isJapanese } from "~/modules/i18n/config";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PrintButton } from "~/components/print-button";
 import { Text } from "~/components/text";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { certificateFor, fiscalYearOf } from "~/modules/participation/history.server";
@@ -43,7 +43,7 @@ export default function CertificatePage() {
     <div className="container page certificate">
       <div className="certificate__tools no-print">
         <Link to="/me">{t("me.back")}</Link>
-        <PrintButton />
+        <PrintButton label={t("certificate.print")} />
       </div>
       <article className="certificate__sheet">
         <h1>{t("certificate.title")}</h1>
@@ -116,19 +116,6 @@ function CellLabel({ text }: { text: string }) {
     <span className="certificate__label" aria-hidden="true">
       {text}
     </span>
-  );
-}
-
-/** Printing needs the browser; without JavaScript the hint below the sheet says to use the browser's print. */
-function PrintButton() {
-  const { t } = useTranslation();
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-  if (!ready) return null;
-  return (
-    <button type="button" className="button" onClick={() => window.print()}>
-      {t("certificate.print")}
-    </button>
   );
 }
 

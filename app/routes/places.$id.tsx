@@ -20,6 +20,7 @@ import { ReportLink } from "~/modules/moderation/report-link";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 import { isStale } from "~/modules/places/freshness";
 import { BookingBlock } from "~/modules/places/booking-block";
+import { FlyerLink } from "~/modules/outreach/flyer-link";
 import { describeFee, feeJsonLd } from "~/modules/fees/fee";
 import { useRubyT } from "~/modules/furigana/ruby";
 
@@ -95,6 +96,7 @@ export default function PlaceDetailPage() {
             ) : (
               <p>{t("card.askSchedule")}</p>
             )}
+            <FlyerLink path={`/places/${place.id}`} />
           </section>
 
           {place.photos.length ? (

@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { getPublishedOpening } from "~/modules/volunteering/queries.server";
 import { nameMaps } from "~/components/item-facts";
 import { Text } from "~/components/text";
+import { FlyerLink } from "~/modules/outreach/flyer-link";
 import { Breadcrumbs, ContactBlock, InfoRow, Paragraphs, Venue } from "~/components/detail";
 import { DayLabel, Languages, When } from "~/components/format";
 import { parseIdParam } from "~/utils/http.server";
@@ -138,6 +139,7 @@ export default function OpeningDetailPage() {
             <p className="notice notice--info">{opening.needsApproval ? t("opening.needsApproval") : t("opening.firstCome")}</p>
             {signedIn ? null : <QuickJoin kind="apply" choices={openShifts} groupName={opening.group.name} answer={joinAnswer(actionData)} />}
             <CouncilPhoneNote />
+            <FlyerLink path={`/volunteer/${opening.id}`} />
           </section>
         </div>
         <aside className="detail__side">

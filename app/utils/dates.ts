@@ -151,6 +151,12 @@ export function formatRange(start: Date, end: Date | null, locale: string, { lon
   return `${first} ${dash} ${day(end, locale)} ${formatTime(end, locale)}`;
 }
 
+/** The times of a start–end within a day, as formatRange writes them: 10:00〜12:00, 午前10:00から午後0:00まで. */
+export function formatTimeRange(start: Date, end: Date, locale: string): string {
+  if (locale === EASY_JAPANESE) return `${formatTime(start, locale)}から${formatTime(end, locale)}まで`;
+  return `${formatTime(start, locale)}${locale === "ja" ? "〜" : "–"}${formatTime(end, locale)}`;
+}
+
 /** 令和8年 — shown next to 西暦 where a resident asks for it. */
 export function formatJapaneseEra(instant: Date): string {
   return new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { timeZone: TIME_ZONE, era: "long", year: "numeric" }).format(instant);

@@ -73,6 +73,11 @@ const MATRIX: Record<string, () => Entry> = {
   "feeds.events[.]rss": () => ({ url: "/feeds/events.rss", loader: everyone(200) }),
   "volunteer._index": () => ({ url: "/volunteer", loader: everyone(200) }),
   "volunteer.$id": () => ({ url: `/volunteer/${ids.opening}`, params: { id: ids.opening }, loader: everyone(200), action: signedIn(200) }),
+  // Print for outreach: the flyers of public items and the large-print monthly list are public, like the pages they print.
+  "places.$id_.flyer": () => ({ url: `/places/${ids.place}/flyer`, params: { id: ids.place }, loader: everyone(200) }),
+  "events.$id_.flyer": () => ({ url: `/events/${ids.event}/flyer`, params: { id: ids.event }, loader: everyone(200) }),
+  "volunteer.$id_.flyer": () => ({ url: `/volunteer/${ids.opening}/flyer`, params: { id: ids.opening }, loader: everyone(200) }),
+  "print.month": () => ({ url: "/print/month?month=2026-12", loader: everyone(200) }),
   login: () => ({ url: "/login", loader: guestsOnly, action: everyone(200) }),
   "login_.code": () => ({ url: "/login/code", loader: everyone(200), action: everyone(200) }),
   signup: () => ({ url: "/signup", loader: everyone(200), action: everyone(200) }),

@@ -3,7 +3,8 @@ import { prisma } from "~/utils/db.server";
 import { splitCodes } from "~/modules/listing/codes";
 import { sharedListingWhere } from "~/modules/listing/where.server";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
-import { nextOccurrences } from "~/modules/schedule/recurrence";
+import { expandSchedule, nextOccurrences } from "~/modules/schedule/recurrence";
+import { fromTokyo } from "~/utils/dates";
 import { PAGE_SIZE, TIME_BAND_MINUTES, type ListingFilters } from "~/modules/listing/filters";
 import { areasByDistance, getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
 import { safeHttpUrl } from "~/utils/url";
@@ -78,6 +79,33 @@ function toCard(row: CardRow & { fieldLang: Record<string, string> }, now: Date)
 }
 
 export type PlaceCard = ReturnType<typeof toCard>;
+
+/** At most this many places are read for a month's open days (a printed list, not a page of results). */
+export const MONTH_PLACE_LIMIT = 300;
+
+/**
+ * The days the public places matching `filters` are open in a Tokyo month, from their regular schedules, in date
+ * order: the printed monthly list of an area. Places without a schedule ("ask for dates") have no days.
+ */
+export async function listMonthPlaceDays(filters: ListingFilters, locale: string, year: number, month: number) {
+  const from = fromTokyo(year, month, 1);
+  const until = month === 12 ? fromTokyo(year + 1, 1, 1) : fromTokyo(year, month + 1, 1);
+  const where = await placeWhere(filters, locale);
+  const rows = await prisma.place.findMany({ where, select: cardSelect, orderBy: [{ nameKana: "asc" }, { id: "asc" }], take: MONTH_PLACE_LIMIT });
+  const localized = await localize("place", rows.filter((r) => r.scheduleRule), ["name"] as const, locale);
+  const days = localized.flatMap((r) => {
+    const card = toCard(r, from);
+    return expandSchedule(card.schedule, from, until).map((o) => ({
+      placeId: card.id,
+      name: card.name,
+      lang: card.fieldLang.name ?? "ja",
+      bookingRequired: card.bookingRequired,
+      startsAt: o.startsAt.toISOString(),
+      endsAt: o.endsAt.toISOString(),
+    }));
+  });
+  return days.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
 
 export async function listPublishedPlaces(filters: ListingFilters, locale: string, now = new Date()) {
   const where = await placeWhere(filters, locale);

@@ -1,0 +1,110 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Text } from "~/components/text";
+import { Fee, DayLabel, When } from "~/components/format";
+import { CouncilPhoneNote, PhoneLink } from "~/components/council-contact";
+import { PrintButton } from "~/components/print-button";
+import type { Flyer } from "./flyer.server";
+import { QrCode } from "./qr-code";
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flyer__row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** An A4 flyer for a place, event or opening: what, when, where, for whom, fee, how to join, contact and a QR code. */
+export function FlyerSheet({ flyer, siteName }: { flyer: Flyer; siteName: string }) {
+  const { t } = useTranslation();
+  const { where, contact } = flyer;
+  return (
+    <div className="container page flyer-page">
+      <div className="flyer-page__tools no-print">
+        <Link to={flyer.path}>{t("flyer.back")}</Link>
+        <PrintButton label={t("flyer.print")} />
+        <p className="flyer-page__hint">{t("flyer.printHint")}</p>
+      </div>
+      <article className="flyer" aria-labelledby="flyer-title">
+        <header className="flyer__head">
+          {flyer.kicker ? <p className="flyer__kicker">{flyer.kicker}</p> : null}
+          <h1 id="flyer-title" className="flyer__title">
+            <Text value={flyer.title.value} lang={flyer.title.lang} />
+          </h1>
+          {flyer.summary ? <Text as="p" className="flyer__summary" value={flyer.summary.value} lang={flyer.summary.lang} /> : null}
+        </header>
+        <div className="flyer__body">
+          <dl className="flyer__facts">
+            <Row label={t("flyer.when")}>
+              {flyer.schedule ? <p className="flyer__schedule">{flyer.schedule}</p> : null}
+              {flyer.dates.length ? (
+                <ul className="flyer__dates">
+                  {flyer.dates.map((d) => (
+                    <li key={d.startsAt} className={d.cancelled ? "flyer__date--off" : undefined}>
+                      <When startsAt={d.startsAt} endsAt={d.endsAt} long />
+                      {d.cancelled ? <strong> {t("event.cancelled")}</strong> : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {flyer.scheduleNote ? <Text as="p" value={flyer.scheduleNote.value} lang={flyer.scheduleNote.lang} /> : null}
+              {!flyer.schedule && !flyer.dates.length && !flyer.scheduleNote ? <p>{t("card.askSchedule")}</p> : null}
+            </Row>
+            <Row label={t("detail.where")}>
+              {where.name ? <Text as="p" className="flyer__venue" value={where.name.value} lang={where.name.lang} /> : null}
+              {where.areaOnly ? <p>{where.area}</p> : where.address ? <p lang="ja">{where.address}</p> : null}
+              {where.areaOnly ? <p className="flyer__sub">{t("detail.areaOnlyNote")}</p> : where.area ? <p className="flyer__sub">{where.area}</p> : null}
+              {where.access ? <Text as="p" className="flyer__sub" value={where.access.value} lang={where.access.lang} /> : null}
+              {where.online ? <p>{t("event.online")}</p> : null}
+            </Row>
+            <Row label={t("card.forWhom")}>{flyer.audiences}</Row>
+            {flyer.fee ? (
+              <Row label={t("card.fee")}>
+                <Fee fee={flyer.fee} />
+                {flyer.feeNote ? <Text as="p" className="flyer__sub" value={flyer.feeNote.value} lang={flyer.feeNote.lang} /> : null}
+              </Row>
+            ) : null}
+            <Row label={t("flyer.howToJoin")}>
+              {flyer.applyKeys.map((key) => (
+                <p key={key}>{t(key)}</p>
+              ))}
+              {flyer.applyNote ? <Text as="p" value={flyer.applyNote.value} lang={flyer.applyNote.lang} /> : null}
+              {flyer.applyBy ? (
+                <p>
+                  {t("opening.applyBy")} <DayLabel at={flyer.applyBy} />
+                </p>
+              ) : null}
+              <CouncilPhoneNote />
+            </Row>
+            {contact.name || contact.phone || contact.email ? (
+              <Row label={t("detail.contact")}>
+                {contact.name ? <p lang="ja">{contact.name}</p> : null}
+                {contact.phone ? (
+                  <p className="flyer__phone">
+                    {t("detail.phone")} <PhoneLink phone={contact.phone} />
+                  </p>
+                ) : null}
+                {contact.email ? (
+                  <p>
+                    {t("detail.email")} {contact.email}
+                  </p>
+                ) : null}
+              </Row>
+            ) : null}
+            <Row label={t("detail.organiser")}>
+              <Text value={flyer.organiser.value} lang={flyer.organiser.lang} />
+            </Row>
+          </dl>
+          <aside className="flyer__qr-box">
+            <QrCode svg={flyer.qrSvg} label={t("flyer.qrLabel", { url: flyer.url })} className="flyer__qr" />
+            <p className="flyer__qr-text">{t("flyer.qrText")}</p>
+            <p className="flyer__url">{flyer.url}</p>
+          </aside>
+        </div>
+        <footer className="flyer__foot">{siteName}</footer>
+      </article>
+    </div>
+  );
+}
