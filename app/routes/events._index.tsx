@@ -66,7 +66,7 @@ export default function Events() {
           <MonthCalendar {...calendar} />
           <p className="print-link">
             <Link to={`/print/month?${new URLSearchParams({ ...(filters.area ? { area: filters.area } : {}), month: `${calendar.year}-${String(calendar.month).padStart(2, "0")}` })}`}>
-              {t("calendar.printMonth")}
+              {rt("calendar.printMonth")}
             </Link>
           </p>
         </>
