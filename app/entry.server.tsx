@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -9,6 +8,7 @@ import { getLocale, pageI18n, pageTranslations } from "~/modules/i18n/i18next.se
 import { PageTranslationsProvider, pageTranslationsJson, routeNamespaces } from "~/modules/i18n/page-translations";
 import { assertDatabasePragmas, prisma } from "~/utils/db.server";
 import { NonceProvider } from "~/utils/nonce";
+import { documentEndLast } from "~/utils/document-stream.server";
 import { startBackgroundJobs } from "~/modules/jobs/worker.server";
 import { ensureOutboxKey } from "~/modules/email/sealing.server";
 import { prepareIndexing } from "~/modules/search/documents.server";
@@ -69,7 +69,7 @@ export default async function handleRequest(
     let stallTimer: ReturnType<typeof setTimeout> | undefined;
     const send = () => {
       shellRendered = true;
-      const body = new PassThrough();
+      const body = documentEndLast();
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);

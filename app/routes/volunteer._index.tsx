@@ -46,7 +46,7 @@ export default function Volunteer() {
       {items.length ? (
         <div className="cards">
           {items.map((o) => (
-            <OpeningCardView key={o.id} item={o} names={names} />
+            <OpeningCardView key={o.id} item={o} names={names} headingLevel={2} />
           ))}
         </div>
       ) : (
