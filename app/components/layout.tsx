@@ -136,6 +136,7 @@ export function SiteFooter() {
         <p className="site-footer__note">{t("footer.note")}</p>
         <p className="site-footer__links">
           <Link to="/privacy">{t("footer.privacy")}</Link>
+          <Link to="/accessibility">{t("footer.accessibility")}</Link>
           <Link to="/opendata">{t("footer.opendata")}</Link>
         </p>
       </div>
