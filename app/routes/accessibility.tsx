@@ -66,7 +66,7 @@ export default function AccessibilityPage() {
                     <span lang="en">
                       {tool.name} {tool.version}
                     </span>
-                    <span className="accessibility-results__what">{t(`accessibility.results.${tool.id}.what`)}</span>
+                    <span className="accessibility-results__what">{t(`accessibility.results.${tool.id}.what`, values)}</span>
                   </th>
                   <td>
                     {t("accessibility.results.pagesByLanguages", {
