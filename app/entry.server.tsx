@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -11,6 +10,7 @@ import { rubyResources } from "~/modules/furigana/ruby.server";
 import { RubyResourcesProvider } from "~/modules/furigana/ruby";
 import { assertDatabasePragmas, prisma } from "~/utils/db.server";
 import { NonceProvider } from "~/utils/nonce";
+import { documentEndLast } from "~/utils/document-stream.server";
 import { startBackgroundJobs } from "~/modules/jobs/worker.server";
 import { ensureOutboxKey } from "~/modules/email/sealing.server";
 import { prepareIndexing } from "~/modules/search/documents.server";
@@ -77,7 +77,7 @@ export default async function handleRequest(
     let stallTimer: ReturnType<typeof setTimeout> | undefined;
     const send = () => {
       shellRendered = true;
-      const body = new PassThrough();
+      const body = documentEndLast();
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);

@@ -17,6 +17,7 @@ import fontBold from "@fontsource/biz-udpgothic/700.css";
 import appStyles from "~/styles/app.css";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter, SiteHeader } from "~/components/layout";
+import { useFocusAfterNavigation } from "~/components/focus-after-navigation";
 import { getRequestI18n, localeCookie } from "~/modules/i18n/i18next.server";
 import { localeForTag } from "~/modules/i18n/negotiate";
 import { councilContact, getEnv } from "~/utils/env.server";
@@ -109,6 +110,7 @@ export default function App() {
   const { locale } = useLoaderData<typeof loader>();
   useChangeLanguage(locale);
   useRouteNamespaces();
+  useFocusAfterNavigation();
   return (
     <>
       <SiteHeader />

@@ -5,6 +5,9 @@ import { Icon, type IconName } from "./icon";
 // audiences and type. Kept apart from the list controls (listing.tsx) so a detail page carries none of their words.
 
 type Named = { name: string; lang: string };
+/** A card's title is an h2 straight under a list page's h1, an h3 under a section's h2 (the home page, search): no level skipped. */
+export type CardHeadingLevel = 2 | 3;
+
 export type NameMaps = Record<"areas" | "categories" | "audiences" | "placeTypes", Record<string, Named>>;
 
 export function nameMaps(tax: Taxonomy): NameMaps {

@@ -141,6 +141,7 @@ export function SiteFooter() {
         <p className="site-footer__note">{rt("footer.note")}</p>
         <p className="site-footer__links">
           <Link to="/privacy">{rt("footer.privacy")}</Link>
+          <Link to="/accessibility">{rt("footer.accessibility")}</Link>
           <Link to="/opendata">{rt("footer.opendata")}</Link>
         </p>
       </div>

@@ -75,7 +75,7 @@ export default function Events() {
           {items.length ? (
         <div className="cards">
           {items.map((e) => (
-            <EventCardView key={e.dateId} item={e} names={names} />
+            <EventCardView key={e.dateId} item={e} names={names} headingLevel={2} />
           ))}
         </div>
       ) : (

@@ -53,7 +53,7 @@ export default function Places() {
       {items.length ? (
         <div className="cards">
           {items.map((p) => (
-            <PlaceCardView key={p.id} place={p} names={names} />
+            <PlaceCardView key={p.id} place={p} names={names} headingLevel={2} />
           ))}
         </div>
       ) : (

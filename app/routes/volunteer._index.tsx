@@ -47,7 +47,7 @@ export default function Volunteer() {
       {items.length ? (
         <div className="cards">
           {items.map((o) => (
-            <OpeningCardView key={o.id} item={o} names={names} />
+            <OpeningCardView key={o.id} item={o} names={names} headingLevel={2} />
           ))}
         </div>
       ) : (

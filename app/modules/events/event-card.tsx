@@ -1,12 +1,13 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Fact, Tag, type NameMaps } from "~/components/item-facts";
+import { Fact, Tag, type CardHeadingLevel, type NameMaps } from "~/components/item-facts";
 import { Text } from "~/components/text";
 import { DayLabel, Fee, Languages, When } from "~/components/format";
 
 import type { OccurrenceCard } from "./queries.server";
 
-export function EventCardView({ item, names }: { item: OccurrenceCard; names: NameMaps }) {
+export function EventCardView({ item, names, headingLevel = 3 }: { item: OccurrenceCard; names: NameMaps; headingLevel?: CardHeadingLevel }) {
+  const Heading = `h${headingLevel}` as const;
   const { t } = useTranslation();
   const area = item.areaSlug ? names.areas[item.areaSlug] : undefined;
   const cancelled = item.status === "cancelled";
@@ -15,11 +16,11 @@ export function EventCardView({ item, names }: { item: OccurrenceCard; names: Na
       <p className="card__kicker">
         <When startsAt={item.startsAt} endsAt={item.endsAt} />
       </p>
-      <h3 className="card__title">
+      <Heading className="card__title">
         <Link to={`/events/${item.eventId}`}>
           <Text value={item.title} lang={item.fieldLang.title} />
         </Link>
-      </h3>
+      </Heading>
       {cancelled ? (
         <p className="notice notice--warn">
           <strong>{t("event.cancelled")}</strong> {item.note}

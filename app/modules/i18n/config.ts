@@ -45,6 +45,7 @@ export const UI_NAMESPACES = [
   "account",
   "manage",
   "privacy",
+  "accessibility",
   "opendata",
   "system",
   "staff",

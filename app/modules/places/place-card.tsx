@@ -1,12 +1,13 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Fact, Tag, type NameMaps } from "~/components/item-facts";
+import { Fact, Tag, type CardHeadingLevel, type NameMaps } from "~/components/item-facts";
 import { Text } from "~/components/text";
 import { Fee, Languages, When } from "~/components/format";
 import { describeSchedule } from "~/modules/schedule/describe";
 import type { PlaceCard } from "./queries.server";
 
-export function PlaceCardView({ place, names }: { place: PlaceCard; names: NameMaps }) {
+export function PlaceCardView({ place, names, headingLevel = 3 }: { place: PlaceCard; names: NameMaps; headingLevel?: CardHeadingLevel }) {
+  const Heading = `h${headingLevel}` as const;
   const { t } = useTranslation();
   const type = names.placeTypes[place.typeSlug];
   const area = place.areaSlug ? names.areas[place.areaSlug] : undefined;
@@ -14,11 +15,11 @@ export function PlaceCardView({ place, names }: { place: PlaceCard; names: NameM
   return (
     <article className="card">
       <p className="card__kicker">{type ? <Text value={type.name} lang={type.lang} /> : null}</p>
-      <h3 className="card__title">
+      <Heading className="card__title">
         <Link to={`/places/${place.id}`}>
           <Text value={place.name} lang={place.fieldLang.name} />
         </Link>
-      </h3>
+      </Heading>
       {place.summary ? <Text as="p" className="card__summary" value={place.summary} lang={place.fieldLang.summary} /> : null}
       <dl className="facts">
         <Fact icon="calendar" label={t("card.when")}>

@@ -1,22 +1,23 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Fact, Tag, type NameMaps } from "~/components/item-facts";
+import { Fact, Tag, type CardHeadingLevel, type NameMaps } from "~/components/item-facts";
 import { Text } from "~/components/text";
 import { When } from "~/components/format";
 
 import type { OpeningCard } from "./queries.server";
 
-export function OpeningCardView({ item, names }: { item: OpeningCard; names: NameMaps }) {
+export function OpeningCardView({ item, names, headingLevel = 3 }: { item: OpeningCard; names: NameMaps; headingLevel?: CardHeadingLevel }) {
+  const Heading = `h${headingLevel}` as const;
   const { t } = useTranslation();
   const area = item.areaSlug ? names.areas[item.areaSlug] : undefined;
   return (
     <article className="card">
       <p className="card__kicker">{t(`mode.${item.mode}`)}</p>
-      <h3 className="card__title">
+      <Heading className="card__title">
         <Link to={`/volunteer/${item.id}`}>
           <Text value={item.title} lang={item.fieldLang.title} />
         </Link>
-      </h3>
+      </Heading>
       {item.summary ? <Text as="p" className="card__summary" value={item.summary} lang={item.fieldLang.summary} /> : null}
       <dl className="facts">
         <Fact icon="calendar" label={t("card.when")}>
