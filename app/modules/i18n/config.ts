@@ -52,6 +52,7 @@ export const UI_NAMESPACES = [
   "people",
   "insight",
   "quickjoin",
+  "translation",
 ] as const;
 export type Namespace = (typeof UI_NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = "common";
