@@ -18,14 +18,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
-function target(request: Request, params: LoaderFunctionArgs["params"], lang: unknown) {
+function target(params: LoaderFunctionArgs["params"], lang: unknown) {
   if (!isTranslatableKind(params.kind) || !isTargetLocale(lang)) notFound();
   return { kind: params.kind, id: parseIdParam(params.id), locale: lang };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { kind, id, locale } = target(request, params, new URL(request.url).searchParams.get("lang"));
+  const { kind, id, locale } = target(params, new URL(request.url).searchParams.get("lang"));
   const task = await getTranslationTask(kind, id, locale, user.id);
   if (!task) notFound();
   const { t } = await getRequestI18n(request);
@@ -45,7 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
-  const { kind, id, locale } = target(request, params, formData.get("locale"));
+  const { kind, id, locale } = target(params, formData.get("locale") ?? new URL(request.url).searchParams.get("lang"));
   const task = await getTranslationTask(kind, id, locale, user.id);
   if (!task) notFound();
   const submission = parseWithZod(formData, { schema: translationSchema(kind, task.open) });
