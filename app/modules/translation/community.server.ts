@@ -3,7 +3,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { isStaff, type CurrentUser } from "~/modules/auth/permissions.server";
 import { indexItem } from "~/modules/search/documents.server";
 import { publicWhere } from "~/modules/publishing/visibility";
-import { TRANSLATION_SOURCE, TRANSLATION_STATUS, fieldsOf, type TranslatableKind, TRANSLATABLE_KINDS } from "./fields";
+import { SUBMISSION_STATUS, TRANSLATION_SOURCE, TRANSLATION_STATUS, fieldsOf, type TranslatableKind, TRANSLATABLE_KINDS } from "./fields";
 import { getTranslatableItem, toItem, translatableFields, translationsOf, type TranslatableItem, type StoredTranslation } from "./translations.server";
 import { creditTranslation } from "./council.server";
 
@@ -11,7 +11,7 @@ import { creditTranslation } from "./council.server";
 // person reviews each submission (staff, or a volunteer with enough reviewed translations of their own, never the
 // translator), and only then is it published, indexed for search and credited as volunteer hours.
 
-export const SUBMISSION_STATUS = { pending: "pending", approved: "approved", rejected: "rejected" } as const;
+export { SUBMISSION_STATUS };
 
 /** Reviewed translations a volunteer needs before reviewing other people's. */
 export const REVIEWER_AFTER_APPROVED = 3;

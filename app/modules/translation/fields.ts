@@ -86,3 +86,5 @@ export type Coverage = (typeof COVERAGE)[keyof typeof COVERAGE];
 
 export const TRANSLATION_STATUS = { draft: "draft", pending: "pending", approved: "approved", rejected: "rejected" } as const;
 export const TRANSLATION_SOURCE = { organizer: "organizer", volunteer: "volunteer", staff: "staff" } as const;
+/** A community submission's review state (shared with the review page). */
+export const SUBMISSION_STATUS = { pending: "pending", approved: "approved", rejected: "rejected" } as const;
