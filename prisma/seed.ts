@@ -8,6 +8,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../app/generated/prisma/client";
 import { expandSchedule, isJapaneseHoliday } from "../app/modules/schedule/recurrence";
 import { rebuildSearchIndex } from "../app/modules/search/documents.server";
+import { ensureTranslationOpening } from "../app/modules/translation/council.server";
 import { addDays, fromTokyo, startOfTokyoDay, tokyoDateKey, tokyoParts, tokyoSlot } from "../app/utils/dates";
 import { scheduleSlots } from "../app/modules/schedule/describe";
 import { feeColumns } from "../app/modules/fees/fee";
@@ -144,6 +145,7 @@ export async function seed(prisma: PrismaClient, options: { now?: Date; people?:
   }, TX_OPTIONS);
 
   if (options.people === false) {
+    await ensureTranslationOpening(prisma);
     console.log(`seed: areas and shared lists only (no demo people) in ${Date.now() - started} ms`);
     return;
   }
@@ -606,6 +608,8 @@ export async function seed(prisma: PrismaClient, options: { now?: Date; people?:
     });
   }, TX_OPTIONS);
 
+  // The council's own 翻訳・やさしい日本語ボランティア (after the sample groups, which keep their ids).
+  await ensureTranslationOpening(prisma);
   // Residents find all of it through one search box: index what was just published.
   await rebuildSearchIndex(prisma);
 

@@ -54,10 +54,13 @@ export function InputField({
   inputMode,
   required,
   autoFocus,
+  lang,
 }: {
   meta: AnyMeta;
   label: string;
   hint?: string;
+  /** The language people type in, when it is not the page's (a translation into English on a Japanese page). */
+  lang?: string;
   type?: InputType;
   autoComplete?: string;
   inputMode?: "numeric" | "email" | "text" | "tel" | "url";
@@ -75,7 +78,7 @@ export function InputField({
     <div className="field">
       <FieldLabel meta={meta} label={label} required={required} />
       <Hint meta={meta} hint={hint} />
-      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={keyboard} autoFocus={autoFocus} />
+      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={keyboard} autoFocus={autoFocus} lang={lang} />
       <ErrorText meta={meta} />
     </div>
   );
@@ -86,13 +89,13 @@ export function NumberField({ meta, label, hint }: { meta: AnyMeta; label: strin
   return <InputField meta={meta} label={label} hint={hint} inputMode="numeric" autoComplete="off" />;
 }
 
-export function TextAreaField({ meta, label, hint, rows = 5 }: { meta: AnyMeta; label: string; hint?: string; rows?: number }) {
+export function TextAreaField({ meta, label, hint, rows = 5, lang }: { meta: AnyMeta; label: string; hint?: string; rows?: number; lang?: string }) {
   const props = getTextareaProps(meta, { ariaDescribedBy: hint ? hintId(meta) : undefined });
   return (
     <div className="field">
       <FieldLabel meta={meta} label={label} />
       <Hint meta={meta} hint={hint} />
-      <textarea {...props} key={props.key} rows={rows} />
+      <textarea {...props} key={props.key} rows={rows} lang={lang} />
       <ErrorText meta={meta} />
     </div>
   );

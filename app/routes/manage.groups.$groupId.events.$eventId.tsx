@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { When } from "~/components/format";
 import { closeModeOf } from "~/modules/events/close-deadline";
@@ -131,6 +131,11 @@ export default function EditEvent() {
         </p>
       ) : null}
       <p className="notice notice--info">{t("manage.event.changeNote")}</p>
+      <p>
+        <Link to={`/manage/groups/${group.id}/events/${event.id}/translations`} className="button button--ghost">
+          {t("itemTranslations.link")}
+        </Link>
+      </p>
       <EventForm lastResult={actionData?.result} defaults={defaults} options={options} status={event.status} today={today} keepText={keepText} />
       <section className="panel" aria-labelledby="dates-h">
         <h2 id="dates-h">{t("manage.event.upcoming")}</h2>

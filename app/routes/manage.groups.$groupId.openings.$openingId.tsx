@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ItemPageHeader, ReviewNotice, StatusActions } from "~/components/item-form";
 import { OpeningForm } from "~/modules/volunteering/opening-form";
@@ -88,6 +88,11 @@ export default function EditOpening() {
         </p>
       ) : null}
       <p className="notice notice--info">{t("manage.opening.changeNote")}</p>
+      <p>
+        <Link to={`/manage/groups/${group.id}/openings/${opening.id}/translations`} className="button button--ghost">
+          {t("itemTranslations.link")}
+        </Link>
+      </p>
       {opening.moreShifts > 0 ? <p className="notice notice--info">{t("manage.opening.moreShifts", { count: opening.moreShifts })}</p> : null}
       <OpeningForm lastResult={actionData?.result} defaults={defaults} options={options} status={opening.status} today={today} shiftInfo={shiftInfo} />
       <StatusActions status={opening.status} />

@@ -83,6 +83,9 @@ export default function EditPlace() {
       <p>
         <Link to={`/manage/groups/${group.id}/places/${place.id}/photos`} className="button button--ghost">
           {t("photos.manageLink")}
+        </Link>{" "}
+        <Link to={`/manage/groups/${group.id}/places/${place.id}/translations`} className="button button--ghost">
+          {t("itemTranslations.link")}
         </Link>
       </p>
       <PlaceForm lastResult={actionData?.result} defaults={defaults} options={options} status={place.status} today={today} keepText={keepText} keepRule={keepText ? "keep" : undefined} />

@@ -154,7 +154,7 @@ export default function PlaceDetailPage() {
                 )}
               </InfoRow>
               <InfoRow label={t("detail.access")}>{place.access ? <Text value={place.access} lang={place.fieldLang.access} /> : null}</InfoRow>
-              <InfoRow label={t("detail.parking")}>{place.parking ? <span lang="ja">{place.parking}</span> : null}</InfoRow>
+              <InfoRow label={t("detail.parking")}>{place.parking ? <Text value={place.parking} lang={place.fieldLang.parking} /> : null}</InfoRow>
               <InfoRow label={t("card.fee")}>
                 <Fee fee={place.fee} />
                 {place.feeNote ? <Text className="fact__sub" value={place.feeNote} lang={place.fieldLang.feeNote} /> : null}

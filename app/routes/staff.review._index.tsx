@@ -8,6 +8,7 @@ import { approveAll } from "~/modules/moderation/decisions.server";
 import { filterQueue, groupsWaiting, listReviewQueue, parseQueueKey } from "~/modules/moderation/queue.server";
 import { QUEUE_KINDS, type QueueKind } from "~/modules/moderation/queue-kinds";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { LOCALE_NAMES, isLocale } from "~/modules/i18n/config";
 import { formatDay } from "~/utils/dates";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
@@ -40,7 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       waitingSince: formatDay(e.waitingSince, locale),
       fields: e.fields,
       trusted: e.trusted,
-      href: e.target.kind === "revision" ? `/staff/review/revision/${e.target.id}` : `/staff/review/${e.target.kind}/${e.target.id}`,
+      // A community translation is decided on the translation review page, the same one volunteer reviewers use.
+      href: e.target.kind === "translation" ? `/translate/review/${e.target.id}` : e.target.kind === "revision" ? `/staff/review/revision/${e.target.id}` : `/staff/review/${e.target.kind}/${e.target.id}`,
+      language: e.locale && isLocale(e.locale) ? LOCALE_NAMES[e.locale] : "",
     })),
     filter,
     areas: tax.areas.map((a) => ({ id: a.id, name: a.name })),
@@ -177,7 +180,11 @@ export default function ReviewQueue() {
                       ) : null}
                     </td>
                     <td data-label={t("staff.review.col.kind")}>
-                      {e.kind === "edit" ? t("staff.review.editOf", { kind: t(`staff.kind.${e.itemKind}`) }) : t(`staff.kind.${e.kind}`)}
+                      {e.kind === "edit"
+                        ? t("staff.review.editOf", { kind: t(`staff.kind.${e.itemKind}`) })
+                        : e.kind === "translation"
+                          ? t("staff.review.translationOf", { kind: t(`staff.kind.${e.itemKind}`), language: e.language })
+                          : t(`staff.kind.${e.kind}`)}
                     </td>
                     <td data-label={t("staff.review.col.group")}>
                       <span lang="ja">{e.group}</span>

@@ -154,7 +154,7 @@ describe("resident browses volunteer openings (ボランティア募集)", () =>
   });
 
   it("opens an opening with its shifts and answers 404 for a closed or draft one", async () => {
-    const open = await prisma.opening.findFirstOrThrow({ where: { status: "published", group: { status: "approved" }, ongoing: false }, select: { id: true } });
+    const open = await prisma.opening.findFirstOrThrow({ where: { status: "published", group: { status: "approved" }, ongoing: false, shifts: { some: { startsAt: { gte: new Date() } } } }, select: { id: true } });
     const data = await callLoader(openingLoader, `/volunteer/${open.id}`, { id: String(open.id) });
     expect(data.opening.shifts.length).toBeGreaterThan(0);
     const hidden = await prisma.opening.findFirstOrThrow({ where: { status: { not: "published" } }, select: { id: true } });

@@ -20,7 +20,7 @@ const guestsOnly: Expect = { anonymous: 200, resident: "redirect", groupA: "redi
 type Entry = { url: string; params?: Record<string, string>; loader?: Expect; action?: Expect; ownSession?: boolean; context?: Record<string, unknown> };
 
 /** Sample ids are filled in from the seeded database before the tests run. */
-const ids = { place: "0", event: "0", opening: "0", placeDate: "", group1Opening: "0", group1Place: "0", group1Event: "0", resident: "0" };
+const ids = { submission: "0", place: "0", event: "0", opening: "0", placeDate: "", group1Opening: "0", group1Place: "0", group1Event: "0", resident: "0" };
 
 /** The organiser workspace of group 1: its members only (owner@example.jp); everyone else gets the same 404. */
 const groupAOnly: Expect = { anonymous: "login", resident: 404, groupA: 200, groupB: 404, staff: 404 };
@@ -139,6 +139,30 @@ const MATRIX: Record<string, () => Entry> = {
     loader: groupAOnly,
     action: groupAOnly,
   }),
+  // Translations of an item: its group's members only, like the rest of the workspace (an empty POST is a 400 page).
+  "manage.groups.$groupId.places.$placeId_.translations": () => ({
+    url: `/manage/groups/1/places/${ids.group1Place}/translations`,
+    params: { groupId: "1", placeId: ids.group1Place },
+    loader: groupAOnly,
+    action: groupAOnly,
+  }),
+  "manage.groups.$groupId.events.$eventId_.translations": () => ({
+    url: `/manage/groups/1/events/${ids.group1Event}/translations`,
+    params: { groupId: "1", eventId: ids.group1Event },
+    loader: groupAOnly,
+    action: groupAOnly,
+  }),
+  "manage.groups.$groupId.openings.$openingId_.translations": () => ({
+    url: `/manage/groups/1/openings/${ids.group1Opening}/translations`,
+    params: { groupId: "1", openingId: ids.group1Opening },
+    loader: groupAOnly,
+    action: groupAOnly,
+  }),
+  // Community translation: any signed-in resident; an empty translation is answered with the form's error.
+  "translate._index": () => ({ url: "/translate", loader: signedIn(200) }),
+  "translate.$kind.$id": () => ({ url: `/translate/place/${ids.place}?lang=en`, params: { kind: "place", id: ids.place }, loader: signedIn(200), action: signedIn(200) }),
+  // Reviewing one: staff, or volunteers with enough reviewed translations (none among these actors); others get a 404.
+  "translate.review.$id": () => ({ url: `/translate/review/${ids.submission}`, params: { id: ids.submission }, loader: staffOnly(), action: staffOnly() }),
   "me.certificate": () => ({ url: "/me/certificate", loader: signedIn(200) }),
   "me.export": () => ({ url: "/me/export", loader: signedIn(200) }),
   // Only on a loopback-bound server without an email provider, for a visitor connected from loopback.
@@ -178,6 +202,9 @@ beforeAll(async () => {
   ids.group1Event = String((await prisma.event.findFirstOrThrow({ where: { groupId: 1 }, select: { id: true } })).id);
   ids.group1Opening = String((await prisma.opening.findFirstOrThrow({ where: { groupId: 1 }, select: { id: true } })).id);
   ids.opening = String((await prisma.opening.findFirstOrThrow({ where: published, select: { id: true } })).id);
+  // A community translation waiting for review (by someone who is none of the actors).
+  const translator = await prisma.user.create({ data: { email: "matrix-translator@test.example.jp", name: "翻訳 行列" }, select: { id: true } });
+  ids.submission = String((await prisma.translationSubmission.create({ data: { entityType: "place", entityId: place.id, locale: "vi", translatorId: translator.id }, select: { id: true } })).id);
 });
 
 async function outcomeOf(run: () => unknown): Promise<Outcome | string> {
@@ -255,6 +282,10 @@ const BY_STATUS: Record<string, Record<"suspended" | "pending", StatusExpect>> =
   "manage.groups.$groupId.openings.$openingId": { suspended: { loader: 200, action: 403 }, pending: { loader: 200, action: 200 } },
   "manage.groups.$groupId.openings.$openingId_.applicants": { suspended: { loader: 200, action: 403 }, pending: { loader: 200, action: 403 } },
   "manage.groups.$groupId.openings.$openingId_.applicants[.]csv": { suspended: { loader: 403 }, pending: { loader: 403 } },
+  // Translating is changing an item: a suspended group reads its translations but cannot change them.
+  "manage.groups.$groupId.places.$placeId_.translations": { suspended: { loader: 200, action: 403 }, pending: { loader: 200, action: 200 } },
+  "manage.groups.$groupId.events.$eventId_.translations": { suspended: { loader: 200, action: 403 }, pending: { loader: 200, action: 200 } },
+  "manage.groups.$groupId.openings.$openingId_.translations": { suspended: { loader: 200, action: 403 }, pending: { loader: 200, action: 200 } },
 };
 
 for (const status of ["suspended", "pending"] as const) {

@@ -3,6 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { addDays, fromTokyo, startOfTokyoDay, startOfTokyoWeek, tokyoParts } from "~/utils/dates";
 import { safeHttpUrl } from "~/utils/url";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
+import { EVENT_TEXT_FIELDS } from "~/modules/translation/fields";
 import { NO_FILTERS, PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, type ListingFilters } from "~/modules/listing/filters";
 import { splitCodes } from "~/modules/listing/codes";
 import { sharedListingWhere } from "~/modules/listing/where.server";
@@ -218,7 +219,7 @@ export async function getPublishedEvent(id: number, locale: string, now = new Da
     },
   });
   if (!row) return null;
-  const ev = await localizeOne("event", row, ["title", "summary", "description", "feeNote", "whatToBring"] as const, locale);
+  const ev = await localizeOne("event", row, EVENT_TEXT_FIELDS, locale);
   const [group] = await localize("group", [row.group], ["name"] as const, locale);
   const publicPlace = publicOrNull(row.place);
   const [place] = publicPlace ? await localize("place", [publicPlace], ["name", "access"] as const, locale) : [];

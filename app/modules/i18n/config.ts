@@ -53,6 +53,7 @@ export const UI_NAMESPACES = [
   "people",
   "insight",
   "quickjoin",
+  "translation",
 ] as const;
 export type Namespace = (typeof UI_NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = "common";

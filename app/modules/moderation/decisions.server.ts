@@ -13,6 +13,8 @@ import { saveOpening } from "~/modules/volunteering/commands.server";
 import type { PlaceInput } from "~/modules/places/schemas";
 import type { EventInput } from "~/modules/events/schemas";
 import type { OpeningInput } from "~/modules/volunteering/schemas";
+import { getRoles } from "~/modules/auth/permissions.server";
+import { reviewSubmission, SUBMISSION_STATUS } from "~/modules/translation/community.server";
 import { reviewSubject, type FieldText, type ReviewKind } from "./fields.server";
 
 // Staff decisions on what waits in the review queue: a new or resubmitted item, a new group, or a published item's
@@ -23,8 +25,8 @@ import { reviewSubject, type FieldText, type ReviewKind } from "./fields.server"
 export const DECISIONS = ["approve", "reject"] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-/** What a decision is about: a reviewed kind, or a held edit ("revision"). */
-export type DecisionTarget = { kind: ReviewKind | "revision"; id: number };
+/** What a decision is about: a reviewed kind, a held edit ("revision"), or a community translation. */
+export type DecisionTarget = { kind: ReviewKind | "revision" | "translation"; id: number };
 
 export type DecisionResult = TransitionResult;
 
@@ -123,11 +125,19 @@ async function decideRevision(revisionId: number, decision: Decision, staffId: n
   return { ok: true, from: REVISION_STATUS.pending, status };
 }
 
+/** A community translation, decided by staff through the translation module's one review step (credit, reindex). */
+async function decideTranslation(submissionId: number, decision: Decision, staffId: number, reason: string): Promise<DecisionResult> {
+  const result = await reviewSubmission(submissionId, decision, { id: staffId, roles: await getRoles(staffId) }, reason);
+  if (result.ok) return { ok: true, from: SUBMISSION_STATUS.pending, status: result.status };
+  return { ok: false, refusal: result.refusal === "reason-required" || result.refusal === "not-found" ? result.refusal : "not-allowed" };
+}
+
 /** Approve, or reject with a reason (required), one thing waiting in the review queue. */
 export async function decide(target: DecisionTarget, decision: Decision, request: { staffId: number; reason?: string }): Promise<DecisionResult> {
   const reason = request.reason?.trim() ?? "";
   if (decision === "reject" && REASON_REQUIRED.has("reject") && !reason) return { ok: false, refusal: "reason-required" };
   if (target.kind === "revision") return decideRevision(target.id, decision, request.staffId, reason);
+  if (target.kind === "translation") return decideTranslation(target.id, decision, request.staffId, reason);
   return decideSubject(target.kind, target.id, decision, request.staffId, reason);
 }
 

@@ -4,6 +4,7 @@ import { REVISION_STATUS } from "~/modules/publishing/revisions.server";
 import type { HeldChange } from "~/modules/publishing/edit-policy";
 import type { DecisionTarget } from "./decisions.server";
 import type { QueueKind } from "./queue-kinds";
+import { listPendingSubmissions } from "~/modules/translation/community.server";
 
 // The review queue: everything that waits for staff, oldest first. New and resubmitted items (status pending), new
 // groups, and held edits of published items. Filters narrow by kind, area and group.
@@ -25,6 +26,8 @@ export type QueueEntry = {
   fields: string[];
   /** A group whose earlier items staff published and never had to refuse or hide. */
   trusted: boolean;
+  /** For a translation: the language it is in. */
+  locale?: string;
 };
 
 export type QueueFilter = { kind?: QueueKind | null; areaId?: number | null; groupId?: number | null };
@@ -134,6 +137,25 @@ export async function listReviewQueue(filter: QueueFilter = {}): Promise<QueueEn
       }
     }
   }
+  if (wants("translation")) {
+    for (const s of await listPendingSubmissions()) {
+      if (filter.areaId && s.areaId !== filter.areaId) continue;
+      if (filter.groupId && s.group.id !== filter.groupId) continue;
+      entries.push({
+        key: `translation:${s.id}`,
+        target: { kind: "translation", id: s.id },
+        kind: "translation",
+        itemKind: s.kind,
+        itemId: s.itemId,
+        title: s.title,
+        group: s.group,
+        areaId: s.areaId,
+        waitingSince: s.createdAt,
+        fields: [],
+        locale: s.locale,
+      });
+    }
+  }
   const trusted = await trustedGroups([...new Set(entries.map((e) => e.group.id))]);
   return entries
     .map((e) => ({ ...e, trusted: trusted.has(e.group.id) }))
@@ -150,7 +172,7 @@ export function filterQueue(entries: QueueEntry[], filter: QueueFilter): QueueEn
 /** "place:12" → a decision target; anything else → null. */
 export function parseQueueKey(value: unknown): DecisionTarget | null {
   if (typeof value !== "string") return null;
-  const m = /^(place|event|opening|group|revision):([1-9]\d{0,9})$/.exec(value);
+  const m = /^(place|event|opening|group|revision|translation):([1-9]\d{0,9})$/.exec(value);
   if (!m) return null;
   const id = Number(m[2]);
   return Number.isSafeInteger(id) && id <= 2_147_483_647 ? { kind: m[1] as DecisionTarget["kind"], id } : null;

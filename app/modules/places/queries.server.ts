@@ -3,6 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { splitCodes } from "~/modules/listing/codes";
 import { sharedListingWhere } from "~/modules/listing/where.server";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
+import { PLACE_TEXT_FIELDS } from "~/modules/translation/fields";
 import { expandSchedule, nextOccurrences } from "~/modules/schedule/recurrence";
 import { fromTokyo } from "~/utils/dates";
 import { PAGE_SIZE, TIME_BAND_MINUTES, type ListingFilters } from "~/modules/listing/filters";
@@ -188,7 +189,7 @@ export async function getPublishedPlace(id: number, locale: string, now = new Da
   const place = await localizeOne(
     "place",
     row,
-    ["name", "summary", "description", "access", "feeNote", "bookingNote", "barrierFreeNote", "whatToBring", "scheduleNote"] as const,
+    PLACE_TEXT_FIELDS,
     locale,
   );
   const [group] = await localize("group", [row.group], ["name"] as const, locale);
@@ -215,7 +216,7 @@ export async function getPublishedPlace(id: number, locale: string, now = new Da
     lng: row.showAreaOnly ? null : row.lng,
     showAreaOnly: row.showAreaOnly,
     access: place.access,
-    parking: row.parking,
+    parking: place.parking,
     feeNote: place.feeNote,
     bookingNote: place.bookingNote,
     transportOffered: row.transportOffered,

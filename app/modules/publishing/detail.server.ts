@@ -2,6 +2,10 @@ import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { notFound, parseIdParam } from "~/utils/http.server";
+import { countItemView } from "./views.server";
+import type { PublicKind } from "./visibility";
+
+const isPublicKind = (name: string): name is PublicKind => name === "place" || name === "event" || name === "opening";
 
 /**
  * What every public detail page (place, event, opening) starts from: the item from the public cache, in the
@@ -12,5 +16,6 @@ export async function loadPublicDetail<T>(request: Request, idParam: string | un
   const { locale, t } = await getRequestI18n(request);
   const [item, taxonomy] = await Promise.all([cachedPublic(cacheKey(cacheName, id, locale), () => get(id, locale)), getTaxonomy(locale)]);
   if (!item) notFound();
+  if (isPublicKind(cacheName)) countItemView(cacheName, id);
   return { id, locale, t, item, taxonomy };
 }

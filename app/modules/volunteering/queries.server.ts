@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { localize, localizeOne } from "~/modules/translation/localize.server";
+import { OPENING_TEXT_FIELDS } from "~/modules/translation/fields";
 import { PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, type ListingFilters } from "~/modules/listing/filters";
 import { splitCodes } from "~/modules/listing/codes";
 import { sharedListingWhere } from "~/modules/listing/where.server";
@@ -150,7 +151,7 @@ export async function getPublishedOpening(id: number, locale: string, now = new 
     },
   });
   if (!row) return null;
-  const o = await localizeOne("opening", row, ["title", "summary", "description", "purpose", "skills", "whatToBring"] as const, locale);
+  const o = await localizeOne("opening", row, OPENING_TEXT_FIELDS, locale);
   const [group] = await localize("group", [row.group], ["name"] as const, locale);
   const publicPlace = publicOrNull(row.place);
   const [place] = publicPlace ? await localize("place", [publicPlace], ["name"] as const, locale) : [];
