@@ -14,6 +14,7 @@ type InputType = "text" | "email" | "password" | "search" | "tel" | "url" | "dat
 type Option = { value: string; label: string; lang?: string };
 
 const hintId = (meta: AnyMeta) => `${meta.id}-hint`;
+const describedBy = (meta: AnyMeta, hint: string | undefined, also: string | undefined) => [hint ? hintId(meta) : null, also].filter(Boolean).join(" ") || undefined;
 
 function ErrorText({ meta }: { meta: AnyMeta }) {
   const { t } = useTranslation();
@@ -55,10 +56,13 @@ export function InputField({
   required,
   autoFocus,
   lang,
+  alsoDescribedBy,
 }: {
   meta: AnyMeta;
   label: string;
   hint?: string;
+  /** The id of advice shown next to the field (e.g. やさしい日本語 hints), read out with it. */
+  alsoDescribedBy?: string;
   /** The language people type in, when it is not the page's (a translation into English on a Japanese page). */
   lang?: string;
   type?: InputType;
@@ -72,7 +76,7 @@ export function InputField({
   // Phone numbers and addresses are text inputs with the matching keyboard: the site's input styles (and
   // 48 px targets) cover text inputs, and the server normalises and checks the value anyway.
   const htmlType = type === "tel" || type === "url" ? "text" : type;
-  const props = getInputProps(meta, { type: htmlType, ariaDescribedBy: hint ? hintId(meta) : undefined });
+  const props = getInputProps(meta, { type: htmlType, ariaDescribedBy: describedBy(meta, hint, alsoDescribedBy) });
   const keyboard = inputMode ?? (type === "tel" ? "tel" : type === "url" ? "url" : undefined);
   return (
     <div className="field">
@@ -89,8 +93,23 @@ export function NumberField({ meta, label, hint }: { meta: AnyMeta; label: strin
   return <InputField meta={meta} label={label} hint={hint} inputMode="numeric" autoComplete="off" />;
 }
 
-export function TextAreaField({ meta, label, hint, rows = 5, lang }: { meta: AnyMeta; label: string; hint?: string; rows?: number; lang?: string }) {
-  const props = getTextareaProps(meta, { ariaDescribedBy: hint ? hintId(meta) : undefined });
+export function TextAreaField({
+  meta,
+  label,
+  hint,
+  rows = 5,
+  lang,
+  alsoDescribedBy,
+}: {
+  meta: AnyMeta;
+  label: string;
+  hint?: string;
+  rows?: number;
+  lang?: string;
+  /** The id of advice shown next to the field (e.g. やさしい日本語 hints), read out with it. */
+  alsoDescribedBy?: string;
+}) {
+  const props = getTextareaProps(meta, { ariaDescribedBy: describedBy(meta, hint, alsoDescribedBy) });
   return (
     <div className="field">
       <FieldLabel meta={meta} label={label} />

@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { EasyJapaneseHints, easyHintsId } from "./easy-japanese-hints";
 
 async function render(value: string, lng: string) {
-  const manage = JSON.parse(fs.readFileSync(path.resolve("public/locales", lng, "manage.json"), "utf8"));
+  const translation = JSON.parse(fs.readFileSync(path.resolve("public/locales", lng, "translation.json"), "utf8"));
   const i18n = i18next.createInstance();
-  await i18n.use(initReactI18next).init({ lng, resources: { [lng]: { manage } }, ns: ["manage"], defaultNS: "manage", interpolation: { escapeValue: false } });
+  await i18n.use(initReactI18next).init({ lng, resources: { [lng]: { translation } }, ns: ["translation"], defaultNS: "translation", interpolation: { escapeValue: false } });
   return renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>
       <textarea id="summary-easy" aria-describedby={easyHintsId("summary-easy")} defaultValue={value} />

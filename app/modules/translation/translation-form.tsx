@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { InputField, TextAreaField } from "~/components/forms";
 import { LOCALE_NAMES, type Locale } from "~/modules/i18n/config";
+import { EasyJapaneseHints, easyHintsId } from "./easy-japanese-hints";
 import { EASY_JAPANESE, fieldRule, translationSchema, type Coverage, type TranslatableKind } from "./fields";
 
 // The side-by-side translation form shared by the organiser's page and /translate: each field's Japanese original
@@ -43,11 +44,17 @@ export function LanguagePicker({ languages, current, hrefFor }: { languages: { l
 }
 
 /**
- * Where the やさしい日本語 checker shows its advice for one field: it receives the field's input id and current text.
- * Until the checker is attached this renders the field alone.
+ * A field written in やさしい日本語 gets the checker's advice beside it (advisory: it never stops a save); other
+ * languages render the field alone.
  */
-export function EasyJapaneseCheck({ children }: { inputId: string; children: ReactNode }) {
-  return <>{children}</>;
+export function EasyJapaneseCheck({ inputId, value, locale, children }: { inputId: string; value: string; locale: string; children: ReactNode }) {
+  if (locale !== EASY_JAPANESE) return <>{children}</>;
+  return (
+    <>
+      {children}
+      <EasyJapaneseHints fieldId={inputId} value={value} />
+    </>
+  );
 }
 
 export function SideBySideForm({
@@ -109,11 +116,11 @@ export function SideBySideForm({
             </div>
             <div className="translation-grid__target">
               {f.state === "open" ? (
-                <EasyJapaneseCheck inputId={meta.id}>
+                <EasyJapaneseCheck inputId={meta.id} value={typeof meta.value === "string" ? meta.value : f.value} locale={locale}>
                   {rule.multiline ? (
-                    <TextAreaField meta={meta} label={t("translation.inLanguage", { field: label, language })} lang={locale} rows={f.field === "description" ? 8 : 4} hint={locale === EASY_JAPANESE ? t("translation.easyHint") : undefined} />
+                    <TextAreaField meta={meta} label={t("translation.inLanguage", { field: label, language })} lang={locale} rows={f.field === "description" ? 8 : 4} hint={locale === EASY_JAPANESE ? t("translation.easyHint") : undefined} alsoDescribedBy={locale === EASY_JAPANESE ? easyHintsId(meta.id) : undefined} />
                   ) : (
-                    <InputField meta={meta} label={t("translation.inLanguage", { field: label, language })} lang={locale} hint={locale === EASY_JAPANESE ? t("translation.easyHint") : undefined} />
+                    <InputField meta={meta} label={t("translation.inLanguage", { field: label, language })} lang={locale} hint={locale === EASY_JAPANESE ? t("translation.easyHint") : undefined} alsoDescribedBy={locale === EASY_JAPANESE ? easyHintsId(meta.id) : undefined} />
                   )}
                 </EasyJapaneseCheck>
               ) : (
