@@ -43,6 +43,7 @@ const MATRIX: Record<string, () => Entry> = {
   "staff.groups.$groupId": () => ({ url: "/staff/groups/1", params: { groupId: "1" }, loader: staffOnly(), action: staffOnly() }),
   "staff.people._index": () => ({ url: "/staff/people?q=鶴ヶ島", loader: staffOnly() }),
   "staff.people.new": () => ({ url: "/staff/people/new", loader: staffOnly(), action: staffOnly() }),
+  "staff.readings": () => ({ url: "/staff/readings", loader: staffOnly(), action: staffOnly() }),
   "staff.people.$userId": () => ({ url: `/staff/people/${ids.resident}`, params: { userId: ids.resident }, loader: staffOnly(), action: staffOnly() }),
   // Issue 10's figures: bad input to an action is a 400 page (counted as 200 here: a page, not a thrown Response).
   "staff.freshness": () => ({ url: "/staff/freshness", loader: staffOnly(), action: staffOnly() }),
@@ -59,6 +60,9 @@ const MATRIX: Record<string, () => Entry> = {
   "robots[.]txt": () => ({ url: "/robots.txt", loader: everyone(200) }),
   search: () => ({ url: "/search?q=サロン", loader: everyone(200) }),
   privacy: () => ({ url: "/privacy", loader: everyone(200) }),
+  accessibility: () => ({ url: "/accessibility", loader: everyone(200) }),
+  // 表示の設定: anyone may choose for themselves; an empty form is answered with its errors (400 data, so 200 here).
+  "settings.display": () => ({ url: "/settings/display", loader: everyone(200), action: everyone(200) }),
   "opendata._index": () => ({ url: "/opendata", loader: everyone(200) }),
   "opendata.events[.]csv": () => ({ url: "/opendata/events.csv", loader: everyone(200) }),
   "opendata.places[.]csv": () => ({ url: "/opendata/places.csv", loader: everyone(200) }),
