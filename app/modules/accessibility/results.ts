@@ -19,7 +19,7 @@ export type AccessibilityTool = {
 
 export const ACCESSIBILITY_RESULTS = {
   /** The day of the run, in Tokyo. */
-  testedOn: "2026-12-02",
+  testedOn: "2026-12-03",
   standard: "JIS X 8341-3:2016",
   wcag: "WCAG 2.2",
   level: "AA",
