@@ -5,8 +5,10 @@ import { describe, expect, it } from "vitest";
 // The module floors of ADR 012, checked on the code itself: features use domains, domains use shared layers, and a
 // shared layer never reaches up into a domain or a feature. Between domains only the real dependencies are allowed.
 
+// translation (organisers' and volunteers' translating, credited hours) and outreach (flyers, printed lists) are
+// features too; the reading side of content translation (localize, the translatable fields) is i18n's, below.
 // jobs composes the periodic work of every domain (reminders, digests, freshness), so it sits on the top floor.
-const FEATURES = ["discovery", "dashboard", "opendata", "matching", "moderation", "staff", "jobs"];
+const FEATURES = ["discovery", "dashboard", "opendata", "matching", "moderation", "staff", "jobs", "translation", "outreach"];
 const DOMAINS = ["places", "events", "volunteering", "groups", "participation"];
 /** Which domains each domain may use (events and openings happen at places and have participants). */
 const DOMAIN_USES: Record<string, string[]> = {

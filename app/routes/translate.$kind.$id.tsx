@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { LOCALE_NAMES, type Locale } from "~/modules/i18n/config";
-import { isTargetLocale, isTranslatableKind, translationSchema } from "~/modules/translation/fields";
+import { isTargetLocale, isTranslatableKind, translationSchema } from "~/modules/i18n/content-fields";
 import { getTranslationTask, submitTranslation } from "~/modules/translation/community.server";
 import { SideBySideForm } from "~/modules/translation/translation-form";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { LOCALE_NAMES, type Locale } from "~/modules/i18n/config";
-import { TARGET_LOCALES, isTargetLocale } from "~/modules/translation/fields";
+import { TARGET_LOCALES, isTargetLocale } from "~/modules/i18n/content-fields";
 import { canReviewTranslations, listPendingSubmissions, listTranslationTasks, mySubmissions } from "~/modules/translation/community.server";
 import { HOURS_PER_TRANSLATION } from "~/modules/translation/council.server";
 import { formatDay } from "~/utils/dates";

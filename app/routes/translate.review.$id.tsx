@@ -6,7 +6,7 @@ import { isStaff, requireUser } from "~/modules/auth/permissions.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { LOCALE_NAMES, type Locale } from "~/modules/i18n/config";
 import { canReviewTranslations, getSubmission, reviewSubmission } from "~/modules/translation/community.server";
-import { SUBMISSION_STATUS } from "~/modules/translation/fields";
+import { SUBMISSION_STATUS } from "~/modules/i18n/content-fields";
 import { text } from "~/utils/text";
 import { NO_STORE, notFound, parseIdParam } from "~/utils/http.server";
 import { formatDay } from "~/utils/dates";

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { prisma } from "~/utils/db.server";
 import { fromTokyo, intlLocale, TIME_ZONE } from "~/utils/dates";
-import { localize } from "~/modules/translation/localize.server";
+import { localize } from "~/modules/i18n/localize.server";
 import { fiscalYearOf, type Dashboard } from "./figures.server";
 import { measureMark, NO_AREA, yearScope } from "./plan";
 

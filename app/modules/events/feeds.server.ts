@@ -8,7 +8,7 @@ import { DEFAULT_LOCALE } from "~/modules/i18n/config";
 import { serverI18n } from "~/modules/i18n/i18next.server";
 import type { ListingFilters } from "~/modules/listing/filters";
 import { findBySlug, getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { localize } from "~/modules/translation/localize.server";
+import { localize } from "~/modules/i18n/localize.server";
 import { googleCalendarUrl, originHost, utcSpan } from "~/modules/calendar/ics.server";
 import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere } from "~/modules/publishing/visibility";
 import { defaultListRange, getPublishedEvent, listEventDates, type EventDetail } from "./queries.server";

@@ -3,7 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { addDays, startOfTokyoDay } from "~/utils/dates";
 import { isPublic, publicEventDateWhere, publicWhere } from "~/modules/publishing/visibility";
-import { localize } from "~/modules/translation/localize.server";
+import { localize } from "~/modules/i18n/localize.server";
 import { readingOf } from "~/modules/search/reading.server";
 import { coordinateCell, dateCell, phoneCell, recordNo, storedTimeCell, textCell, timeCell, toKatakana, urlCell, weekdaysCell } from "./cells";
 import { FEE_KIND, describeFee, feeOf, type Fee } from "~/modules/fees/fee";

@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { tokyoParts } from "~/utils/dates";
-import { localize } from "~/modules/translation/localize.server";
+import { localize } from "~/modules/i18n/localize.server";
 import { DEFAULT_LOCALE } from "~/modules/i18n/config";
 import { APPLICATION_STATUS, REGISTRATION_STATUS } from "./status";
 

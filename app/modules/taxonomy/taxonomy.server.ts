@@ -1,5 +1,5 @@
 import { prisma } from "~/utils/db.server";
-import { localize } from "~/modules/translation/localize.server";
+import { localize } from "~/modules/i18n/localize.server";
 
 export type TaxonomyItem = { id: number; slug: string; name: string; lang: string };
 export type AreaItem = TaxonomyItem & { towns: string; schoolDistrict: string; lat: number | null; lng: number | null };

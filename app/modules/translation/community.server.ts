@@ -3,7 +3,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { isStaff, type CurrentUser } from "~/modules/auth/permissions.server";
 import { indexItem } from "~/modules/search/documents.server";
 import { publicWhere } from "~/modules/publishing/visibility";
-import { SUBMISSION_STATUS, TRANSLATION_SOURCE, TRANSLATION_STATUS, fieldsOf, type TranslatableKind, TRANSLATABLE_KINDS } from "./fields";
+import { SUBMISSION_STATUS, TRANSLATION_SOURCE, TRANSLATION_STATUS, fieldsOf, type TranslatableKind, TRANSLATABLE_KINDS } from "~/modules/i18n/content-fields";
 import { getTranslatableItem, toItem, translatableFields, translationsOf, type TranslatableItem, type StoredTranslation } from "./translations.server";
 import { creditTranslation } from "./council.server";
 

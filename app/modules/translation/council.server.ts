@@ -4,7 +4,7 @@ import { getEnv } from "~/utils/env.server";
 import { tokyoSlot } from "~/utils/dates";
 import { APPLICATION_STATUS } from "~/modules/participation/status";
 import { GROUP_STATUS, ITEM_STATUS } from "~/modules/publishing/visibility";
-import { TRANSLATION_SOURCE, TRANSLATION_STATUS } from "./fields";
+import { TRANSLATION_SOURCE, TRANSLATION_STATUS } from "~/modules/i18n/content-fields";
 
 // Translating is volunteering (PRODUCT.md: bilingual residents): the council keeps an opening of its own,
 // 「翻訳・やさしい日本語ボランティア」 (category 多文化共生), and every reviewed translation becomes an attended, verified

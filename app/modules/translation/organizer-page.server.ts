@@ -5,7 +5,7 @@ import { requireWorkspace } from "~/modules/groups/workspace.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { prisma } from "~/utils/db.server";
 import { notFound, parseIdParam } from "~/utils/http.server";
-import { EASY_JAPANESE, TRANSLATION_STATUS, isTargetLocale, translationSchema, type TranslatableKind } from "./fields";
+import { EASY_JAPANESE, TRANSLATION_STATUS, isTargetLocale, translationSchema, type TranslatableKind } from "~/modules/i18n/content-fields";
 import { coverageOf, fieldsUnderReview, getTranslatableItem, isOutdated, saveOrganizerTranslations, translatableFields, translationsOf } from "./translations.server";
 import type { FormField } from "./translation-form";
 

@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LOCALE_NAMES, type Locale } from "~/modules/i18n/config";
-import type { Coverage, TranslatableKind } from "./fields";
+import type { Coverage, TranslatableKind } from "~/modules/i18n/content-fields";
 import { LanguagePicker, SideBySideForm, type FormField } from "./translation-form";
 
 export type OrganizerTranslationsData = {

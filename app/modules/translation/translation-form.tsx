@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { InputField, TextAreaField } from "~/components/forms";
 import { LOCALE_NAMES, type Locale } from "~/modules/i18n/config";
 import { EasyJapaneseHints, easyHintsId } from "./easy-japanese-hints";
-import { EASY_JAPANESE, fieldRule, translationSchema, type Coverage, type TranslatableKind } from "./fields";
+import { EASY_JAPANESE, fieldRule, translationSchema, type Coverage, type TranslatableKind } from "~/modules/i18n/content-fields";
 
 // The side-by-side translation form shared by the organiser's page and /translate: each field's Japanese original
 // on the left (lang="ja"), the translation on the right (in the language being written), one column on a phone.

@@ -12,7 +12,7 @@ import {
   fieldsOf,
   type Coverage,
   type TranslatableKind,
-} from "./fields";
+} from "~/modules/i18n/content-fields";
 
 // What an item has in each language, and the organiser's own translations. Translations are of the public
 // Japanese original; each keeps the original it was written from (`sourceText`), so when the original changes the

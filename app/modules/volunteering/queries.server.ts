@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { localize, localizeOne } from "~/modules/translation/localize.server";
-import { OPENING_TEXT_FIELDS } from "~/modules/translation/fields";
+import { localize, localizeOne } from "~/modules/i18n/localize.server";
+import { OPENING_TEXT_FIELDS } from "~/modules/i18n/content-fields";
 import { PAGE_SIZE, TIME_BAND_MINUTES, WEEKDAY_CODES, dateRangeOf, type ListingFilters } from "~/modules/listing/filters";
 import { splitCodes } from "~/modules/listing/codes";
 import { sharedListingWhere } from "~/modules/listing/where.server";
