@@ -8,10 +8,16 @@ import { waitForEmail } from "./mail";
 // The first page with furigana in each server process waits for the reading dictionary to load.
 test.setTimeout(150_000);
 
-/** Moves focus to a control (as Tab would land there) and activates it with the key a keyboard user presses. */
+/**
+ * Moves focus to a control (as Tab would land there) and activates it with the key a keyboard user presses. After a
+ * move to another page the site puts focus on the new page's heading; focusing again until it holds keeps the test
+ * from racing that.
+ */
 async function press(page: Page, target: Locator, key: "Enter" | "Space" = "Enter") {
-  await target.focus();
-  await expect(target).toBeFocused();
+  await expect(async () => {
+    await target.focus();
+    await expect(target).toBeFocused({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
   await page.keyboard.press(key);
 }
 
@@ -59,8 +65,10 @@ test("a keyboard user finds a place, reads it in Vietnamese, turns furigana on a
   await waitForHydration(page, ".main-nav a[href='/volunteer']");
   await press(page, page.locator(".main-nav a[href='/volunteer']"));
   await expect(page).toHaveURL(/\/volunteer$/);
+  await expect(page.locator("h1")).toBeFocused();
   await press(page, page.locator(".card__title a[href^='/volunteer/']").first());
   await expect(page).toHaveURL(/\/volunteer\/\d+$/);
+  await expect(page.locator("h1")).toBeFocused();
   await waitForHydration(page, "#quick-join-apply");
   const form = page.locator("#quick-join-apply");
   const email = "keyboard.user@example.jp";
