@@ -46,7 +46,7 @@ async function signInTo(page: Page, path: string) {
   await page.goto(`/login?redirectTo=${path}`);
   await page.locator("input[name=email]").fill("owner@example.jp");
   await page.locator("input[name=password]").fill("tsunagu-demo-2026");
-  await page.locator("form button[type=submit]").first().click();
+  await page.locator("form:has(input[name=password]) button[type=submit]").click();
   await expect(page).toHaveURL(new RegExp(`${path}$`));
 }
 

@@ -45,7 +45,7 @@ for (const lng of ["ja", "en"] as const) {
     await page.goto(`/login?redirectTo=/manage&lng=${lng}`);
     await page.locator("input[name=email]").fill(SUSPENDED_OWNER);
     await page.locator("input[name=password]").fill(DEMO_PASSWORD);
-    await page.locator("form button[type=submit]").first().click();
+    await page.locator("form:has(input[name=password]) button[type=submit]").click();
     await expect(page).toHaveURL(/\/manage$/);
     const workspace = await page.getByRole("link", { name: "すこやか健康倶楽部" }).getAttribute("href");
     expect(workspace).toMatch(/^\/manage\/groups\/\d+$/);
