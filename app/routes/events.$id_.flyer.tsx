@@ -1,17 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { loadFlyer } from "~/modules/outreach/flyer.server";
-import { FlyerSheet } from "~/modules/outreach/flyer";
+import { flyerPageData } from "~/modules/outreach/flyer.server";
+import { FlyerSheet, flyerMeta } from "~/modules/outreach/flyer";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { pageMeta } from "~/utils/meta";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const flyer = await loadFlyer(request, "event", params.id);
-  return { flyer, meta: { title: flyer.title.value, description: flyer.summary?.value ?? "", siteName: flyer.siteName } };
-}
+export const loader = ({ request, params }: LoaderFunctionArgs) => flyerPageData(request, "event", params.id);
 
-// A print version of the detail page: search engines should send readers to the page itself.
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageMeta(data, matches), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => flyerMeta(data, matches);
 
 export const handle = { i18n: ["listing", "detail", "places", "events", "volunteering"] };
 

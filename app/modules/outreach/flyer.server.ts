@@ -153,3 +153,9 @@ export async function loadFlyer(request: Request, kind: PublicKind, idParam: str
     })),
   };
 }
+
+/** What each flyer route's loader answers: the flyer, and its page title and description. */
+export async function flyerPageData(request: Request, kind: PublicKind, idParam: string | undefined) {
+  const flyer = await loadFlyer(request, kind, idParam);
+  return { flyer, meta: { title: flyer.title.value, description: flyer.summary?.value ?? "", siteName: flyer.siteName } };
+}

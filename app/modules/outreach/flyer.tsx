@@ -4,6 +4,8 @@ import { Text } from "~/components/text";
 import { Fee, DayLabel, When } from "~/components/format";
 import { CouncilPhoneNote, PhoneLink } from "~/components/council-contact";
 import { PrintButton } from "~/components/print-button";
+import type { MetaDescriptor } from "@remix-run/node";
+import { pageMeta } from "~/utils/meta";
 import type { Flyer } from "./flyer.server";
 import { QrCode } from "./qr-code";
 
@@ -107,4 +109,9 @@ export function FlyerSheet({ flyer, siteName }: { flyer: Flyer; siteName: string
       </article>
     </div>
   );
+}
+
+/** A print version of a detail page: search engines should send readers to the page itself. */
+export function flyerMeta(...args: Parameters<typeof pageMeta>): MetaDescriptor[] {
+  return [...pageMeta(...args), { name: "robots", content: "noindex" }];
 }

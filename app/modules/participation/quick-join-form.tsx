@@ -79,16 +79,7 @@ function PhoneStep({ choices, groupName, result }: { choices: Choice[]; groupNam
         <InputField meta={fields.partySize} label={t("participation.partySize")} inputMode="numeric" autoComplete="off" />
         <InputField meta={fields.name} label={t("quickjoin.name")} hint={t("quickjoin.nameHint")} autoComplete="name" />
         <InputField meta={fields.phone} label={t("quickjoin.phone.number")} hint={t("quickjoin.phone.numberHint")} type="tel" autoComplete="tel" />
-        <CheckboxField
-          meta={fields.consent}
-          label={
-            <>
-              {t("quickjoin.consentPrefix")}
-              <Link to="/privacy">{t("quickjoin.privacyLink")}</Link>
-              {t("quickjoin.phone.consentSuffix", { group: groupName })}
-            </>
-          }
-        />
+        <JoinConsent meta={fields.consent} suffixKey="quickjoin.phone.consentSuffix" groupName={groupName} />
         <button type="submit" className="button">
           {t("quickjoin.phone.submit")}
         </button>
@@ -130,16 +121,7 @@ function DetailsStep({ kind, choices, groupName, answer }: { kind: Kind; choices
       <InputField meta={allFields.name!} label={t("quickjoin.name")} hint={t("quickjoin.nameHint")} autoComplete="name" />
       <InputField meta={allFields.email!} label={t("quickjoin.email")} hint={t("quickjoin.emailHint")} type="email" autoComplete="email" />
       {kind === "apply" ? <TextAreaField meta={allFields.message!} label={t("participation.message")} rows={2} /> : null}
-      <CheckboxField
-        meta={allFields.consent!}
-        label={
-          <>
-            {t("quickjoin.consentPrefix")}
-            <Link to="/privacy">{t("quickjoin.privacyLink")}</Link>
-            {t("quickjoin.consentSuffix", { group: groupName })}
-          </>
-        }
-      />
+      <JoinConsent meta={allFields.consent!} suffixKey="quickjoin.consentSuffix" groupName={groupName} />
       <button type="submit" className="button">
         {t("quickjoin.sendCode")}
       </button>
@@ -180,5 +162,22 @@ function CodeStep({ kind, answer }: { kind: Kind; answer: Extract<JoinAnswer, { 
         </Link>
       </div>
     </Form>
+  );
+}
+
+/** The one consent of either way in: the privacy notice, and the contact (email or phone) going to the group. */
+function JoinConsent({ meta, suffixKey, groupName }: { meta: AnyMeta; suffixKey: "quickjoin.consentSuffix" | "quickjoin.phone.consentSuffix"; groupName: string }) {
+  const { t } = useTranslation();
+  return (
+    <CheckboxField
+      meta={meta}
+      label={
+        <>
+          {t("quickjoin.consentPrefix")}
+          <Link to="/privacy">{t("quickjoin.privacyLink")}</Link>
+          {t(suffixKey, { group: groupName })}
+        </>
+      }
+    />
   );
 }
