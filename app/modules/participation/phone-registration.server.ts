@@ -32,7 +32,9 @@ export async function registerByPhone(input: PhoneRegistrationInput, now = new D
   if (!event?.phoneRegistration || !event.registrationRequired) return { ok: false, reason: "not-found" };
   const digits = digitsOf(input.phone);
   const earlier = await prisma.user.findMany({
-    where: { email: { startsWith: PHONE_RECORD_PREFIX, endsWith: `@${PLACEHOLDER_EMAIL_DOMAIN}` }, profile: { phone: { not: "" } } },
+    // Narrowed in the database by the last four digits (written together however the rest is spaced), so this reads
+    // a handful of rows however many people have registered by phone; the whole number is compared below.
+    where: { email: { startsWith: PHONE_RECORD_PREFIX, endsWith: `@${PLACEHOLDER_EMAIL_DOMAIN}` }, profile: { phone: { contains: digits.slice(-4) } } },
     select: { id: true, email: true, name: true, profile: { select: { phone: true } } },
   });
   const sameNumber = earlier.filter((u) => digitsOf(u.profile?.phone ?? "") === digits);
