@@ -417,6 +417,9 @@ describe("staff look people up", () => {
     expect(await search("0493334444")).toEqual([found.id]);
     expect(await search("555-6666")).toEqual([proxyId]);
     expect(await search("%")).toEqual([]);
+    // The digits of an address are not a phone number: someone whose phone contains them is not found by it.
+    const numbered = await createResident({ name: "番号 花子", email: "box-333-4444@test.example.jp" });
+    expect(await search(numbered.email)).toEqual([numbered.id]);
     // A placeholder address is nobody's address: searching for it finds no one, and results never show it.
     expect(await search("resident.invalid")).toEqual([]);
     const rows = (await load(peoplePage.loader, `/staff/people?q=${encodeURIComponent("検索 次郎")}`, {}, cookie)).people;

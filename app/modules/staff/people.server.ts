@@ -30,7 +30,10 @@ export async function searchPeople(query: string, staffId: number) {
   const words = query.trim();
   if (!words) return [];
   const folded = foldForSearch(words);
-  const digits = words.normalize("NFKC").replace(/\D/g, "");
+  // Only words written like a phone number are searched as one: the digits of an email address or a name with a
+  // number in it would otherwise match whoever's phone happens to contain them.
+  const looksLikePhone = /^[\d\s()+\-‐－ー]+$/u.test(words.normalize("NFKC"));
+  const digits = looksLikePhone ? words.normalize("NFKC").replace(/\D/g, "") : "";
   const nameLike = likePattern(words.normalize("NFKC").toLowerCase());
   const kanaLike = likePattern(folded);
   const phoneCondition =
