@@ -4,7 +4,7 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { createClientI18n } from "~/modules/i18n/client-i18n";
 import { PageTranslationsProvider, readPageTranslations } from "~/modules/i18n/page-translations";
-import { RubyResourcesProvider } from "~/modules/furigana/ruby";
+import { RubyResourcesProvider, loadRubyNamespace } from "~/modules/furigana/ruby";
 import type { i18n as I18n } from "i18next";
 
 function hydrate() {
@@ -12,13 +12,18 @@ function hydrate() {
   const lng = document.documentElement.lang;
   // The words of the page's namespaces (and the Japanese its language lacks), written into the page by the server.
   const { json, translations } = readPageTranslations(document);
-  const i18n = createClientI18n(translations.resources, lng, { partial: translations.partial });
+  const ruby = translations.ruby ?? null;
+  const i18n = createClientI18n(translations.resources, lng, {
+    partial: translations.partial,
+    // With furigana on, a namespace first needed after a client navigation comes with its readings too.
+    onNamespace: ruby ? (l, ns) => loadRubyNamespace(ruby, l, ns) : undefined,
+  });
   startTransition(() => {
     hydrateRoot(
       document,
       <I18nextProvider i18n={i18n as unknown as I18n}>
         <PageTranslationsProvider value={json}>
-          <RubyResourcesProvider value={translations.ruby ?? null}>
+          <RubyResourcesProvider value={ruby}>
             <StrictMode>
               <RemixBrowser />
             </StrictMode>

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
@@ -130,5 +132,36 @@ describe("a place page with furigana", () => {
     expect(await page("")).not.toContain("<ruby>");
     const easy = await (await handle(new Request(`http://localhost:3000/places/${place.id}?lng=ja-x-easy`))).text();
     expect(easy).toContain("<ruby>脚折<rt>すねおり</rt></ruby>");
+  });
+});
+
+describe("the words with furigana a page loads after a client navigation", () => {
+  const get = async (lng: string, ns: string) => {
+    const { loader } = await import("~/routes/furigana.$lng.$ns[.]json");
+    try {
+      return await loader({ request: new Request(`http://localhost:3000/furigana/${lng}/${ns}.json`), params: { lng, ns }, context: {} });
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    }
+  };
+
+  it("gives a namespace's interface words with readings, including the council's corrections", async () => {
+    await prisma.readingCorrection.upsert({ where: { surface: "脚折" }, create: { surface: "脚折", reading: "すねおり" }, update: { reading: "すねおり" } });
+    const response = await get("ja", "places");
+    expect(response.status).toBe(200);
+    const words = (await response.json()) as Record<string, Record<string, Record<string, unknown>>>;
+    const text = JSON.stringify(words.ja!.places);
+    // 居場所 is in the places words ("居場所をさがす" and the like) and is read いばしょ.
+    expect(text).toContain("｜居場所《いばしょ》");
+    // The same keys as the plain words: the browser looks them up the same way.
+    const plain = JSON.parse(fs.readFileSync(path.resolve("public/locales/ja/places.json"), "utf8")) as Record<string, unknown>;
+    expect(Object.keys(words.ja!.places!).sort()).toEqual(Object.keys(plain).sort());
+  });
+
+  it("is a 404 for a language without kanji readings or a namespace that does not exist", async () => {
+    expect((await get("en", "places")).status).toBe(404);
+    expect((await get("ja", "no-such-namespace")).status).toBe(404);
+    expect((await get("ja", "../places")).status).toBe(404);
   });
 });

@@ -73,6 +73,8 @@ const MATRIX: Record<string, () => Entry> = {
   "events.$id": () => ({ url: `/events/${ids.event}`, params: { id: ids.event }, loader: everyone(200), action: signedIn(200) }),
   "places.$id.calendar[.]ics": () => ({ url: `/places/${ids.place}/calendar.ics?date=${ids.placeDate}`, params: { id: ids.place }, loader: everyone(200) }),
   "events.$id.calendar[.]ics": () => ({ url: `/events/${ids.event}/calendar.ics`, params: { id: ids.event }, loader: everyone(200) }),
+  // The interface's words with furigana for a namespace loaded after a client navigation: public, like /locales.
+  "furigana.$lng.$ns[.]json": () => ({ url: "/furigana/ja/places.json", params: { lng: "ja", ns: "places" }, loader: everyone(200) }),
   "feeds.events[.]ics": () => ({ url: "/feeds/events.ics", loader: everyone(200) }),
   "feeds.events[.]rss": () => ({ url: "/feeds/events.rss", loader: everyone(200) }),
   "volunteer._index": () => ({ url: "/volunteer", loader: everyone(200) }),

@@ -47,6 +47,20 @@ const RubyResourcesContext = createContext<RubyResources | null>(null);
 /** Given, on both sides, the interface's words with furigana when the page shows them (else null). */
 export const RubyResourcesProvider = RubyResourcesContext.Provider;
 
+/**
+ * Adds the furigana words of a namespace fetched after a client navigation to the page's ruby words (in place: the
+ * ruby translator reads them at each call). Without it, a page reached by a link would show those words plain.
+ */
+export async function loadRubyNamespace(resources: RubyResources, lng: string, ns: string): Promise<void> {
+  if (resources[lng]?.[ns]) return;
+  const response = await fetch(`/furigana/${encodeURIComponent(lng)}/${encodeURIComponent(ns)}.json`);
+  if (!response.ok) return;
+  const words = (await response.json()) as RubyResources;
+  for (const [language, namespaces] of Object.entries(words)) {
+    resources[language] = { ...resources[language], ...namespaces };
+  }
+}
+
 const MISSING = "\u0000";
 const translators = new WeakMap<RubyResources, Map<string, ReturnType<ReturnType<typeof createClientI18n>["getFixedT"]>>>();
 

@@ -39,7 +39,11 @@ function lookupOrder(lng: string): string[] {
  * `partial` names the namespaces in which the page's language lacks words: when one of them is loaded later, its
  * Japanese comes along.
  */
-export function createClientI18n(resources: Record<string, Record<string, Dict>>, language: string, { partial = [] as readonly string[] } = {}) {
+export function createClientI18n(
+  resources: Record<string, Record<string, Dict>>,
+  language: string,
+  { partial = [] as readonly string[], onNamespace }: { partial?: readonly string[]; onNamespace?: (lng: string, ns: string) => Promise<void> } = {},
+) {
   const defaultNS = DEFAULT_NAMESPACE;
   const listeners = new Map<string, Set<Listener>>();
   const plural = new Map<string, Intl.PluralRules>();
@@ -115,7 +119,9 @@ export function createClientI18n(resources: Record<string, Record<string, Dict>>
       }
       return job;
     });
-    return Promise.all(jobs).then(() => undefined);
+    // Whatever else the page keeps per namespace (the words with furigana) arrives before the page re-renders.
+    const extra = onNamespace ? [onNamespace(lng, ns).catch(() => undefined)] : [];
+    return Promise.all([...jobs, ...extra]).then(() => undefined);
   }
 
   function translate(lng: string, ns: string, key: string, options: Options = {}): unknown {
