@@ -7,6 +7,7 @@ import { fromTokyo } from "~/utils/dates";
 import { GROUP_STATUS, ITEM_STATUS } from "~/modules/publishing/visibility";
 import { createEvent, createGroup, createOpening, createPlace, daysFromNow } from "../support/factories";
 import { renderRoutes } from "../support/render-app";
+import { displayCookie } from "~/modules/furigana/display.server";
 
 // Print for outreach: a flyer of any public place, event or opening (and a 404 for anything not public), with a QR
 // code that leads to the item's page; and the large-print monthly list of one area, which lists that area's public
@@ -15,8 +16,8 @@ import { renderRoutes } from "../support/render-app";
 const ROUTES = ["places.$id_.flyer", "events.$id_.flyer", "volunteer.$id_.flyer", "print.month"];
 let handle: (request: Request) => Promise<Response>;
 
-async function render(url: string, lang = "ja") {
-  const response = await handle(new Request(new URL(url, "http://localhost:3000"), { headers: { "Accept-Language": lang } }));
+async function render(url: string, lang = "ja", cookie = "") {
+  const response = await handle(new Request(new URL(url, "http://localhost:3000"), { headers: { "Accept-Language": lang, ...(cookie ? { Cookie: cookie } : {}) } }));
   const html = (await response.text()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "");
   return { status: response.status, html, text: html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ") };
 }
@@ -31,12 +32,14 @@ async function decodeQr(html: string): Promise<string | null> {
 
 let area: { id: number; slug: string };
 let otherArea: { id: number };
+let sessionArea: { id: number; slug: string };
 const JUNE_2030 = (day: number, hour = 10) => fromTokyo(2030, 6, day, hour);
 
 beforeAll(async () => {
   // A fresh area before the first page is rendered (the taxonomy is cached for a minute), so nothing seeded is in it.
   area = await prisma.area.create({ data: { slug: "print-test-area", name: "印刷テスト地区", nameKana: "いんさつてすとちく", towns: "" }, select: { id: true, slug: true } });
-  otherArea = await prisma.area.findFirstOrThrow({ where: { slug: { not: "print-test-area" } }, select: { id: true } });
+  sessionArea = await prisma.area.create({ data: { slug: "print-session-area", name: "回の地区", nameKana: "かいのちく", towns: "" }, select: { id: true, slug: true } });
+  otherArea = await prisma.area.findFirstOrThrow({ where: { slug: { notIn: ["print-test-area", "print-session-area"] } }, select: { id: true } });
   ({ handle } = await renderRoutes(ROUTES));
 });
 
@@ -87,6 +90,21 @@ describe("flyers", () => {
     expect(page.text).toContain("ちらし公園清掃");
     expect(page.text).toContain("seisou@example.jp");
     expect(await decodeQr(page.html)).toBe(`${getEnv().APP_ORIGIN}/volunteer/${opening.id}`);
+  });
+
+  it("carries furigana when the reader chose them, with the council's reading of a place name", async () => {
+    await prisma.readingCorrection.upsert({ where: { surface: "脚折" }, create: { surface: "脚折", reading: "すねおり" }, update: { reading: "すねおり" } });
+    const group = await createGroup({ name: "ふりがなの会" });
+    const event = await createEvent(group, { title: "脚折の健康体操", summary: "だれでも参加できます", dates: [{ startsAt: daysFromNow(10) }] });
+    const plain = await render(`/events/${event.id}/flyer`);
+    expect(plain.html).not.toContain("<ruby>");
+    const cookie = (await displayCookie.serialize({ furigana: "on", textSize: "large", highContrast: false })).split(";")[0]!;
+    const withFurigana = await render(`/events/${event.id}/flyer`, "ja", cookie);
+    expect(withFurigana.status).toBe(200);
+    // The title with the corrected reading, and the flyer's own words (「日時」 and the like) with theirs.
+    expect(withFurigana.html).toMatch(/<ruby>脚折<rt>すねおり<\/rt><\/ruby>の<ruby>健康<rt>けんこう<\/rt><\/ruby>/);
+    expect(withFurigana.html).toContain("<rt>にちじ</rt>");
+    expect(await decodeQr(withFurigana.html)).toBe(`${getEnv().APP_ORIGIN}/events/${event.id}`);
   });
 
   it("answers 404 for a draft, a hidden item or an item of a suspended group, as their pages do", async () => {
@@ -152,5 +170,24 @@ describe("the large-print monthly list of an area", () => {
     expect(badArea.status).toBe(400);
     expect(badArea.text).toContain("We could not find that area. Please choose one from the list.");
     expect(badArea.text).not.toContain(listed.eventTitle);
+  });
+});
+
+describe("a place's regular session that an event at that place fills", () => {
+  it("is listed once, as the event, on that day; the place's other days stay", async () => {
+    const group = await createGroup({ name: "金曜の会" });
+    // Fridays of September 2030: the 6th, 13th, 20th and 27th, 10:00–12:00.
+    const place = await createPlace(group, { name: "金曜のサロン", areaId: sessionArea.id, scheduleRule: "FREQ=WEEKLY;BYDAY=FR", scheduleStart: "10:00", scheduleEnd: "12:00" });
+    const event = await createEvent(group, {
+      title: "金曜のサロン 敬老のつどい",
+      areaId: sessionArea.id,
+      placeId: place.id,
+      dates: [{ startsAt: fromTokyo(2030, 9, 13, 10), endsAt: fromTokyo(2030, 9, 13, 12) }],
+    });
+    const page = await render(`/print/month?area=${sessionArea.slug}&month=2030-09`);
+    expect(page.status).toBe(200);
+    const placeDays = [...page.html.matchAll(new RegExp(`<time dateTime="(2030-09-\\d\\d)T[^"]*"[^>]*>[^<]*</time> <a[^>]*href="/places/${place.id}"`, "g"))].map((m) => m[1]);
+    expect(placeDays).toEqual(["2030-09-06", "2030-09-20", "2030-09-27"]);
+    expect(page.html.match(new RegExp(`href="/events/${event.id}"`, "g"))).toHaveLength(1);
   });
 });

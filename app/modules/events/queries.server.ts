@@ -107,6 +107,8 @@ async function toOccurrenceCards(rows: OccurrenceRow[], locale: string) {
       online: Boolean(row.event.onlineUrl),
       areaSlug: row.event.area?.slug ?? null,
       audienceSlugs: row.event.audiences.map((a) => a.slug),
+      /** The public place it happens at, if any (lists that also show the place's own hours drop the duplicate). */
+      placeId: place?.id ?? null,
       venue: place ? { name: place.name, lang: place.fieldLang.name ?? "ja" } : row.event.venueName ? { name: row.event.venueName, lang: "ja" } : null,
     };
   });

@@ -1,3 +1,4 @@
+import { withReadings } from "~/modules/furigana/ruby.server";
 import type { TFunction } from "i18next";
 import { getPublishedPlace } from "~/modules/places/queries.server";
 import { getPublishedEvent } from "~/modules/events/queries.server";
@@ -157,5 +158,6 @@ export async function loadFlyer(request: Request, kind: PublicKind, idParam: str
 /** What each flyer route's loader answers: the flyer, and its page title and description. */
 export async function flyerPageData(request: Request, kind: PublicKind, idParam: string | undefined) {
   const flyer = await loadFlyer(request, kind, idParam);
-  return { flyer, meta: { title: flyer.title.value, description: flyer.summary?.value ?? "", siteName: flyer.siteName } };
+  // With furigana on, the flyer carries them too (a printed sheet for a child or a reader of やさしい日本語).
+  return withReadings(request, { flyer, meta: { title: flyer.title.value, description: flyer.summary?.value ?? "", siteName: flyer.siteName } });
 }

@@ -8,8 +8,9 @@ import type { MetaDescriptor } from "@remix-run/node";
 import { pageMeta } from "~/utils/meta";
 import type { Flyer } from "./flyer.server";
 import { QrCode } from "./qr-code";
+import { Readable, useRubyT } from "~/modules/furigana/ruby";
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
+function Row({ label, children }: { label: React.ReactNode; children: React.ReactNode }) {
   return (
     <div className="flyer__row">
       <dt>{label}</dt>
@@ -21,17 +22,19 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 /** An A4 flyer for a place, event or opening: what, when, where, for whom, fee, how to join, contact and a QR code. */
 export function FlyerSheet({ flyer, siteName }: { flyer: Flyer; siteName: string }) {
   const { t } = useTranslation();
+  // Words people read get furigana when the reader chose them; labels for machines (aria) stay plain.
+  const rt = useRubyT();
   const { where, contact } = flyer;
   return (
     <div className="container page flyer-page">
       <div className="flyer-page__tools no-print">
-        <Link to={flyer.path}>{t("flyer.back")}</Link>
+        <Link to={flyer.path}>{rt("flyer.back")}</Link>
         <PrintButton label={t("flyer.print")} />
-        <p className="flyer-page__hint">{t("flyer.printHint")}</p>
+        <p className="flyer-page__hint">{rt("flyer.printHint")}</p>
       </div>
       <article className="flyer" aria-labelledby="flyer-title">
         <header className="flyer__head">
-          {flyer.kicker ? <p className="flyer__kicker">{flyer.kicker}</p> : null}
+          {flyer.kicker ? <p className="flyer__kicker"><Readable text={flyer.kicker} /></p> : null}
           <h1 id="flyer-title" className="flyer__title">
             <Text value={flyer.title.value} lang={flyer.title.lang} />
           </h1>
@@ -39,69 +42,69 @@ export function FlyerSheet({ flyer, siteName }: { flyer: Flyer; siteName: string
         </header>
         <div className="flyer__body">
           <dl className="flyer__facts">
-            <Row label={t("flyer.when")}>
-              {flyer.schedule ? <p className="flyer__schedule">{flyer.schedule}</p> : null}
+            <Row label={rt("flyer.when")}>
+              {flyer.schedule ? <p className="flyer__schedule"><Readable text={flyer.schedule} /></p> : null}
               {flyer.dates.length ? (
                 <ul className="flyer__dates">
                   {flyer.dates.map((d) => (
                     <li key={d.startsAt} className={d.cancelled ? "flyer__date--off" : undefined}>
                       <When startsAt={d.startsAt} endsAt={d.endsAt} long />
-                      {d.cancelled ? <strong> {t("event.cancelled")}</strong> : null}
+                      {d.cancelled ? <strong> {rt("event.cancelled")}</strong> : null}
                     </li>
                   ))}
                 </ul>
               ) : null}
               {flyer.scheduleNote ? <Text as="p" value={flyer.scheduleNote.value} lang={flyer.scheduleNote.lang} /> : null}
-              {!flyer.schedule && !flyer.dates.length && !flyer.scheduleNote ? <p>{t("card.askSchedule")}</p> : null}
+              {!flyer.schedule && !flyer.dates.length && !flyer.scheduleNote ? <p>{rt("card.askSchedule")}</p> : null}
             </Row>
-            <Row label={t("detail.where")}>
+            <Row label={rt("detail.where")}>
               {where.name ? <Text as="p" className="flyer__venue" value={where.name.value} lang={where.name.lang} /> : null}
-              {where.areaOnly ? <p>{where.area}</p> : where.address ? <p lang="ja">{where.address}</p> : null}
-              {where.areaOnly ? <p className="flyer__sub">{t("detail.areaOnlyNote")}</p> : where.area ? <p className="flyer__sub">{where.area}</p> : null}
+              {where.areaOnly ? <p><Readable text={where.area ?? ""} /></p> : where.address ? <p lang="ja"><Readable text={where.address} /></p> : null}
+              {where.areaOnly ? <p className="flyer__sub">{rt("detail.areaOnlyNote")}</p> : where.area ? <p className="flyer__sub"><Readable text={where.area} /></p> : null}
               {where.access ? <Text as="p" className="flyer__sub" value={where.access.value} lang={where.access.lang} /> : null}
-              {where.online ? <p>{t("event.online")}</p> : null}
+              {where.online ? <p>{rt("event.online")}</p> : null}
             </Row>
-            <Row label={t("card.forWhom")}>{flyer.audiences}</Row>
+            <Row label={rt("card.forWhom")}><Readable text={flyer.audiences} /></Row>
             {flyer.fee ? (
-              <Row label={t("card.fee")}>
+              <Row label={rt("card.fee")}>
                 <Fee fee={flyer.fee} />
                 {flyer.feeNote ? <Text as="p" className="flyer__sub" value={flyer.feeNote.value} lang={flyer.feeNote.lang} /> : null}
               </Row>
             ) : null}
-            <Row label={t("flyer.howToJoin")}>
+            <Row label={rt("flyer.howToJoin")}>
               {flyer.applyKeys.map((key) => (
-                <p key={key}>{t(key)}</p>
+                <p key={key}>{rt(key)}</p>
               ))}
               {flyer.applyNote ? <Text as="p" value={flyer.applyNote.value} lang={flyer.applyNote.lang} /> : null}
               {flyer.applyBy ? (
                 <p>
-                  {t("opening.applyBy")} <DayLabel at={flyer.applyBy} />
+                  {rt("opening.applyBy")} <DayLabel at={flyer.applyBy} />
                 </p>
               ) : null}
               <CouncilPhoneNote />
             </Row>
             {contact.name || contact.phone || contact.email ? (
-              <Row label={t("detail.contact")}>
-                {contact.name ? <p lang="ja">{contact.name}</p> : null}
+              <Row label={rt("detail.contact")}>
+                {contact.name ? <p lang="ja"><Readable text={contact.name} /></p> : null}
                 {contact.phone ? (
                   <p className="flyer__phone">
-                    {t("detail.phone")} <PhoneLink phone={contact.phone} />
+                    {rt("detail.phone")} <PhoneLink phone={contact.phone} />
                   </p>
                 ) : null}
                 {contact.email ? (
                   <p>
-                    {t("detail.email")} {contact.email}
+                    {rt("detail.email")} {contact.email}
                   </p>
                 ) : null}
               </Row>
             ) : null}
-            <Row label={t("detail.organiser")}>
+            <Row label={rt("detail.organiser")}>
               <Text value={flyer.organiser.value} lang={flyer.organiser.lang} />
             </Row>
           </dl>
           <aside className="flyer__qr-box">
             <QrCode svg={flyer.qrSvg} label={t("flyer.qrLabel", { url: flyer.url })} className="flyer__qr" />
-            <p className="flyer__qr-text">{t("flyer.qrText")}</p>
+            <p className="flyer__qr-text">{rt("flyer.qrText")}</p>
             <p className="flyer__url">{flyer.url}</p>
           </aside>
         </div>

@@ -70,7 +70,11 @@ export async function loadMonthList(request: Request) {
         where: d.venue,
         noteKey: d.registrationRequired ? "flyer.registerFirst" : null,
       })),
-    ...placeDays.map((p) => ({
+    // A place's regular hours that an event at that place already fills (the salon's session and the event the
+    // group made for it) are listed once, as the event, which says what happens.
+    ...placeDays
+      .filter((p) => !eventDates.some((d) => d.placeId === p.placeId && d.startsAt === p.startsAt && d.status !== "cancelled"))
+      .map((p) => ({
       kind: "place" as const,
       id: p.placeId,
       title: p.name,

@@ -1,3 +1,4 @@
+import { useRubyT } from "~/modules/furigana/ruby";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Text } from "~/components/text";
@@ -22,15 +23,17 @@ type MonthListData = {
 /** The chooser (a GET form) and, once an area and month are chosen, the large-print list to print. */
 export function MonthListPage({ areas, values, errors, list }: MonthListData) {
   const { t, i18n } = useTranslation();
+  // Words people read get furigana when the reader chose them (a printed 回覧板 for every age).
+  const rt = useRubyT();
   const errorId = errors.length ? "print-month-errors" : undefined;
   return (
     <div className="container page print-month-page">
       <div className="no-print">
-        <h1>{t("printMonth.title")}</h1>
-        <p className="page__lead">{t("printMonth.lead")}</p>
+        <h1>{rt("printMonth.title")}</h1>
+        <p className="page__lead">{rt("printMonth.lead")}</p>
         <Form method="get" className="print-month__form" aria-describedby={errorId}>
           <div className="field">
-            <label htmlFor="print-area">{t("printMonth.area")}</label>
+            <label htmlFor="print-area">{rt("printMonth.area")}</label>
             <select id="print-area" name="area" defaultValue={values.area} aria-invalid={errors.includes("printMonth.badArea") || undefined}>
               <option value="">{t("printMonth.chooseArea")}</option>
               {areas.map((a) => (
@@ -41,23 +44,23 @@ export function MonthListPage({ areas, values, errors, list }: MonthListData) {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="print-month">{t("printMonth.month")}</label>
+            <label htmlFor="print-month">{rt("printMonth.month")}</label>
             <input id="print-month" name="month" type="month" defaultValue={values.month} aria-invalid={errors.includes("printMonth.badMonth") || undefined} />
           </div>
           <button type="submit" className="button">
-            {t("printMonth.show")}
+            {rt("printMonth.show")}
           </button>
         </Form>
         {errors.length ? (
           <div id={errorId} className="notice notice--warn" role="alert">
             {errors.map((e) => (
-              <p key={e}>{t(e)}</p>
+              <p key={e}>{rt(e)}</p>
             ))}
           </div>
         ) : null}
         {list ? (
           <p className="print-month__tools">
-            <PrintButton label={t("flyer.print")} /> <span>{t("flyer.printHint")}</span>
+            <PrintButton label={t("flyer.print")} /> <span>{rt("flyer.printHint")}</span>
           </p>
         ) : null}
       </div>
@@ -66,13 +69,13 @@ export function MonthListPage({ areas, values, errors, list }: MonthListData) {
           <header className="print-month__head">
             <div>
               <h2 id="print-month-h" className="print-month__title">
-                {t("printMonth.heading", { area: list.area.name, month: formatMonth(new Date(list.monthStart), i18n.language) })}
+                {rt("printMonth.heading", { area: list.area.name, month: formatMonth(new Date(list.monthStart), i18n.language) })}
               </h2>
-              <p>{t("printMonth.sheetLead")}</p>
+              <p>{rt("printMonth.sheetLead")}</p>
             </div>
             <div className="print-month__qr-box">
               <QrCode svg={list.qrSvg} label={t("printMonth.qrLabel", { url: list.listUrl })} className="print-month__qr" />
-              <p>{t("printMonth.qrText")}</p>
+              <p>{rt("printMonth.qrText")}</p>
             </div>
           </header>
           {list.days.length ? (
@@ -99,7 +102,7 @@ export function MonthListPage({ areas, values, errors, list }: MonthListData) {
                             </span>
                           </>
                         ) : null}
-                        {item.noteKey ? <span className="print-month__note"> {t(item.noteKey)}</span> : null}
+                        {item.noteKey ? <span className="print-month__note"> {rt(item.noteKey)}</span> : null}
                       </li>
                     ))}
                   </ul>
@@ -107,7 +110,7 @@ export function MonthListPage({ areas, values, errors, list }: MonthListData) {
               ))}
             </ol>
           ) : (
-            <p>{t("printMonth.empty")}</p>
+            <p>{rt("printMonth.empty")}</p>
           )}
         </article>
       ) : null}
