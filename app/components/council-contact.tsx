@@ -1,5 +1,5 @@
+import { useRubyT } from "~/modules/furigana/ruby";
 import { useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import type { loader as rootLoader } from "~/root";
 
 // The council's counter (configured in env.server.ts, sent by the root loader): Japanese 社協 sites give its phone
@@ -20,27 +20,27 @@ function useCouncilContact() {
 
 /** The footer's block: name, phone, address and counter hours. */
 export function CouncilContact() {
-  const { t } = useTranslation();
+  const rt = useRubyT();
   const council = useCouncilContact();
   if (!council) return null;
   return (
     <section className="council-contact" aria-labelledby="council-contact-h">
       <h2 id="council-contact-h" className="council-contact__title">
-        {t("council.title")}
+        {rt("council.title")}
       </h2>
       <dl className="council-contact__list">
         <div>
-          <dt>{t("council.phone")}</dt>
+          <dt>{rt("council.phone")}</dt>
           <dd>
             <PhoneLink phone={council.phone} />
           </dd>
         </div>
         <div>
-          <dt>{t("council.hours")}</dt>
+          <dt>{rt("council.hours")}</dt>
           <dd>{council.hours}</dd>
         </div>
         <div>
-          <dt>{t("council.address")}</dt>
+          <dt>{rt("council.address")}</dt>
           <dd lang="ja">{council.address}</dd>
         </div>
       </dl>
@@ -50,13 +50,13 @@ export function CouncilContact() {
 
 /** One line under every "how to apply": the council takes it by phone too, with its number and hours. */
 export function CouncilPhoneNote() {
-  const { t } = useTranslation();
+  const rt = useRubyT();
   const council = useCouncilContact();
   if (!council) return null;
   return (
     <p className="council-note">
-      {t("council.preferPhone", { council: council.name })} <PhoneLink phone={council.phone} />
-      <span className="council-note__hours">{t("council.hoursShort", { hours: council.hours })}</span>
+      {rt("council.preferPhone", { council: council.name })} <PhoneLink phone={council.phone} />
+      <span className="council-note__hours">{rt("council.hoursShort", { hours: council.hours })}</span>
     </p>
   );
 }

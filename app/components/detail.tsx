@@ -1,3 +1,4 @@
+import { useRubyT } from "~/modules/furigana/ruby";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OriginalLabel, Text, showsOriginal } from "./text";
@@ -17,7 +18,7 @@ export function Breadcrumbs({ items }: { items: { to?: string; label: string }[]
 }
 
 /** A labelled row in a detail page's key-facts panel; nothing is rendered for empty values. */
-export function InfoRow({ label, children }: { label: string; children: React.ReactNode }) {
+export function InfoRow({ label, children }: { label: React.ReactNode; children: React.ReactNode }) {
   if (children === null || children === undefined || children === "" || children === false) return null;
   return (
     <div className="info-row">
@@ -46,15 +47,15 @@ export function Paragraphs({ text, lang }: { text: string; lang?: string }) {
 }
 
 export function ContactBlock({ name, phone, email }: { name: string; phone: string; email: string }) {
-  const { t } = useTranslation();
+  const rt = useRubyT();
   if (!name && !phone && !email) return null;
   return (
     <section className="panel" aria-labelledby="contact-h">
-      <h2 id="contact-h">{t("detail.contact")}</h2>
+      <h2 id="contact-h">{rt("detail.contact")}</h2>
       <dl className="info">
-        <InfoRow label={t("detail.contactName")}>{name ? <span lang="ja">{name}</span> : null}</InfoRow>
-        <InfoRow label={t("detail.phone")}>{phone ? <a href={`tel:${phone.replace(/[^\d+]/g, "")}`}>{phone}</a> : null}</InfoRow>
-        <InfoRow label={t("detail.email")}>{email ? <a href={`mailto:${email}`}>{email}</a> : null}</InfoRow>
+        <InfoRow label={rt("detail.contactName")}>{name ? <span lang="ja">{name}</span> : null}</InfoRow>
+        <InfoRow label={rt("detail.phone")}>{phone ? <a href={`tel:${phone.replace(/[^\d+]/g, "")}`}>{phone}</a> : null}</InfoRow>
+        <InfoRow label={rt("detail.email")}>{email ? <a href={`mailto:${email}`}>{email}</a> : null}</InfoRow>
       </dl>
     </section>
   );

@@ -21,7 +21,7 @@ export function Tag({ children, tone = "plain" }: { children: React.ReactNode; t
   return <span className={`tag tag--${tone}`}>{children}</span>;
 }
 
-export function Fact({ icon, label, children }: { icon: IconName; label: string; children: React.ReactNode }) {
+export function Fact({ icon, label, children }: { icon: IconName; label: React.ReactNode; children: React.ReactNode }) {
   return (
     <div className="fact">
       <dt>

@@ -1,3 +1,4 @@
+import { useRubyT } from "~/modules/furigana/ruby";
 import { Form, Link, useLocation, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
@@ -32,6 +33,7 @@ export function FilterForm({
   sorts?: readonly Sort[];
 }) {
   const { t } = useTranslation();
+  const rt = useRubyT();
   const location = useLocation();
   const submit = useSubmit();
   const select = (name: FilterField | "near", label: string, options: { value: string; label: string }[]) => (
@@ -88,11 +90,11 @@ export function FilterForm({
         {fields.includes("dates") ? (
           <>
             <div className="field">
-              <label htmlFor="f-from">{t("filter.from")}</label>
+              <label htmlFor="f-from">{rt("filter.from")}</label>
               <input id="f-from" type="date" name="from" defaultValue={String(values.from ?? "")} />
             </div>
             <div className="field">
-              <label htmlFor="f-to">{t("filter.to")}</label>
+              <label htmlFor="f-to">{rt("filter.to")}</label>
               <input id="f-to" type="date" name="to" defaultValue={String(values.to ?? "")} />
             </div>
           </>
@@ -104,10 +106,10 @@ export function FilterForm({
       </div>
       <div className="filters__actions">
         <button type="submit" className="button">
-          {t("filter.apply")}
+          {rt("filter.apply")}
         </button>
         <Link to={hidden.q ? `${location.pathname}?q=${encodeURIComponent(hidden.q)}` : location.pathname} className="button button--ghost">
-          {t("filter.clear")}
+          {rt("filter.clear")}
         </Link>
       </div>
     </Form>
@@ -116,14 +118,14 @@ export function FilterForm({
 
 /** 町名 or school district, typed or picked from every name the areas list (a datalist: no JavaScript needed). */
 export function TownField({ id, taxonomy, defaultValue = "" }: { id: string; taxonomy: Taxonomy; defaultValue?: string }) {
-  const { t } = useTranslation();
+  const rt = useRubyT();
   const names = [...townNames(taxonomy.areas), ...schoolDistrictNames(taxonomy.areas)];
   return (
     <div className="field town-field">
-      <label htmlFor={id}>{t("town.label")}</label>
+      <label htmlFor={id}>{rt("town.label")}</label>
       <input id={id} name="town" type="text" list={`${id}-names`} defaultValue={defaultValue} autoComplete="address-level3" maxLength={40} aria-describedby={`${id}-hint`} />
       <p className="field__hint" id={`${id}-hint`}>
-        {t("town.hint")}
+        {rt("town.hint")}
       </p>
       <datalist id={`${id}-names`}>
         {names.map((n) => (
@@ -137,9 +139,10 @@ export function TownField({ id, taxonomy, defaultValue = "" }: { id: string; tax
 /** Which area a typed 町名 was taken to mean, or that it was not found. */
 export function TownNotice({ town, taxonomy }: { town?: string; taxonomy: Taxonomy }) {
   const { t } = useTranslation();
+  const rt = useRubyT();
   if (!town) return null;
   const match = findAreasForTown(town, taxonomy.areas);
-  if (match.kind === "unknown") return <p className="notice notice--warn town-notice">{t("town.unknown", { town: match.town })}</p>;
+  if (match.kind === "unknown") return <p className="notice notice--warn town-notice">{rt("town.unknown", { town: match.town })}</p>;
   const areas = match.areas.map((a) => a.name).join(t("list.separator"));
   return (
     <p className="notice notice--info town-notice">
@@ -202,6 +205,7 @@ export function ListingControls({
   modes?: readonly string[];
 }) {
   const { t } = useTranslation();
+  const rt = useRubyT();
   const location = useLocation();
   const chips = activeChips(values, taxonomy, t);
   const sort = effectiveSort(offer, { sort: values.sort as Sort | undefined, near: values.near as string | undefined });
@@ -209,8 +213,8 @@ export function ListingControls({
     <div className="list-controls">
       <details className="filter-panel">
         <summary className="filter-panel__toggle">
-          <Icon name="filter" /> {t("filters.toggle")}
-          {chips.length ? <span className="filter-panel__count">{t("filters.active", { count: chips.length })}</span> : null}
+          <Icon name="filter" /> {rt("filters.toggle")}
+          {chips.length ? <span className="filter-panel__count">{rt("filters.active", { count: chips.length })}</span> : null}
         </summary>
         {/* Keyed by the address: after a chip is removed the fields show the list's filters again, not the old ones. */}
         <FilterForm
@@ -245,7 +249,7 @@ export function ListingControls({
           {chips.length > 1 ? (
             <li>
               <Link className="chip chip--clear" to={addressWithout(location.pathname, location.search, [...chips.flatMap((c) => c.names), "sort"])}>
-                {t("filter.clear")}
+                {rt("filter.clear")}
               </Link>
             </li>
           ) : null}
@@ -258,23 +262,24 @@ export function ListingControls({
 /** The same orders on every list, as links: one tap, no JavaScript, and the current one marked. */
 export function SortLinks({ offer, current, near }: { offer: ListOffer; current: Sort; near?: string }) {
   const { t } = useTranslation();
+  const rt = useRubyT();
   const location = useLocation();
   const sorts = offeredSorts(offer, near);
   if (sorts.length < 2) return null;
   return (
     <nav className="sort-links" aria-label={t("filter.sort")}>
       <span className="sort-links__label" aria-hidden="true">
-        {t("filter.sort")}
+        {rt("filter.sort")}
       </span>
       <ul>
         {sorts.map((s) => (
           <li key={s}>
             {s === current ? (
               <span className="sort-links__current" aria-current="true">
-                {t(`filter.sortBy.${s}`)}
+                {rt(`filter.sortBy.${s}`)}
               </span>
             ) : (
-              <Link to={addressSortedBy(location.pathname, location.search, offer, s)}>{t(`filter.sortBy.${s}`)}</Link>
+              <Link to={addressSortedBy(location.pathname, location.search, offer, s)}>{rt(`filter.sortBy.${s}`)}</Link>
             )}
           </li>
         ))}
@@ -284,26 +289,26 @@ export function SortLinks({ offer, current, near }: { offer: ListOffer; current:
 }
 
 export function ResultCount({ total }: { total: number }) {
-  const { t } = useTranslation();
+  const rt = useRubyT();
   return (
     <p className="result-count" role="status">
-      {t("list.resultCount", { count: total })}
+      {rt("list.resultCount", { count: total })}
     </p>
   );
 }
 
 export function EmptyState({ filtered }: { filtered: boolean }) {
-  const { t } = useTranslation();
+  const rt = useRubyT();
   const location = useLocation();
   return (
     <div className="empty">
-      <p className="empty__title">{t("list.emptyTitle")}</p>
+      <p className="empty__title">{rt("list.emptyTitle")}</p>
       {filtered ? (
         <p>
-          {t("list.emptyLoosen")} <Link to={location.pathname}>{t("filter.clear")}</Link>
+          {rt("list.emptyLoosen")} <Link to={location.pathname}>{rt("filter.clear")}</Link>
         </p>
       ) : (
-        <p>{t("list.emptyNone")}</p>
+        <p>{rt("list.emptyNone")}</p>
       )}
     </div>
   );
@@ -311,6 +316,7 @@ export function EmptyState({ filtered }: { filtered: boolean }) {
 
 export function Pagination({ page, total }: { page: number; total: number }) {
   const { t } = useTranslation();
+  const rt = useRubyT();
   const location = useLocation();
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (pages <= 1) return null;
@@ -323,15 +329,15 @@ export function Pagination({ page, total }: { page: number; total: number }) {
     <nav className="pagination" aria-label={t("list.pagination")}>
       {page > 1 ? (
         <Link to={href(page - 1)} rel="prev" className="button button--ghost">
-          {t("list.prev")}
+          {rt("list.prev")}
         </Link>
       ) : (
         <span />
       )}
-      <span aria-current="page">{t("list.pageOf", { page, pages })}</span>
+      <span aria-current="page">{rt("list.pageOf", { page, pages })}</span>
       {page < pages ? (
         <Link to={href(page + 1)} rel="next" className="button button--ghost">
-          {t("list.next")}
+          {rt("list.next")}
         </Link>
       ) : (
         <span />

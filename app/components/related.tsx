@@ -1,5 +1,5 @@
+import { useRubyT } from "~/modules/furigana/ruby";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { Text } from "./text";
 import { When } from "./format";
 
@@ -7,11 +7,11 @@ type Item = { id: number; label: string; lang: string; startsAt?: string; endsAt
 
 /** "You might also like": a short list of similar items under a detail page. */
 export function Related({ items, base }: { items: Item[]; base: string }) {
-  const { t } = useTranslation();
+  const rt = useRubyT();
   if (!items.length) return null;
   return (
     <section className="panel" aria-labelledby="related-h">
-      <h2 id="related-h">{t("detail.related")}</h2>
+      <h2 id="related-h">{rt("detail.related")}</h2>
       <ul className="link-list">
         {items.map((i) => (
           <li key={i.id}>

@@ -1,3 +1,4 @@
+import { useRubyT } from "~/modules/furigana/ruby";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Fact, Tag, type CardHeadingLevel, type NameMaps } from "~/components/item-facts";
@@ -9,6 +10,7 @@ import type { PlaceCard } from "./queries.server";
 export function PlaceCardView({ place, names, headingLevel = 3 }: { place: PlaceCard; names: NameMaps; headingLevel?: CardHeadingLevel }) {
   const Heading = `h${headingLevel}` as const;
   const { t } = useTranslation();
+  const rt = useRubyT();
   const type = names.placeTypes[place.typeSlug];
   const area = place.areaSlug ? names.areas[place.areaSlug] : undefined;
   const next = place.nextDates[0];
@@ -22,28 +24,28 @@ export function PlaceCardView({ place, names, headingLevel = 3 }: { place: Place
       </Heading>
       {place.summary ? <Text as="p" className="card__summary" value={place.summary} lang={place.fieldLang.summary} /> : null}
       <dl className="facts">
-        <Fact icon="calendar" label={t("card.when")}>
+        <Fact icon="calendar" label={rt("card.when")}>
           {next ? <When startsAt={next.startsAt} endsAt={next.endsAt} /> : t("card.askSchedule")}
           {place.schedule.rule ? <span className="fact__sub">{describeSchedule(place.schedule, t)}</span> : null}
         </Fact>
-        <Fact icon="pin" label={t("card.where")}>
+        <Fact icon="pin" label={rt("card.where")}>
           {area ? <Text value={area.name} lang={area.lang} /> : t("card.areaUnknown")}
         </Fact>
-        <Fact icon="people" label={t("card.forWhom")}>
+        <Fact icon="people" label={rt("card.forWhom")}>
           {place.audienceSlugs.map((s) => names.audiences[s]?.name ?? s).join(t("list.separator")) || t("audience.anyone")}
         </Fact>
-        <Fact icon="yen" label={t("card.fee")}>
+        <Fact icon="yen" label={rt("card.fee")}>
           <Fee fee={place.fee} />
         </Fact>
-        <Fact icon="chat" label={t("card.languages")}>
+        <Fact icon="chat" label={rt("card.languages")}>
           <Languages codes={place.languages} />
         </Fact>
       </dl>
       <p className="tags">
-        {place.beginnerFriendly ? <Tag tone="welcome">{t("tag.beginners")}</Tag> : null}
-        {place.wheelchairAccess ? <Tag tone="info">{t("tag.wheelchair")}</Tag> : null}
-        {place.mealsProvided ? <Tag>{t("tag.meals")}</Tag> : null}
-        {place.bookingRequired ? <Tag tone="warn">{t("tag.booking")}</Tag> : null}
+        {place.beginnerFriendly ? <Tag tone="welcome">{rt("tag.beginners")}</Tag> : null}
+        {place.wheelchairAccess ? <Tag tone="info">{rt("tag.wheelchair")}</Tag> : null}
+        {place.mealsProvided ? <Tag>{rt("tag.meals")}</Tag> : null}
+        {place.bookingRequired ? <Tag tone="warn">{rt("tag.booking")}</Tag> : null}
       </p>
     </article>
   );
