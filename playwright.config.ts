@@ -15,7 +15,9 @@ function chromiumPath(): string | undefined {
 
 export default defineConfig({
   testDir: "tests/e2e",
-  timeout: 30_000,
+  // A whole flow (sign in, fill a form, review, sign out) on a 2-core machine that also runs the server: each step
+  // still waits at most 7 s (expect), but a long flow may take a minute in all when the machine is busy.
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   fullyParallel: false,
   workers: 2,
