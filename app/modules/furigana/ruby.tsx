@@ -80,8 +80,9 @@ function rubyTranslator(resources: RubyResources, lng: string) {
 
 /**
  * Like `t`, for text people read (headings, links, paragraphs, buttons): with furigana when the page shows them.
- * Attributes (aria-label, placeholder, title, meta) keep plain `t`. Words the ruby version lacks (a namespace
- * fetched after a client navigation) or whose ruby would not read the same as the plain text stay plain.
+ * Attributes (aria-label, placeholder, title, meta) keep plain `t`. Words the ruby version lacks (for the moment
+ * between a namespace's plain words and its readings arriving, see loadRubyNamespace) or whose ruby would not read
+ * the same as the plain text stay plain.
  */
 export function useRubyT() {
   const { t, i18n } = useTranslation();
