@@ -24,6 +24,7 @@ export { getLocale } from "~/modules/i18n/i18next.server";
 export { pageVariant } from "~/modules/furigana/display.server";
 export { requestErrorPage } from "~/utils/request-errors.server";
 export { dropLocalPublicCache, onPublicCacheInvalidated } from "~/utils/cache.server";
+export { countViewOfPath as countCachedPageView } from "~/modules/publishing/views.server";
 
 /** How long streamed (deferred) data may take once rendering has begun; also single fetch's data timeout. */
 export const streamTimeout = 5000;

@@ -92,6 +92,7 @@ export function createHttpApp({ build, env, cacheSync }) {
       ttlMs: env.PUBLIC_CACHE_TTL_MS,
       sessionCookieNames: SESSION_COOKIES,
       variantOf: (req) => app$.pageVariant(detectionRequest(req)),
+      onHit: (req) => app$.countCachedPageView?.(req.path),
     }),
   );
 

@@ -39,7 +39,7 @@ export function inlineScriptHashes(html) {
  * (?lng=, cookie, q-weighted Accept-Language) and the reader's display settings (furigana, text size, contrast,
  * which change the HTML). Keying on anything cruder lets one visitor's header or settings reach everyone's copy.
  */
-export function createPageCache({ ttlMs, sessionCookieNames, variantOf }) {
+export function createPageCache({ ttlMs, sessionCookieNames, variantOf, onHit = undefined }) {
   const store = new Map();
   const epoch = () => globalThis.__tsunaguCacheEpoch ?? 0;
 
@@ -60,6 +60,12 @@ export function createPageCache({ ttlMs, sessionCookieNames, variantOf }) {
       if (hit.csp) res.setHeader("Content-Security-Policy", hit.csp);
       res.setHeader("X-Page-Cache", "hit");
       res.status(200).send(hit.body);
+      // The app still learns that the page was read (e.g. an item's view count), without rendering it.
+      try {
+        onHit?.(req);
+      } catch {
+        // Counting is never worth failing a page for.
+      }
       return;
     }
     const renderedIn = epoch();

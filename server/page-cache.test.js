@@ -82,4 +82,33 @@ describe("page cache rules", () => {
     expect(await visit("ja|ruby")).toBe("<html>ja|ruby</html>");
     expect(await visit("ja|plain")).toBe("<html>ja|plain</html>");
   });
+
+  it("tells the app about each page it answers from the cache (an item's view count), and only those", async () => {
+    const hits = [];
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: ["tsunagu_session"], variantOf: async () => "ja", onHit: (req) => hits.push(req.path) });
+    const visit = async (path) => {
+      const headers = {};
+      const res = {
+        statusCode: 200,
+        setHeader: (name, value) => (headers[name.toLowerCase()] = value),
+        getHeader: (name) => headers[name.toLowerCase()],
+        write: () => true,
+        end: () => undefined,
+        status(code) {
+          this.statusCode = code;
+          return this;
+        },
+        send: () => undefined,
+      };
+      await cache({ method: "GET", path, originalUrl: path, headers: {} }, res, () => {
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.end("<html>page</html>");
+      });
+    };
+    await visit("/places/7");
+    expect(hits).toEqual([]);
+    await visit("/places/7");
+    await visit("/places/7");
+    expect(hits).toEqual(["/places/7", "/places/7"]);
+  });
 });

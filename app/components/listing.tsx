@@ -3,12 +3,14 @@ import { Form, Link, useLocation, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import type { Taxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { FLAG_FILTERS, PAGE_SIZE, TIME_BANDS, WEEKDAY_CODES, type FilterField, type FlagFilter, type ListOffer, type Sort } from "~/modules/listing/constants";
+import { FLAG_FILTERS, TIME_BANDS, WEEKDAY_CODES, type FilterField, type FlagFilter, type ListOffer, type Sort } from "~/modules/listing/constants";
 import { addressSortedBy, addressWithout, effectiveSort, offeredSorts, withoutEmptyParams } from "~/modules/listing/url";
 import { findAreasForTown, schoolDistrictNames, townNames } from "~/modules/taxonomy/towns";
 import { CONTENT_LANGUAGES } from "~/modules/i18n/config";
 
 import { Icon } from "./icon";
+// Lists import the pager from here with the rest of a list's controls.
+export { Pagination } from "./pagination";
 import { nameMaps } from "./item-facts";
 
 /**
@@ -314,34 +316,3 @@ export function EmptyState({ filtered }: { filtered: boolean }) {
   );
 }
 
-export function Pagination({ page, total }: { page: number; total: number }) {
-  const { t } = useTranslation();
-  const rt = useRubyT();
-  const location = useLocation();
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (pages <= 1) return null;
-  const href = (p: number) => {
-    const params = new URLSearchParams(location.search);
-    params.set("page", String(p));
-    return `${location.pathname}?${params.toString()}`;
-  };
-  return (
-    <nav className="pagination" aria-label={t("list.pagination")}>
-      {page > 1 ? (
-        <Link to={href(page - 1)} rel="prev" className="button button--ghost">
-          {rt("list.prev")}
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span aria-current="page">{rt("list.pageOf", { page, pages })}</span>
-      {page < pages ? (
-        <Link to={href(page + 1)} rel="next" className="button button--ghost">
-          {rt("list.next")}
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
-  );
-}

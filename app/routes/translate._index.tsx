@@ -10,6 +10,7 @@ import { HOURS_PER_TRANSLATION } from "~/modules/translation/council.server";
 import { formatDay } from "~/utils/dates";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { Pagination } from "~/components/pagination";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 // 翻訳ボランティア: published items still missing a translation in the chosen language, most-read first; the
@@ -22,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t, locale: uiLocale } = await getRequestI18n(request);
   const asked = new URL(request.url).searchParams.get("lang");
   const locale = isTargetLocale(asked) ? asked : isTargetLocale(uiLocale) ? uiLocale : "en";
-  const [{ tasks, total }, mine, reviewer] = await Promise.all([listTranslationTasks(locale), mySubmissions(user.id), canReviewTranslations(user)]);
+  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  const [{ tasks, total, page: shownPage }, mine, reviewer] = await Promise.all([listTranslationTasks(locale, page), mySubmissions(user.id), canReviewTranslations(user)]);
   const toReview = reviewer ? (await listPendingSubmissions()).filter((s) => s.translatorId !== user.id) : [];
   return {
     meta: { title: t("translate.title"), siteName: t("site.name") },
@@ -30,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hours: HOURS_PER_TRANSLATION,
     tasks: tasks.map((task) => ({ ...task, href: `/translate/${task.kind}/${task.id}?lang=${encodeURIComponent(locale)}` })),
     total,
+    page: shownPage,
     mine: mine.map((s) => ({ id: s.id, kind: s.kind, title: s.title, locale: s.locale, status: s.status, reason: s.reason, date: formatDay(s.createdAt, uiLocale) })),
     toReview: toReview.map((s) => ({ id: s.id, kind: s.kind, title: s.title, locale: s.locale, date: formatDay(s.createdAt, uiLocale) })),
   };
@@ -37,10 +40,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
-export const handle = { i18n: ["translation"] };
+export const handle = { i18n: ["translation", "listing"] };
 
 export default function TranslatePage() {
-  const { locale, tasks, total, mine, toReview, hours } = useLoaderData<typeof loader>();
+  const { locale, tasks, total, page, mine, toReview, hours } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
   return (
@@ -98,6 +101,7 @@ export default function TranslatePage() {
         ) : (
           <p className="empty">{t("translate.none")}</p>
         )}
+        <Pagination page={page} total={total} />
       </section>
 
       {toReview.length ? (

@@ -12,7 +12,7 @@ import * as translateIndex from "~/routes/translate._index";
 import * as translateItem from "~/routes/translate.$kind.$id";
 import * as reviewPage from "~/routes/translate.review.$id";
 import * as certificatePage from "~/routes/me.certificate";
-import { actionAnswer } from "../support/auth";
+import { actionAnswer, emailsTo, latestEmail } from "../support/auth";
 import { createGroup, createPlace, createResident, createSession, createStaff, type TestUser } from "../support/factories";
 import { renderRoutes } from "../support/render-app";
 
@@ -181,9 +181,26 @@ describe("community translation at /translate", () => {
 
   it("sends visitors to log in and lists the place for a language it lacks", async () => {
     expect((await load(translateIndex.loader, "/translate", {})).location).toMatch(/^\/login/);
-    const list = await load<Awaited<ReturnType<typeof translateIndex.loader>>>(translateIndex.loader, "/translate?lang=en", {}, volunteerCookie);
-    const task = list.data!.tasks.find((t) => t.kind === "place" && t.id === placeId);
+    // The list comes a page at a time (most read first); every page says how many there are in all.
+    type Page = Awaited<ReturnType<typeof translateIndex.loader>>;
+    const first = (await load<Page>(translateIndex.loader, "/translate?lang=en", {}, volunteerCookie)).data!;
+    const pages = Math.ceil(first.total / 20);
+    expect(first.tasks.length).toBe(Math.min(20, first.total));
+    const seen = new Set(first.tasks.map((t) => `${t.kind}:${t.id}`));
+    let task = first.tasks.find((t) => t.kind === "place" && t.id === placeId);
+    for (let n = 2; n <= pages; n++) {
+      const page = (await load<Page>(translateIndex.loader, `/translate?lang=en&page=${n}`, {}, volunteerCookie)).data!;
+      expect(page.page).toBe(n);
+      for (const t of page.tasks) {
+        expect(seen.has(`${t.kind}:${t.id}`), "each task on one page only").toBe(false);
+        seen.add(`${t.kind}:${t.id}`);
+      }
+      task ??= page.tasks.find((t) => t.kind === "place" && t.id === placeId);
+    }
+    expect(seen.size).toBe(first.total);
     expect(task).toMatchObject({ missing: 3, total: 5 });
+    // A page past the end shows the last page, not an empty list.
+    expect((await load<Page>(translateIndex.loader, "/translate?lang=en&page=999", {}, volunteerCookie)).data!.page).toBe(Math.max(1, pages));
   });
 
   it("a submission waits for review and is not public; the translator cannot review it", async () => {
@@ -230,6 +247,13 @@ describe("community translation at /translate", () => {
     // Decided once: approving again credits nothing more.
     expect(await reviewSubmission(submissionId, "approve", { id: staff.id, roles: ["staff"] })).toEqual({ ok: false, refusal: "not-found" });
     expect(await prisma.application.count({ where: { userId: volunteer.id, status: "attended" } })).toBe(1);
+
+    // The volunteer hears it, in their language, once.
+    const mail = await latestEmail(volunteer.email, "translation-decided");
+    expect(mail.subject).toBe("【つなぐ】翻訳の確認の結果");
+    expect(mail.textBody).toContain("English");
+    expect(mail.textBody).toContain("0.5 時間");
+    expect(await emailsTo(volunteer.email, "translation-decided")).toHaveLength(1);
   });
 
   it("sent back with a reason: not published, and the translator sees why", async () => {
@@ -246,6 +270,9 @@ describe("community translation at /translate", () => {
     expect((await page(`/places/${placeId}?lng=en`)).html).not.toContain("Five minutes by bus.");
     const mine = await load<Awaited<ReturnType<typeof translateIndex.loader>>>(translateIndex.loader, "/translate?lang=en", {}, volunteerCookie);
     expect(mine.data!.mine[0]).toMatchObject({ status: "rejected", reason: "市役所からは歩いて5分です。バスではありません。" });
+    const mail = await latestEmail(volunteer.email, "translation-decided");
+    expect(mail.textBody).toContain("理由：市役所からは歩いて5分です。バスではありません。");
+    expect(mail.textBody).toContain(`/translate/place/${placeId}?lang=en`);
     // The field is open again, with their text to work on; no hours for a translation sent back.
     const task = await load<Awaited<ReturnType<typeof translateItem.loader>>>(translateItem.loader, `/translate/place/${placeId}?lang=en`, itemParams, volunteerCookie);
     expect(task.data!.fields.find((f) => f.field === "access")).toMatchObject({ state: "open", value: "Five minutes by bus." });

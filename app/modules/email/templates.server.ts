@@ -48,6 +48,8 @@ type Templates = {
   "signup-digest": { name: string; group: string; lines: string[]; link: string };
   /** To a registrant: the date was cancelled, with the group's reason when one was written ("reason"). */
   "date-cancelled": { name: string; title: string; when: string; reason: string; status: "plain" | "reason"; link: string };
+  /** To a volunteer translator: their translation was published (with the hours credited) or sent back with a reason. */
+  "translation-decided": { name: string; title: string; language: string; hours: string; reason: string; status: "approved" | "rejected"; link: string };
 };
 export type EmailTemplate = keyof Templates;
 export type TemplateVars<T extends EmailTemplate> = Templates[T];

@@ -3,8 +3,8 @@ import type { PublicKind } from "./visibility";
 
 // How often each public item's page is read, for ordering work by what residents read most (/translate). A page
 // view costs a map update in memory; the counts are written together at most once a minute, so reading a page
-// never waits for SQLite's write lock. Anonymous views the full-page cache answers are not counted: the figure
-// is a ranking, not an exact audience.
+// never waits for SQLite's write lock. Views the full-page cache answers are counted too (countViewOfPath, called
+// by the cache on a hit), since the most-read pages are exactly the ones it answers.
 
 const FLUSH_EVERY_MS = 60_000;
 const pending = new Map<string, number>();
@@ -23,6 +23,15 @@ export function countItemView(kind: PublicKind, id: number, now = Date.now()) {
         flushing = null;
       });
   }
+}
+
+const DETAIL_PATH = /^\/(places|events|volunteer)\/(\d{1,9})\/?$/;
+const KIND_OF_SECTION: Record<string, PublicKind> = { places: "place", events: "event", volunteer: "opening" };
+
+/** Counts a view of a public item's page answered without rendering (the page cache); other paths are ignored. */
+export function countViewOfPath(pathname: string, now = Date.now()) {
+  const m = DETAIL_PATH.exec(pathname);
+  if (m) countItemView(KIND_OF_SECTION[m[1]!]!, Number(m[2]), now);
 }
 
 /** Writes the counted views (also called by tests and at shutdown-free intervals by countItemView). */

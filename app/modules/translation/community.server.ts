@@ -1,3 +1,4 @@
+import { PAGE_SIZE } from "~/modules/listing/constants";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isStaff, type CurrentUser } from "~/modules/auth/permissions.server";
@@ -5,7 +6,10 @@ import { indexItem } from "~/modules/search/documents.server";
 import { publicWhere } from "~/modules/publishing/visibility";
 import { SUBMISSION_STATUS, TRANSLATION_SOURCE, TRANSLATION_STATUS, fieldsOf, type TranslatableKind, TRANSLATABLE_KINDS } from "~/modules/i18n/content-fields";
 import { getTranslatableItem, toItem, translatableFields, translationsOf, type TranslatableItem, type StoredTranslation } from "./translations.server";
-import { creditTranslation } from "./council.server";
+import { HOURS_PER_TRANSLATION, creditTranslation } from "./council.server";
+import { enqueueEmail } from "~/modules/email/outbox.server";
+import { appUrl } from "~/modules/email/templates.server";
+import { LOCALE_NAMES, isLocale } from "~/modules/i18n/config";
 
 // Community translation (/translate): bilingual residents translate published items field by field; a second
 // person reviews each submission (staff, or a volunteer with enough reviewed translations of their own, never the
@@ -54,7 +58,7 @@ export type TranslationTask = { kind: TranslatableKind; id: number; title: strin
  * Published items with something left to translate into `locale`, most-read first (then newest id). A town's
  * listings are a few hundred items, so the gaps are worked out in memory from two queries per kind.
  */
-export async function listTranslationTasks(locale: string, take = 50): Promise<{ tasks: TranslationTask[]; total: number }> {
+export async function listTranslationTasks(locale: string, page = 1): Promise<{ tasks: TranslationTask[]; total: number; page: number }> {
   const tasks: TranslationTask[] = [];
   for (const kind of TRANSLATABLE_KINDS) {
     const items = await publicItems(kind);
@@ -72,7 +76,10 @@ export async function listTranslationTasks(locale: string, take = 50): Promise<{
     }
   }
   tasks.sort((a, b) => b.views - a.views || b.id - a.id || a.kind.localeCompare(b.kind));
-  return { tasks: tasks.slice(0, take), total: tasks.length };
+  // One page of the list at a time; a page past the end shows the last one rather than nothing.
+  const last = Math.max(1, Math.ceil(tasks.length / PAGE_SIZE));
+  const shown = Math.min(Math.max(1, Math.floor(page) || 1), last);
+  return { tasks: tasks.slice((shown - 1) * PAGE_SIZE, shown * PAGE_SIZE), total: tasks.length, page: shown };
 }
 
 export type TaskField = {
@@ -222,6 +229,10 @@ export async function reviewSubmission(id: number, decision: "approve" | "reject
   if (decision === "reject" && !reason) return { ok: false, refusal: "reason-required" };
   const now = new Date();
   const status = decision === "approve" ? SUBMISSION_STATUS.approved : SUBMISSION_STATUS.rejected;
+  const translator = submission.translatorId
+    ? await prisma.user.findUnique({ where: { id: submission.translatorId }, select: { email: true, name: true, locale: true } })
+    : null;
+  const title = translator ? await itemTitle(submission.entityType as TranslatableKind, submission.entityId) : "";
   const decided = await prisma.$transaction(async (tx) => {
     const { count } = await tx.translationSubmission.updateMany({
       where: { id, status: SUBMISSION_STATUS.pending },
@@ -243,11 +254,36 @@ export async function reviewSubmission(id: number, decision: "approve" | "reject
       entityId: submission.entityId,
       detail: { submissionId: id, locale: submission.locale, ...(reason ? { reason } : {}) },
     });
+    // The volunteer hears the outcome either way: published with the hours, or sent back with the reason.
+    if (translator) {
+      await enqueueEmail(tx, {
+        to: translator.email,
+        locale: translator.locale,
+        template: "translation-decided",
+        vars: {
+          name: translator.name,
+          title,
+          language: isLocale(submission.locale) ? LOCALE_NAMES[submission.locale] : submission.locale,
+          hours: String(HOURS_PER_TRANSLATION),
+          reason,
+          status: decision === "approve" ? "approved" : "rejected",
+          link: appUrl(decision === "approve" ? "/translate" : `/translate/${submission.entityType}/${submission.entityId}?lang=${encodeURIComponent(submission.locale)}`),
+        },
+        idempotencyKey: `translation-decided/${id}`,
+      });
+    }
     return true;
   });
   if (!decided) return { ok: false, refusal: "not-found" };
   if (decision === "approve") await indexItem(submission.entityType as TranslatableKind, submission.entityId);
   return { ok: true, status };
+}
+
+async function itemTitle(kind: TranslatableKind, id: number): Promise<string> {
+  const where = { id };
+  if (kind === "place") return (await prisma.place.findUnique({ where, select: { name: true } }))?.name ?? "";
+  if (kind === "event") return (await prisma.event.findUnique({ where, select: { title: true } }))?.title ?? "";
+  return (await prisma.opening.findUnique({ where, select: { title: true } }))?.title ?? "";
 }
 
 /** A volunteer's own submissions, newest first, with staff's or the reviewer's reason when sent back. */
