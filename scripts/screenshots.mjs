@@ -3,6 +3,7 @@
 // Usage: start the app with its sample data (npm start), then: node scripts/screenshots.mjs [baseUrl] [outDir]
 // PAGES=home,place picks pages; LANGS=ja,vi,ne picks languages (default ja,en); FULL=1 takes whole pages.
 // Pages marked with a person sign in as that demo account first (README, "Demo logins").
+// DISPLAY_CHOICE=furigana,large (or xlarge, contrast) sets 表示の設定 the way the header's form does (the display cookie).
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -43,6 +44,8 @@ const pages = {
   opendata: { path: "/opendata" },
   certificate: { path: "/me/certificate", as: "resident@example.jp" },
   "certificate-print": { path: "/me/certificate", as: "resident@example.jp", media: "print" },
+  flyer: { path: `${placeHref}/flyer`, media: "print" },
+  "print-month": { path: "/print/month?area=fujimi", media: "print" },
   manage: { path: "/manage", as: "owner@example.jp" },
   "event-form": { path: "/manage/groups/1/events/new", as: "owner@example.jp" },
 };
@@ -60,12 +63,21 @@ for (const [name, spec] of Object.entries(pages)) {
   for (const lng of (process.env.LANGS ?? "ja,en").split(",")) {
     for (const width of [390, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, locale: lng.startsWith("ja") ? "ja-JP" : lng });
+      const display = (process.env.DISPLAY_CHOICE ?? "").split(",").filter(Boolean);
+      if (display.length) {
+        const value = {
+          furigana: display.includes("furigana") ? "on" : null,
+          textSize: display.includes("xlarge") ? "xlarge" : display.includes("large") ? "large" : "normal",
+          highContrast: display.includes("contrast"),
+        };
+        await context.addCookies([{ name: "display", value: encodeURIComponent(Buffer.from(JSON.stringify(value)).toString("base64")), url: base }]);
+      }
       const page = await context.newPage();
       if (spec.as) await signIn(page, spec.as);
       await page.goto(`${base}${spec.path}${spec.path.includes("?") ? "&" : "?"}lng=${lng}`);
       if (spec.open) await page.locator(spec.open).first().click();
       if (spec.media) await page.emulateMedia({ media: spec.media });
-      const file = path.join(out, `${name}-${lng}-${width}.png`);
+      const file = path.join(out, `${name}-${lng}-${width}${display.length ? `-${display.join("+")}` : ""}.png`);
       await page.screenshot({ path: file, fullPage: process.env.FULL === "1" || Boolean(spec.media) });
       console.log(file);
       await context.close();
