@@ -1,3 +1,4 @@
+import { isPublicKind, publicPath } from "~/modules/publishing/visibility";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -16,8 +17,6 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
-/** Where an item's public page is; other kinds link to their own entries in this log. */
-const PUBLIC_PATH: Record<string, string> = { place: "/places", event: "/events", opening: "/volunteer" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -173,8 +172,9 @@ export default function StaffAudit() {
                       </td>
                       <td>
                         {e.entityType ? (
-                          e.entityId !== null && PUBLIC_PATH[e.entityType] ? (
-                            <Link to={`${PUBLIC_PATH[e.entityType]}/${e.entityId}`}>
+                          // Items link to their public page; other kinds to their own entries in this log.
+                          e.entityId !== null && isPublicKind(e.entityType) ? (
+                            <Link to={publicPath(e.entityType, e.entityId)}>
                               {e.kindLabel} #{e.entityId}
                             </Link>
                           ) : (

@@ -39,18 +39,7 @@ export const ReportDecisionSchema = z.object({
   note: text({ max: DECISION_NOTE_MAX, multiline: true, required: true }),
 });
 
-/** The public list of each kind; an item's page is `<list>/<id>`. */
-const PUBLIC_LISTS: Record<PublicKind, string> = { place: "/places", event: "/events", opening: "/volunteer" };
 
-/** The public list of a kind, for the thank-you notice when the item is no longer public. */
-export function publicListPath(kind: PublicKind): string {
-  return PUBLIC_LISTS[kind];
-}
-
-/** The public page of an item, for links from the report form and the staff pages. */
-export function publicPath(kind: PublicKind, id: number): string {
-  return `${PUBLIC_LISTS[kind]}/${id}`;
-}
 
 /** Where a visitor reports an item. */
 export function reportPath(kind: PublicKind, id: number): string {

@@ -3,7 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { serverI18n } from "~/modules/i18n/i18next.server";
 import type { HeldChange } from "~/modules/publishing/edit-policy";
 import { REVISION_STATUS } from "~/modules/publishing/revisions.server";
-import { GROUP_STATUS, ITEM_STATUS, isPublic, type PublicKind } from "~/modules/publishing/visibility";
+import { GROUP_STATUS, ITEM_STATUS, isPublic, publicPath as publicPagePath, type PublicKind } from "~/modules/publishing/visibility";
 import { text } from "~/utils/text";
 import { DECISIONS, WORKSPACE_PATH } from "./decisions.server";
 import { compareWithSnapshot, heldChangeTexts, reviewSubject, type FieldText, type ReviewKind } from "./fields.server";
@@ -20,11 +20,6 @@ export const DecisionSchema = z.object({
   reason: text({ max: 1000, multiline: true }),
 });
 
-const PUBLIC_PATH: Record<PublicKind, (id: number) => string> = {
-  place: (id) => `/places/${id}`,
-  event: (id) => `/events/${id}`,
-  opening: (id) => `/volunteer/${id}`,
-};
 
 async function lastSnapshot(kind: ReviewKind, id: number): Promise<FieldText[] | null> {
   const row = await prisma.moderationDecision.findFirst({
@@ -64,7 +59,7 @@ export async function loadReviewPage(kind: ReviewPageKind, id: number) {
       firstReview: false,
       decidable: revision.status === REVISION_STATUS.pending,
       state: revision.status,
-      publicPath: PUBLIC_PATH[itemKind](revision.entityId),
+      publicPath: publicPagePath(itemKind, revision.entityId),
       workspacePath: WORKSPACE_PATH[itemKind](revision.groupId, revision.entityId),
       history: await history(itemKind, revision.entityId),
     };
@@ -73,7 +68,7 @@ export async function loadReviewPage(kind: ReviewPageKind, id: number) {
   if (!subject) return null;
   const snapshot = await lastSnapshot(kind, id);
   const isPending = kind === "group" ? subject.status === GROUP_STATUS.pending : subject.status === ITEM_STATUS.pending;
-  const publicPath = kind !== "group" && isPublic({ status: subject.status, group: { status: subject.group.status } }) ? PUBLIC_PATH[kind](id) : null;
+  const publicPath = kind !== "group" && isPublic({ status: subject.status, group: { status: subject.group.status } }) ? publicPagePath(kind, id) : null;
   return {
     kind,
     id,

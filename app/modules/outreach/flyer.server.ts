@@ -4,7 +4,7 @@ import { getPublishedPlace } from "~/modules/places/queries.server";
 import { getPublishedEvent } from "~/modules/events/queries.server";
 import { getPublishedOpening } from "~/modules/volunteering/queries.server";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
-import type { PublicKind } from "~/modules/publishing/visibility";
+import { publicPath, type PublicKind } from "~/modules/publishing/visibility";
 import { describeSchedule } from "~/modules/schedule/describe";
 import type { Fee } from "~/modules/fees/fee";
 import type { Taxonomy } from "~/modules/taxonomy/taxonomy.server";
@@ -12,7 +12,6 @@ import { getEnv } from "~/utils/env.server";
 import { qrSvg } from "./qr.server";
 
 /** Where each kind's public page lives; the flyer's QR code leads there. */
-export const PUBLIC_PATH: Record<PublicKind, string> = { place: "/places", event: "/events", opening: "/volunteer" };
 
 /** How many dates a flyer lists: what fits beside the QR code on one A4 sheet. */
 export const FLYER_DATES = 6;
@@ -57,7 +56,7 @@ const text = (value: string | null | undefined, lang?: string): Localized | null
  * page's canonical address (APP_ORIGIN, never the request's Host).
  */
 export async function loadFlyer(request: Request, kind: PublicKind, idParam: string | undefined): Promise<Flyer & { siteName: string }> {
-  const path = (id: number) => `${PUBLIC_PATH[kind]}/${id}`;
+  const path = (id: number) => publicPath(kind, id);
   const withQr = async (flyer: Omit<Flyer, "url" | "qrSvg" | "path" | "kind">) => {
     const url = `${getEnv().APP_ORIGIN}${path(flyer.id)}`;
     return { ...flyer, kind, path: path(flyer.id), url, qrSvg: await qrSvg(url) };

@@ -3,9 +3,8 @@ import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { notFound, parseIdParam } from "~/utils/http.server";
 import { countItemView } from "./views.server";
-import type { PublicKind } from "./visibility";
+import { isPublicKind } from "./visibility";
 
-const isPublicKind = (name: string): name is PublicKind => name === "place" || name === "event" || name === "opening";
 
 /**
  * What every public detail page (place, event, opening) starts from: the item from the public cache, in the

@@ -1,5 +1,5 @@
 import { prisma } from "~/utils/db.server";
-import type { PublicKind } from "./visibility";
+import { publicItemOfPath, type PublicKind } from "./visibility";
 
 // How often each public item's page is read, for ordering work by what residents read most (/translate). A page
 // view costs a map update in memory; the counts are written together at most once a minute, so reading a page
@@ -25,13 +25,10 @@ export function countItemView(kind: PublicKind, id: number, now = Date.now()) {
   }
 }
 
-const DETAIL_PATH = /^\/(places|events|volunteer)\/(\d{1,9})\/?$/;
-const KIND_OF_SECTION: Record<string, PublicKind> = { places: "place", events: "event", volunteer: "opening" };
-
 /** Counts a view of a public item's page answered without rendering (the page cache); other paths are ignored. */
 export function countViewOfPath(pathname: string, now = Date.now()) {
-  const m = DETAIL_PATH.exec(pathname);
-  if (m) countItemView(KIND_OF_SECTION[m[1]!]!, Number(m[2]), now);
+  const item = publicItemOfPath(pathname);
+  if (item) countItemView(item.kind, item.id, now);
 }
 
 /** Writes the counted views (also called by tests and at shutdown-free intervals by countItemView). */

@@ -31,6 +31,30 @@ export type GroupStatus = (typeof GROUP_STATUS)[keyof typeof GROUP_STATUS];
 export const PUBLIC_KINDS = ["place", "event", "opening"] as const;
 export type PublicKind = (typeof PUBLIC_KINDS)[number];
 
+export const isPublicKind = (value: string): value is PublicKind => (PUBLIC_KINDS as readonly string[]).includes(value);
+
+/** The public list of each kind; an item's page is `<list>/<id>`. */
+const PUBLIC_LISTS: Record<PublicKind, string> = { place: "/places", event: "/events", opening: "/volunteer" };
+
+/** The public list of a kind (e.g. for a notice when the item is no longer public). */
+export function publicListPath(kind: PublicKind): string {
+  return PUBLIC_LISTS[kind];
+}
+
+/** The public page of an item, for links from flyers, the report form and the staff pages. */
+export function publicPath(kind: PublicKind, id: number): string {
+  return `${PUBLIC_LISTS[kind]}/${id}`;
+}
+
+const ITEM_PAGE = new RegExp(`^(${Object.values(PUBLIC_LISTS).join("|")})/(\\d{1,9})/?$`);
+const KIND_OF_LIST = Object.fromEntries(PUBLIC_KINDS.map((k) => [PUBLIC_LISTS[k], k])) as Record<string, PublicKind>;
+
+/** Which item's public page a path is (`/volunteer/12` → opening 12), or null for any other path. */
+export function publicItemOfPath(pathname: string): { kind: PublicKind; id: number } | null {
+  const m = ITEM_PAGE.exec(pathname);
+  return m ? { kind: KIND_OF_LIST[m[1]!]!, id: Number(m[2]) } : null;
+}
+
 const PUBLIC_GROUP = { status: GROUP_STATUS.approved } as const;
 
 type PublicWhere = {
