@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { rubyResources } from "~/modules/furigana/ruby.server";
-import { isLocale, isNamespace } from "~/modules/i18n/config";
+import { isJapanese, isLocale, isNamespace } from "~/modules/i18n/config";
 import { pageTranslations } from "~/modules/i18n/i18next.server";
 
 // The interface's words of one namespace with furigana, for a page that shows them and loads the namespace only
@@ -8,7 +8,7 @@ import { pageTranslations } from "~/modules/i18n/i18next.server";
 // readings; anything else is a 404. Same shape as the words the page carries: language → namespace → keys.
 export async function loader({ params }: LoaderFunctionArgs) {
   const { lng, ns } = params;
-  if (!(lng === "ja" || lng === "ja-x-easy") || !isLocale(lng) || !isNamespace(ns)) {
+  if (!isLocale(lng) || !isJapanese(lng) || !isNamespace(ns)) {
     throw new Response("Not Found", { status: 404 });
   }
   const words = pageTranslations(lng, [ns]);

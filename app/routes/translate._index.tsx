@@ -21,9 +21,10 @@ export const headers: HeadersFunction = () => NO_STORE;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { t, locale: uiLocale } = await getRequestI18n(request);
-  const asked = new URL(request.url).searchParams.get("lang");
+  const params = new URL(request.url).searchParams;
+  const asked = params.get("lang");
   const locale = isTargetLocale(asked) ? asked : isTargetLocale(uiLocale) ? uiLocale : "en";
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  const page = Number(params.get("page") ?? "1");
   const [{ tasks, total, page: shownPage }, mine, reviewer] = await Promise.all([listTranslationTasks(locale, page), mySubmissions(user.id), canReviewTranslations(user)]);
   const toReview = reviewer ? (await listPendingSubmissions()).filter((s) => s.translatorId !== user.id) : [];
   return {

@@ -56,6 +56,9 @@ export async function loadMonthList(request: Request) {
     listMonthEventDates(filters, locale, validMonth.year, validMonth.month),
     listMonthPlaceDays(filters, locale, validMonth.year, validMonth.month),
   ]);
+  // A place's regular hours that an event at that place already fills (the salon's session and the event the
+  // group made for it) are listed once, as the event, which says what happens.
+  const heldAsEvent = new Set(eventDates.filter((d) => d.placeId !== null && d.status !== "cancelled").map((d) => `${d.placeId}|${d.startsAt}`));
   const entries: MonthEntry[] = [
     // Cancelled and paused dates are left out: a printed list cannot be corrected later.
     ...eventDates
@@ -70,10 +73,8 @@ export async function loadMonthList(request: Request) {
         where: d.venue,
         noteKey: d.registrationRequired ? "flyer.registerFirst" : null,
       })),
-    // A place's regular hours that an event at that place already fills (the salon's session and the event the
-    // group made for it) are listed once, as the event, which says what happens.
     ...placeDays
-      .filter((p) => !eventDates.some((d) => d.placeId === p.placeId && d.startsAt === p.startsAt && d.status !== "cancelled"))
+      .filter((p) => !heldAsEvent.has(`${p.placeId}|${p.startsAt}`))
       .map((p) => ({
       kind: "place" as const,
       id: p.placeId,

@@ -232,7 +232,7 @@ export async function reviewSubmission(id: number, decision: "approve" | "reject
   const translator = submission.translatorId
     ? await prisma.user.findUnique({ where: { id: submission.translatorId }, select: { email: true, name: true, locale: true } })
     : null;
-  const title = translator ? await itemTitle(submission.entityType as TranslatableKind, submission.entityId) : "";
+  const title = translator ? ((await getTranslatableItem(submission.entityType as TranslatableKind, submission.entityId))?.title ?? "") : "";
   const decided = await prisma.$transaction(async (tx) => {
     const { count } = await tx.translationSubmission.updateMany({
       where: { id, status: SUBMISSION_STATUS.pending },
@@ -277,13 +277,6 @@ export async function reviewSubmission(id: number, decision: "approve" | "reject
   if (!decided) return { ok: false, refusal: "not-found" };
   if (decision === "approve") await indexItem(submission.entityType as TranslatableKind, submission.entityId);
   return { ok: true, status };
-}
-
-async function itemTitle(kind: TranslatableKind, id: number): Promise<string> {
-  const where = { id };
-  if (kind === "place") return (await prisma.place.findUnique({ where, select: { name: true } }))?.name ?? "";
-  if (kind === "event") return (await prisma.event.findUnique({ where, select: { title: true } }))?.title ?? "";
-  return (await prisma.opening.findUnique({ where, select: { title: true } }))?.title ?? "";
 }
 
 /** A volunteer's own submissions, newest first, with staff's or the reviewer's reason when sent back. */
