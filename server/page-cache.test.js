@@ -2,6 +2,25 @@ import { describe, expect, it } from "vitest";
 import crypto from "node:crypto";
 import { createPageCache, inlineScriptHashes, isCacheablePath } from "./page-cache.js";
 
+/** The part of an Express response the cache touches: headers, status, and what `send` answered from the cache. */
+function fakeResponse() {
+  const headers = {};
+  let body;
+  const res = {
+    statusCode: 200,
+    setHeader: (name, value) => (headers[name.toLowerCase()] = value),
+    getHeader: (name) => headers[name.toLowerCase()],
+    write: () => true,
+    end: () => undefined,
+    status(code) {
+      this.statusCode = code;
+      return this;
+    },
+    send: (b) => (body = String(b)),
+  };
+  return { res, headers, sent: () => body };
+}
+
 describe("page cache rules", () => {
   it("caches only public pages", () => {
     for (const p of ["/", "/places", "/places/3", "/events", "/events/4/calendar.ics", "/volunteer/2", "/search", "/feeds/events.ics", "/sitemap.xml"]) {
@@ -22,19 +41,7 @@ describe("page cache rules", () => {
   it("never serves a page whose rendering began before a write, even if it finished after", async () => {
     const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: ["tsunagu_session"], variantOf: async () => "ja" });
     const visit = async (render) => {
-      const headers = {};
-      const res = {
-        statusCode: 200,
-        setHeader: (name, value) => (headers[name.toLowerCase()] = value),
-        getHeader: (name) => headers[name.toLowerCase()],
-        write: () => true,
-        end: () => undefined,
-        status(code) {
-          this.statusCode = code;
-          return this;
-        },
-        send: () => undefined,
-      };
+      const { res, headers } = fakeResponse();
       let rendered = false;
       await cache({ method: "GET", path: "/events", originalUrl: "/events", headers: {} }, res, () => {
         rendered = true;
@@ -55,26 +62,14 @@ describe("page cache rules", () => {
   it("keeps one copy per variant, so one reader's furigana or text size never reaches another's page", async () => {
     const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: ["tsunagu_session"], variantOf: async (req) => req.headers.cookie || "ja|plain" });
     const visit = async (cookie) => {
-      const headers = {};
-      let body = "";
-      const res = {
-        statusCode: 200,
-        setHeader: (name, value) => (headers[name.toLowerCase()] = value),
-        getHeader: (name) => headers[name.toLowerCase()],
-        write: () => true,
-        end: () => undefined,
-        status(code) {
-          this.statusCode = code;
-          return this;
-        },
-        send: (b) => (body = String(b)),
-      };
+      const { res, sent } = fakeResponse();
+      let rendered = "";
       await cache({ method: "GET", path: "/places", originalUrl: "/places", headers: { cookie } }, res, () => {
         res.setHeader("content-type", "text/html; charset=utf-8");
-        body = `<html>${cookie}</html>`;
-        res.end(body);
+        rendered = `<html>${cookie}</html>`;
+        res.end(rendered);
       });
-      return body;
+      return sent() ?? rendered;
     };
     expect(await visit("ja|ruby")).toBe("<html>ja|ruby</html>");
     expect(await visit("ja|plain")).toBe("<html>ja|plain</html>");
@@ -87,19 +82,7 @@ describe("page cache rules", () => {
     const hits = [];
     const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: ["tsunagu_session"], variantOf: async () => "ja", onHit: (req) => hits.push(req.path) });
     const visit = async (path) => {
-      const headers = {};
-      const res = {
-        statusCode: 200,
-        setHeader: (name, value) => (headers[name.toLowerCase()] = value),
-        getHeader: (name) => headers[name.toLowerCase()],
-        write: () => true,
-        end: () => undefined,
-        status(code) {
-          this.statusCode = code;
-          return this;
-        },
-        send: () => undefined,
-      };
+      const { res } = fakeResponse();
       await cache({ method: "GET", path, originalUrl: path, headers: {} }, res, () => {
         res.setHeader("content-type", "text/html; charset=utf-8");
         res.end("<html>page</html>");
