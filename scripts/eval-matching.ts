@@ -22,7 +22,12 @@ const verbose = process.argv.includes("--verbose");
 const TARGET_PRECISION = 0.8;
 const TARGET_COVERAGE = 0.6;
 
-const dbFile = arg("db") ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tsunagu-eval-")), "eval.db");
+const tempDir = arg("db") ? null : fs.mkdtempSync(path.join(os.tmpdir(), "tsunagu-eval-"));
+const dbFile = arg("db") ?? path.join(tempDir!, "eval.db");
+// A database this run made is removed when it ends; one given with --db is kept.
+process.on("exit", () => {
+  if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+});
 if (!fs.existsSync(dbFile) || fs.statSync(dbFile).size === 0) {
   const env = { ...process.env, DATABASE_PATH: dbFile, SEED_NOW: EVAL_NOW, SEED: "demo", NODE_ENV: "development" as const };
   console.log(`• seeding ${dbFile} (sample data dated from ${EVAL_NOW})`);

@@ -236,9 +236,23 @@ async function loadPlaces(now: Date): Promise<PoolItem[]> {
     },
   });
   const until = new Date(now.getTime() + PLACE_HORIZON_DAYS * 86_400_000);
+  // Many places share a schedule (毎週火・木 10:00, 第2・第4水曜 …), and its dates do not depend on the place: each
+  // distinct schedule is expanded once.
+  const expanded = new Map<string, CandidateTime[]>();
+  const timesOf = (schedule: { rule: string; startTime: string; endTime: string; skipHolidays: boolean }) => {
+    const key = `${schedule.rule}|${schedule.startTime}|${schedule.endTime}|${schedule.skipHolidays}`;
+    let times = expanded.get(key);
+    if (!times) {
+      times = nextOccurrences(schedule, now, TIMES_PER_ITEM, PLACE_HORIZON_DAYS)
+        .filter((o) => o.startsAt < until)
+        .map((o) => timeOf(o.startsAt));
+      expanded.set(key, times);
+    }
+    return times;
+  };
   return rows.map((p) => {
     const schedule = { rule: p.scheduleRule, startTime: p.scheduleStart, endTime: p.scheduleEnd, skipHolidays: p.skipHolidays };
-    const times = p.scheduleRule ? nextOccurrences(schedule, now, TIMES_PER_ITEM, PLACE_HORIZON_DAYS).filter((o) => o.startsAt < until) : [];
+    const times = p.scheduleRule ? timesOf(schedule) : [];
     return {
       kind: "place" as const,
       id: p.id,
@@ -258,7 +272,7 @@ async function loadPlaces(now: Date): Promise<PoolItem[]> {
       forFamilies: forFamilies(p.audiences),
       hasFee: hasFee(p.feeKind),
       outdoors: isOutdoors(p.name, p.summary),
-      times: times.map((o) => timeOf(o.startsAt)),
+      times,
       placesLeft: null,
       publishedAt: p.publishedAt,
     };
