@@ -139,6 +139,19 @@ const pin = hasTaskset && cpus >= 2;
 const pinned = (core, cmd, args) =>
   pin ? ["taskset", ["-c", String(core), cmd, ...args]] : [cmd, args];
 
+// In-process, no server: the ranking of matching over 10,000 candidates for one resident (scripts/bench/matching.ts,
+// also `npm run bench:matching`), pinned to core 1 like the load generator. Gate: p95 ≤ 10 ms.
+function runMatchingBench() {
+  const [cmd, args] = pinned(1, bin("tsx"), ["scripts/bench/matching.ts", "--json"]);
+  const result = spawnSync(cmd, args, { encoding: "utf8", env: process.env });
+  const line = (result.stdout ?? "").trim().split("\n").filter(Boolean).at(-1) ?? "";
+  try {
+    return JSON.parse(line);
+  } catch {
+    return { name: "matching-rank", pass: false, error: (result.stderr ?? "").slice(-500) || `exit ${result.status}` };
+  }
+}
+
 // ───────────── 1. build ─────────────
 function newestMtime(dir) {
   let newest = 0;
@@ -639,6 +652,12 @@ function machine() {
 
 // ───────────── main ─────────────
 async function main() {
+  // The in-process step alone needs no build, database or server.
+  if (opts.only.length === 1 && opts.only[0] === "matching-rank") {
+    const matching = runMatchingBench();
+    log(matching.overall ? `matching-rank: p50 ${matching.overall.p50.toFixed(2)} ms, p95 ${matching.overall.p95.toFixed(2)} ms (limit ${matching.gateP95Ms} ms) ${matching.pass ? "✓" : "✗"}` : `matching-rank failed: ${matching.error}`);
+    return matching.pass;
+  }
   log(
     `Tsunagu benchmark — ${opts.runs}× ${opts.duration}s after ${opts.warmup}s warm-up, ${opts.connections} connections, ${origin}`
   );
@@ -679,11 +698,12 @@ async function main() {
   const targets = opts.only.length
     ? allTargets.filter((t) => opts.only.includes(t.name))
     : allTargets;
-  if (!targets.length)
+  const matchingWanted = !opts.only.length || opts.only.includes("matching-rank");
+  if (!targets.length && !matchingWanted)
     throw new Error(
       `--only matched nothing; names: ${allTargets
         .map((t) => t.name)
-        .join(", ")}`
+        .join(", ")}, matching-rank`
     );
 
   let server;
@@ -807,7 +827,14 @@ async function main() {
     });
 
     const jsPass = !js || js.totalGzipKB <= GATE.jsGzipKB;
-    const pass = rows.every((r) => r.pass) && jsPass;
+    const matching = matchingWanted ? runMatchingBench() : null;
+    if (matching)
+      log(
+        matching.overall
+          ? `matching-rank (in-process, ${matching.items} candidates, one resident): p50 ${matching.overall.p50.toFixed(2)} ms, p95 ${matching.overall.p95.toFixed(2)} ms (limit ${matching.gateP95Ms} ms) ${matching.pass ? "✓" : "✗"}`
+          : `matching-rank failed: ${matching.error}`
+      );
+    const pass = rows.every((r) => r.pass) && jsPass && (!matching || matching.pass);
     printTable(rows, js);
     const results = {
       command: `node scripts/bench/run.mjs ${argv.join(" ")}`.trim(),
@@ -825,6 +852,7 @@ async function main() {
       },
       homeJavaScript: js,
       targets: rows,
+      inProcess: matching ? [matching] : [],
       pass,
     };
     fs.writeFileSync(
