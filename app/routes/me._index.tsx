@@ -92,6 +92,13 @@ export default function MyPage() {
         </p>
       </section>
 
+      <section className="panel" aria-labelledby="match-profile-h">
+        <h2 id="match-profile-h">
+          <Link to="/me/profile">{t("me.matchProfile")}</Link>
+        </h2>
+        <p>{t("me.matchProfileText")}</p>
+      </section>
+
       <section className="panel" aria-labelledby="hours-h">
         <h2 id="hours-h">{rt("me.hours")}</h2>
         {activities.hoursByYear.length ? (

@@ -91,6 +91,8 @@ const MATRIX: Record<string, () => Entry> = {
   logout: () => ({ url: "/logout", loader: everyone("redirect"), action: everyone("redirect"), ownSession: true }),
   "me._index": () => ({ url: "/me", loader: signedIn(200), action: signedIn(200) }),
   "me.email": () => ({ url: "/me/email", loader: signedIn(200), action: signedIn(200) }),
+  // The matching profile: one's own only; an empty form is answered with its errors (400 data, so 200 here).
+  "me.profile": () => ({ url: "/me/profile", loader: signedIn(200), action: signedIn(200) }),
   "me.delete": () => ({ url: "/me/delete", loader: signedIn(200), action: signedIn(200) }),
   "manage.groups.$groupId.openings.$openingId_.applicants": () => ({
     url: `/manage/groups/1/openings/${ids.group1Opening}/applicants`,
