@@ -11,7 +11,8 @@ import { useRubyT } from "~/modules/furigana/ruby";
 import { CONTENT_LANGUAGES } from "~/modules/i18n/config";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { AvailabilityGrid } from "~/modules/matching/availability-grid";
-import { COMMITMENT_CHOICES, COMMON_SKILLS, REACHES, SKILL_LIMITS, profileSchema } from "~/modules/matching/profile-schema";
+import { AVOID_CODES, REACHES } from "~/modules/matching/constants";
+import { COMMITMENT_CHOICES, COMMON_SKILLS, SKILL_LIMITS, profileSchema } from "~/modules/matching/profile-schema";
 import { getMatchProfile, profileChoices, saveMatchProfile } from "~/modules/matching/profile.server";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   throw redirect("/me/profile?saved=1");
 }
 
-export const handle = { i18n: ["listing", "account", "profile"] };
+export const handle = { i18n: ["listing", "account", "profile", "quickmatch"] };
 
 export default function ProfilePage() {
   const { taxonomy, values } = useLoaderData<typeof loader>();
@@ -92,6 +93,7 @@ export default function ProfilePage() {
         <CheckboxField meta={fields.prefersAtHome} label={t("profile.prefersAtHome")} />
         <CheckboxField meta={fields.withChildren} label={t("profile.withChildren")} />
         <ChoiceGroup meta={fields.commitment} legend={t("profile.commitment")} type="radio" options={COMMITMENT_CHOICES.map((c) => ({ value: c, label: t(`profile.commitmentChoice.${c}`) }))} />
+        <ChoiceGroup meta={fields.avoid} legend={t("profile.avoid")} hint={t("profile.avoidHint")} options={AVOID_CODES.map((c) => ({ value: c, label: t(`quickmatch.avoid.${c}`) }))} />
 
         <h2>{rt("profile.mail")}</h2>
         <CheckboxField meta={fields.notifyDigest} label={t("profile.notifyDigest")} hint={t("profile.notifyDigestHint")} />

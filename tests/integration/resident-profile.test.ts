@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { action, loader } from "~/routes/me.profile";
 import { TALENT_REGISTER_CONSENT } from "~/modules/matching/profile.server";
-import { slotOf } from "~/modules/matching/profile-schema";
 import { actionAnswer, fieldErrors, requestWithCookie } from "../support/auth";
 import { createResident, createSession } from "../support/factories";
 import { renderRoutes } from "../support/render-app";
@@ -53,6 +52,7 @@ async function storedProfile(userId: number) {
       prefersBeginner: true,
       prefersAtHome: true,
       withChildren: true,
+      avoid: true,
       notifyDigest: true,
       discoverableByStaff: true,
       interests: { select: { id: true }, orderBy: { id: "asc" } },
@@ -66,8 +66,8 @@ describe("a resident's profile", () => {
     const { areas, categories, audiences } = await ids();
     const user = await createResident();
     const cookie = await createSession(user);
-    const saturdayMorning = String(slotOf(5, 0));
-    const tuesdayEvening = String(slotOf(1, 2));
+    const saturdayMorning = "sat-am";
+    const tuesdayEvening = "tue-eve";
     const answer = await post(cookie, {
       categoryIds: categories,
       audienceIds: audiences[0]!,
@@ -80,6 +80,7 @@ describe("a resident's profile", () => {
       prefersBeginner: "on",
       withChildren: "on",
       commitment: "regular",
+      avoid: ["evenings", "fee"],
       notifyDigest: "on",
       // Sent along but not the form's: ignored.
       discoverable: "on",
@@ -92,9 +93,11 @@ describe("a resident's profile", () => {
       areaId: Number(areas[1]),
       skills: "調理、運転、介護福祉士、写真撮影、将棋",
       languages: ",ja,vi,",
-      availability: (1 << Number(saturdayMorning)) | (1 << Number(tuesdayEvening)),
+      // bit = weekday * 3 + band, Monday = 0
+      availability: (1 << (5 * 3 + 0)) | (1 << (1 * 3 + 2)),
       reach: "own",
       commitment: "regular",
+      avoid: ",evenings,fee,",
       prefersBeginner: true,
       prefersAtHome: false,
       withChildren: true,
@@ -109,11 +112,12 @@ describe("a resident's profile", () => {
     expect(data.values).toMatchObject({
       skills: ["調理", "運転"],
       otherSkills: "介護福祉士、写真撮影、将棋",
-      availability: [tuesdayEvening, saturdayMorning].sort((a, b) => Number(a) - Number(b)),
+      availability: [tuesdayEvening, saturdayMorning],
       areaId: areas[1],
       reach: "own",
       languages: ["ja", "vi"],
       commitment: "regular",
+      avoid: ["evenings", "fee"],
       notifyDigest: true,
       discoverableByStaff: false,
     });
@@ -131,7 +135,7 @@ describe("a resident's profile", () => {
       areaId: "999999",
       reach: "mars",
       commitment: "either",
-      availability: ["3", "21"],
+      availability: ["mon-am", "someday-am"],
       languages: ["ja", "xx"],
       otherSkills: Array.from({ length: 16 }, (_, i) => `特技${i}`).join("、"),
       discoverableByStaff: "on",

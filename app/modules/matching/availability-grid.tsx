@@ -1,6 +1,7 @@
 import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { AVAILABILITY_SLOTS, BAND_CODES, WEEKDAY_CODES, slotOf } from "./profile-schema";
+import { cellCode } from "./answers";
+import { AVAILABILITY_SLOTS, BAND_LABELS, WEEKDAY_LABELS } from "./profile-schema";
 
 // When a resident is free: a real table, one row per weekday and one column per time of day, a checkbox in each
 // cell named by its row and column headers (「月曜日 午前」), so it reads as a grid to a screen reader, is walked with
@@ -11,7 +12,7 @@ type AnyMeta = FieldMetadata<any, any, any>;
 
 export function AvailabilityGrid({ meta, legend, hint }: { meta: AnyMeta; legend: string; hint?: string }) {
   const { t } = useTranslation();
-  const controls = getCollectionProps(meta, { type: "checkbox", options: AVAILABILITY_SLOTS });
+  const controls = new Map(getCollectionProps(meta, { type: "checkbox", options: AVAILABILITY_SLOTS }).map((c) => [c.value, c]));
   const hintId = `${meta.id}-hint`;
   const errors = meta.errors as string[] | undefined;
   const described = [hint ? hintId : "", errors?.length ? meta.errorId : ""].filter(Boolean).join(" ") || undefined;
@@ -27,7 +28,7 @@ export function AvailabilityGrid({ meta, legend, hint }: { meta: AnyMeta; legend
         <thead>
           <tr>
             <td />
-            {BAND_CODES.map((band) => (
+            {BAND_LABELS.map((band) => (
               <th key={band} scope="col" id={`${meta.id}-band-${band}`}>
                 {t(`filter.timeBand.${band}`)}
               </th>
@@ -35,13 +36,13 @@ export function AvailabilityGrid({ meta, legend, hint }: { meta: AnyMeta; legend
           </tr>
         </thead>
         <tbody>
-          {WEEKDAY_CODES.map((day, weekday) => (
+          {WEEKDAY_LABELS.map((day, weekday) => (
             <tr key={day}>
               <th scope="row" id={`${meta.id}-day-${day}`}>
                 {t(`weekday.${day}`)}
               </th>
-              {BAND_CODES.map((band, b) => {
-                const { key, ...props } = controls[slotOf(weekday, b)]!;
+              {BAND_LABELS.map((band, b) => {
+                const { key, ...props } = controls.get(cellCode(weekday, b))!;
                 return (
                   <td key={band}>
                     <label className="availability__cell">

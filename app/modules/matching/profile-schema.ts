@@ -2,32 +2,30 @@ import { z } from "zod";
 import { CONTENT_LANGUAGES } from "~/modules/i18n/config";
 import { CheckboxField, IdListField, OptionalIdField, enumList } from "~/modules/forms/choice-fields";
 import { codePointLength, text } from "~/utils/text";
-import type { Commitment, Reach } from "./types";
+import { availabilityCells, cellBit, cellCode } from "./answers";
+import { AVOID_CODES, BANDS, REACHES, WEEKDAYS } from "./constants";
+import type { Commitment } from "./types";
 
 // The resident's profile form (/me/profile): what they like, what they can do, when and where, and whether staff may
 // find them (人材バンク). Shared by the server action and the browser (hints and constraints only); messages are
 // i18n keys. Ids (areas, categories, audiences) are checked against the database by the route (profileSchema).
 
-/** Weekday codes, Monday first (bit = weekday * 3 + band, as Profile.availability); words in listing:weekday.*. */
-export const WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
-/** Morning, afternoon, evening (listing:filter.timeBand.*). */
-export const BAND_CODES = ["morning", "afternoon", "evening"] as const;
-const SLOT_COUNT = WEEKDAY_CODES.length * BAND_CODES.length;
-/** One checkbox value per weekday × band: its bit in Profile.availability, as text. */
-export const AVAILABILITY_SLOTS = Array.from({ length: SLOT_COUNT }, (_, bit) => String(bit));
+/** Label keys of the weekday rows (listing:weekday.*), Monday first as Weekday. */
+export const WEEKDAY_LABELS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
+/** Label keys of the morning, afternoon and evening columns (listing:filter.timeBand.*), as Band. */
+export const BAND_LABELS = ["morning", "afternoon", "evening"] as const;
+/** One checkbox value per weekday × band: its cell code ("sat-am"), as in /match addresses. */
+export const AVAILABILITY_SLOTS = WEEKDAYS.flatMap((w) => BANDS.map((b) => cellCode(w, b)));
 
-export const slotOf = (weekday: number, band: number) => weekday * BAND_CODES.length + band;
-
-/** The ticked slots of a bitmask, as checkbox values. */
+/** The ticked cells of a Profile.availability mask, as checkbox values. */
 export function slotsOfMask(mask: number): string[] {
-  return AVAILABILITY_SLOTS.filter((_, bit) => (mask & (1 << bit)) !== 0);
+  return availabilityCells(mask).map((c) => cellCode(c.weekday, c.band));
 }
 
 export function maskOfSlots(slots: readonly string[]): number {
-  return slots.reduce((mask, slot) => mask | (1 << Number(slot)), 0);
+  return slots.reduce((mask, slot) => mask | cellBit(slot), 0);
 }
 
-export const REACHES = ["own", "neighbours", "city"] as const satisfies readonly Reach[];
 /** "either" stands for Commitment "" (a radio needs a value). */
 export const COMMITMENT_CHOICES = ["either", "one-off", "regular"] as const;
 export const toCommitment = (choice: (typeof COMMITMENT_CHOICES)[number]): Commitment => (choice === "either" ? "" : choice);
@@ -100,6 +98,7 @@ export function profileSchema(choices?: ProfileChoices) {
       areaId: choices ? OptionalIdField.refine((id) => id === null || choices.areaIds.includes(id), "errors.invalidChoice") : OptionalIdField,
       reach: z.enum(REACHES, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
       languages: enumList(CONTENT_LANGUAGES),
+      avoid: enumList(AVOID_CODES),
       prefersBeginner: CheckboxField,
       prefersAtHome: CheckboxField,
       withChildren: CheckboxField,

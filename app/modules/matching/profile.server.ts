@@ -1,6 +1,8 @@
 import { prisma, type Tx } from "~/utils/db.server";
 import { joinCodes, splitCodes } from "~/modules/listing/codes";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { avoidFromStored, avoidToStored } from "./answers";
+import { DEFAULT_REACH } from "./constants";
 import { commitmentChoice, maskOfSlots, slotsOfMask, splitStoredSkills, toCommitment, type ProfileChoices, type ProfileInput } from "./profile-schema";
 
 // A resident's matching profile (/me/profile): read for the form, written from it. The opt-in to the talent register
@@ -36,6 +38,7 @@ export async function getMatchProfile(userId: number, locale: string) {
         prefersBeginner: true,
         prefersAtHome: true,
         withChildren: true,
+        avoid: true,
         notifyDigest: true,
         discoverableByStaff: true,
         interests: { select: { id: true } },
@@ -54,12 +57,13 @@ export async function getMatchProfile(userId: number, locale: string) {
       otherSkills: skills.other,
       availability: slotsOfMask(profile?.availability ?? 0),
       areaId: profile?.areaId ? String(profile.areaId) : "",
-      reach: profile?.reach ?? "neighbours",
+      reach: profile?.reach ?? DEFAULT_REACH,
       languages: splitCodes(profile?.languages ?? ",ja,"),
       prefersBeginner: profile?.prefersBeginner ?? false,
       prefersAtHome: profile?.prefersAtHome ?? false,
       withChildren: profile?.withChildren ?? false,
       commitment: commitmentChoice(profile?.commitment ?? ""),
+      avoid: avoidFromStored(profile?.avoid ?? ","),
       notifyDigest: profile?.notifyDigest ?? false,
       discoverableByStaff: profile?.discoverableByStaff ?? false,
     },
@@ -88,6 +92,7 @@ export async function saveMatchProfile(userId: number, input: ProfileInput, now 
     prefersBeginner: input.prefersBeginner,
     prefersAtHome: input.prefersAtHome,
     withChildren: input.withChildren,
+    avoid: avoidToStored(input.avoid),
     notifyDigest: input.notifyDigest,
     discoverableByStaff: input.discoverableByStaff,
   };
