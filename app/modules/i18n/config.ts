@@ -56,6 +56,7 @@ export const UI_NAMESPACES = [
   "quickjoin",
   "quickmatch",
   "translation",
+  "matching",
 ] as const;
 export type Namespace = (typeof UI_NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = "common";
