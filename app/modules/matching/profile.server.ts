@@ -1,7 +1,7 @@
 import { prisma, type Tx } from "~/utils/db.server";
 import { joinCodes, splitCodes } from "~/modules/listing/codes";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { avoidFromStored, avoidToStored } from "./answers";
+import { avoidFromStored, avoidToStored, profileFromAnswers, type MatchAnswers } from "./answers";
 import { DEFAULT_REACH } from "./constants";
 import { commitmentChoice, maskOfSlots, slotsOfMask, splitStoredSkills, toCommitment, type ProfileChoices, type ProfileInput } from "./profile-schema";
 
@@ -107,4 +107,12 @@ export async function saveMatchProfile(userId: number, input: ProfileInput, now 
     });
     await recordTalentConsent(tx, userId, input.discoverableByStaff, now);
   });
+}
+
+/**
+ * The profile a resident starts with when they sign up after the quick match: their answers (liked categories and
+ * audiences, free times, area, reach, things to avoid) with the slugs turned into today's ids.
+ */
+export async function startingProfileFromAnswers(answers: MatchAnswers) {
+  return profileFromAnswers(answers, await getTaxonomy("ja"));
 }
