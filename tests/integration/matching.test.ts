@@ -254,7 +254,10 @@ describe("the candidates' cache", () => {
     const hidden = await createOpening(suspended);
     const ongoing = await createOpening(group, { ongoing: true, shifts: [{ startsAt: daysFromNow(-30), endsAt: undefined, slots: null }] });
     await prisma.shift.updateMany({ where: { openingId: ongoing.id }, data: { endsAt: null } });
+    // No shifts at all (nothing says it is over): joined without dates, like an ongoing one.
+    const undated = await createOpening(group, { shifts: [] });
     const pool = await loadCandidatePool();
+    expect(pool.byKey.get(itemKey("opening", undated.id))).toMatchObject({ times: [], placesLeft: null });
     for (const id of [past.id, full.id, closed.id, hidden.id]) expect(pool.byKey.has(itemKey("opening", id)), String(id)).toBe(false);
     expect(pool.byKey.get(itemKey("opening", ongoing.id))).toMatchObject({ times: [], placesLeft: null, regular: true });
     // Areas' centres: 富士見 and サザン are neighbours (about 1.6 km), 北 and サザン are not (about 3.8 km).

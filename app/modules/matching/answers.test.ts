@@ -8,6 +8,7 @@ import {
   avoidFromStored,
   avoidToStored,
   bandOfMinute,
+  interestIds,
   isEmptyAnswers,
   normaliseSkill,
   parseAnswers,
@@ -72,6 +73,7 @@ describe("parseAnswers / answersToSearchParams", () => {
       area: "fujimi",
       reach: "own",
       avoid: ["evenings", "fee"],
+      role: "",
     });
   });
 
@@ -82,13 +84,14 @@ describe("parseAnswers / answersToSearchParams", () => {
       area: "suneori",
       reach: "city",
       avoid: ["in-person", "outdoors"],
+      role: "",
     });
   });
 
   it("round-trips: the same answers give the same short address, whatever order they were ticked in", () => {
-    const answers: MatchAnswers = { likes: ["elderly", "children"], when: WHEN_PRESETS["weekday-am"] | availabilityBit(5, 1), area: "fujimi", reach: "own", avoid: ["fee", "evenings"] };
+    const answers: MatchAnswers = { likes: ["elderly", "children"], when: WHEN_PRESETS["weekday-am"] | availabilityBit(5, 1), area: "fujimi", reach: "own", avoid: ["fee", "evenings"], role: "help" };
     const params = answersToSearchParams(answers);
-    expect(params.toString()).toBe("like=children.elderly&when=weekday-am.sat-pm&area=fujimi&reach=own&avoid=evenings.fee");
+    expect(params.toString()).toBe("like=children.elderly&when=weekday-am.sat-pm&area=fujimi&reach=own&avoid=evenings.fee&do=help");
     const back = parseAnswers(params);
     expect(back).toEqual({ ...answers, likes: ["children", "elderly"], avoid: ["evenings", "fee"] });
     expect(answersToSearchParams(back).toString()).toBe(params.toString());
@@ -101,10 +104,11 @@ describe("parseAnswers / answersToSearchParams", () => {
     expect(isEmptyAnswers(parse(""))).toBe(true);
     expect(isEmptyAnswers(parse("reach=city"))).toBe(true);
     expect(isEmptyAnswers(parse("area=fujimi"))).toBe(false);
+    expect(isEmptyAnswers(parse("do=join"))).toBe(false);
   });
 
   it("ignores what it cannot read and never throws", () => {
-    const bad = ["like=<script>&when=someday.xyz-am.mon-noon&area=../../etc&reach=moon&avoid=rain", "like=&when=&avoid=", "%E0%A4%A&like=%00", `like=${"a".repeat(500)}`, "when=mon-am-pm"];
+    const bad = ["like=<script>&when=someday.xyz-am.mon-noon&area=../../etc&reach=moon&avoid=rain&do=nothing", "like=&when=&avoid=", "%E0%A4%A&like=%00", `like=${"a".repeat(500)}`, "when=mon-am-pm"];
     for (const query of bad) {
       expect(() => parse(query)).not.toThrow();
       const answers = parse(query);
@@ -112,6 +116,7 @@ describe("parseAnswers / answersToSearchParams", () => {
       expect(answers.area).toBe("");
       expect(answers.reach).toBe("neighbours");
       expect(answers.avoid).toEqual([]);
+      expect(answers.role).toBe("");
     }
     expect(parse(bad[0]!).likes).toEqual([]);
     // Good values survive next to bad ones; duplicates count once; upper case is read as lower case.
@@ -126,7 +131,7 @@ describe("parseAnswers / answersToSearchParams", () => {
 
 describe("seekerFromAnswers", () => {
   it("turns slugs into ids (a slug both taxonomies have means both), the area into its id, and keeps the week and what to avoid", () => {
-    const seeker = seekerFromAnswers(parse("like=children.multicultural.unknown&when=weekends&area=suneori&reach=city&avoid=fee"), taxonomy, { languages: ["vi"] });
+    const seeker = seekerFromAnswers(parse("like=children.multicultural.unknown&when=weekends&area=suneori&reach=city&avoid=fee&do=help"), taxonomy, { languages: ["vi"] });
     expect(seeker.categoryIds).toEqual([3, 4]);
     expect(seeker.audienceIds).toEqual([11]);
     expect(seeker.areaId).toBe(28);
@@ -136,6 +141,9 @@ describe("seekerFromAnswers", () => {
     expect(seeker.languages).toEqual(["ja", "vi"]);
     expect(seeker.history.hasHistory).toBe(false);
     expect(seeker.excluded.size).toBe(0);
+    expect(seeker.role).toBe("help");
+    expect(seeker.supportsFamilies).toBe(false);
+    expect(seekerFromAnswers(parse("like=parenting"), taxonomy).supportsFamilies).toBe(true);
   });
 
   it("an unknown area is no area", () => {
@@ -160,6 +168,15 @@ describe("stored values", () => {
     expect(avoidToStored([])).toBe(",");
     expect(avoidFromStored(",evenings,fee,")).toEqual(["evenings", "fee"]);
     expect(avoidFromStored(",,bogus,")).toEqual([]);
+  });
+
+  it("特技を活かす counts as an interest only for someone who did not name their skills (their skills count instead)", () => {
+    const interests = [
+      { id: 1, slug: "elderly" },
+      { id: 12, slug: "skills" },
+    ];
+    expect(interestIds(interests, [])).toEqual([1, 12]);
+    expect(interestIds(interests, ["写真撮影"])).toEqual([1]);
   });
 
   it("skills are compared in one form: width, case and the usual word", () => {

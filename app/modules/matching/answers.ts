@@ -4,13 +4,16 @@ import {
   BAND_CODES,
   DEFAULT_REACH,
   EVENING_FROM_MINUTE,
+  FAMILY_AUDIENCE,
   REACHES,
+  ROLES,
   SKILL_SYNONYMS,
+  SKILLS_CATEGORY,
   WEEKDAY_CODES,
   isAvoidCode,
   type AvoidCode,
 } from "./constants";
-import type { Band, Reach, Seeker, Weekday } from "./types";
+import type { Band, Reach, Role, Seeker, Weekday } from "./types";
 
 // The quick match (/match) without an account: three or four questions whose answers live in the URL, so a result
 // can be shared, bookmarked or printed, and a resident who signs up keeps them as the start of a profile.
@@ -26,9 +29,11 @@ export interface MatchAnswers {
   reach: Reach;
   /** Things to avoid (AVOID_CODES). */
   avoid: AvoidCode[];
+  /** Help out, join in, or "" = either. */
+  role: Role;
 }
 
-export const EMPTY_ANSWERS: MatchAnswers = { likes: [], when: 0, area: "", reach: DEFAULT_REACH, avoid: [] };
+export const EMPTY_ANSWERS: MatchAnswers = { likes: [], when: 0, area: "", reach: DEFAULT_REACH, avoid: [], role: "" };
 
 // ───────────── Availability ─────────────
 
@@ -111,7 +116,7 @@ export function whenCodes(mask: number): string[] {
 // ───────────── URL ─────────────
 
 /** Parameter names of /match (short, so the address fits a printed page or a LINE message). */
-export const ANSWER_PARAMS = { likes: "like", when: "when", area: "area", reach: "reach", avoid: "avoid" } as const;
+export const ANSWER_PARAMS = { likes: "like", when: "when", area: "area", reach: "reach", avoid: "avoid", role: "do" } as const;
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const MAX_LIKES = 20;
@@ -138,7 +143,9 @@ export function parseAnswers(params: URLSearchParams): MatchAnswers {
   const reach = (REACHES as readonly string[]).includes(reachValue ?? "") ? (reachValue as Reach) : DEFAULT_REACH;
   const asked = new Set(values(params, ANSWER_PARAMS.avoid).filter(isAvoidCode));
   const avoid = AVOID_CODES.filter((c) => asked.has(c));
-  return { likes, when, area, reach, avoid };
+  const roleValue = values(params, ANSWER_PARAMS.role)[0] ?? "";
+  const role = (ROLES as readonly string[]).includes(roleValue) ? (roleValue as Role) : "";
+  return { likes, when, area, reach, avoid, role };
 }
 
 /**
@@ -155,12 +162,13 @@ export function answersToSearchParams(answers: MatchAnswers): URLSearchParams {
   if (answers.reach !== DEFAULT_REACH && (REACHES as readonly string[]).includes(answers.reach)) params.set(ANSWER_PARAMS.reach, answers.reach);
   const avoid = AVOID_CODES.filter((c) => answers.avoid.includes(c));
   if (avoid.length) params.set(ANSWER_PARAMS.avoid, avoid.join("."));
+  if (answers.role && (ROLES as readonly string[]).includes(answers.role)) params.set(ANSWER_PARAMS.role, answers.role);
   return params;
 }
 
 /** True when nothing was answered yet (the page shows the questions, not results). */
 export function isEmptyAnswers(answers: MatchAnswers): boolean {
-  return !answers.likes.length && !answers.when && !answers.area && !answers.avoid.length;
+  return !answers.likes.length && !answers.when && !answers.area && !answers.avoid.length && !answers.role;
 }
 
 // ───────────── To a Seeker ─────────────
@@ -198,6 +206,8 @@ export function seekerFromAnswers(answers: MatchAnswers, taxonomy: SlugTaxonomy,
     history: { attendedCategoryIds: [], attendedGroupIds: [], hasHistory: false },
     excluded: options.excluded ?? new Set(),
     dismissedCategoryIds: [],
+    supportsFamilies: liked.has(FAMILY_AUDIENCE),
+    role: answers.role,
   };
 }
 
@@ -226,6 +236,11 @@ export function avoidFromStored(stored: string): AvoidCode[] {
 }
 
 // ───────────── Skills ─────────────
+
+/** The interests the ranking uses: 特技を活かす (SKILLS_CATEGORY) only for someone who did not name their skills. */
+export function interestIds(interests: readonly { id: number; slug: string }[], skills: readonly string[]): number[] {
+  return interests.filter((c) => c.slug !== SKILLS_CATEGORY || skills.length === 0).map((c) => c.id);
+}
 
 /** One skill as matching compares it: NFKC, trimmed, lower-cased, and the usual word for it (SKILL_SYNONYMS). */
 export function normaliseSkill(value: string): string {

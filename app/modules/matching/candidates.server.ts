@@ -6,7 +6,7 @@ import { splitCodes } from "~/modules/listing/codes";
 import { publicWhere } from "~/modules/publishing/visibility";
 import { nextOccurrences } from "~/modules/schedule/recurrence";
 import { bandOfMinute, splitSkills } from "./answers";
-import { OUTDOOR_WORDS } from "./constants";
+import { CHILD_AND_FAMILY_AUDIENCES, HELPER_WORDS, OUTDOOR_WORDS } from "./constants";
 import type { Candidate, CandidateTime, ItemKey, ItemKind, Weekday } from "./types";
 import { itemKey } from "./types";
 
@@ -75,6 +75,8 @@ const isOutdoors = (...texts: string[]) => OUTDOOR_WORDS.some((word) => texts.so
 const hasFee = (feeKind: string) => feeKind === "paid" || feeKind === "partlyFree";
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
 const childFriendly = (audiences: { slug: string }[]) => audiences.some((a) => CHILD_AUDIENCES.has(a.slug));
+const forFamilies = (audiences: { slug: string }[]) => audiences.length > 0 && audiences.every((a) => (CHILD_AND_FAMILY_AUDIENCES as readonly string[]).includes(a.slug));
+const forHelpers = (title: string) => HELPER_WORDS.some((word) => title.includes(word));
 const taxonomySelect = { select: { id: true, slug: true } } as const;
 
 async function loadOpenings(now: Date): Promise<PoolItem[]> {
@@ -92,7 +94,9 @@ async function loadOpenings(now: Date): Promise<PoolItem[]> {
       beginnerFriendly: true,
       schoolFriendly: true,
       ongoing: true,
+      systemKey: true,
       publishedAt: true,
+      _count: { select: { shifts: true } },
       place: { select: { areaId: true } },
       group: { select: { name: true, areaId: true } },
       categories: taxonomySelect,
@@ -110,8 +114,11 @@ async function loadOpenings(now: Date): Promise<PoolItem[]> {
     const open = o.shifts.filter((s) => (left(s) ?? 1) > 0);
     const dated = open.filter((s) => s.endsAt !== null && s.startsAt >= now);
     const endless = open.find((s) => s.endsAt === null);
-    // Nothing to join: every dated shift past or full, and not an ongoing opening.
-    if (!o.ongoing && dated.length === 0) continue;
+    // Joined without dates: an ongoing opening, one with no shifts at all (nothing says it is over), or one the council
+    // keeps (translation: done online, its shifts only record credited work).
+    const openEnded = o.ongoing || o.systemKey !== null || o._count.shifts === 0;
+    // Nothing to join: every dated shift past or full.
+    if (!openEnded && dated.length === 0) continue;
     const first = dated[0] ?? endless;
     // An ongoing opening whose open-ended shift is full has no place left.
     const placesLeft = first ? left(first) : o.shifts.some((s) => s.endsAt === null) ? 0 : null;
@@ -130,12 +137,12 @@ async function loadOpenings(now: Date): Promise<PoolItem[]> {
       languages: splitCodes(o.languages),
       beginnerFriendly: o.beginnerFriendly,
       // Ongoing openings and ones with several dates ahead can be joined again and again.
-      regular: o.ongoing || dated.length >= 3,
+      regular: openEnded || dated.length >= 3,
       childFriendly: o.schoolFriendly || childFriendly(o.audiences),
       hasFee: false,
       outdoors: isOutdoors(o.title, o.summary),
       times: dated.slice(0, TIMES_PER_ITEM).map((s) => timeOf(s.startsAt)),
-      placesLeft,
+      placesLeft: openEnded && !o.ongoing ? null : placesLeft,
       publishedAt: o.publishedAt,
     });
   }
@@ -157,6 +164,7 @@ async function loadEvents(now: Date): Promise<PoolItem[]> {
       languages: true,
       beginnerFriendly: true,
       recurrenceRule: true,
+      placeId: true,
       publishedAt: true,
       place: { select: { areaId: true } },
       group: { select: { name: true, areaId: true } },
@@ -191,7 +199,11 @@ async function loadEvents(now: Date): Promise<PoolItem[]> {
       languages: splitCodes(e.languages),
       beginnerFriendly: e.beginnerFriendly,
       regular: e.recurrenceRule !== "",
+      // A series held at a place is that place's regular meeting (ふれあいサロン, 百歳体操): one activity, two pages.
+      sameActivityAs: e.recurrenceRule !== "" && e.placeId !== null ? itemKey("place", e.placeId) : undefined,
       childFriendly: childFriendly(e.audiences),
+      forFamilies: forFamilies(e.audiences),
+      forHelpers: forHelpers(e.title),
       hasFee: hasFee(e.feeKind),
       outdoors: isOutdoors(e.title, e.summary),
       times: open.slice(0, TIMES_PER_ITEM).map((d) => timeOf(d.startsAt)),
@@ -243,6 +255,7 @@ async function loadPlaces(now: Date): Promise<PoolItem[]> {
       beginnerFriendly: p.beginnerFriendly,
       regular: true,
       childFriendly: childFriendly(p.audiences),
+      forFamilies: forFamilies(p.audiences),
       hasFee: hasFee(p.feeKind),
       outdoors: isOutdoors(p.name, p.summary),
       times: times.map((o) => timeOf(o.startsAt)),

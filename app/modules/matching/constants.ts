@@ -53,6 +53,27 @@ export const ALL_TIMES = (1 << 21) - 1;
  */
 export const NEIGHBOUR_KM = 2.5;
 
+/** The audience of parents with small children: family salons and gatherings are made for them (Candidate.forFamilies). */
+export const FAMILY_AUDIENCE = "parenting";
+/** Audiences of an event or place that is only for children and their parents. */
+export const CHILD_AND_FAMILY_AUDIENCES = ["children", "parenting"] as const;
+
+/**
+ * The category 特技を活かす (using a special skill). For a resident who named their skills it is those skills that
+ * count (an opening asking for one of them), not every item of the category: seekerForUser leaves it out of their
+ * interests then.
+ */
+export const SKILLS_CATEGORY = "skills";
+
+/** Help out, join in, or either (""): the /match question "how would you like to take part?". */
+export const ROLES = ["", "help", "join"] as const;
+
+/**
+ * Words in an event's Japanese title that make it a way into helping (a training, an information session, a meeting
+ * of helpers): it counts as a way to help, like an opening.
+ */
+export const HELPER_WORDS = ["ボランティア", "養成", "説明会", "研修", "講習", "世話役"] as const;
+
 /** Places left at or below this count show the "few left" reason. */
 export const FEW_LEFT = 2;
 /** Items published this recently show the "new" reason (days). */
@@ -70,6 +91,12 @@ export const LANGUAGE_SKILL_WORDS: Readonly<Record<string, string>> = {
   ne: "ネパール語",
   "pt-BR": "ポルトガル語",
 };
+
+/** An opening asking for 外国語 (any foreign language) fits anyone who speaks one besides Japanese. */
+export const FOREIGN_LANGUAGE_WORD = "外国語";
+
+/** Ordinary written Japanese: what translating from the site's content needs. */
+export const DEFAULT_LANGUAGE = "ja";
 
 /** Languages that mean "reads Japanese" (やさしい日本語 included). */
 export const JAPANESE_LANGUAGES = ["ja", "ja-x-easy"] as const;

@@ -4,8 +4,8 @@ import { DEFAULT_LOCALE } from "~/modules/i18n/config";
 import { splitCodes } from "~/modules/listing/codes";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { APPLICATION_STATUS, REGISTRATION_STATUS } from "~/modules/participation/status";
-import { avoidFromStored, splitSkills } from "./answers";
-import { DEFAULT_REACH, REACHES, COMMITMENTS } from "./constants";
+import { avoidFromStored, interestIds, splitSkills } from "./answers";
+import { COMMITMENTS, DEFAULT_REACH, FAMILY_AUDIENCE, REACHES } from "./constants";
 import { getCandidatePool, type PoolItem } from "./candidates.server";
 import { rank, type Weights } from "./scoring";
 import { itemKey, type ItemKind, type Reason, type Seeker } from "./types";
@@ -68,8 +68,8 @@ export async function seekerForUser(userId: number): Promise<Seeker> {
             commitment: true,
             withChildren: true,
             avoid: true,
-            interests: { select: { id: true } },
-            audiences: { select: { id: true } },
+            interests: { select: { id: true, slug: true } },
+            audiences: { select: { id: true, slug: true } },
           },
         },
       },
@@ -115,10 +115,11 @@ export async function seekerForUser(userId: number): Promise<Seeker> {
   }
   const dismissedCategoryIds = (await Promise.all(ITEM_KINDS.map((kind) => categoriesOf(kind, dismissedIds[kind])))).flat();
   const languages = [...new Set([...splitCodes(profile?.languages ?? ",ja,"), ...(user && user.locale !== DEFAULT_LOCALE ? [user.locale] : [])])];
+  const skills = splitSkills(profile?.skills ?? "");
   return {
-    categoryIds: profile?.interests.map((c) => c.id) ?? [],
+    categoryIds: interestIds(profile?.interests ?? [], skills),
     audienceIds: profile?.audiences.map((a) => a.id) ?? [],
-    skills: splitSkills(profile?.skills ?? ""),
+    skills,
     availability: profile?.availability ?? 0,
     areaId: profile?.areaId ?? null,
     reach: oneOf(REACHES, profile?.reach, DEFAULT_REACH),
@@ -131,6 +132,7 @@ export async function seekerForUser(userId: number): Promise<Seeker> {
     history: { attendedCategoryIds: [...attendedCategoryIds], attendedGroupIds: [...attendedGroupIds], hasHistory },
     excluded,
     dismissedCategoryIds,
+    supportsFamilies: profile?.audiences.some((a) => a.slug === FAMILY_AUDIENCE) ?? false,
   };
 }
 

@@ -1,6 +1,6 @@
 import { availabilityBit } from "./answers";
-import { FEW_LEFT, FRESH_DAYS, JAPANESE_LANGUAGES, LANGUAGE_SKILL_WORDS, NEIGHBOUR_KM, NEW_DAYS } from "./constants";
-import type { Candidate, ItemKind, Ranked, Reason, ReasonCode, Seeker } from "./types";
+import { DEFAULT_LANGUAGE, FEW_LEFT, FOREIGN_LANGUAGE_WORD, FRESH_DAYS, JAPANESE_LANGUAGES, LANGUAGE_SKILL_WORDS, NEIGHBOUR_KM, NEW_DAYS } from "./constants";
+import { itemKey, type Candidate, type ItemKind, type Ranked, type Reason, type ReasonCode, type Seeker } from "./types";
 
 // The ranking: which openings, events and places to propose to one resident, and why. A pure function of the seeker,
 // the candidates and a clock, so it is unit-tested factor by factor and evaluated offline (npm run eval:matching).
@@ -19,27 +19,25 @@ import type { Candidate, ItemKind, Ranked, Reason, ReasonCode, Seeker } from "./
  */
 export const WEIGHTS = {
   /** One of its categories is among the resident's interests… */
-  interest: 3,
+  interest: 5,
   /** …and a second one too. */
-  interestMore: 1,
+  interestMore: 1.5,
   /** It is for or with people the resident likes to help (audiences). */
   audience: 1.5,
-  /** It asks for a skill the resident has (or a language they speak). */
-  skill: 2.5,
-  /** Penalty: it asks for skills the resident did not name and is not for beginners. */
+  /** It asks for a skill the resident has (or a language they speak, if they also read Japanese to work from). */
+  skill: 6,
+  /** Penalty: it asks for skills the resident did not name (half when it is for beginners). */
   skillMissing: 3,
-  /** One of its upcoming times falls in the resident's free times. */
+  /** One of its upcoming times falls in the resident's free times (half for at-home items, done when it suits). */
   time: 3,
   /** Penalty: it has upcoming times and none falls in the resident's free times. */
-  timeMismatch: 4,
-  /** Soon rather than months away (fades over 60 days). */
-  soon: 0.8,
+  timeMismatch: 6,
   /** In the resident's own area. */
-  ownArea: 2.5,
+  ownArea: 2,
   /** In a neighbouring area the resident will go to. */
-  nearArea: 1.2,
-  /** Penalty: farther than the resident will go. */
-  farArea: 3,
+  nearArea: 1,
+  /** Penalty: farther than the resident will go (twice for someone who stays in their own area and it is not even next door). */
+  farArea: 8,
   /** From home or online, for a resident who prefers that… */
   atHome: 2.5,
   /** …and the penalty for in-person items then. */
@@ -68,6 +66,13 @@ export const WEIGHTS = {
   withChildren: 1.5,
   /** …and the penalty when they cannot. */
   noChildren: 1,
+  /** Penalty: a salon or gathering made for parents with small children, for someone who comes without children. */
+  familiesOnly: 5,
+  /** Penalty: giving goods (a donation), for someone who did not ask for things to do from home. */
+  goods: 3,
+  /** A way to help (an opening, a volunteers' training) for someone who wants to help; as much less for someone who
+   * wants to join in. */
+  role: 2,
 };
 export type Weights = typeof WEIGHTS;
 export type WeightKey = keyof Weights;
@@ -78,9 +83,8 @@ export const FACTORS = {
   audience: ["audience"],
   skill: ["skill", "skillMissing"],
   availability: ["time", "timeMismatch"],
-  soon: ["soon"],
   area: ["ownArea", "nearArea", "farArea"],
-  "at-home": ["atHome", "inPerson"],
+  "at-home": ["atHome", "inPerson", "goods"],
   language: ["language", "languageMissing"],
   beginner: ["beginner", "notBeginner"],
   "places-left": ["fewLeft"],
@@ -89,6 +93,8 @@ export const FACTORS = {
   dismissals: ["dismissed"],
   commitment: ["commitment"],
   "with-children": ["withChildren", "noChildren"],
+  families: ["familiesOnly"],
+  role: ["role"],
 } as const satisfies Record<string, readonly WeightKey[]>;
 export type Factor = keyof typeof FACTORS;
 
@@ -105,8 +111,9 @@ export interface RankContext {
   areaDistanceKm: (a: number, b: number) => number | null;
   /** How many to return (default 10). */
   limit?: number;
-  /** At most this many from one group before the others have had their turn (default 2). */
+  /** At most this many from one group among any `window` consecutive items, while other groups have items left (default 2 in 5). */
   perGroup?: number;
+  window?: number;
   /** Only these kinds (default all). */
   kinds?: readonly ItemKind[];
   /** For the evaluation's ablation; default WEIGHTS. */
@@ -115,9 +122,9 @@ export interface RankContext {
 
 export const DEFAULT_LIMIT = 10;
 export const DEFAULT_PER_GROUP = 2;
+export const DEFAULT_WINDOW = 5;
 
 const DAY_MS = 86_400_000;
-const SOON_DAYS = 60;
 /** Distance classes of a candidate's area from the seeker's. */
 const SAME = 0;
 const NEAR = 1;
@@ -144,6 +151,7 @@ type Prepared = {
   languageSkills: Map<string, string>;
   otherLanguages: Set<string>;
   readsJapanese: boolean;
+  caresForFamilies: boolean;
   mask: number;
   avoidMornings: boolean;
   avoidEvenings: boolean;
@@ -173,10 +181,14 @@ function prepare(seeker: Seeker, ctx: RankContext): Prepared {
   let readsJapanese = seeker.languages.length === 0;
   for (const lang of seeker.languages) {
     if ((JAPANESE_LANGUAGES as readonly string[]).includes(lang)) readsJapanese = true;
-    else {
-      otherLanguages.add(lang);
+    else otherLanguages.add(lang);
+  }
+  // A language is a skill (translating, interpreting) for someone who also reads ordinary Japanese to work from.
+  if (seeker.languages.includes(DEFAULT_LANGUAGE)) {
+    for (const lang of otherLanguages) {
       const word = LANGUAGE_SKILL_WORDS[lang];
       if (word) languageSkills.set(word, lang);
+      if (!languageSkills.has(FOREIGN_LANGUAGE_WORD)) languageSkills.set(FOREIGN_LANGUAGE_WORD, lang);
     }
   }
   const avoid = new Set(seeker.avoid);
@@ -196,6 +208,7 @@ function prepare(seeker: Seeker, ctx: RankContext): Prepared {
     languageSkills,
     otherLanguages,
     readsJapanese,
+    caresForFamilies: seeker.withChildren || seeker.supportsFamilies === true,
     mask: seeker.availability,
     avoidMornings: avoid.has("mornings"),
     avoidEvenings: avoid.has("evenings"),
@@ -313,11 +326,11 @@ function evaluate(c: Candidate, p: Prepared, out: Scored[] | null): number {
         }
       } else score -= w.timeMismatch;
     }
-    const days = (times[p.timeIndex]!.startsAt.getTime() - p.nowMs) / DAY_MS;
-    if (days < SOON_DAYS) score += w.soon * (1 - days / SOON_DAYS);
   } else {
     if (c.times.length) p.timeIndex = 0;
-    score += w.soon * 0.5;
+    // Done at home when it suits them: it probably fits their week. (Ongoing openings with no times listed and
+    // giving goods: nobody knows, so neither plus nor minus.)
+    if (p.mask !== 0 && c.mode === "at-home") score += w.time * 0.5;
   }
 
   // Skills, and languages as skills (translation, interpreting).
@@ -330,7 +343,7 @@ function evaluate(c: Candidate, p: Prepared, out: Scored[] | null): number {
     } else if (lang) {
       score += w.skill;
       if (out && w.skill > 0) out.push({ code: "language", values: { language: lang }, s: w.skill });
-    } else if (!c.beginnerFriendly) score -= w.skillMissing;
+    } else score -= c.beginnerFriendly ? w.skillMissing * 0.5 : w.skillMissing;
   }
 
   // Where.
@@ -339,7 +352,9 @@ function evaluate(c: Candidate, p: Prepared, out: Scored[] | null): number {
       const s = seeker.prefersAtHome ? w.atHome : w.atHome * 0.2;
       score += s;
       if (out && s > 0) out.push({ code: c.mode === "online" ? "online" : "at-home", s });
-    } else if (seeker.prefersAtHome) score += w.atHome * 0.5;
+    } else if (seeker.prefersAtHome || p.avoidInPerson) score += w.atHome * 0.5;
+    // Giving goods is for someone who cannot give time; to someone offering their time it is not a proposal.
+    else score -= w.goods;
   } else {
     if (seeker.prefersAtHome) score -= w.inPerson;
     const cls = areaClassOf(p, c.areaId);
@@ -347,12 +362,12 @@ function evaluate(c: Candidate, p: Prepared, out: Scored[] | null): number {
       score += w.ownArea;
       if (out && w.ownArea > 0) out.push({ code: "own-area", s: w.ownArea });
     } else if (cls === NEAR) {
-      if (seeker.reach === "own") score -= w.farArea * 0.5;
+      if (seeker.reach === "own") score -= w.farArea;
       else {
         score += w.nearArea;
         if (out && w.nearArea > 0) out.push({ code: "near", values: { area: c.areaId! }, s: w.nearArea });
       }
-    } else if (cls === FAR && seeker.reach !== "city") score -= w.farArea;
+    } else if (cls === FAR && seeker.reach !== "city") score -= seeker.reach === "own" ? 2 * w.farArea : w.farArea;
   }
 
   // Language: held in one they speak besides Japanese; or only in Japanese for someone who does not read it.
@@ -426,7 +441,13 @@ function evaluate(c: Candidate, p: Prepared, out: Scored[] | null): number {
       score += w.withChildren;
       if (out && w.withChildren > 0) out.push({ code: "with-children", s: w.withChildren });
     } else score -= w.noChildren;
-  }
+  } else if (c.forFamilies && !p.caresForFamilies) score -= w.familiesOnly;
+
+  // Helping or joining in: ways to help come first for someone who wants to help, and step back for someone who
+  // wants to join in. Salons and gatherings stay as they are for both (helpers go there too).
+  // With nothing said, a way to help still comes a little first: this is a volunteer portal, and the openings are
+  // what is short of people.
+  if (c.kind === "opening" || c.forHelpers === true) score += seeker.role === "help" ? w.role : seeker.role === "join" ? -w.role : w.role / 2;
 
   return score;
 }
@@ -485,12 +506,13 @@ class MaxHeap {
 
 /**
  * The candidates worth proposing to `seeker`, best first, each with its reasons (strongest first). Items the seeker
- * excluded, is avoiding or cannot join (full, or no upcoming time left) never appear. Diversity: at most `perGroup`
- * items of one group until every other group's best have had their place, then the rest by score.
+ * excluded, is avoiding or cannot join (full, or no upcoming time left) never appear. Diversity: among any `window`
+ * consecutive items at most `perGroup` of one group (2 in 5), as long as other groups have items left.
  */
 export function rank(seeker: Seeker, candidates: readonly Candidate[], ctx: RankContext): Ranked[] {
   const limit = ctx.limit ?? DEFAULT_LIMIT;
   const perGroup = ctx.perGroup ?? DEFAULT_PER_GROUP;
+  const window = Math.max(1, ctx.window ?? DEFAULT_WINDOW);
   if (limit <= 0 || candidates.length === 0) return [];
   const p = prepare(seeker, ctx);
   const n = candidates.length;
@@ -506,19 +528,39 @@ export function rank(seeker: Seeker, candidates: readonly Candidate[], ctx: Rank
   // Best first, lazily: a heap gives the next best in O(log n), and the list needs only the first few.
   const heap = new MaxHeap(order, kept, scores);
 
+  // Diversity: each next place goes to the best item whose group has fewer than perGroup items among the window - 1
+  // places before it; when no such item is left, to the best one (a list of one group is better than none).
+  // Items passed over wait, best first, in `waiting`: they are always better than what the heap still holds.
   const picked: number[] = [];
-  const skipped: number[] = [];
-  const perGroupCount = new Map<number, number>();
-  while (picked.length < limit && heap.size > 0) {
-    const i = heap.pop();
-    const group = candidates[i]!.groupId;
-    const count = perGroupCount.get(group) ?? 0;
-    if (count < perGroup) {
-      perGroupCount.set(group, count + 1);
-      picked.push(i);
-    } else if (skipped.length < limit) skipped.push(i);
+  const waiting: number[] = [];
+  // One activity is shown once, under whichever of its pages ranks first.
+  const shown = new Set<string>();
+  const groupOf = (i: number) => candidates[i]!.groupId;
+  const shownAlready = (i: number) => {
+    const c = candidates[i]!;
+    return shown.has(itemKey(c.kind, c.id)) || (c.sameActivityAs !== undefined && shown.has(c.sameActivityAs));
+  };
+  const fits = (i: number) => {
+    const group = groupOf(i);
+    let count = 0;
+    for (let k = Math.max(0, picked.length - window + 1); k < picked.length; k++) if (groupOf(picked[k]!) === group) count++;
+    return count < perGroup;
+  };
+  while (picked.length < limit && (waiting.length > 0 || heap.size > 0)) {
+    let chosen = -1;
+    const w = waiting.findIndex(fits);
+    if (w >= 0) chosen = waiting.splice(w, 1)[0]!;
+    while (chosen < 0 && heap.size > 0) {
+      const i = heap.pop();
+      if (fits(i)) chosen = i;
+      else waiting.push(i);
+    }
+    if (chosen < 0) chosen = waiting.shift()!;
+    if (shownAlready(chosen)) continue;
+    picked.push(chosen);
+    const c = candidates[chosen]!;
+    shown.add(itemKey(c.kind, c.id));
+    if (c.sameActivityAs) shown.add(c.sameActivityAs);
   }
-  // Not enough other groups: the rest, by score, after them.
-  for (let k = 0; picked.length < limit && k < skipped.length; k++) picked.push(skipped[k]!);
   return picked.map((i) => explain(candidates[i]!, p, scores[i]!));
 }

@@ -18,6 +18,8 @@ export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 export type Reach = "own" | "neighbours" | "city";
 /** "" = either. */
 export type Commitment = "" | "one-off" | "regular";
+/** Help out (volunteer, or learn how to), join in (go to a salon, class or gathering), or "" = either. */
+export type Role = "" | "help" | "join";
 
 /** Who is looking: built from a profile (signed in) or from the /match answers (no account). */
 export interface Seeker {
@@ -50,6 +52,11 @@ export interface Seeker {
   excluded: ReadonlySet<string>;
   /** Categories of dismissed items: they weigh less afterwards (the ranking learns from 興味なし). */
   dismissedCategoryIds: number[];
+  /** They like to do things for or with parents of small children (audience 子育て): family salons suit them even
+   * without children of their own. Absent = no. */
+  supportsFamilies?: boolean;
+  /** Whether they want to help out or to join in; absent or "" = either. */
+  role?: Role;
 }
 
 /** One upcoming time of a candidate (a shift, an event date, a place's opening slot). */
@@ -81,6 +88,15 @@ export interface Candidate {
   hasFee: boolean;
   /** Happens outside (walks, patrols, clean-ups), for "avoid: outdoors"; absent = not known to be. */
   outdoors?: boolean;
+  /** A salon, class or gathering made for children and their parents (an event or place whose audiences are only
+   * こども and 子育て): not something to send someone without children to. Absent = no. */
+  forFamilies?: boolean;
+  /** The same activity listed under another item (an event series that is a place's regular meeting): the list shows
+   * only the better ranked of the two. */
+  sameActivityAs?: ItemKey;
+  /** A way to help: an opening, or an event for (future) volunteers such as a training or an information session.
+   * Absent = only when it is an opening. */
+  forHelpers?: boolean;
   /** Upcoming times, soonest first (empty for an ongoing opening or a place with no listed hours). */
   times: CandidateTime[];
   /** Places or slots left in the soonest open time; null = no limit or not applicable. */

@@ -1,0 +1,731 @@
+// The evaluation set of matching (npm run eval:matching, docs/matching.md): residents as a 社協 volunteer coordinator
+// describes the people who come to the counter, and for each one the sample items (prisma/seed-data.ts) the
+// coordinator would propose to them. Items are named by kind and title, never by id.
+//
+// How the lists were made: for each person, every published item of the sample data was read against what the person
+// said (what they like, when they are free, where they live and how far they go, language, what they can do, what
+// they want to avoid) and kept when a coordinator would put it in front of them. A proposal is fine if the person could
+// reasonably say yes; it need not be the single best one. The sample's dates are relative to the seed's day, so the
+// lists are made for the evaluation's fixed day (EVAL_NOW: Tuesday 1 December 2026, 10:00 in Tokyo) and its weekdays.
+// The first-pass lists (`expected`) were written before looking at the ranking's output and have not been changed.
+// A second pass (`secondPass`) re-read the whole item list against each note for consistency between profiles; it
+// came after the first runs, so the evaluation prints its figures against the first-pass lists alone as well.
+
+import type { AvoidCode } from "~/modules/matching/constants";
+import type { Commitment, Reach, Role } from "~/modules/matching/types";
+
+/** The seed's "now" for the evaluation (SEED_NOW): item dates are offsets from it. */
+export const EVAL_NOW = "2026-12-01T01:00:00.000Z";
+
+/** A sample item by kind and title (a place by its name). */
+export type ItemRef = `opening:${string}` | `event:${string}` | `place:${string}`;
+
+export interface EvalProfile {
+  id: string;
+  /** The coordinator's note about the person. */
+  note: string;
+  area?: string;
+  reach?: Reach;
+  /** Category slugs (分野) they are interested in. */
+  likes?: string[];
+  /** Audience slugs (対象) they like to do things for or with. */
+  audiences?: string[];
+  skills?: string[];
+  /** /match "when" codes: presets (weekday-am, weekends, …) or cells (sat-am). Empty: any time. */
+  when?: string[];
+  /** Languages they speak or read; Japanese ("ja", or "ja-x-easy" for easy Japanese) only when they read it. */
+  languages?: string[];
+  prefersBeginner?: boolean;
+  prefersAtHome?: boolean;
+  commitment?: Commitment;
+  withChildren?: boolean;
+  avoid?: AvoidCode[];
+  /** Whether they want to help out or join in, when the note says so. */
+  role?: Role;
+  /** Items they took part in before. */
+  attended?: ItemRef[];
+  /** Items they marked 興味なし. */
+  dismissed?: ItemRef[];
+  /** What the coordinator would propose (first pass: written from the note alone). */
+  expected: ItemRef[];
+  /**
+   * Also fine, found in a second pass over every sample item for every profile, done to make the lists consistent
+   * with each other (an item accepted for one person accepted for another in the same situation). The second pass
+   * came after a first run of the evaluation, so the figures are also printed against the first-pass lists alone.
+   */
+  secondPass?: ItemRef[];
+}
+
+export const EVAL_PROFILES: EvalProfile[] = [
+  {
+    id: "suneori-retired-driver",
+    note: "脚折町の70歳の男性。定年退職して時間がある。車の運転ができる。平日なら朝から夕方まで動けるが、夜は家にいたい。町内のことや高齢の方の役に立ちたいが、何から始めればいいか分からない。",
+    role: "help",
+    area: "suneori",
+    likes: ["community-safety", "elderly"],
+    skills: ["運転"],
+    when: ["weekday-am", "weekday-pm"],
+    expected: [
+      "opening:サロンの送迎ボランティア",
+      "opening:雷電池まわりのごみ拾い",
+      "event:雷電池まわりのごみ拾い",
+      "opening:百歳体操の準備・片付け",
+      "opening:登下校の見守りボランティア",
+      "opening:ボッチャ大会の運営ボランティア",
+      "opening:ふれあい運動会の運営スタッフ",
+      "event:ボランティア講座：はじめてのボランティア",
+    ],
+    secondPass: [
+      "opening:サロンのお茶出し・受付ボランティア",
+      "event:認知症サポーター養成講座（すねおり会場）",
+    ],
+  },
+  {
+    id: "vietnamese-student-saturdays",
+    note: "富士見（若葉駅の近く）に住むベトナムからの留学生、22歳。日本語は日常会話なら大丈夫。土曜日は一日空いている。自転車で動ける。外国から来た人や子どもの役に立ちたい。",
+    role: "help",
+    area: "fujimi",
+    likes: ["multicultural", "children"],
+    when: ["sat-am", "sat-pm", "sat-eve"],
+    languages: ["ja", "vi"],
+    expected: [
+      "opening:日本語教室のボランティア（話し相手・学習サポート）",
+      "opening:お知らせの翻訳ボランティア（オンライン）",
+      "opening:翻訳・やさしい日本語ボランティア",
+      "opening:土曜「学びの部屋」の学習サポーター",
+      "opening:寺子屋の宿題見守り",
+      "place:藤金 コミュニティカフェ「ふじかね」",
+      "event:にほんご教室（土曜クラス）",
+      "place:つるがしま にほんご教室",
+      "place:わかば 学びの部屋",
+    ],
+  },
+  {
+    id: "kita-mother-of-two-from-home",
+    note: "北地区の30代の母親。小学生と保育園の子ども2人。平日の昼はパート、夜と週末は子どもがいて家を空けられない。家でできることなら手伝いたい。子育ての経験は話せる。",
+    role: "help",
+    area: "kita",
+    likes: ["children"],
+    skills: ["子育て経験"],
+    prefersAtHome: true,
+    avoid: ["in-person"],
+    expected: [
+      "opening:一人暮らしの方への季節のお便りづくり",
+      "opening:自宅でできる布マスクづくり",
+      "opening:絵本・児童書のご寄付",
+      "opening:フードパントリーへの食品のご寄付",
+      "opening:オンライン子育て相談会の聞き手",
+      "event:オンライン子育て相談会",
+    ],
+  },
+  {
+    id: "southern-retired-nurse",
+    note: "サザン（松ヶ丘）の65歳の女性、元看護師。認知症の母を看取った。火曜と金曜なら午前も午後も空いている。話を聴くことには自信がある。",
+    role: "help",
+    area: "southern",
+    likes: ["elderly", "health"],
+    skills: ["看護師", "傾聴"],
+    when: ["tue-am", "tue-pm", "fri-am", "fri-pm"],
+    expected: [
+      "opening:認知症カフェ「ひまわり」の話し相手",
+      "opening:オレンジカフェのカフェスタッフ",
+      "event:特別講座：物忘れと上手につきあう",
+      "event:オレンジカフェ みなみ",
+      "place:オレンジカフェ みなみ",
+      "place:サザン 通いの場「のびのび」",
+    ],
+    secondPass: [
+      "opening:サロンのお茶出し・受付ボランティア",
+    ],
+  },
+  {
+    id: "daini-high-school-weekends",
+    note: "鶴ヶ島第二小学校区の高校2年生。部活のない土日に何かしたい。ボランティアは初めて。小さい子と遊ぶのが好き。夜は親が心配する。",
+    role: "help",
+    area: "tsurugashima-daini",
+    likes: ["children"],
+    audiences: ["children"],
+    when: ["weekend-am", "weekend-pm"],
+    prefersBeginner: true,
+    expected: [
+      "opening:寺子屋の宿題見守り",
+      "opening:土曜「学びの部屋」の学習サポーター",
+      "place:わかば 学びの部屋",
+      "opening:防災ウォークの誘導スタッフ",
+      "opening:コミュニティカフェのホールスタッフ",
+      "place:杉下 みんなの居場所",
+      "event:杉下 みんなの居場所 オープンデー",
+    ],
+    secondPass: [
+      "opening:ひだまり体操の受付",
+    ],
+  },
+  {
+    id: "chinese-mother-new-in-town",
+    note: "藤金（中央）に越してきたばかりの中国出身の30代女性。3歳の子どもがいる。日本語は少し。平日の午前中に子どもと出かけられる場所、知り合いができる場所を探している。",
+    role: "join",
+    area: "chuo",
+    likes: ["children", "multicultural"],
+    audiences: ["parenting"],
+    when: ["weekday-am"],
+    languages: ["zh-Hans", "ja-x-easy"],
+    withChildren: true,
+    expected: [
+      "place:ママ・パパの多文化子育てサロン",
+      "place:子育てサロン ぽかぽか",
+      "event:子育てサロン ぽかぽか",
+      "event:中国の水ぎょうざをつくろう",
+      "event:ころころ 親子ふれあい遊び",
+      "place:太田ヶ谷 子育てサロン「ころころ」",
+      "event:親子でつくる おにぎり教室",
+      "event:英語で絵本を読もう",
+    ],
+  },
+  {
+    id: "sugishita-it-engineer-evenings",
+    note: "杉下の40代の会社員。平日の昼は仕事、夜と土日なら。パソコン、ホームページ作り、デザインが得意で、それを地域で生かしたい。",
+    role: "help",
+    area: "sugishita",
+    likes: ["skills"],
+    skills: ["パソコン", "ホームページ", "デザイン"],
+    when: ["weekday-eve", "weekends"],
+    expected: [
+      "opening:ホームページ更新のお手伝い",
+      "opening:サロンのチラシづくり（デザイン）",
+      "opening:助け合い隊のメンバー",
+      "event:助け合い隊 説明会",
+      "opening:夜の防犯パトロール隊員",
+      "opening:スマホ教室の先生役",
+    ],
+    secondPass: [
+      "event:夜の防犯パトロール 体験",
+    ],
+  },
+  {
+    id: "fujimi-cook-weekday-afternoons",
+    note: "富士見の50代の女性。料理が好きで、こども食堂に関心がある。平日の午後なら出られる（夕方には家に戻りたい）。",
+    area: "fujimi",
+    likes: ["food", "children"],
+    skills: ["料理"],
+    when: ["weekday-pm"],
+    expected: [
+      "opening:こども食堂の調理ボランティア",
+      "opening:子ども食堂 にこにこ 配膳ボランティア",
+      "opening:多文化ふれあい料理会の調理サポート",
+      "event:子どもの学習支援ボランティア説明会",
+      "event:ボランティア講座：はじめてのボランティア",
+      "opening:外国ルーツの子どもの学習サポーター",
+    ],
+  },
+  {
+    id: "seibu-living-alone",
+    note: "西部（新町）で一人暮らしの80代の女性。足が少し悪く、遠くへは行けない。近所で人と話せる場所がほしい。平日の昼間なら。裁縫は昔から得意。",
+    role: "join",
+    area: "seibu",
+    reach: "own",
+    likes: ["elderly", "ibasho"],
+    audiences: ["elderly"],
+    skills: ["裁縫"],
+    when: ["weekday-am", "weekday-pm"],
+    expected: [
+      "place:新町 ふれあいサロン",
+      "place:上新田 いきいきサロン",
+      "place:中新田 一本松体操クラブ",
+      "event:シニアのためのスマホ相談会",
+      "event:多世代ボッチャ大会",
+      "opening:自宅でできる布マスクづくり",
+    ],
+    secondPass: [
+      "event:草花の寄せ植え講座",
+    ],
+  },
+  {
+    id: "welfare-student-disability",
+    note: "杉下に住む大学生、20歳。福祉を学んでいて、障害のある人と関わる経験がほしい。授業のない火曜・木曜と土日なら一日空いている。自転車で市内どこでも行く。",
+    area: "sugishita",
+    reach: "city",
+    likes: ["disability"],
+    when: ["tue-am", "tue-pm", "thu-am", "thu-pm", "weekend-am", "weekend-pm"],
+    expected: [
+      "opening:ボッチャ大会の運営ボランティア",
+      "event:多世代ボッチャ大会",
+      "event:車いすの押し方 体験講座",
+      "event:親子で点字にふれてみよう",
+      "event:認知症サポーター養成講座",
+      "event:ボランティア講座：傾聴の基本",
+    ],
+  },
+  {
+    id: "filipino-care-worker-sundays",
+    note: "北地区に住むフィリピン出身の40代の女性。介護施設で働いている。話すのは大丈夫だが、漢字を読むのは苦手（やさしい日本語なら読める）。タガログ語と英語ができる。休みは日曜日。",
+    area: "kita",
+    reach: "city",
+    likes: ["multicultural"],
+    when: ["sun-am", "sun-pm"],
+    languages: ["tl", "en", "ja-x-easy"],
+    expected: [
+      "event:多文化ふれあい料理会",
+      "place:多文化サロン「まざりば」",
+      "opening:コミュニティカフェのホールスタッフ",
+      "opening:お知らせの翻訳ボランティア（オンライン）",
+      "opening:翻訳・やさしい日本語ボランティア",
+      "event:ベトナムの揚げ春巻きをつくろう",
+    ],
+  },
+  {
+    id: "fujimi-retired-teacher",
+    note: "富士見の70代の男性、元小学校教員。平日ならいつでも（夕方まで）。子どもの勉強を見てあげたい。外国から来た子にも関心がある。",
+    role: "help",
+    area: "fujimi",
+    likes: ["children", "culture-sports-learning"],
+    audiences: ["children"],
+    skills: ["勉強を教えること"],
+    when: ["weekday-am", "weekday-pm"],
+    expected: [
+      "opening:土曜「学びの部屋」の学習サポーター",
+      "opening:外国ルーツの子どもの学習サポーター",
+      "event:子どもの学習支援ボランティア説明会",
+      "opening:日本語教室のボランティア（話し相手・学習サポート）",
+      "opening:登下校の見守りボランティア",
+      "event:やさしい日本語 入門講座",
+    ],
+    secondPass: [
+      "event:ボランティア講座：はじめてのボランティア",
+      "place:外国ルーツの子どもの学習室",
+    ],
+  },
+  {
+    id: "suneori-couple-nature",
+    note: "すねおりの30代の共働き夫婦。シフト制で平日に休める日もある。自然や環境のことに関心があり、外で体を動かすのが好き。",
+    area: "suneori",
+    likes: ["environment"],
+    expected: [
+      "opening:雷電池まわりのごみ拾い",
+      "event:雷電池まわりのごみ拾い",
+      "event:草花の寄せ植え講座",
+      "event:おもちゃの病院",
+      "opening:防災ウォークの誘導スタッフ",
+      "event:防災ウォーク",
+      "event:防災ウォーク（鶴ヶ丘編）",
+    ],
+    secondPass: [
+      "event:杉下地区 防災訓練",
+      "opening:ふれあい運動会の運営スタッフ",
+      "event:杉下 ふれあい運動会",
+    ],
+  },
+  {
+    id: "daini-neighbourhood-safety",
+    note: "鶴ヶ島第二（鶴ヶ丘）の60代の男性。まだパートで働いている。自治会の役員をしていたので、地域の防犯や防災に関心がある。平日の夜と土日なら出られる。",
+    area: "tsurugashima-daini",
+    likes: ["community-safety", "disaster"],
+    when: ["weekday-eve", "weekends"],
+    expected: [
+      "opening:夜の防犯パトロール隊員",
+      "event:夜の防犯パトロール 体験",
+      "opening:助け合い隊のメンバー",
+      "event:助け合い隊 説明会",
+      "opening:防災ウォークの誘導スタッフ",
+      "event:防災ウォーク",
+      "event:杉下地区 防災訓練",
+    ],
+  },
+  {
+    id: "nepali-cook-mornings",
+    note: "中央に住むネパール出身の30代の男性。飲食店で働いていて、午前中は空いている。話すのは大丈夫だが漢字は苦手。料理ができる。日本語をもっと勉強したい。",
+    area: "chuo",
+    likes: ["food", "multicultural"],
+    skills: ["調理"],
+    when: ["weekday-am", "weekend-am"],
+    languages: ["ne", "en", "ja-x-easy"],
+    expected: [
+      "opening:コミュニティカフェのホールスタッフ",
+      "opening:フードパントリーの仕分け・配布ボランティア",
+      "opening:防災食の試食会スタッフ",
+      "event:にほんご教室（土曜クラス）",
+      "place:つるがしま にほんご教室",
+      "event:ベトナムの揚げ春巻きをつくろう",
+      "event:中国の水ぎょうざをつくろう",
+    ],
+    secondPass: [
+      "place:藤金 コミュニティカフェ「ふじかね」",
+      "event:多文化ふれあいバザー",
+    ],
+  },
+  {
+    id: "sign-language-learner",
+    note: "杉下の50代の女性。手話サークルに通って3年。聴覚障害のある人や障害のある人の役に立ちたい。パートは月曜と水曜だけなので、火・木・金と土曜は空いている（夜も大丈夫）。車があるので市内どこでも。",
+    role: "help",
+    area: "sugishita",
+    reach: "city",
+    likes: ["disability"],
+    skills: ["手話"],
+    when: ["tue-am", "tue-pm", "thu-am", "thu-pm", "fri-am", "fri-pm", "fri-eve", "sat-am", "sat-pm"],
+    expected: [
+      "event:手話サークル 定例会",
+      "event:はじめての手話教室",
+      "event:車いすの押し方 体験講座",
+      "opening:ボッチャ大会の運営ボランティア",
+      "event:多世代ボッチャ大会",
+      "event:点訳ボランティア養成講座（第1回）",
+      "opening:自宅でできる点訳ボランティア",
+    ],
+  },
+  {
+    id: "suneori-guitarist",
+    note: "脚折の70代の男性。ギターが弾けて、昔の歌が好き。平日の午後ならたいてい空いている。サロンで演奏できたらうれしい。",
+    role: "help",
+    area: "suneori",
+    likes: ["culture-sports-learning", "elderly"],
+    skills: ["ギター"],
+    when: ["weekday-pm"],
+    expected: [
+      "opening:うたごえ喫茶の伴奏ボランティア",
+      "event:童謡をうたおう 親子とシニアのうたごえ会",
+      "event:脚折 昔遊び大会",
+      "place:すねおり 手づくりカフェ",
+      "place:鶴ヶ丘 ふれあいサロン",
+      "place:杉下 いこいのサロン",
+      "place:上新田 いきいきサロン",
+    ],
+  },
+  {
+    id: "seibu-photographer",
+    note: "西部の60代の男性。写真が趣味で、腕には自信がある。平日の午前中なら。",
+    area: "seibu",
+    likes: ["skills"],
+    skills: ["写真"],
+    when: ["weekday-am"],
+    expected: [
+      "opening:活動の写真撮影ボランティア",
+      "opening:ボッチャ大会の運営ボランティア",
+      "event:多世代ボッチャ大会",
+      "opening:ミニ縁日のお手伝い",
+      "opening:雷電池まわりのごみ拾い",
+      "event:草花の寄せ植え講座",
+    ],
+  },
+  {
+    id: "chuo-office-worker-online-evenings",
+    note: "中央の30代の女性、会社員。平日の夜しか時間がなく、家からできることがいい。英語が得意。",
+    area: "chuo",
+    prefersAtHome: true,
+    skills: ["英語"],
+    when: ["weekday-eve"],
+    languages: ["ja", "en"],
+    expected: [
+      "opening:お知らせの翻訳ボランティア（オンライン）",
+      "opening:翻訳・やさしい日本語ボランティア",
+      "event:オンライン説明会：日本語ボランティアの始め方",
+      "event:フードパントリー ボランティア説明会（オンライン）",
+      "opening:一人暮らしの方への季節のお便りづくり",
+      "opening:自宅でできる布マスクづくり",
+      "opening:フードパントリーへの食品のご寄付",
+    ],
+  },
+  {
+    id: "sugishita-braille-veteran",
+    note: "杉下の70代の男性。点訳を10年続けていて、パソコンも使える。平日の午前中なら。地域の見守りにも関心がある。",
+    area: "sugishita",
+    likes: ["disability", "community-safety"],
+    skills: ["点訳", "パソコン"],
+    when: ["weekday-am"],
+    expected: [
+      "opening:自宅でできる点訳ボランティア",
+      "event:点訳ボランティア養成講座（第1回）",
+      "opening:ホームページ更新のお手伝い",
+      "event:車いすの押し方 体験講座",
+      "opening:登下校の見守りボランティア",
+    ],
+  },
+  {
+    id: "kita-young-mother-toddler",
+    note: "北地区の20代の母親。1歳の子どもがいて、なかなか外に出られない。平日の午前中に子どもと一緒に行けるところを探している。",
+    role: "join",
+    area: "kita",
+    likes: ["children"],
+    audiences: ["parenting"],
+    when: ["weekday-am"],
+    withChildren: true,
+    expected: [
+      "place:子育てサロン ぽかぽか",
+      "event:子育てサロン ぽかぽか",
+      "event:子育て講演会：ことばの発達とかかわり方",
+      "event:子育て家庭の防災マップづくり",
+      "event:はじめての手話教室（北公民館）",
+    ],
+  },
+  {
+    id: "suneori-elder-smartphone",
+    note: "すねおりの80代の男性。スマホを使えるようになって、孫とLINEをしたい。午後なら出かけられる。近所の集まりにも顔を出してみたい。",
+    role: "join",
+    area: "suneori",
+    likes: ["elderly", "culture-sports-learning"],
+    audiences: ["elderly"],
+    when: ["weekday-pm", "weekend-pm"],
+    expected: [
+      "event:シニアのためのスマホ相談会",
+      "event:パソコン・スマホなんでも相談会",
+      "place:脚折 ふれあいサロン「いちょう」",
+      "place:すねおり 手づくりカフェ",
+      "event:健康ミニ講座：フレイル予防",
+      "place:上新田 いきいきサロン",
+    ],
+    secondPass: [
+      "event:うたごえ喫茶 いちょう",
+      "event:脚折 昔遊び大会",
+      "event:童謡をうたおう 親子とシニアのうたごえ会",
+      "place:鶴ヶ丘 ふれあいサロン",
+      "place:杉下 いこいのサロン",
+    ],
+  },
+  {
+    id: "southern-family-carer",
+    note: "サザンの50代の女性。認知症の母を介護している。月に1回くらいなら時間を作れる（曜日はいつでも）。同じ立場の人と話したい、認知症のことを知りたい。",
+    role: "join",
+    area: "southern",
+    likes: ["health", "elderly"],
+    commitment: "one-off",
+    expected: [
+      "event:介護する家族のつどい",
+      "event:特別講座：物忘れと上手につきあう",
+      "event:認知症サポーター養成講座",
+      "event:オレンジカフェ みなみ",
+      "place:オレンジカフェ みなみ",
+      "place:松ヶ丘 認知症カフェ「ひまわり」",
+    ],
+    secondPass: [
+      "event:車いすの押し方 体験講座",
+    ],
+  },
+  {
+    id: "vietnamese-mother-sundays",
+    note: "中央に住むベトナム出身の30代の女性。子ども2人。平日の午前と日曜日なら子どもを連れて出かけられる。ベトナム語で話せる仲間がほしい。",
+    role: "join",
+    area: "chuo",
+    likes: ["children", "multicultural"],
+    audiences: ["parenting", "foreign-roots"],
+    when: ["weekday-am", "sun-am", "sun-pm"],
+    languages: ["vi", "ja"],
+    withChildren: true,
+    expected: [
+      "event:ベトナム語で話そう 子育てのつどい",
+      "place:ママ・パパの多文化子育てサロン",
+      "event:ベトナムの揚げ春巻きをつくろう",
+      "event:多文化ふれあい料理会",
+      "place:多文化サロン「まざりば」",
+      "event:英語で絵本を読もう",
+      "place:子育てサロン ぽかぽか",
+    ],
+    secondPass: [
+      "event:子育てサロン ぽかぽか",
+      "place:太田ヶ谷 子育てサロン「ころころ」",
+      "event:ころころ 親子ふれあい遊び",
+      "event:親子でつくる おにぎり教室",
+      "event:中国の水ぎょうざをつくろう",
+    ],
+  },
+  {
+    id: "kita-young-man-quiet",
+    note: "北地区の20代の男性。人付き合いが苦手で、家から出るきっかけがほしい。日曜の午後なら。まずは静かな、初めてでも大丈夫なところから。",
+    area: "kita",
+    likes: ["ibasho"],
+    when: ["sun-pm"],
+    prefersBeginner: true,
+    expected: [
+      "place:心に寄りそうサロン きた",
+      "place:ひとやすみサロン すぎした",
+      "opening:一人暮らしの方への季節のお便りづくり",
+      "opening:自宅でできる布マスクづくり",
+    ],
+  },
+  {
+    id: "chuo-chinese-retiree-interpreter",
+    note: "中央の60代の男性。中国出身で日本に住んで20年。中国語と日本語の通訳ができる。平日の昼間なら。外国から来た人の手助けをしたい。",
+    role: "help",
+    area: "chuo",
+    likes: ["multicultural"],
+    audiences: ["foreign-roots"],
+    skills: ["通訳", "中国語"],
+    when: ["weekday-am", "weekday-pm"],
+    languages: ["ja", "zh-Hans"],
+    expected: [
+      "opening:多文化防災ワークショップの通訳",
+      "opening:お知らせの翻訳ボランティア（オンライン）",
+      "opening:翻訳・やさしい日本語ボランティア",
+      "opening:日本語教室のボランティア（話し相手・学習サポート）",
+      "event:中国の水ぎょうざをつくろう",
+      "opening:フードパントリーの仕分け・配布ボランティア",
+      "opening:多文化ふれあい料理会の調理サポート",
+    ],
+  },
+  {
+    id: "kita-childcare-worker",
+    note: "北地区の40代の女性。保育士の資格がある。子育てが一段落して、平日の午前中なら時間がある。",
+    area: "kita",
+    likes: ["children"],
+    audiences: ["parenting", "children"],
+    skills: ["保育士"],
+    when: ["weekday-am"],
+    expected: [
+      "opening:子育てサロンの見守りボランティア",
+      "place:子育てサロン ぽかぽか",
+      "event:子育てサロン ぽかぽか",
+      "event:子育て講演会：ことばの発達とかかわり方",
+      "opening:登下校の見守りボランティア",
+      "event:子育て家庭の防災マップづくり",
+    ],
+    secondPass: [
+      "opening:こども食堂「もぐもぐ」遊び相手ボランティア",
+      "opening:ミニ縁日のお手伝い",
+    ],
+  },
+  {
+    id: "fujimi-one-off-weekends",
+    note: "富士見の20代の女性、会社員。続けるのは難しいので、土日に1回だけ参加できるものがいい。特にこだわりはない。",
+    area: "fujimi",
+    when: ["weekends"],
+    commitment: "one-off",
+    expected: [
+      "opening:防災ウォークの誘導スタッフ",
+      "event:防災ウォーク",
+      "event:夜の防犯パトロール 体験",
+      "event:ベトナムの揚げ春巻きをつくろう",
+      "event:認知症サポーター養成講座",
+      "event:ボランティア講座：傾聴の基本",
+      "event:杉下地区 防災訓練",
+    ],
+    secondPass: [
+      "opening:ひだまり体操の受付",
+      "opening:夜の防犯パトロール隊員",
+      "event:多文化ふれあい料理会",
+    ],
+  },
+  {
+    id: "daini-regular-exercise-helper",
+    note: "鶴ヶ島第二の60代の女性。毎週決まった曜日に続けられることがいい。火曜と木曜の午前が空いている。高齢の方の健康づくりを手伝いたい。",
+    role: "help",
+    area: "tsurugashima-daini",
+    likes: ["elderly", "health"],
+    when: ["tue-am", "thu-am"],
+    commitment: "regular",
+    expected: [
+      "opening:百歳体操の準備・片付け",
+      "place:鶴ヶ丘 いきいき百歳体操",
+      "event:鶴ヶ丘 いきいき百歳体操",
+      "place:富士見 ひだまり体操の会",
+      "event:ひだまり体操（いきいき百歳体操）",
+      "place:五味ヶ谷 元気体操クラブ",
+      "opening:サロンのお茶出し・受付ボランティア",
+    ],
+  },
+  {
+    id: "sugishita-pensioner-learning",
+    note: "杉下の60代の女性。年金暮らしなので参加費がかかるものは避けたい。夜は出かけない。学ぶことが好きで、講座があれば行きたい。",
+    role: "join",
+    area: "sugishita",
+    likes: ["culture-sports-learning"],
+    avoid: ["fee", "evenings"],
+    expected: [
+      "event:認知症サポーター養成講座（すねおり会場）",
+      "event:やさしい日本語 入門講座",
+      "event:健康ミニ講座：フレイル予防",
+      "event:はじめての手話教室",
+      "event:ボランティア講座：傾聴の基本（北会場）",
+      "event:脚折 昔遊び大会",
+    ],
+  },
+  {
+    id: "fujimi-kitchen-regular-with-car",
+    note: "富士見の40代の女性。わかばのこども食堂で2回、調理を手伝った。もっと続けたい。車があるので市内ならどこでも。平日の午後と夕方なら。",
+    role: "help",
+    area: "fujimi",
+    reach: "city",
+    likes: ["food", "children"],
+    skills: ["調理"],
+    when: ["weekday-pm", "weekday-eve"],
+    attended: ["opening:こども食堂の調理ボランティア"],
+    expected: [
+      "opening:こども食堂「はなみずき」調理ボランティア",
+      "opening:子ども食堂 にこにこ 配膳ボランティア",
+      "opening:多文化ふれあい料理会の調理サポート",
+      "event:わかば こども食堂",
+      "place:わかば こども食堂",
+      "place:三ツ木 みんなの食卓",
+      "event:子どもの学習支援ボランティア説明会",
+    ],
+  },
+  {
+    id: "chuo-student-not-elderly",
+    note: "中央に住む大学生。最初の一覧で高齢者向けのものを2つ「興味なし」にした。子どもや外国から来た人と関わりたい。平日の午後が空いている。",
+    area: "chuo",
+    likes: ["children", "multicultural"],
+    when: ["weekday-pm"],
+    dismissed: ["opening:サロンのお茶出し・受付ボランティア", "opening:ひだまり体操の受付"],
+    expected: [
+      "opening:外国ルーツの子どもの学習サポーター",
+      "opening:子ども食堂 にこにこ 配膳ボランティア",
+      "opening:こども食堂の調理ボランティア",
+      "event:子どもの学習支援ボランティア説明会",
+      "opening:多文化ふれあい料理会の調理サポート",
+      "place:外国ルーツの子どもの学習室",
+      "opening:日本語教室のボランティア（話し相手・学習サポート）",
+    ],
+  },
+  {
+    id: "fujimi-korean-saturday",
+    note: "富士見の40代の女性。韓国出身で日本語は上手。土曜の午前が空いている。言葉や学びのことで役に立ちたい。",
+    role: "help",
+    area: "fujimi",
+    likes: ["multicultural", "culture-sports-learning"],
+    when: ["sat-am"],
+    languages: ["ja", "ko"],
+    expected: [
+      "opening:翻訳・やさしい日本語ボランティア",
+      "event:にほんご教室（土曜クラス）",
+      "place:つるがしま にほんご教室",
+      "opening:日本語教室のボランティア（話し相手・学習サポート）",
+      "place:藤金 コミュニティカフェ「ふじかね」",
+      "opening:土曜「学びの部屋」の学習サポーター",
+      "place:わかば 学びの部屋",
+    ],
+  },
+  {
+    id: "seibu-brazilian-night-shift",
+    note: "西部に住むブラジル出身の30代の男性。工場の夜勤なので平日の昼間が空いている。体を動かすのが好き。日本語は話せるが読むのはやさしい日本語まで。",
+    area: "seibu",
+    likes: ["culture-sports-learning", "multicultural"],
+    when: ["weekday-am", "weekday-pm"],
+    languages: ["pt-BR", "ja-x-easy"],
+    expected: [
+      "opening:ボッチャ大会の運営ボランティア",
+      "event:多世代ボッチャ大会",
+      "opening:多文化ふれあい料理会の調理サポート",
+      "event:多文化防災ワークショップ",
+      "event:サロンで使える 体操リーダー講習",
+      "opening:ミニ縁日のお手伝い",
+      "opening:雷電池まわりのごみ拾い",
+    ],
+    secondPass: [
+      "event:中国の水ぎょうざをつくろう",
+    ],
+  },
+  {
+    id: "fujimi-area-only",
+    note: "富士見の人。窓口で「何かできることはありますか」とだけ。地区しか聞けなかった。",
+    role: "help",
+    area: "fujimi",
+    expected: [
+      "event:ボランティア講座：はじめてのボランティア",
+      "opening:サロンのお茶出し・受付ボランティア",
+      "opening:防災ウォークの誘導スタッフ",
+      "opening:こども食堂の調理ボランティア",
+      "opening:ひだまり体操の受付",
+      "opening:一人暮らしの方への季節のお便りづくり",
+      "opening:土曜「学びの部屋」の学習サポーター",
+    ],
+    secondPass: [
+      "event:子どもの学習支援ボランティア説明会",
+    ],
+  },
+];
