@@ -42,6 +42,12 @@ const pages = {
   // A shift that runs over several weeks (the sample data's opening 36).
   "opening-multiday": { path: "/volunteer/36" },
   opendata: { path: "/opendata" },
+  match: { path: "/match" },
+  "match-results": { path: "/match?like=elderly.children&when=weekday-am.weekend-pm&area=fujimi" },
+  "match-resident": { path: "/match?like=elderly&when=weekday-am&area=fujimi", as: "resident@example.jp" },
+  profile: { path: "/me/profile", as: "resident@example.jp" },
+  "home-resident": { path: "/", as: "resident@example.jp" },
+  me: { path: "/me", as: "resident@example.jp" },
   certificate: { path: "/me/certificate", as: "resident@example.jp" },
   "certificate-print": { path: "/me/certificate", as: "resident@example.jp", media: "print" },
   flyer: { path: `${placeHref}/flyer`, media: "print" },

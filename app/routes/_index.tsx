@@ -15,28 +15,35 @@ import { cacheKey, cachedPublic } from "~/utils/cache.server";
 import { Icon } from "~/components/icon";
 import { withReadings } from "~/modules/furigana/ruby.server";
 import { useRubyT } from "~/modules/furigana/ruby";
+import { getCurrentUser } from "~/modules/auth/permissions.server";
+import { homeRecommendations } from "~/modules/matching/quick-match.server";
+import { RecommendationCard } from "~/modules/matching/recommendation-card";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { locale, t } = await getRequestI18n(request);
-  const [taxonomy, events, places] = await Promise.all([
+  const [{ locale, t }, user] = await Promise.all([getRequestI18n(request), getCurrentUser(request)]);
+  // Personal proposals only for a signed-in resident: the page cache (server/page-cache.js) never stores a page
+  // asked for with a session cookie, so anonymous visitors keep sharing one cached copy.
+  const [taxonomy, events, places, forYou] = await Promise.all([
     getTaxonomy(locale),
     cachedPublic(cacheKey("home-events", locale), () => listThisWeeksEvents(locale)),
     cachedPublic(cacheKey("home-places", locale), () => listFeaturedPlaces(locale)),
+    user?.roles.includes("resident") ? homeRecommendations(user.id, locale) : null,
   ]);
   return withReadings(request, {
     meta: { title: t("site.name"), description: t("home.lead"), siteName: t("site.name") },
     taxonomy,
     events,
     places,
+    forYou,
   });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
-export const handle = { i18n: ["listing", "lists", "home", "search", "events"] };
+export const handle = { i18n: ["listing", "lists", "home", "search", "events", "matching"] };
 
 export default function Home() {
-  const { taxonomy, events, places } = useLoaderData<typeof loader>();
+  const { taxonomy, events, places, forYou } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const rt = useRubyT();
   const names = nameMaps(taxonomy);
@@ -59,6 +66,24 @@ export default function Home() {
           </Form>
         </div>
       </section>
+
+      {forYou ? (
+        <section className="container section" aria-labelledby="for-you">
+          <div className="section__head">
+            <h2 id="for-you">{rt("home.forYou")}</h2>
+            <Link to="/match">{t("home.forYouMore")}</Link>
+          </div>
+          {forYou.length ? (
+            <div className="cards">
+              {forYou.map((item) => (
+                <RecommendationCard key={`${item.kind}:${item.id}`} item={item} names={taxonomy} />
+              ))}
+            </div>
+          ) : (
+            <p className="empty">{t("home.forYouEmpty")}</p>
+          )}
+        </section>
+      ) : null}
 
       {/* Right after the search: residents know their 町名, rarely the council's areas (issue 15). */}
       <section className="container section area-search" aria-labelledby="by-area">
@@ -110,6 +135,16 @@ export default function Home() {
           </li>
         </ul>
       </section>
+
+      <div className="container section">
+        <Link className="step quick-match-link" to="/match">
+          <span className="step__icon">
+            <Icon name="hands" />
+          </span>
+          <span className="step__title">{t("home.quickMatch")}</span>
+          <span className="step__text">{t("home.quickMatchText")}</span>
+        </Link>
+      </div>
 
       <section className="container section" aria-labelledby="this-week">
         <div className="section__head">

@@ -20,15 +20,20 @@ import { formatDate } from "~/utils/dates";
 import { pageMeta } from "~/utils/meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useRubyT } from "~/modules/furigana/ruby";
+import { nextStepsForResident } from "~/modules/matching/next-steps.server";
+import { RecommendationCard } from "~/modules/matching/recommendation-card";
+import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { t, locale } = await getRequestI18n(request);
-  const [account, activities] = await Promise.all([getMyAccount(user.id), myActivities(user.id, locale)]);
+  const [account, activities, nextSteps, taxonomy] = await Promise.all([getMyAccount(user.id), myActivities(user.id, locale), nextStepsForResident(user.id, locale), getTaxonomy(locale)]);
   return {
     activities,
+    nextSteps,
+    names: { categories: taxonomy.categories, audiences: taxonomy.audiences, areas: taxonomy.areas },
     meta: { title: t("me.title"), siteName: t("site.name") },
     account: {
       name: account.name,
@@ -58,10 +63,10 @@ export async function action({ request }: ActionFunctionArgs) {
   throw redirect("/me?saved=1", { headers: { "Set-Cookie": await localeCookie.serialize(submission.value.locale) } });
 }
 
-export const handle = { i18n: ["listing", "volunteering", "participation", "account"] };
+export const handle = { i18n: ["listing", "volunteering", "participation", "account", "matching"] };
 
 export default function MyPage() {
-  const { account, activities } = useLoaderData<typeof loader>();
+  const { account, activities, nextSteps, names } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const rt = useRubyT();
@@ -90,6 +95,31 @@ export default function MyPage() {
         <p className="links-below">
           <Link to="/volunteer">{t("me.findVolunteering")}</Link>
         </p>
+      </section>
+
+      {nextSteps ? (
+        <section className="panel next-steps" aria-labelledby="next-steps-h">
+          <h2 id="next-steps-h">{rt("me.nextSteps")}</h2>
+          <p>{t("me.nextStepsLead", { title: nextSteps.after.title })}</p>
+          <ul className="next-steps__list">
+            {nextSteps.steps.map((step) => (
+              <li key={`${step.kind}:${step.id}`}>
+                <p className="next-steps__label">{t(`me.nextStepKind.${step.step}`)}</p>
+                <RecommendationCard item={step} names={names} />
+              </li>
+            ))}
+          </ul>
+          <p className="links-below">
+            <Link to="/match">{t("me.moreForYou")}</Link>
+          </p>
+        </section>
+      ) : null}
+
+      <section className="panel" aria-labelledby="match-profile-h">
+        <h2 id="match-profile-h">
+          <Link to="/me/profile">{t("me.matchProfile")}</Link>
+        </h2>
+        <p>{t("me.matchProfileText")}</p>
       </section>
 
       <section className="panel" aria-labelledby="hours-h">

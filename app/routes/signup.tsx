@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormError, Honeypot, InputField } from "~/components/forms";
 import { signUp } from "~/modules/auth/accounts.server";
@@ -10,6 +10,9 @@ import { rejectBots } from "~/modules/auth/guards.server";
 import { RATE_LIMITS, clientIp, consumeRateLimit } from "~/modules/auth/rate-limit.server";
 import { PASSWORD_MIN, SignupSchema } from "~/modules/auth/schemas";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
+import { answersToSearchParams } from "~/modules/matching/answers";
+import { SIGNUP_MATCH_PARAM, answersFromSignup } from "~/modules/matching/quick-match";
+import { startingProfileFromAnswers } from "~/modules/matching/profile.server";
 import { tooManyRequests } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { CodeStep } from "./login_.code";
@@ -17,7 +20,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getRequestI18n(request);
-  return { meta: { title: t("auth.signupTitle"), siteName: t("site.name") }, passwordMin: PASSWORD_MIN };
+  // Coming from the quick match (/match): the answers ride along in the form and start the new profile.
+  const answers = answersFromSignup(new URL(request.url).searchParams.get(SIGNUP_MATCH_PARAM));
+  return { meta: { title: t("auth.signupTitle"), siteName: t("site.name") }, passwordMin: PASSWORD_MIN, match: answers ? answersToSearchParams(answers).toString() : null };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
@@ -31,12 +36,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: SignupSchema });
   if (submission.status !== "success") return data({ step: "form" as const, result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const { locale } = await getRequestI18n(request);
-  const result = await signUp({ ...submission.value, locale, ip });
+  const answers = answersFromSignup(submission.value.match);
+  const profile = answers ? await startingProfileFromAnswers(answers) : undefined;
+  const result = await signUp({ ...submission.value, locale, ip, profile });
   if (!result.ok) {
     return data({ step: "form" as const, result: submission.reply({ fieldErrors: { password: [`errors.password.${result.problem}`] }, hideFields: ["password"] }) }, { status: 400 });
   }
-  // Same next step whether or not the address already had an account.
-  return { step: "verify" as const, email: submission.value.email, result: undefined };
+  // Same next step whether or not the address already had an account; with answers kept, on to the proposals.
+  return { step: "verify" as const, email: submission.value.email, next: answers ? "/match" : "/me", result: undefined };
 }
 
 export const handle = { i18n: ["account"] };
@@ -48,7 +55,7 @@ export default function SignupPage() {
     return (
       <div className="container page form-page">
         <h1>{t("auth.verifyTitle")}</h1>
-        <CodeStep email={actionData.email} lastResult={undefined} redirectTo="/me" action="/verify" lead={t("auth.verifySent")} />
+        <CodeStep email={actionData.email} lastResult={undefined} redirectTo={actionData.next} action="/verify" lead={t("auth.verifySent")} />
       </div>
     );
   }
@@ -56,6 +63,7 @@ export default function SignupPage() {
 }
 
 function SignupForm({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
+  const { match } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
     lastResult,
@@ -67,9 +75,15 @@ function SignupForm({ lastResult }: { lastResult: SubmissionResult<string[]> | n
     <div className="container page form-page">
       <h1>{t("auth.signupTitle")}</h1>
       <p>{t("auth.signupLead")}</p>
+      {match ? (
+        <p className="notice notice--info" data-testid="match-kept">
+          {t("auth.matchKept")}
+        </p>
+      ) : null}
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormError id={form.errorId} errors={form.errors} />
         <Honeypot />
+        {match ? <input type="hidden" name="match" value={match} /> : null}
         <InputField meta={fields.name} label={t("auth.name")} hint={t("auth.nameHint")} autoComplete="name" />
         <InputField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
         <InputField meta={fields.password} label={t("auth.password")} type="password" hint={t("auth.passwordHint", { min: PASSWORD_MIN })} autoComplete="new-password" />

@@ -46,6 +46,8 @@ export const PAGES: Record<Area, PageVisit[]> = {
     { name: "an event", path: (found) => found.event!, html: true },
     { name: "a volunteer opening", path: (found) => found.opening!, html: true },
     { name: "report a place", path: (found) => found.place!.replace(/^\/places\//, "/report/place/"), html: true },
+    { name: "quick match", path: "/match", html: true },
+    { name: "quick match results", path: "/match?like=elderly.children&when=weekday-am.weekend-pm&area=fujimi&avoid=fee", html: true },
     { name: "privacy", path: "/privacy", html: true },
     { name: "accessibility", path: "/accessibility", html: true },
     { name: "open data", path: "/opendata", html: true },
@@ -57,6 +59,9 @@ export const PAGES: Record<Area, PageVisit[]> = {
   ],
   resident: [
     { name: "my page", path: "/me" },
+    { name: "my profile", path: "/me/profile" },
+    { name: "my profile with errors", path: "/me/profile", then: async (page) => { await page.locator("input[name=otherSkills]").fill("あ".repeat(31)); await submitEmpty(page, "form.form", "form.form button[type=submit]"); } },
+    { name: "quick match, signed in", path: "/match?like=elderly&when=weekday-am&area=fujimi" },
     { name: "change email", path: "/me/email" },
     { name: "delete account", path: "/me/delete" },
     { name: "volunteer certificate", path: "/me/certificate" },

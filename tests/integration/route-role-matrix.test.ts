@@ -59,6 +59,8 @@ const MATRIX: Record<string, () => Entry> = {
   "sitemap[.]xml": () => ({ url: "/sitemap.xml", loader: everyone(200) }),
   "robots[.]txt": () => ({ url: "/robots.txt", loader: everyone(200) }),
   search: () => ({ url: "/search?q=サロン", loader: everyone(200) }),
+  // The quick match: anyone, answers in the address; 興味なし posted empty is a 400 with its errors (data, so 200).
+  match: () => ({ url: "/match?like=elderly&when=weekday-am&area=fujimi", loader: everyone(200), action: everyone(200) }),
   privacy: () => ({ url: "/privacy", loader: everyone(200) }),
   accessibility: () => ({ url: "/accessibility", loader: everyone(200) }),
   // 表示の設定: anyone may choose for themselves; an empty form is answered with its errors (400 data, so 200 here).
@@ -93,6 +95,8 @@ const MATRIX: Record<string, () => Entry> = {
   logout: () => ({ url: "/logout", loader: everyone("redirect"), action: everyone("redirect"), ownSession: true }),
   "me._index": () => ({ url: "/me", loader: signedIn(200), action: signedIn(200) }),
   "me.email": () => ({ url: "/me/email", loader: signedIn(200), action: signedIn(200) }),
+  // The matching profile: one's own only; an empty form is answered with its errors (400 data, so 200 here).
+  "me.profile": () => ({ url: "/me/profile", loader: signedIn(200), action: signedIn(200) }),
   "me.delete": () => ({ url: "/me/delete", loader: signedIn(200), action: signedIn(200) }),
   "manage.groups.$groupId.openings.$openingId_.applicants": () => ({
     url: `/manage/groups/1/openings/${ids.group1Opening}/applicants`,

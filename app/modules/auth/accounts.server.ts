@@ -40,6 +40,21 @@ async function mayEmail(address: string, ip: string): Promise<boolean> {
 
 export type SignupResult = { ok: true } | { ok: false; problem: PasswordProblem };
 
+/** What a new profile starts with (the quick match's answers, turned into ids by the matching module). */
+export type StartingProfile = { interestIds: number[]; audienceIds: number[]; availability: number; areaId: number | null; reach: string; avoid: string };
+
+function startingProfileData(start: StartingProfile | undefined) {
+  if (!start) return {};
+  return {
+    interests: { connect: start.interestIds.map((id) => ({ id })) },
+    audiences: { connect: start.audienceIds.map((id) => ({ id })) },
+    availability: start.availability,
+    areaId: start.areaId,
+    reach: start.reach,
+    avoid: start.avoid,
+  };
+}
+
 type ExistingAccount = { id: number; status: string; registeredById: number | null; emailVerifiedAt: Date | null; password: { userId: number } | null };
 
 /**
@@ -91,8 +106,11 @@ async function markAddressProven(tx: Tx, userId: number, now = new Date()) {
  * Registers a resident (unverified) and emails a verification code. When the address already has an account,
  * its owner gets an email saying so instead, and the caller sees the same result. When it belongs to a record staff
  * made for the person (代理登録), the signup claims that record instead (startClaim), again with the same result.
+ * `profile` (the quick match's answers) starts the profile of a new account only: an address that already has an
+ * account, or a record being claimed, keeps its profile as it is, so nobody can change someone else's by signing up
+ * with their address.
  */
-export async function signUp(input: { name: string; email: string; password: string; locale: string; ip: string }): Promise<SignupResult> {
+export async function signUp(input: { name: string; email: string; password: string; locale: string; ip: string; profile?: StartingProfile }): Promise<SignupResult> {
   const problem = passwordProblem(input.password, input.email);
   if (problem) return { ok: false, problem };
   const passwordHash = await hashPassword(input.password);
@@ -129,7 +147,7 @@ export async function signUp(input: { name: string; email: string; password: str
         locale: input.locale,
         password: { create: { hash: passwordHash } },
         roles: { create: { roleId: resident.id } },
-        profile: { create: {} },
+        profile: { create: startingProfileData(input.profile) },
         consents: { create: { kind: "privacy-notice", version: PRIVACY_NOTICE_VERSION } },
       },
       select: { id: true },

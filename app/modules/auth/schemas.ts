@@ -60,6 +60,8 @@ export const SignupSchema = z.object({
   password: PasswordField,
   agree: z.literal("on", { errorMap: () => ({ message: "errors.mustAgree" }) }),
   redirectTo: z.string().optional(),
+  /** The /match answers to start the profile from (a query string, read by matching's answersFromSignup). */
+  match: z.string().max(1000).optional(),
 });
 
 export const LoginSchema = z.object({ email: EmailField, password: PasswordField, redirectTo: z.string().optional() });

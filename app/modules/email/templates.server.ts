@@ -46,11 +46,18 @@ type Templates = {
   "signup-received": { name: string; title: string; when: string; person: string; partySize: number; status: "application" | "registration"; link: string };
   /** To a group member who chose a daily summary: one line per item with new sign-ups. */
   "signup-digest": { name: string; group: string; lines: string[]; link: string };
+  /**
+   * To a resident whose attendance was recorded: thanks, and one or two ways to continue ("steps"), each its lines
+   * (a title and a line of when and why) and its page; "plain" when there is nothing to suggest.
+   */
+  "activity-thanks": { name: string; title: string; steps: EmailLink[]; more: string; status: "steps" | "plain" };
   /** To a registrant: the date was cancelled, with the group's reason when one was written ("reason"). */
   "date-cancelled": { name: string; title: string; when: string; reason: string; status: "plain" | "reason"; link: string };
   /** To a volunteer translator: their translation was published (with the hours credited) or sent back with a reason. */
   "translation-decided": { name: string; title: string; language: string; hours: string; reason: string; status: "approved" | "rejected"; link: string };
 };
+/** A suggestion in an email: lines of words (made safe like any typed text) and a link to one of the portal's pages. */
+export type EmailLink = { lines: string[]; url: string };
 export type EmailTemplate = keyof Templates;
 export type TemplateVars<T extends EmailTemplate> = Templates[T];
 
@@ -91,6 +98,10 @@ export function defuse(s: string): string {
   return s.replace(/:\/\//g, "[:]//").replace(/([A-Za-z0-9-])\.(?=[A-Za-z])/g, "$1[.]");
 }
 
+function isEmailLink(value: unknown): value is EmailLink {
+  return typeof value === "object" && value !== null && Array.isArray((value as EmailLink).lines) && typeof (value as EmailLink).url === "string";
+}
+
 const ownLinkPattern = () => new RegExp(`^${escapeRegExp(getEnv().APP_ORIGIN)}/`);
 
 /** A secret's HTML: the portal's own link stays clickable, anything else is plain escaped text. */
@@ -118,6 +129,8 @@ export async function renderEmail<T extends EmailTemplate>(template: T, locale: 
   const secrets: EmailSecrets = {};
   const plainVars = Object.fromEntries(
     Object.entries(vars).map(([k, v]) => {
+      // Links with their words: every word defused (titles are typed by groups), each link the portal's own or left out.
+      if (Array.isArray(v) && v.every(isEmailLink)) return [k, v.map((item) => [...item.lines.map((line) => defuse(singleLine(line))), ...(ownLinkPattern().test(item.url) ? [singleLine(item.url)] : [])].join("\n")).join("\n\n")];
       // A list (the lines of a summary) is one paragraph, a line per entry, each entry made safe like any text.
       if (Array.isArray(v)) return [k, (v as string[]).map((line) => (USER_TEXT_VARS.has(k) ? defuse(singleLine(line)) : singleLine(line))).join("\n")];
       if (typeof v !== "string") return [k, v];

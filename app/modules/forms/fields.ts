@@ -5,6 +5,8 @@ import { parseTime, parseTokyoDate } from "~/utils/dates";
 import { text } from "~/utils/text";
 import { isPhoneNumber, normalizePhone } from "~/utils/phone";
 
+export { CheckboxField, IdListField, OptionalIdField, RequiredIdField, enumList } from "./choice-fields";
+
 // Field schemas for the organiser forms, shared by the server actions and the browser (hints only).
 // Conform turns empty inputs into `undefined` before zod sees them, so "optional" here means "left blank".
 // Messages are i18n keys (common:errors.* and common:manage.errors.*). Free text goes through the shared `text`
@@ -108,56 +110,6 @@ export const OptionalEmailField = z
   .optional()
   .transform((v) => normalizeEmail(v ?? ""))
   .refine((v) => v === "" || isEmailAddress(v), "errors.emailInvalid");
-
-/** A database id chosen in a select; blank → null. Whether it is an allowed choice is checked on the server. */
-export const OptionalIdField = z
-  .string({ invalid_type_error: "errors.invalidChoice" })
-  .optional()
-  .transform((v, ctx) => {
-    if (v === undefined || v === "") return null;
-    if (!/^[1-9]\d{0,9}$/.test(v) || Number(v) > 2_147_483_647) {
-      ctx.addIssue({ code: "custom", message: "errors.invalidChoice" });
-      return z.NEVER;
-    }
-    return Number(v);
-  });
-
-export const RequiredIdField = OptionalIdField.refine((v): v is number => v !== null, "errors.required").transform((v) => v as number);
-
-/** Several ids from checkboxes sharing a name (conform gives a string for one, an array for more). */
-export const IdListField = z
-  .union([z.string(), z.array(z.string())], { invalid_type_error: "errors.invalidChoice" })
-  .optional()
-  .transform((v, ctx) => {
-    const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
-    if (list.length > 50 || list.some((s) => !/^[1-9]\d{0,9}$/.test(s))) {
-      ctx.addIssue({ code: "custom", message: "errors.invalidChoice" });
-      return z.NEVER;
-    }
-    return [...new Set(list.map(Number))];
-  });
-
-/** Several values from a fixed list (languages, weekdays). */
-export function enumList<T extends string>(values: readonly T[]) {
-  return z
-    .union([z.string(), z.array(z.string())], { invalid_type_error: "errors.invalidChoice" })
-    .optional()
-    .transform((v, ctx) => {
-      const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
-      if (list.some((s) => !(values as readonly string[]).includes(s))) {
-        ctx.addIssue({ code: "custom", message: "errors.invalidChoice" });
-        return z.NEVER;
-      }
-      // Keep the list's own order, so the stored value does not depend on the order the browser sent.
-      return values.filter((x) => list.includes(x));
-    });
-}
-
-/** A checkbox: "on" when ticked, absent otherwise. */
-export const CheckboxField = z
-  .string()
-  .optional()
-  .transform((v) => v === "on");
 
 export function minutesOf(time: unknown): number {
   // Refinements also run after a field failed (zod marks the object dirty), so the value may not be a string.

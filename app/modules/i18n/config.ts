@@ -43,6 +43,7 @@ export const UI_NAMESPACES = [
   "volunteering",
   "participation",
   "account",
+  "profile",
   "manage",
   "privacy",
   "accessibility",
@@ -53,6 +54,7 @@ export const UI_NAMESPACES = [
   "people",
   "insight",
   "quickjoin",
+  "quickmatch",
   "translation",
   "matching",
 ] as const;

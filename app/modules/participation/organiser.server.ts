@@ -8,6 +8,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { formatRange } from "~/utils/dates";
 import { invalidatePublicCache } from "~/utils/cache.server";
 import { neutralizeFormula } from "~/utils/csv";
+import { prepareThanks } from "~/modules/matching/next-steps.server";
 import { QUEUE_ORDER, acceptApplication, shiftSlots } from "./capacity.server";
 import { APPLICATION_STATUS, ATTENDANCE_STATUSES, LIVE_APPLICATION_STATUSES, LIVE_REGISTRATION_STATUSES, REGISTRATION_STATUS, UNDECIDED_APPLICATION_STATUSES } from "./status";
 
@@ -107,6 +108,11 @@ export async function decideApplication(
     },
   });
   if (!app) return { ok: false as const, reason: "not-found" as const };
+  // The first time someone is recorded as attended, they are thanked, with ways to continue (plan measure ⑥).
+  const thanks =
+    input.decision === APPLICATION_STATUS.attended && app.status !== APPLICATION_STATUS.attended && app.shift.startsAt <= now && app.user && app.userId
+      ? await prepareThanks({ participation: { kind: "application", id: app.id }, person: { id: app.userId, ...app.user }, item: { kind: "opening", id: app.shift.opening.id, title: app.shift.opening.title } })
+      : null;
   return prisma.$transaction(async (tx) => {
     let audit: { action: string; detail: Record<string, unknown> } = { action: `application.${input.decision}`, detail: { hours: input.hours ?? null } };
     if (input.decision === "accept") {
@@ -130,6 +136,7 @@ export async function decideApplication(
         where: { id: app.id },
         data: { status: input.decision, hours, hoursVerifiedAt: hours ? now : null, hoursVerifiedById: hours ? input.staffUserId : null },
       });
+      await thanks?.(tx);
     }
     if ((input.decision === "accept" || input.decision === "decline") && app.user) {
       await enqueueEmail(tx, {
@@ -272,13 +279,24 @@ export async function cancelEventDate(input: { groupId: number; eventDateId: num
 export async function recordRegistrationAttendance(input: { groupId: number; registrationId: number; attended: boolean; staffUserId: number }, now = new Date()) {
   const reg = await prisma.registration.findFirst({
     where: { id: input.registrationId, eventDate: { event: { groupId: input.groupId } } },
-    select: { id: true, status: true, eventDate: { select: { startsAt: true } } },
+    select: {
+      id: true,
+      status: true,
+      userId: true,
+      user: { select: { email: true, name: true, locale: true } },
+      eventDate: { select: { startsAt: true, event: { select: { id: true, title: true } } } },
+    },
   });
   if (!reg) return { ok: false as const, reason: "not-found" as const };
   if (!ATTENDANCE_STATUSES.includes(reg.status)) return { ok: false as const, reason: "closed" as const };
   if (reg.eventDate.startsAt > now) return { ok: false as const, reason: "not-yet" as const };
+  const thanks =
+    input.attended && reg.status !== REGISTRATION_STATUS.attended && reg.user && reg.userId
+      ? await prepareThanks({ participation: { kind: "registration", id: reg.id }, person: { id: reg.userId, ...reg.user }, item: { kind: "event", id: reg.eventDate.event.id, title: reg.eventDate.event.title } })
+      : null;
   await prisma.$transaction(async (tx) => {
     await tx.registration.update({ where: { id: reg.id }, data: { status: input.attended ? REGISTRATION_STATUS.attended : REGISTRATION_STATUS.noShow } });
+    await thanks?.(tx);
     await recordAudit(tx, { actorId: input.staffUserId, action: input.attended ? "registration.attended" : "registration.no-show", entityType: "registration", entityId: reg.id });
   }, WRITE_TX);
   return { ok: true as const };
