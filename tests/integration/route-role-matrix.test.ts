@@ -53,6 +53,8 @@ const MATRIX: Record<string, () => Entry> = {
   "staff.audit[.]csv": () => ({ url: "/staff/audit.csv", loader: staffOnly() }),
   // The 要確認 reminder's one-click link needs no account: the token is the permission (a wrong one: "not valid").
   "places.$id_.confirm": () => ({ url: `/places/${ids.place}/confirm?token=x`, params: { id: ids.place }, loader: everyone(200), action: everyone(200) }),
+  // The weekly digest's unsubscribe link needs no account either: the signed token is the permission (a bad one: "not valid").
+  "unsubscribe.$token": () => ({ url: "/unsubscribe/1.99999.x", params: { token: "1.99999.x" }, loader: everyone(200), action: everyone(200) }),
   _index: () => ({ url: "/", loader: everyone(200) }),
   $: () => ({ url: "/no-such-page", params: { "*": "no-such-page" }, loader: everyone(404) }),
   healthz: () => ({ url: "/healthz", loader: everyone(200) }),
