@@ -36,6 +36,14 @@ export function dropLocalPublicCache() {
   globalThis.__tsunaguCacheEpoch = (globalThis.__tsunaguCacheEpoch ?? 0) + 1;
 }
 
+/**
+ * A number that changes whenever the public caches are emptied (a write here or in another process): a module that
+ * keeps its own longer-lived copy of public data (the matching candidates) compares it to know when to reload.
+ */
+export function publicCacheEpoch(): number {
+  return globalThis.__tsunaguCacheEpoch ?? 0;
+}
+
 /** server.mjs registers how a write reaches the other server processes (a single process registers nothing). */
 export function onPublicCacheInvalidated(listener: () => void) {
   announce = listener;

@@ -79,6 +79,8 @@ export interface Candidate {
   childFriendly: boolean;
   /** Has a fee (for "avoid: fee"). */
   hasFee: boolean;
+  /** Happens outside (walks, patrols, clean-ups), for "avoid: outdoors"; absent = not known to be. */
+  outdoors?: boolean;
   /** Upcoming times, soonest first (empty for an ongoing opening or a place with no listed hours). */
   times: CandidateTime[];
   /** Places or slots left in the soonest open time; null = no limit or not applicable. */
@@ -93,10 +95,13 @@ export type ReasonCode =
   | "own-area" // あなたの地区です
   | "near" // となりの地区です — values: { area }
   | "at-home" // 家からできます
+  | "online" // オンラインで参加できます
   | "language" // ベトナム語で参加できます — values: { language }
   | "audience" // 子どもに関わる活動です — values: { audience }
   | "beginner" // 初めての人も歓迎
   | "with-children" // 子どもと一緒に参加できます
+  | "one-off" // 1回だけの参加です
+  | "regular" // 続けて参加できます
   | "few-left" // 残り 2 人です — values: { count }
   | "new" // 新しく載りました
   | "like-before" // 前に参加した活動に似ています
@@ -114,4 +119,6 @@ export interface Ranked {
   score: number;
   /** Strongest first; pages show the first two or three. */
   reasons: Reason[];
+  /** The upcoming time the ranking went by: the soonest that fits the seeker, else the soonest; null when none is listed. */
+  startsAt: Date | null;
 }

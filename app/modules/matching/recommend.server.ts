@@ -1,0 +1,268 @@
+import { prisma } from "~/utils/db.server";
+import { localize, type TranslatableType } from "~/modules/i18n/localize.server";
+import { DEFAULT_LOCALE } from "~/modules/i18n/config";
+import { splitCodes } from "~/modules/listing/codes";
+import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { APPLICATION_STATUS, REGISTRATION_STATUS } from "~/modules/participation/status";
+import { avoidFromStored, splitSkills } from "./answers";
+import { DEFAULT_REACH, REACHES, COMMITMENTS } from "./constants";
+import { getCandidatePool, type PoolItem } from "./candidates.server";
+import { rank, type Weights } from "./scoring";
+import { itemKey, type Commitment, type ItemKind, type Reach, type Reason, type Seeker } from "./types";
+
+// Matching for a page: who the signed-in resident is as a Seeker (their profile and what they did), and the ranked
+// items ready to show (localized title and summary, group, area, next time, places left, reasons).
+
+export const ITEM_KINDS = ["opening", "event", "place"] as const satisfies readonly ItemKind[];
+export const isItemKind = (value: unknown): value is ItemKind => typeof value === "string" && (ITEM_KINDS as readonly string[]).includes(value);
+
+/** Public page of each kind. */
+export function itemHref(kind: ItemKind, id: number): string {
+  return kind === "opening" ? `/volunteer/${id}` : kind === "event" ? `/events/${id}` : `/places/${id}`;
+}
+
+/** Applications that mean the resident took part (for "more of what they attended"). */
+const TOOK_PART = new Set<string>([APPLICATION_STATUS.attended]);
+const REGISTERED_AND_WENT = new Set<string>([REGISTRATION_STATUS.attended]);
+
+async function categoriesOf(kind: ItemKind, itemIds: number[]): Promise<number[]> {
+  if (itemIds.length === 0) return [];
+  const select = { categories: { select: { id: true } } } as const;
+  const where = { id: { in: itemIds } };
+  const rows =
+    kind === "opening"
+      ? await prisma.opening.findMany({ where, select })
+      : kind === "event"
+        ? await prisma.event.findMany({ where, select })
+        : await prisma.place.findMany({ where, select });
+  return rows.flatMap((r) => r.categories.map((c) => c.id));
+}
+
+/**
+ * The resident as the ranking sees them: their profile (interests, audiences, skills, week, area and reach,
+ * languages — the profile's and the one they read the site in —, preferences, things to avoid), what they did
+ * (attended categories and groups), and what never to propose again: items they applied to or registered for in
+ * any state (waiting, accepted, declined, withdrawn, attended) and items they dismissed (興味なし), whose categories
+ * then weigh less.
+ */
+export async function seekerForUser(userId: number): Promise<Seeker> {
+  const [user, applications, registrations, dismissals] = await Promise.all([
+    prisma.user.findUnique({
+      where: { id: userId },
+      select: {
+        locale: true,
+        profile: {
+          select: {
+            areaId: true,
+            skills: true,
+            languages: true,
+            availability: true,
+            prefersAtHome: true,
+            prefersBeginner: true,
+            reach: true,
+            commitment: true,
+            withChildren: true,
+            avoid: true,
+            interests: { select: { id: true } },
+            audiences: { select: { id: true } },
+          },
+        },
+      },
+    }),
+    prisma.application.findMany({
+      where: { userId },
+      select: { status: true, shift: { select: { opening: { select: { id: true, groupId: true, categories: { select: { id: true } } } } } } },
+    }),
+    prisma.registration.findMany({
+      where: { userId },
+      select: { status: true, eventDate: { select: { event: { select: { id: true, groupId: true, categories: { select: { id: true } } } } } } },
+    }),
+    prisma.matchDismissal.findMany({ where: { userId }, select: { itemKind: true, itemId: true } }),
+  ]);
+  const profile = user?.profile;
+  const excluded = new Set<string>();
+  const attendedCategoryIds = new Set<number>();
+  const attendedGroupIds = new Set<number>();
+  let hasHistory = false;
+  for (const a of applications) {
+    const opening = a.shift.opening;
+    excluded.add(itemKey("opening", opening.id));
+    if (a.status !== APPLICATION_STATUS.withdrawn) hasHistory = true;
+    if (TOOK_PART.has(a.status)) {
+      attendedGroupIds.add(opening.groupId);
+      for (const c of opening.categories) attendedCategoryIds.add(c.id);
+    }
+  }
+  for (const r of registrations) {
+    const event = r.eventDate.event;
+    excluded.add(itemKey("event", event.id));
+    if (r.status !== REGISTRATION_STATUS.withdrawn) hasHistory = true;
+    if (REGISTERED_AND_WENT.has(r.status)) {
+      attendedGroupIds.add(event.groupId);
+      for (const c of event.categories) attendedCategoryIds.add(c.id);
+    }
+  }
+  const dismissedIds: Record<ItemKind, number[]> = { opening: [], event: [], place: [] };
+  for (const d of dismissals) {
+    if (!isItemKind(d.itemKind)) continue;
+    excluded.add(itemKey(d.itemKind, d.itemId));
+    dismissedIds[d.itemKind].push(d.itemId);
+  }
+  const dismissedCategoryIds = (await Promise.all(ITEM_KINDS.map((kind) => categoriesOf(kind, dismissedIds[kind])))).flat();
+  const languages = [...new Set([...splitCodes(profile?.languages ?? ",ja,"), ...(user && user.locale !== DEFAULT_LOCALE ? [user.locale] : [])])];
+  return {
+    categoryIds: profile?.interests.map((c) => c.id) ?? [],
+    audienceIds: profile?.audiences.map((a) => a.id) ?? [],
+    skills: splitSkills(profile?.skills ?? ""),
+    availability: profile?.availability ?? 0,
+    areaId: profile?.areaId ?? null,
+    reach: (REACHES as readonly string[]).includes(profile?.reach ?? "") ? (profile!.reach as Reach) : DEFAULT_REACH,
+    languages,
+    prefersBeginner: profile?.prefersBeginner ?? false,
+    prefersAtHome: profile?.prefersAtHome ?? false,
+    commitment: (COMMITMENTS as readonly string[]).includes(profile?.commitment ?? "") ? (profile!.commitment as Commitment) : "",
+    withChildren: profile?.withChildren ?? false,
+    avoid: avoidFromStored(profile?.avoid ?? ","),
+    history: { attendedCategoryIds: [...attendedCategoryIds], attendedGroupIds: [...attendedGroupIds], hasHistory },
+    excluded,
+    dismissedCategoryIds,
+  };
+}
+
+/** One proposal, ready to show. */
+export interface Recommendation {
+  kind: ItemKind;
+  id: number;
+  href: string;
+  title: string;
+  summary: string;
+  /** The language each text is really in (Japanese when not translated), for lang="…" on the page. */
+  fieldLang: { title: string; summary: string; groupName: string; areaName: string };
+  groupId: number;
+  groupName: string;
+  areaId: number | null;
+  areaName: string | null;
+  /** in-person | online | at-home | goods | skills */
+  mode: string;
+  /** The time the ranking went by (the soonest that fits the resident, else the soonest), ISO; null when none is listed. */
+  startsAt: string | null;
+  placesLeft: number | null;
+  score: number;
+  /** Strongest first. */
+  reasons: Reason[];
+}
+
+export interface RecommendOptions {
+  locale: string;
+  /** How many (default 10). */
+  limit?: number;
+  /** Only these kinds (default all). */
+  kinds?: readonly ItemKind[];
+  /** At most this many of one group before the others (default 2). */
+  perGroup?: number;
+  /** Only candidates passing this test (e.g. published since the last digest). */
+  filter?: (item: PoolItem) => boolean;
+  now?: Date;
+  /** For the evaluation's ablation. */
+  weights?: Weights;
+}
+
+const TYPE_OF: Record<ItemKind, TranslatableType> = { opening: "opening", event: "event", place: "place" };
+
+/** Titles and summaries in `locale` where a translation is approved, in one query per kind. */
+async function localizeItems(items: PoolItem[], locale: string) {
+  const texts = new Map<string, { title: string; summary: string; lang: { title: string; summary: string } }>();
+  for (const kind of ITEM_KINDS) {
+    const own = items.filter((i) => i.kind === kind);
+    if (!own.length) continue;
+    if (kind === "place") {
+      const rows = await localize("place", own.map((i) => ({ id: i.id, name: i.title, summary: i.summary })), ["name", "summary"] as const, locale);
+      for (const r of rows) texts.set(itemKey(kind, r.id), { title: r.name, summary: r.summary, lang: { title: r.fieldLang.name!, summary: r.fieldLang.summary! } });
+    } else {
+      const rows = await localize(TYPE_OF[kind], own.map((i) => ({ id: i.id, title: i.title, summary: i.summary })), ["title", "summary"] as const, locale);
+      for (const r of rows) texts.set(itemKey(kind, r.id), { title: r.title, summary: r.summary, lang: { title: r.fieldLang.title!, summary: r.fieldLang.summary! } });
+    }
+  }
+  return texts;
+}
+
+/** The items to propose to `seeker`, best first, ready to show in `locale`. */
+export async function recommend(seeker: Seeker, options: RecommendOptions): Promise<Recommendation[]> {
+  const now = options.now ?? new Date();
+  const pool = await getCandidatePool(now);
+  const candidates = options.filter ? pool.items.filter(options.filter) : pool.items;
+  const ranked = rank(seeker, candidates, {
+    now,
+    areaDistanceKm: pool.areaDistanceKm,
+    limit: options.limit,
+    perGroup: options.perGroup,
+    kinds: options.kinds,
+    weights: options.weights,
+  });
+  if (ranked.length === 0) return [];
+  const items = ranked.map((r) => pool.byKey.get(itemKey(r.kind, r.id))!);
+  const groupsShown = [...new Map(items.map((i) => [i.groupId, { id: i.groupId, name: i.groupName }])).values()];
+  const [texts, groups, taxonomy] = await Promise.all([
+    localizeItems(items, options.locale),
+    localize("group", groupsShown, ["name"] as const, options.locale),
+    getTaxonomy(options.locale),
+  ]);
+  const groupName = new Map(groups.map((g) => [g.id, { name: g.name, lang: g.fieldLang.name! }]));
+  const areaOf = new Map(taxonomy.areas.map((a) => [a.id, a]));
+  return ranked.map((r, n) => {
+    const item = items[n]!;
+    const text = texts.get(itemKey(r.kind, r.id))!;
+    const group = groupName.get(item.groupId)!;
+    const area = item.areaId != null ? areaOf.get(item.areaId) : undefined;
+    return {
+      kind: r.kind,
+      id: r.id,
+      href: itemHref(r.kind, r.id),
+      title: text.title,
+      summary: text.summary,
+      fieldLang: { title: text.lang.title, summary: text.lang.summary, groupName: group.lang, areaName: area?.lang ?? DEFAULT_LOCALE },
+      groupId: item.groupId,
+      groupName: group.name,
+      areaId: item.areaId,
+      areaName: area?.name ?? null,
+      mode: item.mode,
+      startsAt: r.startsAt ? r.startsAt.toISOString() : null,
+      placesLeft: item.placesLeft,
+      score: r.score,
+      reasons: r.reasons,
+    };
+  });
+}
+
+export type DismissResult = { ok: true } | { ok: false; error: "unknown-kind" | "not-found" };
+
+/**
+ * 「興味なし」: the item is never proposed to this resident again, and its categories weigh less for them. Pressing it
+ * twice (or from two tabs at once) leaves one dismissal. Only items that exist can be dismissed.
+ */
+export async function dismiss(userId: number, kind: string, id: number): Promise<DismissResult> {
+  if (!isItemKind(kind)) return { ok: false, error: "unknown-kind" };
+  if (!Number.isInteger(id) || id <= 0) return { ok: false, error: "not-found" };
+  const select = { id: true } as const;
+  const exists =
+    kind === "opening"
+      ? await prisma.opening.findUnique({ where: { id }, select })
+      : kind === "event"
+        ? await prisma.event.findUnique({ where: { id }, select })
+        : await prisma.place.findUnique({ where: { id }, select });
+  if (!exists) return { ok: false, error: "not-found" };
+  const key = { userId, itemKind: kind, itemId: id };
+  try {
+    await prisma.matchDismissal.upsert({ where: { userId_itemKind_itemId: key }, create: key, update: {}, select: { id: true } });
+  } catch (error) {
+    // Two presses at once: the other one's row is the dismissal.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+  }
+  return { ok: true };
+}
+
+/** Takes a dismissal back (the resident changed their mind); nothing happens when there was none. */
+export async function undoDismiss(userId: number, kind: string, id: number): Promise<void> {
+  if (!isItemKind(kind)) return;
+  await prisma.matchDismissal.deleteMany({ where: { userId, itemKind: kind, itemId: id } });
+}
