@@ -54,6 +54,7 @@ export const UI_NAMESPACES = [
   "insight",
   "quickjoin",
   "translation",
+  "matching",
 ] as const;
 export type Namespace = (typeof UI_NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = "common";
