@@ -50,6 +50,15 @@ const MATRIX: Record<string, () => Entry> = {
   "staff.dashboard": () => ({ url: "/staff/dashboard", loader: staffOnly() }),
   "staff.dashboard[.]csv": () => ({ url: "/staff/dashboard.csv", loader: staffOnly() }),
   "staff.audit": () => ({ url: "/staff/audit", loader: staffOnly() }),
+  // 人材バンク: openings short of volunteers and, for one, the opted-in residents who fit; group organisers get the
+  // same 404 as residents. An empty invitation is answered with its error (a 400 as data, so 200 here).
+  "staff.openings._index": () => ({ url: "/staff/openings", loader: staffOnly() }),
+  "staff.openings.$openingId.people": () => ({
+    url: `/staff/openings/${ids.opening}/people`,
+    params: { openingId: ids.opening },
+    loader: staffOnly(),
+    action: staffOnly(),
+  }),
   "staff.audit[.]csv": () => ({ url: "/staff/audit.csv", loader: staffOnly() }),
   // The 要確認 reminder's one-click link needs no account: the token is the permission (a wrong one: "not valid").
   "places.$id_.confirm": () => ({ url: `/places/${ids.place}/confirm?token=x`, params: { id: ids.place }, loader: everyone(200), action: everyone(200) }),
