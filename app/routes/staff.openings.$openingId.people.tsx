@@ -36,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     opening,
     people,
     names: { categories: taxonomy.categories, audiences: taxonomy.audiences, areas: taxonomy.areas },
+    // The ceiling travels as data: a value imported from a .server module does not exist in the browser.
+    maxInvitations: MAX_INVITATIONS_PER_OPENING,
     done,
   };
 }
@@ -59,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const handle = { i18n: ["matching"] };
 
 export default function StaffDiscovery() {
-  const { opening, people, names, done } = useLoaderData<typeof loader>();
+  const { opening, people, names, maxInvitations, done } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -90,7 +92,7 @@ export default function StaffDiscovery() {
         </div>
         <div className="fact">
           <dt>{t("staff.openings.invited")}</dt>
-          <dd>{t("staff.discovery.invitedOf", { count: opening.invited, max: MAX_INVITATIONS_PER_OPENING })}</dd>
+          <dd>{t("staff.discovery.invitedOf", { sent: opening.invited, max: maxInvitations })}</dd>
         </div>
       </dl>
       <p>
@@ -100,12 +102,13 @@ export default function StaffDiscovery() {
       <DoneNotice message={done ? t("staff.discovery.done") : null} />
       {answer?.error ? (
         <p className="notice notice--warn" role="alert">
-          {t(answer.error, { max: MAX_INVITATIONS_PER_OPENING, minutes: answer.retryAfterMinutes })}
+          {t(answer.error, { max: maxInvitations, minutes: answer.retryAfterMinutes })}
         </p>
       ) : null}
 
       <section aria-labelledby="people-h" className="stack">
         <h2 id="people-h">{t("staff.discovery.peopleHeading", { count: people.length })}</h2>
+        {people.length ? <p className="hint">{t("staff.discovery.inviteNote")}</p> : null}
         {people.length === 0 ? (
           <p>{t("staff.discovery.none")}</p>
         ) : (
@@ -159,7 +162,6 @@ export default function StaffDiscovery() {
             ))}
           </ol>
         )}
-        <p className="hint">{t("staff.discovery.inviteNote")}</p>
       </section>
     </div>
   );

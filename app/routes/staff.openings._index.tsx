@@ -60,7 +60,7 @@ export default function StaffOpenings() {
                       <Text value={o.groupName} lang={o.groupLang} />
                     </span>
                   </th>
-                  <td className="nowrap">{o.nextStartsAt && o.nextEndsAt ? <Span startsAt={o.nextStartsAt} endsAt={o.nextEndsAt} /> : t("staff.openings.ongoing")}</td>
+                  <td>{o.nextStartsAt && o.nextEndsAt ? <Span startsAt={o.nextStartsAt} endsAt={o.nextEndsAt} /> : t("staff.openings.ongoing")}</td>
                   <td className="num">{o.placesLeft}</td>
                   <td className="num">{o.invited}</td>
                   <td>

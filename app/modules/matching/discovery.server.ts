@@ -162,7 +162,7 @@ export type DiscoveredPerson = {
   reasons: Reason[];
   score: number;
   invitedAt: string | null;
-  /** false for someone registered by staff without an email address: the invitation cannot reach them. */
+  /** false without a confirmed address (someone registered by staff without email): an invitation cannot reach them. */
   canEmail: boolean;
 };
 
@@ -204,7 +204,14 @@ export async function discoverPeople(input: { openingId: number; staffId: number
   const people = candidate
     ? await prisma.user.findMany({
         where: optedInWhere,
-        select: { id: true, name: true, email: true, profile: { select: { areaId: true } }, matchInvitations: { where: { openingId: input.openingId }, select: { createdAt: true } } },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          emailVerifiedAt: true,
+          profile: { select: { areaId: true } },
+          matchInvitations: { where: { openingId: input.openingId }, select: { createdAt: true } },
+        },
         orderBy: { id: "asc" },
       })
     : [];
@@ -219,7 +226,7 @@ export async function discoverPeople(input: { openingId: number; staffId: number
       areaName: person.profile?.areaId != null ? (areas.get(person.profile.areaId) ?? null) : null,
       ...fit,
       invitedAt: person.matchInvitations[0]?.createdAt.toISOString() ?? null,
-      canEmail: !isUndeliverableAddress(person.email),
+      canEmail: person.emailVerifiedAt !== null && !isUndeliverableAddress(person.email),
     });
   }
   const shown = found.sort((a, b) => b.score - a.score || a.userId - b.userId).slice(0, DISCOVERY_LIMIT);
