@@ -8,7 +8,7 @@ import { avoidFromStored, splitSkills } from "./answers";
 import { DEFAULT_REACH, REACHES, COMMITMENTS } from "./constants";
 import { getCandidatePool, type PoolItem } from "./candidates.server";
 import { rank, type Weights } from "./scoring";
-import { itemKey, type Commitment, type ItemKind, type Reach, type Reason, type Seeker } from "./types";
+import { itemKey, type ItemKind, type Reason, type Seeker } from "./types";
 
 // Matching for a page: who the signed-in resident is as a Seeker (their profile and what they did), and the ranked
 // items ready to show (localized title and summary, group, area, next time, places left, reasons).
@@ -19,6 +19,11 @@ export const isItemKind = (value: unknown): value is ItemKind => typeof value ==
 /** Public page of each kind. */
 export function itemHref(kind: ItemKind, id: number): string {
   return kind === "opening" ? `/volunteer/${id}` : kind === "event" ? `/events/${id}` : `/places/${id}`;
+}
+
+/** A stored value when it is one of `allowed`, else the default. */
+function oneOf<T extends string>(allowed: readonly T[], value: string | undefined, fallback: T): T {
+  return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
 /** Applications that mean the resident took part (for "more of what they attended"). */
@@ -116,11 +121,11 @@ export async function seekerForUser(userId: number): Promise<Seeker> {
     skills: splitSkills(profile?.skills ?? ""),
     availability: profile?.availability ?? 0,
     areaId: profile?.areaId ?? null,
-    reach: (REACHES as readonly string[]).includes(profile?.reach ?? "") ? (profile!.reach as Reach) : DEFAULT_REACH,
+    reach: oneOf(REACHES, profile?.reach, DEFAULT_REACH),
     languages,
     prefersBeginner: profile?.prefersBeginner ?? false,
     prefersAtHome: profile?.prefersAtHome ?? false,
-    commitment: (COMMITMENTS as readonly string[]).includes(profile?.commitment ?? "") ? (profile!.commitment as Commitment) : "",
+    commitment: oneOf(COMMITMENTS, profile?.commitment, ""),
     withChildren: profile?.withChildren ?? false,
     avoid: avoidFromStored(profile?.avoid ?? ","),
     history: { attendedCategoryIds: [...attendedCategoryIds], attendedGroupIds: [...attendedGroupIds], hasHistory },

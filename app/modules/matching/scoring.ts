@@ -261,6 +261,28 @@ function evaluate(c: Candidate, p: Prepared, out: Scored[] | null): number {
 
   let score = 0;
 
+  // What it is about, and for whom.
+  let matched = 0;
+  let firstCategory = -1;
+  for (const id of c.categoryIds) {
+    if (p.categories.has(id)) {
+      if (matched === 0) firstCategory = id;
+      matched++;
+    }
+  }
+  if (matched > 0) {
+    const s = w.interest + (matched > 1 ? w.interestMore : 0);
+    score += s;
+    if (out && s > 0) out.push({ code: "interest", values: { category: firstCategory }, s });
+  }
+  for (const id of c.audienceIds) {
+    if (p.audiences.has(id)) {
+      score += w.audience;
+      if (out && w.audience > 0) out.push({ code: "audience", values: { audience: id }, s: w.audience });
+      break;
+    }
+  }
+
   // When: the first upcoming time not ruled out by what they avoid, preferably one they are free at.
   const timeless = TIMELESS_MODES.has(c.mode) || c.times.length === 0;
   if (!timeless) {
@@ -296,28 +318,6 @@ function evaluate(c: Candidate, p: Prepared, out: Scored[] | null): number {
   } else {
     if (c.times.length) p.timeIndex = 0;
     score += w.soon * 0.5;
-  }
-
-  // What it is about, and for whom.
-  let matched = 0;
-  let firstCategory = -1;
-  for (const id of c.categoryIds) {
-    if (p.categories.has(id)) {
-      if (matched === 0) firstCategory = id;
-      matched++;
-    }
-  }
-  if (matched > 0) {
-    const s = w.interest + (matched > 1 ? w.interestMore : 0);
-    score += s;
-    if (out && s > 0) out.push({ code: "interest", values: { category: firstCategory }, s });
-  }
-  for (const id of c.audienceIds) {
-    if (p.audiences.has(id)) {
-      score += w.audience;
-      if (out && w.audience > 0) out.push({ code: "audience", values: { audience: id }, s: w.audience });
-      break;
-    }
   }
 
   // Skills, and languages as skills (translation, interpreting).
@@ -441,6 +441,48 @@ function explain(c: Candidate, p: Prepared, score: number): Ranked {
   return { kind: c.kind, id: c.id, score: Math.round(score * 1000) / 1000, reasons, startsAt: time ? time.startsAt : null };
 }
 
+/** A binary max-heap of candidate indices by score (ties: the earlier candidate first), built in place in O(n). */
+class MaxHeap {
+  constructor(
+    private readonly items: Int32Array,
+    public size: number,
+    private readonly scores: Float64Array,
+  ) {
+    for (let k = (size >> 1) - 1; k >= 0; k--) this.down(k);
+  }
+
+  private above(a: number, b: number): boolean {
+    const sa = this.scores[a]!;
+    const sb = this.scores[b]!;
+    return sa > sb || (sa === sb && a < b);
+  }
+
+  private down(k: number) {
+    const items = this.items;
+    const n = this.size;
+    const item = items[k]!;
+    for (;;) {
+      let child = 2 * k + 1;
+      if (child >= n) break;
+      if (child + 1 < n && this.above(items[child + 1]!, items[child]!)) child++;
+      if (!this.above(items[child]!, item)) break;
+      items[k] = items[child]!;
+      k = child;
+    }
+    items[k] = item;
+  }
+
+  pop(): number {
+    const top = this.items[0]!;
+    this.size--;
+    if (this.size > 0) {
+      this.items[0] = this.items[this.size]!;
+      this.down(0);
+    }
+    return top;
+  }
+}
+
 /**
  * The candidates worth proposing to `seeker`, best first, each with its reasons (strongest first). Items the seeker
  * excluded, is avoiding or cannot join (full, or no upcoming time left) never appear. Diversity: at most `perGroup`
@@ -461,13 +503,14 @@ export function rank(seeker: Seeker, candidates: readonly Candidate[], ctx: Rank
     scores[i] = s;
     order[kept++] = i;
   }
-  const ranked = order.subarray(0, kept).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  // Best first, lazily: a heap gives the next best in O(log n), and the list needs only the first few.
+  const heap = new MaxHeap(order, kept, scores);
 
   const picked: number[] = [];
   const skipped: number[] = [];
   const perGroupCount = new Map<number, number>();
-  for (let k = 0; k < ranked.length && picked.length < limit; k++) {
-    const i = ranked[k]!;
+  while (picked.length < limit && heap.size > 0) {
+    const i = heap.pop();
     const group = candidates[i]!.groupId;
     const count = perGroupCount.get(group) ?? 0;
     if (count < perGroup) {
