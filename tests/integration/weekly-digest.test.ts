@@ -119,8 +119,9 @@ describe("the weekly digest's content", () => {
     // Later than the other tests' runs, so the only new item is this one.
     const later = at(20 * DAY_MS);
     const person = await subscriber({ name: "遠く 住む", lastSent: new Date(later.getTime() - DIGEST_INTERVAL_DAYS * DAY_MS - 60_000) });
-    // New, but another field of interest, in another area, at a time they did not give: nothing about this person.
-    await prisma.profile.update({ where: { userId: person.id }, data: { availability: 1 } });
+    // New, but another field of interest, outside their own area (all they will travel to), at a time they did not
+    // give: nothing about this person.
+    await prisma.profile.update({ where: { userId: person.id }, data: { availability: 1, reach: "own" } });
     await opening("子ども食堂の配膳", new Date(later.getTime() - HOUR_MS), { categoryId: children.id, area: otherAreaId, shiftAt: new Date(later.getTime() + 10 * DAY_MS + 19 * HOUR_MS) });
     const before = await lastSentOf(person.id);
     await queueWeeklyDigests(later);
