@@ -69,6 +69,7 @@ export function createHttpApp({ build, env, cacheSync }) {
     const ok = isSameOriginRequest(
       {
         method: req.method,
+        path: req.path,
         origin: req.get("origin"),
         secFetchSite: req.get("sec-fetch-site"),
         host: req.get("host") ?? null,

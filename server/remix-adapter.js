@@ -4,6 +4,7 @@
 //   links to can be steered by a header, and Remix's own host/origin check sees the same host the guard checked.
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import { RequestInputError, assertFormBody, bodyLimitFor, readBody } from "./http-input.js";
+import { isOneClickUnsubscribe } from "./request-guard.js";
 
 const HOP_BY_HOP = new Set(["host", "x-forwarded-host", "connection", "keep-alive", "transfer-encoding", "content-length"]);
 
@@ -27,6 +28,9 @@ export function createRequestHandler({ build, mode, appOrigin, getLoadContext, o
         for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
       }
       headers.set("host", appHost);
+      // A mail provider's one-click unsubscribe carries its own Origin (request-guard.js lets it through on purpose);
+      // Remix would refuse the action for it with a 500, so the header it has no use for is not passed on.
+      if (isOneClickUnsubscribe(req.method, req.path)) headers.delete("origin");
 
       const controller = new AbortController();
       /** @type {RequestInit & { duplex?: string }} */

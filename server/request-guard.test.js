@@ -19,6 +19,13 @@ describe("cross-origin requests that change state are refused", () => {
     ["POST from our origin sent to another host name of this server", { method: "POST", origin: ORIGIN, host: "127.0.0.1" }, false],
     ["POST through a proxy that forwards our host", { method: "POST", origin: ORIGIN, host: "127.0.0.1:3000", forwardedHost: "tsunagu.example.jp" }, true],
     ["GET with another host", { method: "GET", host: "127.0.0.1" }, true],
+    // RFC 8058: a mail provider posts the one-click unsubscribe from its own servers.
+    ["one-click unsubscribe POST from a mail provider", { method: "POST", path: "/unsubscribe/12.20500.abc_-", origin: "https://mail.example.com" }, true],
+    ["one-click unsubscribe POST with neither header", { method: "POST", path: "/unsubscribe/12.20500.abc_-", host: "tsunagu.example.jp" }, true],
+    ["one-click unsubscribe POST addressed to another host", { method: "POST", path: "/unsubscribe/12.20500.abc", host: "evil.example" }, false],
+    ["POST to a path below the unsubscribe link from another site", { method: "POST", path: "/unsubscribe/12/x", origin: "https://evil.example" }, false],
+    ["POST to /unsubscribe itself from another site", { method: "POST", path: "/unsubscribe", origin: "https://evil.example" }, false],
+    ["DELETE of the unsubscribe link from another site", { method: "DELETE", path: "/unsubscribe/12.20500.abc", origin: "https://evil.example" }, false],
   ])("%s", (_name, req, allowed) => {
     expect(isSameOriginRequest(req, ORIGIN)).toBe(allowed);
   });

@@ -56,6 +56,8 @@ export const PAGES: Record<Area, PageVisit[]> = {
     { name: "log in", path: "/login", html: true },
     { name: "log in with errors", path: "/login", then: (page) => submitEmpty(page, "form.form", "form.form button[type=submit]") },
     { name: "page not found", path: "/no-such-page", html: true },
+    // The weekly digest's unsubscribe link, opened with a token that is not valid (a valid one needs the server's key).
+    { name: "unsubscribe link that does not work", path: "/unsubscribe/1.1.x" },
   ],
   resident: [
     { name: "my page", path: "/me" },
@@ -89,6 +91,8 @@ export const PAGES: Record<Area, PageVisit[]> = {
     { name: "groups", path: "/staff/groups" },
     { name: "people", path: "/staff/people" },
     { name: "freshness", path: "/staff/freshness" },
+    { name: "openings short of volunteers", path: "/staff/openings", remember: { discovery: ".short-openings-table a.button" } },
+    { name: "people who fit an opening", path: (found) => found.discovery! },
     { name: "dashboard", path: "/staff/dashboard" },
     { name: "audit log", path: "/staff/audit" },
     { name: "a review", path: (found) => found.review! },

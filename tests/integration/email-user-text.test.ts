@@ -88,6 +88,8 @@ describe("no user-written text in subjects; in bodies only quoted and never a li
     "reports-threshold",
     "place-confirm",
     "moderation-decided",
+    "digest",
+    "match-invitation",
   ];
   const everyVar = () => ({
     name: PHISH,
@@ -106,6 +108,11 @@ describe("no user-written text in subjects; in bodies only quoted and never a li
     count: 1,
     partySize: 2,
     status: "accepted",
+    reasons: "「高齢者」に関心のあるあなたに",
+    profileLink: appUrl("/me/profile"),
+    unsubscribe: appUrl("/unsubscribe/1.20000.x"),
+    // A digest lists typed titles of items: each one as quoted and inert as any other typed text.
+    items: [{ title: PHISH, reasons: "あなたの地区です", link: appUrl("/volunteer/1") }],
   });
 
   it.each(TEMPLATES.flatMap((t) => [[t, "ja"], [t, "en"]] as const))("%s (%s): fixed subject, user text quoted and inert", async (template, locale) => {
@@ -113,7 +120,7 @@ describe("no user-written text in subjects; in bodies only quoted and never a li
     const vars = template === "moderation-decided" ? { ...everyVar(), status: "rejected" } : everyVar();
     const mail = await renderEmail(template, locale, vars as never);
     // The reason reaches the body, quoted (and defused below), never the subject.
-    if (template === "moderation-decided") expect(mail.text).toContain("給付金");
+    if (template === "moderation-decided" || template === "digest") expect(mail.text).toContain("給付金");
     expectNoUserTextInSubject(mail, ["給付金", "至急"]);
     expect(mail.text).not.toMatch(CLICKABLE);
     expect(mail.html).not.toMatch(CLICKABLE);

@@ -50,9 +50,20 @@ const MATRIX: Record<string, () => Entry> = {
   "staff.dashboard": () => ({ url: "/staff/dashboard", loader: staffOnly() }),
   "staff.dashboard[.]csv": () => ({ url: "/staff/dashboard.csv", loader: staffOnly() }),
   "staff.audit": () => ({ url: "/staff/audit", loader: staffOnly() }),
+  // 人材バンク: openings short of volunteers and, for one, the opted-in residents who fit; group organisers get the
+  // same 404 as residents. An empty invitation is answered with its error (a 400 as data, so 200 here).
+  "staff.openings._index": () => ({ url: "/staff/openings", loader: staffOnly() }),
+  "staff.openings.$openingId.people": () => ({
+    url: `/staff/openings/${ids.opening}/people`,
+    params: { openingId: ids.opening },
+    loader: staffOnly(),
+    action: staffOnly(),
+  }),
   "staff.audit[.]csv": () => ({ url: "/staff/audit.csv", loader: staffOnly() }),
   // The 要確認 reminder's one-click link needs no account: the token is the permission (a wrong one: "not valid").
   "places.$id_.confirm": () => ({ url: `/places/${ids.place}/confirm?token=x`, params: { id: ids.place }, loader: everyone(200), action: everyone(200) }),
+  // The weekly digest's unsubscribe link needs no account either: the signed token is the permission (a bad one: "not valid").
+  "unsubscribe.$token": () => ({ url: "/unsubscribe/1.99999.x", params: { token: "1.99999.x" }, loader: everyone(200), action: everyone(200) }),
   _index: () => ({ url: "/", loader: everyone(200) }),
   $: () => ({ url: "/no-such-page", params: { "*": "no-such-page" }, loader: everyone(404) }),
   healthz: () => ({ url: "/healthz", loader: everyone(200) }),

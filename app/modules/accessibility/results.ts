@@ -24,7 +24,7 @@ export const ACCESSIBILITY_RESULTS = {
   wcag: "WCAG 2.2",
   level: "AA",
   tools: [
-    { id: "axe", name: "axe-core", version: "4.13.0", pages: 48, locales: SUPPORTED_LOCALES, found: 0 },
+    { id: "axe", name: "axe-core", version: "4.13.0", pages: 51, locales: SUPPORTED_LOCALES, found: 0 },
     { id: "nu", name: "Nu Html Checker (vnu-jar)", version: "26.9.27", pages: 20, locales: SUPPORTED_LOCALES, found: 0 },
     { id: "lighthouse", name: "Lighthouse", version: "12.2.3", pages: 4, locales: ["ja", "vi"], found: 100 },
   ] satisfies AccessibilityTool[],

@@ -1,6 +1,6 @@
 
 import { prisma, type Tx } from "~/utils/db.server";
-import { fillSecrets, renderEmail, type EmailSecrets, type EmailTemplate, type TemplateVars } from "./templates.server";
+import { fillSecrets, renderEmail, type EmailHeaders, type EmailSecrets, type EmailTemplate, type TemplateVars } from "./templates.server";
 import { seal, unseal } from "./sealing.server";
 import { isUndeliverableAddress } from "./undeliverable";
 
@@ -44,8 +44,8 @@ export async function prepareEmail<T extends EmailTemplate>(
   return async (tx: Tx, idempotencyKey: string) => {
     const now = new Date();
     await tx.$executeRaw`
-      INSERT INTO "EmailOutbox" ("toAddress", "userId", "locale", "template", "subject", "textBody", "htmlBody", "sealedSecrets", "idempotencyKey", "nextAttemptAt", "createdAt")
-      VALUES (${row.toAddress}, ${row.userId}, ${row.locale}, ${row.template}, ${row.subject}, ${row.textBody}, ${row.htmlBody}, ${row.sealedSecrets}, ${idempotencyKey.slice(0, 256)}, ${now}, ${now})`;
+      INSERT INTO "EmailOutbox" ("toAddress", "userId", "locale", "template", "subject", "textBody", "htmlBody", "sealedSecrets", "headers", "idempotencyKey", "nextAttemptAt", "createdAt")
+      VALUES (${row.toAddress}, ${row.userId}, ${row.locale}, ${row.template}, ${row.subject}, ${row.textBody}, ${row.htmlBody}, ${row.sealedSecrets}, ${row.headers}, ${idempotencyKey.slice(0, 256)}, ${now}, ${now})`;
   };
 }
 
@@ -61,22 +61,28 @@ async function prepareRow<T extends EmailTemplate>(db: Tx, email: Recipient & { 
     textBody: rendered.text,
     htmlBody: rendered.html,
     sealedSecrets: Object.keys(rendered.secrets).length ? seal(JSON.stringify(rendered.secrets)) : "",
+    headers: Object.keys(rendered.headers).length ? JSON.stringify(rendered.headers) : "",
   };
 }
 
-type StoredEmail = { subject: string; textBody: string; htmlBody: string; sealedSecrets: string };
+type StoredEmail = { subject: string; textBody: string; htmlBody: string; sealedSecrets: string; headers?: string };
+
+/** The extra headers a stored email is sent with (placeholders not filled in). */
+export function storedHeaders(row: { headers?: string }): EmailHeaders {
+  return row.headers ? (JSON.parse(row.headers) as EmailHeaders) : {};
+}
 
 /**
  * A stored email as it is (or was) sent, secrets filled in; null when its sealed secrets cannot be opened
  * (the key changed). Only the sender and the local mail viewer call this.
  */
-export function openEmail(row: StoredEmail): { subject: string; textBody: string; htmlBody: string } | null {
+export function openEmail(row: StoredEmail): { subject: string; textBody: string; htmlBody: string; headers: EmailHeaders } | null {
   let secrets: EmailSecrets = {};
   if (row.sealedSecrets) {
     const opened = unseal(row.sealedSecrets);
     if (opened === null) return null;
     secrets = JSON.parse(opened) as EmailSecrets;
   }
-  const filled = fillSecrets({ subject: row.subject, text: row.textBody, html: row.htmlBody }, secrets);
-  return { subject: filled.subject, textBody: filled.text, htmlBody: filled.html };
+  const filled = fillSecrets({ subject: row.subject, text: row.textBody, html: row.htmlBody, headers: storedHeaders(row) }, secrets);
+  return { subject: filled.subject, textBody: filled.text, htmlBody: filled.html, headers: filled.headers };
 }

@@ -48,8 +48,10 @@ async function sendOne({ toAddress, idempotencyKey, email }: OpenedEmail): Promi
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer from the email provider within ${SEND_TIMEOUT_MS} ms`)), SEND_TIMEOUT_MS);
     });
+    // Extra headers (List-Unsubscribe of a digest) go as the SDK's `headers`; none: the field is left out.
+    const extra = Object.keys(email.headers).length ? { headers: email.headers } : {};
     const send = resend().emails.send(
-      { from: getEnv().EMAIL_FROM, to: [toAddress], subject: email.subject, text: email.textBody, html: email.htmlBody },
+      { from: getEnv().EMAIL_FROM, to: [toAddress], subject: email.subject, text: email.textBody, html: email.htmlBody, ...extra },
       { idempotencyKey },
     );
     const { data, error, headers } = await Promise.race([send, timeout]).finally(() => clearTimeout(timer));
@@ -85,7 +87,7 @@ export async function deliverDueEmails(options: { now?: () => Date; limit?: numb
     where: { status: "pending", nextAttemptAt: { lte: now() } },
     orderBy: { id: "asc" },
     take: options.limit ?? 50,
-    select: { id: true, toAddress: true, template: true, subject: true, textBody: true, htmlBody: true, sealedSecrets: true, idempotencyKey: true, attempts: true, nextAttemptAt: true },
+    select: { id: true, toAddress: true, template: true, subject: true, textBody: true, htmlBody: true, sealedSecrets: true, headers: true, idempotencyKey: true, attempts: true, nextAttemptAt: true },
   });
   for (const row of due) {
     // Claim with a conditional update: only one instance wins the row.

@@ -55,6 +55,13 @@ type Templates = {
   "date-cancelled": { name: string; title: string; when: string; reason: string; status: "plain" | "reason"; link: string };
   /** To a volunteer translator: their translation was published (with the hours credited) or sent back with a reason. */
   "translation-decided": { name: string; title: string; language: string; hours: string; reason: string; status: "approved" | "rejected"; link: string };
+  /**
+   * The weekly digest (opt-in): what was published since the last one and fits the person, each item its title, its
+   * reasons and its page; `unsubscribe` is the one-click link (also sent as List-Unsubscribe, RFC 8058).
+   */
+  digest: { name: string; items: EmailLink[]; profileLink: string; unsubscribe: string };
+  /** Staff invite an opted-in resident (人材バンク) to an opening short of volunteers; the resident decides. */
+  "match-invitation": { name: string; title: string; group: string; reasons: string; link: string; profileLink: string };
 };
 /** A suggestion in an email: lines of words (made safe like any typed text) and a link to one of the portal's pages. */
 export type EmailLink = { lines: string[]; url: string };
@@ -73,7 +80,18 @@ const SECRET_VARS: Partial<Record<EmailTemplate, readonly string[]>> = {
   "group-invite": ["link"],
   // The link confirms the place without signing in, so it is a credential like a reset link.
   "place-confirm": ["link"],
+  // The unsubscribe link works without signing in: a copy of the database alone must not be able to use it.
+  digest: ["unsubscribe"],
 };
+
+/**
+ * Templates sent with a one-click unsubscribe (RFC 8058): the variable holding the link. The link becomes the
+ * List-Unsubscribe header, and List-Unsubscribe-Post tells mail providers they may POST to it without a browser.
+ */
+const LIST_UNSUBSCRIBE: Partial<Record<EmailTemplate, string>> = { digest: "unsubscribe" };
+
+/** Extra mail headers of an email (name → value); secrets in them are placeholders until sent, like in the body. */
+export type EmailHeaders = Record<string, string>;
 
 /** Placeholder → secret value, for the sender to fill in. Empty when the email carries no secret. */
 export type EmailSecrets = Record<string, string>;
@@ -110,14 +128,16 @@ function secretHtml(value: string): string {
   return ownLinkPattern().test(value) ? `<a href="${escaped}">${escaped}</a>` : escaped;
 }
 
-/** The email as it is sent: placeholders replaced by their secrets (text as is, HTML escaped or linked). */
-export function fillSecrets(email: { subject: string; text: string; html: string }, secrets: EmailSecrets) {
+/** The email as it is sent: placeholders replaced by their secrets (text and headers as is, HTML escaped or linked). */
+export function fillSecrets(email: { subject: string; text: string; html: string; headers?: EmailHeaders }, secrets: EmailSecrets) {
   let { text, html } = email;
+  const headers: EmailHeaders = { ...email.headers };
   for (const [placeholder, value] of Object.entries(secrets)) {
     text = text.replaceAll(placeholder, value);
     html = html.replaceAll(placeholder, secretHtml(value));
+    for (const name of Object.keys(headers)) headers[name] = headers[name]!.replaceAll(placeholder, value);
   }
-  return { subject: email.subject, text, html };
+  return { subject: email.subject, text, html, headers };
 }
 
 export async function renderEmail<T extends EmailTemplate>(template: T, locale: string, vars: TemplateVars<T>) {
@@ -127,12 +147,13 @@ export async function renderEmail<T extends EmailTemplate>(template: T, locale: 
   const council = isJapanese(lng) ? env.COUNCIL_NAME : env.COUNCIL_NAME_EN;
   const secretNames: readonly string[] = SECRET_VARS[template] ?? [];
   const secrets: EmailSecrets = {};
+  const safe = (k: string, v: string) => (USER_TEXT_VARS.has(k) ? defuse(singleLine(v)) : singleLine(v));
   const plainVars = Object.fromEntries(
     Object.entries(vars).map(([k, v]) => {
       // Links with their words: every word defused (titles are typed by groups), each link the portal's own or left out.
       if (Array.isArray(v) && v.every(isEmailLink)) return [k, v.map((item) => [...item.lines.map((line) => defuse(singleLine(line))), ...(ownLinkPattern().test(item.url) ? [singleLine(item.url)] : [])].join("\n")).join("\n\n")];
       // A list (the lines of a summary) is one paragraph, a line per entry, each entry made safe like any text.
-      if (Array.isArray(v)) return [k, (v as string[]).map((line) => (USER_TEXT_VARS.has(k) ? defuse(singleLine(line)) : singleLine(line))).join("\n")];
+      if (Array.isArray(v)) return [k, (v as string[]).map((line) => safe(k, line)).join("\n")];
       if (typeof v !== "string") return [k, v];
       if (secretNames.includes(k)) {
         // Random per email, so typed text can never contain (and so be replaced by) a placeholder.
@@ -140,9 +161,13 @@ export async function renderEmail<T extends EmailTemplate>(template: T, locale: 
         secrets[placeholder] = singleLine(v);
         return [k, placeholder];
       }
-      return [k, USER_TEXT_VARS.has(k) ? defuse(singleLine(v)) : singleLine(v)];
+      return [k, safe(k, v)];
     }),
   );
+  const unsubscribeVar = LIST_UNSUBSCRIBE[template];
+  const headers: EmailHeaders = unsubscribeVar
+    ? { "List-Unsubscribe": `<${String(plainVars[unsubscribeVar])}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+    : {};
   // Subjects get the council's name and nothing else: no variable can put someone's words there.
   const subject = singleLine(t(`${template}.subject`, { council }));
   // A status in the variables picks the body for it (body_accepted, body_waitlisted …: i18next context).
@@ -154,5 +179,5 @@ export async function renderEmail<T extends EmailTemplate>(template: T, locale: 
   const ownLink = new RegExp(`(${escapeRegExp(escapeHtml(env.APP_ORIGIN))}/[^\\s<]*)`, "g");
   const htmlParagraphs = paragraphs.map((p) => `<p>${escapeHtml(p).replace(ownLink, '<a href="$1">$1</a>').replaceAll("\n", "<br>")}</p>`).join("\n");
   const html = `<!doctype html><html lang="${lng}"><body style="font-family:sans-serif;font-size:16px;line-height:1.7;color:#1f2328">${htmlParagraphs}<hr><p style="font-size:14px;color:#4a5059">${escapeHtml(footer)}</p></body></html>`;
-  return { subject, text, html, secrets };
+  return { subject, text, html, secrets, headers };
 }

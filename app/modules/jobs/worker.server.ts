@@ -3,11 +3,12 @@ import { queueDayBeforeReminders } from "~/modules/participation/notifications.s
 import { queueSignupDigests } from "~/modules/participation/signup-notices.server";
 import { purgeExpiredRateLimits } from "~/modules/auth/rate-limit.server";
 import { freshnessStep } from "./freshness.server";
+import { digestStep } from "./digest.server";
 import { getEnv } from "~/utils/env.server";
 
 // The portal's periodic work, on one beat: queue what is due (day-before reminders, organisers' daily summaries of
-// sign-ups, 要確認 reminders to the groups of overdue places), send the outbox, then clear what must not be kept (old mail
-// and rate-limit counters hold addresses).
+// sign-ups, 要確認 reminders to the groups of overdue places, residents' weekly digests), send the outbox, then clear
+// what must not be kept (old mail and rate-limit counters hold addresses).
 // It sits above the domains and the email layer, so email never needs to know what a reminder is.
 
 let timer: NodeJS.Timeout | undefined;
@@ -26,6 +27,7 @@ export function startBackgroundJobs(intervalMs = getEnv().EMAIL_WORKER_INTERVAL_
     queueDayBeforeReminders()
       .then(() => freshnessStep())
       .then(() => queueSignupDigests())
+      .then(() => digestStep())
       .then(() => deliverDueEmails())
       .then(() => purgeDeliveredEmails())
       .then(() => purgeExpiredRateLimits())

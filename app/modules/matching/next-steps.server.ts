@@ -3,11 +3,10 @@ import { formatRange } from "~/utils/dates";
 import { DEFAULT_LOCALE, isLocale } from "~/modules/i18n/config";
 import { serverI18n } from "~/modules/i18n/i18next.server";
 import { localizeOne } from "~/modules/i18n/localize.server";
-import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { prepareEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
 import { APPLICATION_STATUS, LIVE_APPLICATION_STATUSES, LIVE_REGISTRATION_STATUSES, REGISTRATION_STATUS } from "~/modules/participation/status";
-import { reasonText } from "./match-reasons";
+import { reasonsText } from "./reason-text.server";
 import { recommend, seekerForUser, type Recommendation } from "./recommend.server";
 import { itemKey, type ItemKind, type Seeker } from "./types";
 
@@ -98,14 +97,14 @@ export async function nextStepsForResident(userId: number, locale: string, now =
 /** A step as lines of the thank-you email: its title, when and why, and its page. */
 async function emailLines(steps: NextStep[], locale: string) {
   const lng = isLocale(locale) ? locale : DEFAULT_LOCALE;
-  const t = serverI18n.getFixedT(lng);
   const mail = serverI18n.getFixedT(lng, "email");
-  const taxonomy = await getTaxonomy(lng);
-  return steps.map((s) => {
-    const why = s.reasons.map((r) => reasonText(t, r, taxonomy)).find((text) => text !== null);
-    const when = s.startsAt ? formatRange(new Date(s.startsAt), null, lng) : "";
-    return { lines: [s.title, [mail(`activity-thanks.step_${s.step}`), when, why].filter(Boolean).join(" / ")], url: appUrl(s.href) };
-  });
+  return Promise.all(
+    steps.map(async (s) => {
+      const why = await reasonsText(s.reasons, lng, 1);
+      const when = s.startsAt ? formatRange(new Date(s.startsAt), null, lng) : "";
+      return { lines: [s.title, [mail(`activity-thanks.step_${s.step}`), when, why].filter(Boolean).join(" / ")], url: appUrl(s.href) };
+    }),
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ export const STAFF_SECTIONS = [
   { to: "/staff/reports", key: "reports", count: "reports" },
   { to: "/staff/groups", key: "groups" },
   { to: "/staff/people", key: "people" },
+  { to: "/staff/openings", key: "openings" },
   { to: "/staff/freshness", key: "freshness", count: "freshness" },
   { to: "/staff/dashboard", key: "dashboard" },
   { to: "/staff/audit", key: "audit" },
