@@ -1,3 +1,4 @@
+import { prepareThanks } from "~/modules/matching/next-steps.server";
 import { parseWithZod } from "@conform-to/zod";
 import { ParticipantContact } from "~/modules/participation/participant-contact";
 import { CorrectAttendance } from "~/modules/participation/correct-attendance";
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result =
     input.intent === "cancel-date"
       ? await cancelEventDate({ groupId, eventDateId: input.eventDateId, note: input.note, staffUserId: member.id })
-      : await recordRegistrationAttendance({ groupId, registrationId: input.registrationId, attended: input.intent === REGISTRATION_STATUS.attended, staffUserId: member.id });
+      : await recordRegistrationAttendance({ groupId, registrationId: input.registrationId, attended: input.intent === REGISTRATION_STATUS.attended, staffUserId: member.id, thank: prepareThanks });
   if (!result.ok) return { message: `manageApplicants.refused.${result.reason}`, tone: "warn" as const };
   return { message: `manageRegistrations.done.${input.intent}`, tone: "info" as const, count: "told" in result ? result.told : undefined };
 }

@@ -1,3 +1,4 @@
+import { prepareThanks } from "~/modules/matching/next-steps.server";
 import { parseWithZod } from "@conform-to/zod";
 import { ParticipantContact } from "~/modules/participation/participant-contact";
 import { CorrectAttendance } from "~/modules/participation/correct-attendance";
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ result: parsed.reply({ formErrors: ["manageApplicants.hoursRequired"] }) }, { status: 400 });
   }
   const { outOfOrder, ...decision } = parsed.value;
-  const result = await decideApplication({ groupId, staffUserId: member.id, ...decision, outOfOrder: outOfOrder === OUT_OF_ORDER_CONFIRMED });
+  const result = await decideApplication({ groupId, staffUserId: member.id, ...decision, outOfOrder: outOfOrder === OUT_OF_ORDER_CONFIRMED, thank: prepareThanks });
   if (result.ok) return { message: `manageApplicants.done.${decision.decision}`, tone: "info" as const };
   if (result.reason === "out-of-order") {
     // The page asks again, naming who waits ahead; only the confirmation form's answer accepts.

@@ -21,6 +21,7 @@ import { pageMeta } from "~/utils/meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useRubyT } from "~/modules/furigana/ruby";
 import { nextStepsForResident } from "~/modules/matching/next-steps.server";
+import { reasonNames } from "~/modules/matching/match-reasons";
 import { RecommendationCard } from "~/modules/matching/recommendation-card";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     activities,
     nextSteps,
-    names: { categories: taxonomy.categories, audiences: taxonomy.audiences, areas: taxonomy.areas },
+    names: nextSteps ? reasonNames(taxonomy, nextSteps.steps.map((step) => step.reasons)) : null,
     meta: { title: t("me.title"), siteName: t("site.name") },
     account: {
       name: account.name,
@@ -105,7 +106,7 @@ export default function MyPage() {
             {nextSteps.steps.map((step) => (
               <li key={`${step.kind}:${step.id}`}>
                 <p className="next-steps__label">{t(`me.nextStepKind.${step.step}`)}</p>
-                <RecommendationCard item={step} names={names} />
+                <RecommendationCard item={step} names={names!} />
               </li>
             ))}
           </ul>

@@ -7,7 +7,7 @@ import { requireStaff } from "~/modules/auth/permissions.server";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { InviteSchema } from "~/modules/matching/discovery-schema";
 import { discoverPeople, getDiscoveryOpening, inviteToOpening, MAX_INVITATIONS_PER_OPENING } from "~/modules/matching/discovery.server";
-import { MatchReasons } from "~/modules/matching/match-reasons";
+import { MatchReasons, reasonNames } from "~/modules/matching/match-reasons";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { DoneNotice, Span, Stamp } from "~/modules/staff/staff-ui";
 import { Text } from "~/components/text";
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meta: { title: t("staff.discovery.title", { title: opening.title }), siteName: t("site.name") },
     opening,
     people,
-    names: { categories: taxonomy.categories, audiences: taxonomy.audiences, areas: taxonomy.areas },
+    names: reasonNames(taxonomy, people.map((p) => p.reasons)),
     // The ceiling travels as data: a value imported from a .server module does not exist in the browser.
     maxInvitations: MAX_INVITATIONS_PER_OPENING,
     done,

@@ -90,6 +90,8 @@ describe("no user-written text in subjects; in bodies only quoted and never a li
     "moderation-decided",
     "digest",
     "match-invitation",
+    "activity-thanks",
+    "translation-decided",
   ];
   const everyVar = () => ({
     name: PHISH,
@@ -111,16 +113,22 @@ describe("no user-written text in subjects; in bodies only quoted and never a li
     reasons: "「高齢者」に関心のあるあなたに",
     profileLink: appUrl("/me/profile"),
     unsubscribe: appUrl("/unsubscribe/1.20000.x"),
-    // A digest lists typed titles of items: each one as quoted and inert as any other typed text.
-    items: [{ title: PHISH, reasons: "あなたの地区です", link: appUrl("/volunteer/1") }],
+    // A digest and a thank-you email list typed titles of items: each one as inert as any other typed text, and
+    // only the portal's own links.
+    items: [{ lines: [PHISH, "おすすめの理由：あなたの地区です"], url: appUrl("/volunteer/1") }, { lines: [PHISH], url: "https://evil.example/x" }],
+    steps: [{ lines: [PHISH, "同じグループの次の日 / 12月5日"], url: appUrl("/events/1") }],
+    more: appUrl("/match"),
+    language: "English",
+    hours: "2",
   });
 
   it.each(TEMPLATES.flatMap((t) => [[t, "ja"], [t, "en"]] as const))("%s (%s): fixed subject, user text quoted and inert", async (template, locale) => {
     // A staff decision's email has a body per outcome; "rejected" is the one that quotes staff's reason.
-    const vars = template === "moderation-decided" ? { ...everyVar(), status: "rejected" } : everyVar();
+    const vars =
+      template === "moderation-decided" || template === "translation-decided" ? { ...everyVar(), status: "rejected" } : template === "activity-thanks" ? { ...everyVar(), status: "steps" } : everyVar();
     const mail = await renderEmail(template, locale, vars as never);
     // The reason reaches the body, quoted (and defused below), never the subject.
-    if (template === "moderation-decided" || template === "digest") expect(mail.text).toContain("給付金");
+    if (template === "moderation-decided" || template === "digest" || template === "activity-thanks") expect(mail.text).toContain("給付金");
     expectNoUserTextInSubject(mail, ["給付金", "至急"]);
     expect(mail.text).not.toMatch(CLICKABLE);
     expect(mail.html).not.toMatch(CLICKABLE);

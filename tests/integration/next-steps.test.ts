@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
+import { prepareThanks } from "~/modules/matching/next-steps.server";
 import { decideApplication, recordRegistrationAttendance } from "~/modules/participation/organiser.server";
 import { loader as meLoader } from "~/routes/me._index";
 import { requestWithCookie } from "../support/auth";
@@ -40,7 +41,7 @@ async function openingAttendedYesterday() {
 describe("after an activity", () => {
   it("thanks the resident by email with the same group's next date and a similar opening nearby, once", async () => {
     const { owner, group, opening, resident, application } = await openingAttendedYesterday();
-    expect(await decideApplication({ groupId: group.id, applicationId: application.id, decision: "attended", hours: 2, staffUserId: owner.id })).toEqual({ ok: true });
+    expect(await decideApplication({ groupId: group.id, applicationId: application.id, decision: "attended", hours: 2, staffUserId: owner.id, thank: prepareThanks })).toEqual({ ok: true });
 
     const [mail, ...more] = await deliveredTo(resident.email);
     expect(more).toEqual([]);
@@ -59,14 +60,14 @@ describe("after an activity", () => {
     expect(mail!.text).toContain("http://localhost:3000/match");
 
     // Recording it again (a correction of the hours) thanks nobody twice.
-    expect(await decideApplication({ groupId: group.id, applicationId: application.id, decision: "attended", hours: 3, staffUserId: owner.id })).toEqual({ ok: true });
+    expect(await decideApplication({ groupId: group.id, applicationId: application.id, decision: "attended", hours: 3, staffUserId: owner.id, thank: prepareThanks })).toEqual({ ok: true });
     expect(await deliveredTo(resident.email)).toHaveLength(1);
     expect(await prisma.emailOutbox.count({ where: { toAddress: resident.email, template: "activity-thanks" } })).toBe(1);
   });
 
   it("sends nothing for a no-show", async () => {
     const { owner, group, resident, application } = await openingAttendedYesterday();
-    await decideApplication({ groupId: group.id, applicationId: application.id, decision: "no-show", staffUserId: owner.id });
+    await decideApplication({ groupId: group.id, applicationId: application.id, decision: "no-show", staffUserId: owner.id, thank: prepareThanks });
     expect(await prisma.emailOutbox.count({ where: { toAddress: resident.email, template: "activity-thanks" } })).toBe(0);
   });
 
@@ -75,7 +76,7 @@ describe("after an activity", () => {
     const cookie = await createSession(resident);
     expect((await meLoader({ request: requestWithCookie("/me", cookie), params: {}, context: {} })).nextSteps).toBeNull();
 
-    await decideApplication({ groupId: group.id, applicationId: application.id, decision: "attended", hours: 2, staffUserId: owner.id });
+    await decideApplication({ groupId: group.id, applicationId: application.id, decision: "attended", hours: 2, staffUserId: owner.id, thank: prepareThanks });
     const { nextSteps } = await meLoader({ request: requestWithCookie("/me", cookie), params: {}, context: {} });
     expect(nextSteps!.after).toMatchObject({ kind: "opening", id: opening.id, title: "高齢者サロンのお茶出し" });
     expect(nextSteps!.steps.map((s) => s.step)).toEqual(["same-group", "similar"]);
@@ -93,13 +94,13 @@ describe("after an activity", () => {
     await prisma.user.update({ where: { id: resident.id }, data: { locale: "vi" } });
     const registration = await prisma.registration.create({ data: { eventDateId: event.dateIds[0]!, userId: resident.id, status: "accepted" }, select: { id: true } });
 
-    expect(await recordRegistrationAttendance({ groupId: group.id, registrationId: registration.id, attended: true, staffUserId: owner.id })).toEqual({ ok: true });
+    expect(await recordRegistrationAttendance({ groupId: group.id, registrationId: registration.id, attended: true, staffUserId: owner.id, thank: prepareThanks })).toEqual({ ok: true });
     const [mail] = await deliveredTo(resident.email);
     expect(mail!.subject).toBe("[Tsunagu] Cảm ơn bạn đã tham gia");
     expect(mail!.text).toContain("Lịch tiếp theo của cùng nhóm");
     expect(mail!.text).toContain(`http://localhost:3000/events/${event.id}`);
 
-    await recordRegistrationAttendance({ groupId: group.id, registrationId: registration.id, attended: true, staffUserId: owner.id });
+    await recordRegistrationAttendance({ groupId: group.id, registrationId: registration.id, attended: true, staffUserId: owner.id, thank: prepareThanks });
     expect(await prisma.emailOutbox.count({ where: { toAddress: resident.email, template: "activity-thanks" } })).toBe(1);
   });
 });

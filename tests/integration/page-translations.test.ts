@@ -32,10 +32,10 @@ const cookieValue = (lng: string) => encodeURIComponent(Buffer.from(JSON.stringi
 const declaredFor = (routeId: string) => routeNamespaces([handles.root, handles[`routes/${routeId}`]]);
 
 describe("a page carries the words of its declared namespaces, and only those", () => {
-  it("the home page carries common, lists and cards, home, search and events, and none of the organiser workspace", async () => {
+  it("the home page carries common, lists and cards, home, search, events and matching (its proposals), and none of the organiser workspace", async () => {
     const page = await render("/");
     expect(page.status).toBe(200);
-    expect(declaredFor("_index")).toEqual(["common", "listing", "lists", "home", "search", "events"]);
+    expect(declaredFor("_index")).toEqual(["common", "listing", "lists", "home", "search", "events", "matching"]);
     expect(Object.keys(page.translations.resources)).toEqual([DEFAULT_LOCALE]);
     expect(Object.keys(page.translations.resources.ja!)).toEqual(declaredFor("_index"));
     for (const ns of declaredFor("_index")) expect(page.translations.resources.ja![ns], ns).toEqual(readNamespace("ja", ns));

@@ -93,8 +93,8 @@ describe("the weekly digest's content", () => {
     expect(jaMail!.textBody).not.toContain("/unsubscribe/");
     const jaText = openEmail(jaMail!)!.textBody;
     expect(jaText).toContain("高橋 和子 さん");
-    expect(jaText).toContain("■「配食サービスのお弁当配達」");
-    expect(jaText).toContain("■「シニアのスマホ教室」");
+    expect(jaText).toContain("配食サービスのお弁当配達\nおすすめの理由：");
+    expect(jaText).toContain("シニアのスマホ教室\nおすすめの理由：");
     expect(jaText).toContain(`「${elderly.name}」に関心のあるあなたに`);
     expect(jaText).toContain(`http://localhost:3000/volunteer/${fresh.id}`);
     expect(jaText).toContain(`http://localhost:3000/events/${event.id}`);

@@ -17,6 +17,24 @@ export interface ReasonNames {
   areas: readonly ReasonName[];
 }
 
+/**
+ * Only the names these reasons mention, from a localized taxonomy: what a page's loader sends with its proposals
+ * (the whole taxonomy carries every town list and map position, which the reasons never show).
+ */
+export function reasonNames(taxonomy: ReasonNames, reasons: readonly (readonly Reason[])[]): ReasonNames {
+  const wanted = { categories: new Set<number>(), audiences: new Set<number>(), areas: new Set<number>() };
+  for (const list of reasons) {
+    for (const reason of list) {
+      const v = reason.values ?? {};
+      if (reason.code === "interest") wanted.categories.add(Number(v.category));
+      else if (reason.code === "audience") wanted.audiences.add(Number(v.audience));
+      else if (reason.code === "near") wanted.areas.add(Number(v.area));
+    }
+  }
+  const pick = (list: readonly ReasonName[], ids: Set<number>) => list.filter((n) => ids.has(n.id)).map(({ id, name, lang }) => ({ id, name, lang }));
+  return { categories: pick(taxonomy.categories, wanted.categories), audiences: pick(taxonomy.audiences, wanted.audiences), areas: pick(taxonomy.areas, wanted.areas) };
+}
+
 /** A value inside a reason's sentence: a name, possibly in another language than the page. */
 type Part = { text: string; lang?: string };
 

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { Prisma } from "~/generated/prisma/client";
-import { WRITE_TX, prisma } from "~/utils/db.server";
+import { WRITE_TX, prisma, type Tx } from "~/utils/db.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
 import { shownAddress } from "~/modules/email/undeliverable";
@@ -8,7 +8,6 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { formatRange } from "~/utils/dates";
 import { invalidatePublicCache } from "~/utils/cache.server";
 import { neutralizeFormula } from "~/utils/csv";
-import { prepareThanks } from "~/modules/matching/next-steps.server";
 import { QUEUE_ORDER, acceptApplication, shiftSlots } from "./capacity.server";
 import { APPLICATION_STATUS, ATTENDANCE_STATUSES, LIVE_APPLICATION_STATUSES, LIVE_REGISTRATION_STATUSES, REGISTRATION_STATUS, UNDECIDED_APPLICATION_STATUSES } from "./status";
 
@@ -82,6 +81,17 @@ export async function listApplicants(groupId: number, openingId: number, { conta
 }
 
 /** What an organiser decides on an application; the last two are also the statuses they record. */
+/**
+ * What happens, inside the transaction that records it, when someone is first recorded as attended: the matching
+ * feature's thank-you email with ways to continue (plan measure ⑥). The caller (a route) passes it in, so this domain
+ * does not depend on a feature; without it attendance is recorded and nobody is emailed.
+ */
+export type AttendanceThanks = (input: {
+  participation: { kind: "application" | "registration"; id: number };
+  person: { id: number; email: string; name: string; locale: string };
+  item: { kind: "opening" | "event"; id: number; title: string };
+}) => Promise<(tx: Tx) => Promise<void>>;
+
 export const APPLICANT_DECISIONS = ["accept", "decline", APPLICATION_STATUS.attended, APPLICATION_STATUS.noShow] as const;
 export type ApplicantDecision = (typeof APPLICANT_DECISIONS)[number];
 
@@ -92,7 +102,7 @@ export type ApplicantDecision = (typeof APPLICANT_DECISIONS)[number];
  * (`outOfOrder`); then the audit entry names who accepted whom and whom they passed over.
  */
 export async function decideApplication(
-  input: { groupId: number; applicationId: number; decision: ApplicantDecision; hours?: number; staffUserId: number; outOfOrder?: boolean },
+  input: { groupId: number; applicationId: number; decision: ApplicantDecision; hours?: number; staffUserId: number; outOfOrder?: boolean; thank?: AttendanceThanks },
   now = new Date(),
 ) {
   const app = await prisma.application.findFirst({
@@ -110,8 +120,8 @@ export async function decideApplication(
   if (!app) return { ok: false as const, reason: "not-found" as const };
   // The first time someone is recorded as attended, they are thanked, with ways to continue (plan measure ⑥).
   const thanks =
-    input.decision === APPLICATION_STATUS.attended && app.status !== APPLICATION_STATUS.attended && app.shift.startsAt <= now && app.user && app.userId
-      ? await prepareThanks({ participation: { kind: "application", id: app.id }, person: { id: app.userId, ...app.user }, item: { kind: "opening", id: app.shift.opening.id, title: app.shift.opening.title } })
+    input.thank && input.decision === APPLICATION_STATUS.attended && app.status !== APPLICATION_STATUS.attended && app.shift.startsAt <= now && app.user && app.userId
+      ? await input.thank({ participation: { kind: "application", id: app.id }, person: { id: app.userId, ...app.user }, item: { kind: "opening", id: app.shift.opening.id, title: app.shift.opening.title } })
       : null;
   return prisma.$transaction(async (tx) => {
     let audit: { action: string; detail: Record<string, unknown> } = { action: `application.${input.decision}`, detail: { hours: input.hours ?? null } };
@@ -276,7 +286,7 @@ export async function cancelEventDate(input: { groupId: number; eventDateId: num
 }
 
 /** Attendance for an event registration, after the date has started. */
-export async function recordRegistrationAttendance(input: { groupId: number; registrationId: number; attended: boolean; staffUserId: number }, now = new Date()) {
+export async function recordRegistrationAttendance(input: { groupId: number; registrationId: number; attended: boolean; staffUserId: number; thank?: AttendanceThanks }, now = new Date()) {
   const reg = await prisma.registration.findFirst({
     where: { id: input.registrationId, eventDate: { event: { groupId: input.groupId } } },
     select: {
@@ -291,8 +301,8 @@ export async function recordRegistrationAttendance(input: { groupId: number; reg
   if (!ATTENDANCE_STATUSES.includes(reg.status)) return { ok: false as const, reason: "closed" as const };
   if (reg.eventDate.startsAt > now) return { ok: false as const, reason: "not-yet" as const };
   const thanks =
-    input.attended && reg.status !== REGISTRATION_STATUS.attended && reg.user && reg.userId
-      ? await prepareThanks({ participation: { kind: "registration", id: reg.id }, person: { id: reg.userId, ...reg.user }, item: { kind: "event", id: reg.eventDate.event.id, title: reg.eventDate.event.title } })
+    input.thank && input.attended && reg.status !== REGISTRATION_STATUS.attended && reg.user && reg.userId
+      ? await input.thank({ participation: { kind: "registration", id: reg.id }, person: { id: reg.userId, ...reg.user }, item: { kind: "event", id: reg.eventDate.event.id, title: reg.eventDate.event.title } })
       : null;
   await prisma.$transaction(async (tx) => {
     await tx.registration.update({ where: { id: reg.id }, data: { status: input.attended ? REGISTRATION_STATUS.attended : REGISTRATION_STATUS.noShow } });
