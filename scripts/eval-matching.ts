@@ -44,7 +44,7 @@ const { getCandidatePool } = await import("~/modules/matching/candidates.server"
 const { recommend } = await import("~/modules/matching/recommend.server");
 const { whenCodeMask } = await import("~/modules/matching/answers");
 const { interestIds, splitSkills } = await import("~/modules/matching/answers");
-const { FACTORS, WEIGHTS, rank, weightsWithout } = await import("~/modules/matching/scoring");
+const { DEFAULT_PER_GROUP, FACTORS, WEIGHTS, rank, weightsWithout } = await import("~/modules/matching/scoring");
 const { itemKey } = await import("~/modules/matching/types");
 type Seeker = import("~/modules/matching/types").Seeker;
 type Weights = import("~/modules/matching/scoring").Weights;
@@ -172,7 +172,7 @@ const perGroupArg = arg("per-group");
 const full = await evaluate(WEIGHTS, perGroupArg ? Number(perGroupArg) : undefined);
 
 /**
- * The best precision@5 any ranking could reach under the same rules: at most two items of a group in the first five,
+ * The best precision@5 any ranking could reach under the same rules: at most DEFAULT_PER_GROUP items of a group in the first five,
  * and one activity shown once (an event series and its place count as one).
  */
 function ceiling(expected: Set<string>): number {
@@ -185,7 +185,7 @@ function ceiling(expected: Set<string>): number {
   }
   const perGroup = new Map<number, number>();
   for (const group of activities.values()) perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
-  return Math.min(5, [...perGroup.values()].reduce((n, c) => n + Math.min(c, 2), 0)) / 5;
+  return Math.min(5, [...perGroup.values()].reduce((n, c) => n + Math.min(c, DEFAULT_PER_GROUP), 0)) / 5;
 }
 const ceilingMean = seekers.reduce((n, s) => n + ceiling(s.expected), 0) / seekers.length;
 const expectedTotal = seekers.reduce((n, s) => n + s.expected.size, 0);
@@ -207,7 +207,7 @@ seekers.forEach(({ profile, expected }, i) => {
   }
 });
 
-console.log(`\nbest possible precision@5 with two per group in five: ${fmt(ceilingMean)}`);
+console.log(`\nbest possible precision@5 with ${DEFAULT_PER_GROUP} per group in five: ${fmt(ceilingMean)}`);
 console.log(`against the first-pass lists alone: precision@5 ${fmt(full.firstPassPrecision5)}, recall@10 ${fmt(full.firstPassRecall10)}`);
 console.log(`precision@5 ${fmt(full.precision5)} (target ≥ ${TARGET_PRECISION})   recall@10 ${fmt(full.recall10)}   coverage ${fmt(full.coverage)} (target ≥ ${TARGET_COVERAGE})\n`);
 
@@ -246,7 +246,7 @@ process.exit(ok ? 0 : 1);
 async function tune() {
   const perGroupOption = arg("per-group") ? Number(arg("per-group")) : undefined;
   const STEPS = [0, 0.5, 0.75, 1.25, 1.5, 2, 3];
-  const MIN_GAIN = 0.004;
+  const MIN_GAIN = Number(arg("min-gain") ?? 0.004);
   type Entry = (typeof seekers)[number];
   const score = (weights: Weights, entries: Entry[]) => {
     let p5 = 0;

@@ -80,7 +80,7 @@ async function drain() {
   return -1;
 }
 
-function once(url, { seconds, connections, rate }) {
+function once(url, { seconds, connections, rate, headers }) {
   return new Promise((resolve, reject) => {
     const times = [];
     const instance = autocannon(
@@ -90,7 +90,7 @@ function once(url, { seconds, connections, rate }) {
         duration: seconds,
         pipelining: 1,
         timeout: 10,
-        headers: config.headers,
+        headers: { ...config.headers, ...headers },
         ...(rate ? { overallRate: rate } : {}),
       },
       (err, result) => (err ? reject(err) : resolve({ result, times }))
@@ -173,6 +173,8 @@ const out = {
 };
 for (const t of config.targets) {
   const line = (s) => process.stderr.write(s);
+  // A target's own headers (the session cookie of a signed-in resident) on top of the browser-like ones.
+  const headers = t.headers ?? {};
   line(`  ${t.name.padEnd(16)}`);
   await drain();
   let idle = null;
@@ -181,6 +183,7 @@ for (const t of config.targets) {
     idle = await measured(t.url, {
       seconds: config.idleSeconds,
       connections: 1,
+      headers,
     });
   }
   if (config.warmup > 0) {
@@ -189,6 +192,7 @@ for (const t of config.targets) {
       seconds: config.warmup,
       connections: config.connections,
       rate: config.rate,
+      headers,
     });
     await drain();
   }
@@ -199,6 +203,7 @@ for (const t of config.targets) {
       seconds: config.duration,
       connections: config.connections,
       rate: config.rate,
+      headers,
     });
     runs.push(r);
     line(

@@ -592,19 +592,38 @@ async function measureHomeJs() {
 }
 
 // ───────────── 5. load ─────────────
+/**
+ * What a personal target's answer must show (target.expect): the Cache-Control the server gives whatever a signed-in
+ * person gets, no page-cache hit, and text only the signed-in page has. Returns what is wrong, or null.
+ */
+function unexpected(target, res, html) {
+  const e = target.expect;
+  if (!e) return null;
+  const problems = [];
+  const cacheControl = res.headers.get("cache-control") ?? "";
+  if (e.cacheControl && cacheControl !== e.cacheControl)
+    problems.push(`Cache-Control "${cacheControl}", expected "${e.cacheControl}"`);
+  if (res.headers.has("x-page-cache")) problems.push(`served from the page cache (X-Page-Cache: ${res.headers.get("x-page-cache")})`);
+  for (const text of e.bodyIncludes ?? []) if (!html.includes(text)) problems.push(`page lacks ${text}`);
+  return problems.length ? problems.join("; ") : null;
+}
+
 async function probe(target) {
   const t = performance.now();
   try {
     const res = await fetch(`${origin}${target.path}`, {
-      headers: HEADERS,
+      headers: { ...HEADERS, ...target.headers },
       signal: AbortSignal.timeout(15_000),
     });
     const body = await res.arrayBuffer();
+    const wrong = res.ok ? unexpected(target, res, Buffer.from(body).toString("utf8")) : null;
     return {
       status: res.status,
       ms: Math.round(performance.now() - t),
       bytes: body.byteLength,
       contentType: res.headers.get("content-type"),
+      cacheControl: res.headers.get("cache-control"),
+      ...(wrong ? { error: wrong, unexpected: true } : {}),
     };
   } catch (error) {
     return {
@@ -637,6 +656,7 @@ function runLoad(targets) {
           name: t.name,
           path: t.path,
           url: `${origin}${t.path}`,
+          ...(t.headers ? { headers: t.headers } : {}),
         })),
       },
       null,
@@ -734,6 +754,15 @@ async function main() {
   setStatistics(opts.analyze);
   const ids = pickDetailIds();
   const q = (s) => encodeURIComponent(s);
+  // Personal pages: rendered for the signed-in resident on every request (the page cache never serves a request
+  // with a session cookie, and /match is not a public path anyway); the probe checks the answer is really theirs.
+  const personal = (name, path, bodyIncludes) => ({
+    name,
+    path,
+    kind: "personal",
+    signedIn: true,
+    expect: { cacheControl: "private, no-store", bodyIncludes: ['id="for-you"', ...bodyIncludes] },
+  });
   const allTargets = [
     { name: "home", path: "/", kind: "list" },
     { name: "events", path: "/events", kind: "list" },
@@ -756,6 +785,12 @@ async function main() {
     { name: "search-short", path: `/search?q=${q("料理")}`, kind: "search" },
     { name: "place-detail", path: `/places/${ids.place}`, kind: "detail" },
     { name: "event-detail", path: `/events/${ids.event}`, kind: "detail" },
+    personal("match-signed-in", "/match", []),
+    personal(
+      "match-signed-in-answers",
+      "/match?like=elderly.children&when=weekday-am.weekend-pm&area=fujimi",
+      ['id="results"']
+    ),
     {
       name: "feed-ics",
       path: "/feeds/events.ics",
@@ -773,6 +808,12 @@ async function main() {
         .map((t) => t.name)
         .join(", ")}, matching-rank`
     );
+
+  const resident = targets.some((t) => t.signedIn) ? signInBenchResident() : null;
+  if (resident) {
+    for (const t of targets.filter((t) => t.signedIn)) t.headers = { cookie: resident.cookie };
+    log(`signed in ${BENCH_RESIDENT.email} (user ${resident.userId}, profile filled) for the personal targets`);
+  }
 
   let server;
   try {
@@ -801,7 +842,10 @@ async function main() {
       );
     }
     const loadable = targets.filter(
-      (t) => probes[t.name].status >= 200 && probes[t.name].status < 300
+      (t) =>
+        probes[t.name].status >= 200 &&
+        probes[t.name].status < 300 &&
+        !probes[t.name].unexpected
     );
     let busy = await machineBusyShare();
     const waitUntil = Date.now() + opts.waitIdle * 1000;
@@ -831,6 +875,14 @@ async function main() {
     serverPidForLoad = server.pid;
     const raw = loadable.length ? await runLoad(loadable) : { targets: [] };
     const rssEnd = rssMB(server.pid);
+    // A personal page must still have been the resident's at the end (a session lost mid-run would give 200s of
+    // the anonymous page).
+    const after = {};
+    for (const t of loadable.filter((t) => t.expect)) {
+      after[t.name] = await probe(t);
+      if (after[t.name].error)
+        log(`✗ after the load, ${t.path} → ${after[t.name].status} (${after[t.name].error})`);
+    }
 
     const rows = targets.map((t) => {
       const r = raw.targets.find((x) => x.name === t.name);
@@ -846,6 +898,8 @@ async function main() {
           pass: missing,
           note: missing
             ? "route answers 404 (not built yet): skipped"
+            : probeResult.unexpected
+            ? `probe: ${probeResult.error}`
             : `probe answered ${probeResult.status}`,
         };
       }
@@ -875,11 +929,18 @@ async function main() {
           ? GATE.listP95
           : t.kind === "detail"
           ? GATE.detailP95
+          : t.kind === "personal"
+          ? GATE.personalP95
           : null;
       const latencyOk = limit === null || s.p95 <= limit;
+      const stillPersonal = !after[t.name]?.error;
       // A run in which nothing was answered proves nothing: it fails too.
       const pass =
-        latencyOk && s.errors === 0 && s.non2xx === 0 && s.requests > 0;
+        latencyOk &&
+        stillPersonal &&
+        s.errors === 0 &&
+        s.non2xx === 0 &&
+        s.requests > 0;
       return {
         name: t.name,
         path: t.path,
@@ -891,6 +952,7 @@ async function main() {
         idle: r.idle,
         runs,
         probe: probeResult,
+        ...(after[t.name] ? { probeAfter: after[t.name] } : {}),
       };
     });
 

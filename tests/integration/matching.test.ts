@@ -260,8 +260,30 @@ describe("the candidates' cache", () => {
     expect(pool.byKey.get(itemKey("opening", undated.id))).toMatchObject({ times: [], placesLeft: null });
     for (const id of [past.id, full.id, closed.id, hidden.id]) expect(pool.byKey.has(itemKey("opening", id)), String(id)).toBe(false);
     expect(pool.byKey.get(itemKey("opening", ongoing.id))).toMatchObject({ times: [], placesLeft: null, regular: true });
+    // An opening's own words are kept for skills it names without listing them.
+    const flyer = await createOpening(group, { title: "サロンのチラシづくり（デザイン）", summary: "パソコンで作ります。" });
+    expect((await loadCandidatePool()).byKey.get(itemKey("opening", flyer.id))!.words).toContain("デザイン");
     // Areas' centres: 富士見 and サザン are neighbours (about 1.6 km), 北 and サザン are not (about 3.8 km).
     expect(pool.areaDistanceKm(taxa.fujimi, taxa.southern)!).toBeLessThan(2.5);
     expect(pool.areaDistanceKm(taxa.kita, taxa.southern)!).toBeGreaterThan(3.5);
+  });
+
+  it("counts a course as learning whatever its topic, and the same course at two venues as one activity", async () => {
+    const { loadCandidatePool } = await import("~/modules/matching/candidates.server");
+    const group = await createGroup({ name: "講座の会" });
+    const other = await createGroup({ name: "北の講座の会" });
+    const health = await prisma.category.findUniqueOrThrow({ where: { slug: "health" }, select: { id: true } });
+    const learning = await prisma.category.findUniqueOrThrow({ where: { slug: "culture-sports-learning" }, select: { id: true } });
+    const course = await createEvent(group, { title: "はじめての手話教室", categories: { connect: [{ id: health.id }] } });
+    const again = await createEvent(other, { title: "はじめての手話教室（北公民館）", categories: { connect: [{ id: health.id }] } });
+    const gathering = await createEvent(group, { title: "手話で話そう お茶会", categories: { connect: [{ id: health.id }] } });
+    const pool = await loadCandidatePool();
+    const of = (id: number) => pool.byKey.get(itemKey("event", id))!;
+    expect(of(course.id).categoryIds.sort()).toEqual([health.id, learning.id].sort());
+    expect(of(gathering.id).categoryIds).toEqual([health.id]);
+    // Whichever ranks first is shown: each points at the other's first listing.
+    const keys = [of(course.id).sameActivityAs, of(again.id).sameActivityAs];
+    expect(keys.filter(Boolean)).toEqual([itemKey("event", Math.min(course.id, again.id))]);
+    expect(of(gathering.id).sameActivityAs).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { splitCodes } from "~/modules/listing/codes";
 import { publicWhere } from "~/modules/publishing/visibility";
 import { nextOccurrences } from "~/modules/schedule/recurrence";
 import { bandOfMinute, splitSkills } from "./answers";
-import { CHILD_AND_FAMILY_AUDIENCES, HELPER_WORDS, OUTDOOR_WORDS } from "./constants";
+import { CHILD_AND_FAMILY_AUDIENCES, COURSE_WORDS, HELPER_WORDS, LEARNING_CATEGORY, OUTDOOR_WORDS } from "./constants";
 import type { Candidate, CandidateTime, ItemKey, ItemKind, Weekday } from "./types";
 import { itemKey } from "./types";
 
@@ -76,6 +76,9 @@ const hasFee = (feeKind: string) => feeKind === "paid" || feeKind === "partlyFre
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
 const childFriendly = (audiences: { slug: string }[]) => audiences.some((a) => CHILD_AUDIENCES.has(a.slug));
 const forFamilies = (audiences: { slug: string }[]) => audiences.length > 0 && audiences.every((a) => (CHILD_AND_FAMILY_AUDIENCES as readonly string[]).includes(a.slug));
+/** An event's categories, with the learning one added when it is a course (COURSE_WORDS). */
+const eventCategories = (title: string, categories: { id: number }[], learningId: number | null) =>
+  learningId !== null && COURSE_WORDS.some((word) => title.includes(word)) ? [...new Set([...ids(categories), learningId])] : ids(categories);
 const forHelpers = (title: string) => HELPER_WORDS.some((word) => title.includes(word));
 const taxonomySelect = { select: { id: true, slug: true } } as const;
 
@@ -132,6 +135,7 @@ async function loadOpenings(now: Date): Promise<PoolItem[]> {
       categoryIds: ids(o.categories),
       audienceIds: ids(o.audiences),
       skills: splitSkills(o.skills),
+      words: `${o.title} ${o.summary}`.normalize("NFKC").toLowerCase(),
       areaId: o.areaId ?? o.place?.areaId ?? o.group.areaId,
       mode: o.participationMode,
       languages: splitCodes(o.languages),
@@ -149,7 +153,7 @@ async function loadOpenings(now: Date): Promise<PoolItem[]> {
   return items;
 }
 
-async function loadEvents(now: Date): Promise<PoolItem[]> {
+async function loadEvents(now: Date, learningId: number | null): Promise<PoolItem[]> {
   const rows = await prisma.event.findMany({
     where: { AND: [publicWhere("event"), { dates: { some: { status: "scheduled", startsAt: { gte: now } } } }] },
     select: {
@@ -191,7 +195,7 @@ async function loadEvents(now: Date): Promise<PoolItem[]> {
       title: e.title,
       summary: e.summary,
       groupName: e.group.name,
-      categoryIds: ids(e.categories),
+      categoryIds: eventCategories(e.title, e.categories, learningId),
       audienceIds: ids(e.audiences),
       skills: [],
       areaId: e.areaId ?? e.place?.areaId ?? e.group.areaId,
@@ -281,12 +285,22 @@ async function loadPlaces(now: Date): Promise<PoolItem[]> {
 
 /** Reads every candidate from the database (no cache): openings, then events, then places. */
 export async function loadCandidatePool(now = new Date()): Promise<CandidatePool> {
+  const learning = await prisma.category.findUnique({ where: { slug: LEARNING_CATEGORY }, select: { id: true } });
   const [openings, events, places, areas] = await Promise.all([
     loadOpenings(now),
-    loadEvents(now),
+    loadEvents(now, learning?.id ?? null),
     loadPlaces(now),
     prisma.area.findMany({ select: { id: true, lat: true, lng: true } }),
   ]);
+  // The same course or gathering held at another venue (「はじめての手話教室」 and 「はじめての手話教室（北公民館）」) is
+  // one proposal, not two: the list shows whichever ranks first for the resident (the nearer one, usually).
+  const firstOfTitle = new Map<string, PoolItem>();
+  for (const event of events) {
+    const base = `${event.title.replace(/[（(][^）)]*[）)]\s*$/, "").trim()}`;
+    const first = firstOfTitle.get(base);
+    if (!first) firstOfTitle.set(base, event);
+    else if (event.sameActivityAs === undefined) event.sameActivityAs = itemKey("event", first.id);
+  }
   const items = [...openings, ...events, ...places];
   return { items, byKey: new Map(items.map((i) => [itemKey(i.kind, i.id), i])), areaDistanceKm: areaDistances(areas), loadedAt: now };
 }

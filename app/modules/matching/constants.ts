@@ -72,6 +72,14 @@ export const ROLES = ["", "help", "join"] as const;
  * Words in an event's Japanese title that make it a way into helping (a training, an information session, a meeting
  * of helpers): it counts as a way to help, like an opening.
  */
+/**
+ * A course is learning whatever its topic: an event whose title has one of these words also counts as in
+ * LEARNING_CATEGORY (文化・スポーツ・学び), so someone who likes to learn is offered 認知症サポーター養成講座 or
+ * はじめての手話教室 as well as the category's own items.
+ */
+export const LEARNING_CATEGORY = "culture-sports-learning";
+export const COURSE_WORDS = ["講座", "教室", "講習", "セミナー", "勉強会"] as const;
+
 export const HELPER_WORDS = ["ボランティア", "養成", "説明会", "研修", "講習", "世話役"] as const;
 
 /** Places left at or below this count show the "few left" reason. */

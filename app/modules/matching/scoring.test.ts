@@ -103,6 +103,16 @@ describe("rank: each factor on its own", () => {
     expect(score(cooking)).toBeGreaterThan(score(design));
   });
 
+  it("skill: an opening that names the resident's skill in its title or summary without listing it counts, less than a listed one", () => {
+    const flyer = candidate({ words: "サロンのチラシづくり（デザイン） パソコンで作ります。" });
+    const listed = candidate({ skills: ["デザイン"] });
+    const plain = candidate({ words: "お茶出しと受付" });
+    const ranked = rank(seeker({ skills: ["デザイン"] }), [plain, flyer, listed], ctx());
+    expect(ids(ranked)).toEqual([listed.id, flyer.id, plain.id]);
+    expect(byId(ranked, flyer.id)!.reasons[0]).toEqual({ code: "skill", values: { skill: "デザイン" } });
+    expect(codes(byId(ranked, plain.id))).not.toContain("skill");
+  });
+
   it("skill: a language the resident speaks counts for an opening that asks for it (translation), if they also read ordinary Japanese", () => {
     const translation = candidate({ skills: ["英語", "ベトナム語"], mode: "online", times: [] });
     const ranked = rank(seeker({ languages: ["ja", "vi"] }), [translation], ctx());
@@ -270,6 +280,9 @@ describe("rank: each factor on its own", () => {
     const salon = candidate({ kind: "place" });
     expect(ids(rank(seeker({ role: "help" }), [salon, training, opening], ctx())).slice(0, 2).sort()).toEqual([opening.id, training.id].sort());
     expect(ids(rank(seeker({ role: "join" }), [opening, training, salon], ctx()))[0]).toBe(salon.id);
+    // Someone who wants to help: an event only to attend steps back behind a salon, where helpers go too.
+    const lecture = candidate({ kind: "event" });
+    expect(ids(rank(seeker({ role: "help" }), [lecture, salon], ctx()))).toEqual([salon.id, lecture.id]);
     // Either: a way to help comes a little first all the same.
     expect(ids(rank(seeker(), [salon, opening], ctx()))).toEqual([opening.id, salon.id]);
   });
@@ -346,7 +359,7 @@ describe("rank: diversity", () => {
     const all = [...big, ...middle, ...small];
     const groupsOf = (ranked: Ranked[]) => ranked.map((r) => all.find((c) => c.id === r.id)!.groupId);
     const groups = groupsOf(rank(seeker({ categoryIds: [1, 2] }), all, ctx({ limit: 10 })));
-    expect(groups.slice(0, 5)).toEqual([1, 1, 2, 2, 3]);
+    expect(groups.slice(0, 5)).toEqual([1, 1, 1, 2, 2]);
     for (let k = 0; k + DEFAULT_WINDOW <= groups.length; k++) {
       const window = groups.slice(k, k + DEFAULT_WINDOW);
       for (const g of [1, 2, 3]) expect(window.filter((x) => x === g).length, `window at ${k}`).toBeLessThanOrEqual(DEFAULT_PER_GROUP);
@@ -386,8 +399,8 @@ describe("rank: reasons", () => {
     const s = seeker({ categoryIds: [1], skills: ["運転"], availability: availabilityBit(5, 0), areaId: 1, languages: ["ja", "vi"], audienceIds: [2] });
     const [ranked] = rank(s, [item], ctx());
     expect(ranked!.reasons).toEqual([
-      { code: "skill", values: { skill: "運転" } },
       { code: "interest", values: { category: 1 } },
+      { code: "skill", values: { skill: "運転" } },
       { code: "time", values: { weekday: 5, band: 0 } },
       { code: "own-area" },
       { code: "language", values: { language: "vi" } },

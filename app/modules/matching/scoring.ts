@@ -19,29 +19,33 @@ import { itemKey, type Candidate, type ItemKind, type Ranked, type Reason, type 
  */
 export const WEIGHTS = {
   /** One of its categories is among the resident's interests… */
-  interest: 5,
+  interest: 10,
   /** …and a second one too. */
-  interestMore: 1.5,
+  interestMore: 0.75,
   /** It is for or with people the resident likes to help (audiences). */
   audience: 1.5,
   /** It asks for a skill the resident has (or a language they speak, if they also read Japanese to work from). */
   skill: 6,
+  /** An opening that lists no skills names one of the resident's in its title or summary. */
+  skillInWords: 3,
   /** Penalty: it asks for skills the resident did not name (half when it is for beginners). */
-  skillMissing: 3,
+  skillMissing: 4.5,
   /** One of its upcoming times falls in the resident's free times (half for at-home items, done when it suits). */
   time: 3,
   /** Penalty: it has upcoming times and none falls in the resident's free times. */
-  timeMismatch: 6,
+  timeMismatch: 9,
   /** In the resident's own area. */
-  ownArea: 2,
+  ownArea: 2.5,
   /** In a neighbouring area the resident will go to. */
   nearArea: 1,
   /** Penalty: farther than the resident will go (twice for someone who stays in their own area and it is not even next door). */
-  farArea: 8,
-  /** From home or online, for a resident who prefers that… */
-  atHome: 2.5,
+  farArea: 12,
+  /** From home or online, for a resident who prefers that (0 since the evaluation: the penalty below on in-person
+   * items already puts these first for them, and a bonus as well pushed at-home items with nothing else in common
+   * above ones that fit)… */
+  atHome: 0,
   /** …and the penalty for in-person items then. */
-  inPerson: 3,
+  inPerson: 6,
   /** Held in (or needs) a language the resident speaks besides Japanese. */
   language: 2,
   /** Penalty: only in Japanese, for a resident who does not read Japanese. */
@@ -69,7 +73,7 @@ export const WEIGHTS = {
   /** Penalty: a salon or gathering made for parents with small children, for someone who comes without children. */
   familiesOnly: 5,
   /** Penalty: giving goods (a donation), for someone who did not ask for things to do from home. */
-  goods: 3,
+  goods: 9,
   /** A way to help (an opening, a volunteers' training) for someone who wants to help; as much less for someone who
    * wants to join in. */
   role: 2,
@@ -81,7 +85,7 @@ export type WeightKey = keyof Weights;
 export const FACTORS = {
   interest: ["interest", "interestMore"],
   audience: ["audience"],
-  skill: ["skill", "skillMissing"],
+  skill: ["skill", "skillInWords", "skillMissing"],
   availability: ["time", "timeMismatch"],
   area: ["ownArea", "nearArea", "farArea"],
   "at-home": ["atHome", "inPerson", "goods"],
@@ -121,7 +125,7 @@ export interface RankContext {
 }
 
 export const DEFAULT_LIMIT = 10;
-export const DEFAULT_PER_GROUP = 2;
+export const DEFAULT_PER_GROUP = 3;
 export const DEFAULT_WINDOW = 5;
 
 const DAY_MS = 86_400_000;
@@ -245,6 +249,12 @@ function sharedSkill(p: Prepared, wanted: string[]): string | null {
   return null;
 }
 
+/** One of the resident's skills (two characters or more) written in an opening's words. */
+function skillInWords(p: Prepared, words: string): string | null {
+  for (const s of p.skills) if (s.length > 1 && words.includes(s)) return s;
+  return null;
+}
+
 function languageSkill(p: Prepared, wanted: string[]): string | null {
   if (p.languageSkills.size === 0) return null;
   for (const k of wanted) {
@@ -344,6 +354,12 @@ function evaluate(c: Candidate, p: Prepared, out: Scored[] | null): number {
       score += w.skill;
       if (out && w.skill > 0) out.push({ code: "language", values: { language: lang }, s: w.skill });
     } else score -= c.beginnerFriendly ? w.skillMissing * 0.5 : w.skillMissing;
+  } else if (c.words && p.skills.length) {
+    const named = skillInWords(p, c.words);
+    if (named) {
+      score += w.skillInWords;
+      if (out && w.skillInWords > 0) out.push({ code: "skill", values: { skill: named }, s: w.skillInWords });
+    }
   }
 
   // Where.
@@ -351,7 +367,10 @@ function evaluate(c: Candidate, p: Prepared, out: Scored[] | null): number {
     if (c.mode !== "goods") {
       const s = seeker.prefersAtHome ? w.atHome : w.atHome * 0.2;
       score += s;
-      if (out && s > 0) out.push({ code: c.mode === "online" ? "online" : "at-home", s });
+      // A reason even with no bonus of its own: for someone who asked for it, the in-person items it passes lost
+      // inPerson each; for anyone, it is why the distance did not count.
+      const strength = seeker.prefersAtHome ? Math.max(s, w.inPerson) : Math.max(s, w.inPerson * 0.1);
+      if (out && strength > 0) out.push({ code: c.mode === "online" ? "online" : "at-home", s: strength });
     } else if (seeker.prefersAtHome || p.avoidInPerson) score += w.atHome * 0.5;
     // Giving goods is for someone who cannot give time; to someone offering their time it is not a proposal.
     else score -= w.goods;
@@ -448,6 +467,7 @@ function evaluate(c: Candidate, p: Prepared, out: Scored[] | null): number {
   // With nothing said, a way to help still comes a little first: this is a volunteer portal, and the openings are
   // what is short of people.
   if (c.kind === "opening" || c.forHelpers === true) score += seeker.role === "help" ? w.role : seeker.role === "join" ? -w.role : w.role / 2;
+  else if (c.kind === "event" && seeker.role === "help") score -= w.role * 0.5;
 
   return score;
 }

@@ -75,6 +75,9 @@ export interface Candidate {
   audienceIds: number[];
   /** Skills wanted (openings), normalised. */
   skills: string[];
+  /** An opening's own words (title and summary, NFKC, lower-cased), where a group often names the skill it needs
+   * (「チラシづくり（デザイン）」) without listing it. Absent for events and places. */
+  words?: string;
   areaId: number | null;
   /** in-person | online | at-home | goods | skills (openings); events and places are in-person unless online. */
   mode: string;
