@@ -90,6 +90,8 @@ function BigChoices({ name, legend, hint, choices, checked, type = "checkbox", i
   );
 }
 
+/** Help out, join in, or either (no answer): the first two are the choices that change the ranking. */
+const ROLE_CHOICES = ["help", "join", ""] as const;
 const WHEN_CHOICES = ["weekday-am", "weekday-pm", "weekday-eve", "weekend-am", "weekend-pm", "weekend-eve"] as const;
 
 function Questions({ answers, taxonomy }: { answers: MatchAnswers; taxonomy: ReturnType<typeof useLoaderData<typeof loader>>["taxonomy"] }) {
@@ -106,6 +108,14 @@ function Questions({ answers, taxonomy }: { answers: MatchAnswers; taxonomy: Ret
     // The fragment brings the reader straight to the proposals, with or without JavaScript.
     <Form method="get" action="/match#results" className="questions" preventScrollReset={false}>
       <BigChoices id="q-like" name="like" legend={t("quickmatch.q.likes")} hint={t("quickmatch.q.likesHint")} choices={likes} checked={(v) => liked.has(v)} />
+      <BigChoices
+        id="q-do"
+        name="do"
+        type="radio"
+        legend={t("quickmatch.q.do")}
+        choices={ROLE_CHOICES.map((role) => ({ value: role, label: t(`quickmatch.do.${role || "either"}`) }))}
+        checked={(v) => v === answers.role}
+      />
       <BigChoices
         id="q-when"
         name="when"

@@ -12,7 +12,7 @@ import { CONTENT_LANGUAGES } from "~/modules/i18n/config";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { AvailabilityGrid } from "~/modules/matching/availability-grid";
 import { AVOID_CODES, REACHES } from "~/modules/matching/constants";
-import { COMMITMENT_CHOICES, COMMON_SKILLS, SKILL_LIMITS, profileSchema } from "~/modules/matching/profile-schema";
+import { COMMITMENT_CHOICES, COMMON_SKILLS, ROLE_CHOICES, SKILL_LIMITS, profileSchema } from "~/modules/matching/profile-schema";
 import { getMatchProfile, profileChoices, saveMatchProfile } from "~/modules/matching/profile.server";
 import { NO_STORE } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
@@ -92,6 +92,7 @@ export default function ProfilePage() {
         <CheckboxField meta={fields.prefersBeginner} label={t("profile.prefersBeginner")} />
         <CheckboxField meta={fields.prefersAtHome} label={t("profile.prefersAtHome")} />
         <CheckboxField meta={fields.withChildren} label={t("profile.withChildren")} />
+        <ChoiceGroup meta={fields.role} legend={t("profile.role")} type="radio" options={ROLE_CHOICES.map((c) => ({ value: c, label: t(`profile.roleChoice.${c}`) }))} />
         <ChoiceGroup meta={fields.commitment} legend={t("profile.commitment")} type="radio" options={COMMITMENT_CHOICES.map((c) => ({ value: c, label: t(`profile.commitmentChoice.${c}`) }))} />
         <ChoiceGroup meta={fields.avoid} legend={t("profile.avoid")} hint={t("profile.avoidHint")} options={AVOID_CODES.map((c) => ({ value: c, label: t(`quickmatch.avoid.${c}`) }))} />
 

@@ -58,6 +58,19 @@ describe("the quick match at /match", () => {
     expect(html).toContain(`name="hide" value="${hiddenCode(first.kind, first.id)}"`);
   });
 
+  it("asks whether to help out or join in, and ranks ways to help first for someone who wants to help", async () => {
+    const helper = await page(`?${ANSWERS}&do=help`);
+    const joiner = await page(`?${ANSWERS}&do=join`);
+    const helps = (items: typeof helper.forAnswers) => items.slice(0, 5).filter((item) => item.kind === "opening").length;
+    expect(helps(helper.forAnswers)).toBeGreaterThan(helps(joiner.forAnswers));
+    expect(helper.answers.role).toBe("help");
+
+    const app = await renderRoutes(["match"]);
+    const html = await (await app.handle(new Request(`${ORIGIN}/match?${ANSWERS}&do=help`))).text();
+    expect(html).toContain('<input type="radio" id="q-do-help" name="do" checked="" value="help"/>');
+    expect(html).toContain("手伝いたい（ボランティア）");
+  });
+
   it("speaks the reader's language: questions, proposals and reasons in Vietnamese", async () => {
     const app = await renderRoutes(["match"]);
     const html = await (await app.handle(new Request(`${ORIGIN}/match?${ANSWERS}&lng=vi`))).text();

@@ -49,6 +49,7 @@ async function storedProfile(userId: number) {
       availability: true,
       reach: true,
       commitment: true,
+      role: true,
       prefersBeginner: true,
       prefersAtHome: true,
       withChildren: true,
@@ -80,6 +81,7 @@ describe("a resident's profile", () => {
       prefersBeginner: "on",
       withChildren: "on",
       commitment: "regular",
+      role: "help",
       avoid: ["evenings", "fee"],
       notifyDigest: "on",
       // Sent along but not the form's: ignored.
@@ -97,6 +99,7 @@ describe("a resident's profile", () => {
       availability: (1 << (5 * 3 + 0)) | (1 << (1 * 3 + 2)),
       reach: "own",
       commitment: "regular",
+      role: "help",
       avoid: ",evenings,fee,",
       prefersBeginner: true,
       prefersAtHome: false,
@@ -117,6 +120,7 @@ describe("a resident's profile", () => {
       reach: "own",
       languages: ["ja", "vi"],
       commitment: "regular",
+      role: "help",
       avoid: ["evenings", "fee"],
       notifyDigest: true,
       discoverableByStaff: false,
@@ -135,6 +139,7 @@ describe("a resident's profile", () => {
       areaId: "999999",
       reach: "mars",
       commitment: "either",
+      role: "boss",
       availability: ["mon-am", "someday-am"],
       languages: ["ja", "xx"],
       otherSkills: Array.from({ length: 16 }, (_, i) => `特技${i}`).join("、"),
@@ -145,6 +150,7 @@ describe("a resident's profile", () => {
     expect(fieldErrors(data.result, "categoryIds")).toEqual(["errors.invalidChoice"]);
     expect(fieldErrors(data.result, "areaId")).toEqual(["errors.invalidChoice"]);
     expect(fieldErrors(data.result, "reach")).toEqual(["errors.invalidChoice"]);
+    expect(fieldErrors(data.result, "role")).toEqual(["errors.invalidChoice"]);
     expect(fieldErrors(data.result, "availability")).toEqual(["errors.invalidChoice"]);
     expect(fieldErrors(data.result, "languages")).toEqual(["errors.invalidChoice"]);
     expect(fieldErrors(data.result, "otherSkills")).toEqual(["profile.errors.tooManySkills"]);

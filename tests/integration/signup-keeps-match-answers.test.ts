@@ -11,12 +11,12 @@ import { callLoader } from "./helpers";
 // A resident who tried the quick match and then signs up keeps the answers as the start of their profile.
 
 const nextIp = ipFactory(212);
-const ANSWERS = "like=elderly.parenting&when=weekday-am&area=fujimi&reach=own&avoid=evenings";
+const ANSWERS = "like=elderly.parenting&when=weekday-am&area=fujimi&reach=own&avoid=evenings&do=help";
 
 async function profileOf(email: string) {
   const user = await prisma.user.findUniqueOrThrow({
     where: { email },
-    select: { profile: { select: { areaId: true, availability: true, reach: true, avoid: true, interests: { select: { slug: true } }, audiences: { select: { slug: true } } } } },
+    select: { profile: { select: { areaId: true, availability: true, reach: true, avoid: true, role: true, interests: { select: { slug: true } }, audiences: { select: { slug: true } } } } },
   });
   return user.profile!;
 }
@@ -39,6 +39,7 @@ describe("signing up after the quick match", () => {
     expect(profile.availability).toBe([0, 1, 2, 3, 4].reduce((mask, w) => mask | (1 << (w * 3)), 0));
     expect(profile.reach).toBe("own");
     expect(profile.avoid).toBe(",evenings,");
+    expect(profile.role).toBe("help");
     expect(profile.interests.map((c) => c.slug)).toEqual(["elderly"]);
     expect(profile.audiences.map((a) => a.slug).sort()).toEqual(["elderly", "parenting"]);
 

@@ -41,7 +41,7 @@ async function mayEmail(address: string, ip: string): Promise<boolean> {
 export type SignupResult = { ok: true } | { ok: false; problem: PasswordProblem };
 
 /** What a new profile starts with (the quick match's answers, turned into ids by the matching module). */
-export type StartingProfile = { interestIds: number[]; audienceIds: number[]; availability: number; areaId: number | null; reach: string; avoid: string };
+export type StartingProfile = { interestIds: number[]; audienceIds: number[]; availability: number; areaId: number | null; reach: string; avoid: string; role: string };
 
 function startingProfileData(start: StartingProfile | undefined) {
   if (!start) return {};
@@ -52,6 +52,7 @@ function startingProfileData(start: StartingProfile | undefined) {
     areaId: start.areaId,
     reach: start.reach,
     avoid: start.avoid,
+    role: start.role,
   };
 }
 

@@ -158,7 +158,9 @@ describe("seekerFromAnswers", () => {
       areaId: 21,
       reach: "neighbours",
       avoid: ",evenings,",
+      role: "",
     });
+    expect(profileFromAnswers(parse("do=help"), taxonomy).role).toBe("help");
   });
 });
 

@@ -221,6 +221,7 @@ export function profileFromAnswers(answers: MatchAnswers, taxonomy: SlugTaxonomy
     areaId: seeker.areaId,
     reach: seeker.reach,
     avoid: avoidToStored(seeker.avoid),
+    role: answers.role,
   };
 }
 

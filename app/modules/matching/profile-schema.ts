@@ -4,7 +4,7 @@ import { CheckboxField, IdListField, OptionalIdField, enumList } from "~/modules
 import { codePointLength, text } from "~/utils/text";
 import { availabilityCells, cellBit, cellCode } from "./answers";
 import { AVOID_CODES, BANDS, REACHES, WEEKDAYS } from "./constants";
-import type { Commitment } from "./types";
+import type { Commitment, Role } from "./types";
 
 // The resident's profile form (/me/profile): what they like, what they can do, when and where, and whether staff may
 // find them (人材バンク). Shared by the server action and the browser (hints and constraints only); messages are
@@ -30,6 +30,11 @@ export function maskOfSlots(slots: readonly string[]): number {
 export const COMMITMENT_CHOICES = ["either", "one-off", "regular"] as const;
 export const toCommitment = (choice: (typeof COMMITMENT_CHOICES)[number]): Commitment => (choice === "either" ? "" : choice);
 export const commitmentChoice = (stored: string): (typeof COMMITMENT_CHOICES)[number] => (stored === "one-off" || stored === "regular" ? stored : "either");
+
+/** "either" stands for Role "" (a radio needs a value). */
+export const ROLE_CHOICES = ["help", "join", "either"] as const;
+export const toRole = (choice: (typeof ROLE_CHOICES)[number]): Role => (choice === "either" ? "" : choice);
+export const roleChoice = (stored: string): (typeof ROLE_CHOICES)[number] => (stored === "help" || stored === "join" ? stored : "either");
 
 /**
  * Skills most openings ask for, as checkboxes: the code names the label (profile:skill.*), the value is the word
@@ -103,6 +108,8 @@ export function profileSchema(choices?: ProfileChoices) {
       prefersAtHome: CheckboxField,
       withChildren: CheckboxField,
       commitment: z.enum(COMMITMENT_CHOICES, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
+      // Older forms (a page opened before this question existed) send no answer: either.
+      role: z.enum(ROLE_CHOICES, { errorMap: () => ({ message: "errors.invalidChoice" }) }).default("either"),
       notifyDigest: CheckboxField,
       discoverableByStaff: CheckboxField,
     })

@@ -3,7 +3,7 @@ import { joinCodes, splitCodes } from "~/modules/listing/codes";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { avoidFromStored, avoidToStored, profileFromAnswers, type MatchAnswers } from "./answers";
 import { DEFAULT_REACH } from "./constants";
-import { commitmentChoice, maskOfSlots, slotsOfMask, splitStoredSkills, toCommitment, type ProfileChoices, type ProfileInput } from "./profile-schema";
+import { commitmentChoice, maskOfSlots, roleChoice, slotsOfMask, splitStoredSkills, toCommitment, toRole, type ProfileChoices, type ProfileInput } from "./profile-schema";
 
 // A resident's matching profile (/me/profile): read for the form, written from it. The opt-in to the talent register
 // (人材バンク) is a consent under APPI: giving it records a Consent row with the version of the explanation the resident
@@ -35,6 +35,7 @@ export async function getMatchProfile(userId: number, locale: string) {
         availability: true,
         reach: true,
         commitment: true,
+        role: true,
         prefersBeginner: true,
         prefersAtHome: true,
         withChildren: true,
@@ -63,6 +64,7 @@ export async function getMatchProfile(userId: number, locale: string) {
       prefersAtHome: profile?.prefersAtHome ?? false,
       withChildren: profile?.withChildren ?? false,
       commitment: commitmentChoice(profile?.commitment ?? ""),
+      role: roleChoice(profile?.role ?? ""),
       avoid: avoidFromStored(profile?.avoid ?? ","),
       notifyDigest: profile?.notifyDigest ?? false,
       discoverableByStaff: profile?.discoverableByStaff ?? false,
@@ -89,6 +91,7 @@ export async function saveMatchProfile(userId: number, input: ProfileInput, now 
     availability: maskOfSlots(input.availability),
     reach: input.reach,
     commitment: toCommitment(input.commitment),
+    role: toRole(input.role),
     prefersBeginner: input.prefersBeginner,
     prefersAtHome: input.prefersAtHome,
     withChildren: input.withChildren,

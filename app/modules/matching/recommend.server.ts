@@ -5,7 +5,7 @@ import { splitCodes } from "~/modules/listing/codes";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { APPLICATION_STATUS, REGISTRATION_STATUS } from "~/modules/participation/status";
 import { avoidFromStored, interestIds, splitSkills } from "./answers";
-import { COMMITMENTS, DEFAULT_REACH, FAMILY_AUDIENCE, REACHES } from "./constants";
+import { COMMITMENTS, DEFAULT_REACH, FAMILY_AUDIENCE, REACHES, ROLES } from "./constants";
 import { getCandidatePool, type PoolItem } from "./candidates.server";
 import { rank, type Weights } from "./scoring";
 import { itemKey, type ItemKind, type Reason, type Seeker } from "./types";
@@ -66,6 +66,7 @@ export async function seekerForUser(userId: number): Promise<Seeker> {
             prefersBeginner: true,
             reach: true,
             commitment: true,
+            role: true,
             withChildren: true,
             avoid: true,
             interests: { select: { id: true, slug: true } },
@@ -127,6 +128,7 @@ export async function seekerForUser(userId: number): Promise<Seeker> {
     prefersBeginner: profile?.prefersBeginner ?? false,
     prefersAtHome: profile?.prefersAtHome ?? false,
     commitment: oneOf(COMMITMENTS, profile?.commitment, ""),
+    role: oneOf(ROLES, profile?.role, ""),
     withChildren: profile?.withChildren ?? false,
     avoid: avoidFromStored(profile?.avoid ?? ","),
     history: { attendedCategoryIds: [...attendedCategoryIds], attendedGroupIds: [...attendedGroupIds], hasHistory },
