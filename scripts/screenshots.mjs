@@ -43,7 +43,7 @@ const pages = {
   "opening-multiday": { path: "/volunteer/36" },
   opendata: { path: "/opendata" },
   match: { path: "/match" },
-  "match-results": { path: "/match?like=elderly.children&when=weekday-am.weekend-pm&area=fujimi" },
+  "match-results": { path: "/match?like=elderly.children&do=help&when=weekday-am.weekend-pm&area=fujimi" },
   "match-resident": { path: "/match?like=elderly&when=weekday-am&area=fujimi", as: "resident@example.jp" },
   profile: { path: "/me/profile", as: "resident@example.jp" },
   "home-resident": { path: "/", as: "resident@example.jp" },

@@ -25,7 +25,7 @@ import { RATE_LIMITS, consumeRateLimit, isRateLimited, resetRateLimit, type Rate
 // Account use cases. None of them reveals whether an email address has an account: every branch returns the
 // same outcome to the caller and costs about the same time (SECURITY.md row 5).
 
-export const PRIVACY_NOTICE_VERSION = "2026-11";
+export const PRIVACY_NOTICE_VERSION = "2026-12";
 
 /** Sends an email only while the address is under its limit; the caller's response never changes. */
 async function mayEmail(address: string, ip: string): Promise<boolean> {
