@@ -71,7 +71,13 @@ const opts = {
     .map((s) => s.trim())
     .filter(Boolean),
 };
-const GATE = { listP95: 50, detailP95: 300, personalP95: 60, jsGzipKB: 100, minItems: 10_000 };
+const GATE = {
+  listP95: 50,
+  detailP95: 300,
+  personalP95: 60,
+  jsGzipKB: 100,
+  minItems: 10_000,
+};
 const HOST = "127.0.0.1";
 const origin = `http://${HOST}:${opts.port}`;
 const ART = path.join(root, "tests", ".artifacts", "bench");
@@ -147,13 +153,21 @@ const pinned = (core, cmd, args) =>
 // In-process, no server: the ranking of matching over 10,000 candidates for one resident (scripts/bench/matching.ts,
 // also `npm run bench:matching`), pinned to core 1 like the load generator. Gate: p95 ≤ 10 ms.
 function runMatchingBench() {
-  const [cmd, args] = pinned(1, bin("tsx"), ["scripts/bench/matching.ts", "--json"]);
+  const [cmd, args] = pinned(1, bin("tsx"), [
+    "scripts/bench/matching.ts",
+    "--json",
+  ]);
   const result = spawnSync(cmd, args, { encoding: "utf8", env: process.env });
-  const line = (result.stdout ?? "").trim().split("\n").filter(Boolean).at(-1) ?? "";
+  const line =
+    (result.stdout ?? "").trim().split("\n").filter(Boolean).at(-1) ?? "";
   try {
     return JSON.parse(line);
   } catch {
-    return { name: "matching-rank", pass: false, error: (result.stderr ?? "").slice(-500) || `exit ${result.status}` };
+    return {
+      name: "matching-rank",
+      pass: false,
+      error: (result.stderr ?? "").slice(-500) || `exit ${result.status}`,
+    };
   }
 }
 
@@ -391,7 +405,10 @@ const BENCH_RESIDENT = {
   audiences: ["children", "elderly"],
   skills: "調理、パソコン",
   // Tuesday–Thursday mornings, Saturday morning and afternoon (bit = weekday × 3 + band, Monday = 0).
-  availability: [1 * 3 + 0, 2 * 3 + 0, 3 * 3 + 0, 5 * 3 + 0, 5 * 3 + 1].reduce((m, bit) => m | (1 << bit), 0),
+  availability: [1 * 3 + 0, 2 * 3 + 0, 3 * 3 + 0, 5 * 3 + 0, 5 * 3 + 1].reduce(
+    (m, bit) => m | (1 << bit),
+    0
+  ),
   area: "fujimi",
   reach: "neighbours",
 };
@@ -400,12 +417,26 @@ function signInBenchResident(now = new Date()) {
   const iso = (d) => d.toISOString().replace("Z", "+00:00");
   try {
     const user = db
-      .prepare(`SELECT u.id FROM "User" u JOIN "Profile" p ON p.userId = u.id WHERE u.email = ? AND u.status = 'active'`)
+      .prepare(
+        `SELECT u.id FROM "User" u JOIN "Profile" p ON p.userId = u.id WHERE u.email = ? AND u.status = 'active'`
+      )
       .get(BENCH_RESIDENT.email);
-    if (!user) throw new Error(`no active ${BENCH_RESIDENT.email} with a profile in the benchmark database (run with --fresh)`);
+    if (!user)
+      throw new Error(
+        `no active ${BENCH_RESIDENT.email} with a profile in the benchmark database (run with --fresh)`
+      );
     const idsOf = (table, slugs) => {
-      const rows = db.prepare(`SELECT id FROM "${table}" WHERE slug IN (${slugs.map(() => "?").join(",")})`).all(...slugs);
-      if (rows.length !== slugs.length) throw new Error(`benchmark database lacks some ${table} of ${slugs.join(", ")}`);
+      const rows = db
+        .prepare(
+          `SELECT id FROM "${table}" WHERE slug IN (${slugs
+            .map(() => "?")
+            .join(",")})`
+        )
+        .all(...slugs);
+      if (rows.length !== slugs.length)
+        throw new Error(
+          `benchmark database lacks some ${table} of ${slugs.join(", ")}`
+        );
       return rows.map((r) => r.id);
     };
     const areaId = idsOf("Area", [BENCH_RESIDENT.area])[0];
@@ -415,12 +446,27 @@ function signInBenchResident(now = new Date()) {
     db.transaction(() => {
       db.prepare(
         `UPDATE "Profile" SET areaId = ?, skills = ?, availability = ?, reach = ?, languages = ',ja,', avoid = ',', updatedAt = ? WHERE userId = ?`
-      ).run(areaId, BENCH_RESIDENT.skills, BENCH_RESIDENT.availability, BENCH_RESIDENT.reach, iso(now), user.id);
+      ).run(
+        areaId,
+        BENCH_RESIDENT.skills,
+        BENCH_RESIDENT.availability,
+        BENCH_RESIDENT.reach,
+        iso(now),
+        user.id
+      );
       // Implicit many-to-many tables: A is the model first in alphabetical order (Audience, Category), B the profile.
       db.prepare(`DELETE FROM "_CategoryToProfile" WHERE B = ?`).run(user.id);
       db.prepare(`DELETE FROM "_AudienceToProfile" WHERE B = ?`).run(user.id);
-      for (const id of categoryIds) db.prepare(`INSERT INTO "_CategoryToProfile" (A, B) VALUES (?, ?)`).run(id, user.id);
-      for (const id of audienceIds) db.prepare(`INSERT INTO "_AudienceToProfile" (A, B) VALUES (?, ?)`).run(id, user.id);
+      for (const id of categoryIds)
+        db.prepare(`INSERT INTO "_CategoryToProfile" (A, B) VALUES (?, ?)`).run(
+          id,
+          user.id
+        );
+      for (const id of audienceIds)
+        db.prepare(`INSERT INTO "_AudienceToProfile" (A, B) VALUES (?, ?)`).run(
+          id,
+          user.id
+        );
       db.prepare(`DELETE FROM "Session" WHERE userId = ?`).run(user.id);
       db.prepare(
         `INSERT INTO "Session" (id, userId, createdAt, expiresAt, absoluteExpiresAt, lastSeenAt, idleSeconds) VALUES (?, ?, ?, ?, ?, ?, ?)`
@@ -602,9 +648,19 @@ function unexpected(target, res, html) {
   const problems = [];
   const cacheControl = res.headers.get("cache-control") ?? "";
   if (e.cacheControl && cacheControl !== e.cacheControl)
-    problems.push(`Cache-Control "${cacheControl}", expected "${e.cacheControl}"`);
-  if (res.headers.has("x-page-cache")) problems.push(`served from the page cache (X-Page-Cache: ${res.headers.get("x-page-cache")})`);
-  for (const text of e.bodyIncludes ?? []) if (!html.includes(text)) problems.push(`page lacks ${text}`);
+    problems.push(
+      `Cache-Control "${cacheControl}", expected "${e.cacheControl}"`
+    );
+  if (res.headers.has("x-page-cache"))
+    problems.push(
+      `served from the page cache (X-Page-Cache: ${res.headers.get(
+        "x-page-cache"
+      )})`
+    );
+  for (const text of e.bodyIncludes ?? [])
+    if (!html.includes(text)) problems.push(`page lacks ${text}`);
+  const own = e.body?.(html);
+  if (own) problems.push(own);
   return problems.length ? problems.join("; ") : null;
 }
 
@@ -616,7 +672,9 @@ async function probe(target) {
       signal: AbortSignal.timeout(15_000),
     });
     const body = await res.arrayBuffer();
-    const wrong = res.ok ? unexpected(target, res, Buffer.from(body).toString("utf8")) : null;
+    const wrong = res.ok
+      ? unexpected(target, res, Buffer.from(body).toString("utf8"))
+      : null;
     return {
       status: res.status,
       ms: Math.round(performance.now() - t),
@@ -743,7 +801,15 @@ async function main() {
   // The in-process step alone needs no build, database or server.
   if (opts.only.length === 1 && opts.only[0] === "matching-rank") {
     const matching = runMatchingBench();
-    log(matching.overall ? `matching-rank: p50 ${matching.overall.p50.toFixed(2)} ms, p95 ${matching.overall.p95.toFixed(2)} ms (limit ${matching.gateP95Ms} ms) ${matching.pass ? "✓" : "✗"}` : `matching-rank failed: ${matching.error}`);
+    log(
+      matching.overall
+        ? `matching-rank: p50 ${matching.overall.p50.toFixed(
+            2
+          )} ms, p95 ${matching.overall.p95.toFixed(2)} ms (limit ${
+            matching.gateP95Ms
+          } ms) ${matching.pass ? "✓" : "✗"}`
+        : `matching-rank failed: ${matching.error}`
+    );
     return matching.pass;
   }
   log(
@@ -761,7 +827,21 @@ async function main() {
     path,
     kind: "personal",
     signedIn: true,
-    expect: { cacheControl: "private, no-store", bodyIncludes: ['id="for-you"', ...bodyIncludes] },
+    expect: {
+      cacheControl: "private, no-store",
+      bodyIncludes: ['id="for-you"', ...bodyIncludes],
+      // The section under the resident's own heading (「プロフィールからのおすすめ」) lists proposals for them.
+      body: (html) => {
+        const own = html.slice(
+          html.indexOf('id="for-you"'),
+          html.indexOf('id="questions"')
+        );
+        const cards = own.split('class="card match-card"').length - 1;
+        return cards > 0
+          ? null
+          : "no personal proposals under the resident's heading";
+      },
+    },
   });
   const allTargets = [
     { name: "home", path: "/", kind: "list" },
@@ -801,7 +881,8 @@ async function main() {
   const targets = opts.only.length
     ? allTargets.filter((t) => opts.only.includes(t.name))
     : allTargets;
-  const matchingWanted = !opts.only.length || opts.only.includes("matching-rank");
+  const matchingWanted =
+    !opts.only.length || opts.only.includes("matching-rank");
   if (!targets.length && !matchingWanted)
     throw new Error(
       `--only matched nothing; names: ${allTargets
@@ -809,10 +890,15 @@ async function main() {
         .join(", ")}, matching-rank`
     );
 
-  const resident = targets.some((t) => t.signedIn) ? signInBenchResident() : null;
+  const resident = targets.some((t) => t.signedIn)
+    ? signInBenchResident()
+    : null;
   if (resident) {
-    for (const t of targets.filter((t) => t.signedIn)) t.headers = { cookie: resident.cookie };
-    log(`signed in ${BENCH_RESIDENT.email} (user ${resident.userId}, profile filled) for the personal targets`);
+    for (const t of targets.filter((t) => t.signedIn))
+      t.headers = { cookie: resident.cookie };
+    log(
+      `signed in ${BENCH_RESIDENT.email} (user ${resident.userId}, profile filled) for the personal targets`
+    );
   }
 
   let server;
@@ -881,7 +967,11 @@ async function main() {
     for (const t of loadable.filter((t) => t.expect)) {
       after[t.name] = await probe(t);
       if (after[t.name].error)
-        log(`✗ after the load, ${t.path} → ${after[t.name].status} (${after[t.name].error})`);
+        log(
+          `✗ after the load, ${t.path} → ${after[t.name].status} (${
+            after[t.name].error
+          })`
+        );
     }
 
     const rows = targets.map((t) => {
@@ -961,10 +1051,17 @@ async function main() {
     if (matching)
       log(
         matching.overall
-          ? `matching-rank (in-process, ${matching.items} candidates, one resident): p50 ${matching.overall.p50.toFixed(2)} ms, p95 ${matching.overall.p95.toFixed(2)} ms (limit ${matching.gateP95Ms} ms) ${matching.pass ? "✓" : "✗"}`
+          ? `matching-rank (in-process, ${
+              matching.items
+            } candidates, one resident): p50 ${matching.overall.p50.toFixed(
+              2
+            )} ms, p95 ${matching.overall.p95.toFixed(2)} ms (limit ${
+              matching.gateP95Ms
+            } ms) ${matching.pass ? "✓" : "✗"}`
           : `matching-rank failed: ${matching.error}`
       );
-    const pass = rows.every((r) => r.pass) && jsPass && (!matching || matching.pass);
+    const pass =
+      rows.every((r) => r.pass) && jsPass && (!matching || matching.pass);
     printTable(rows, js);
     const results = {
       command: `node scripts/bench/run.mjs ${argv.join(" ")}`.trim(),
