@@ -35,8 +35,10 @@ export async function getDisplayChoice(request: Request, userId?: number | null)
   if (fromCookie) return fromCookie;
   const id = userId === undefined ? ((await getSessionUser(request))?.user.id ?? null) : userId;
   if (id === null) return DEFAULT_DISPLAY;
-  const profile = await prisma.profile.findUnique({ where: { userId: id }, select: { furigana: true, textSize: true, highContrast: true } });
-  return profile ? profileDisplay(profile) : DEFAULT_DISPLAY;
+  // Every signed-in page asks (root loader): a plain query, not the ORM's (~1 ms of query building).
+  const [profile] = await prisma.$queryRaw<{ furigana: string; textSize: string; highContrast: boolean | number }[]>`
+    SELECT "furigana", "textSize", "highContrast" FROM "Profile" WHERE "userId" = ${id}`;
+  return profile ? profileDisplay({ ...profile, highContrast: Boolean(profile.highContrast) }) : DEFAULT_DISPLAY;
 }
 
 /** Whether this request's page shows furigana (its language and the reader's choice). */

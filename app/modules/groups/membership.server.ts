@@ -5,5 +5,7 @@ import { prisma } from "~/utils/db.server";
 
 /** Whether the resident is a member of any group: only they are offered the group workspace in the menus. */
 export async function belongsToAnyGroup(userId: number): Promise<boolean> {
-  return (await prisma.groupMember.findFirst({ where: { userId }, select: { groupId: true } })) !== null;
+  // Every signed-in page asks (root loader): a plain query, not the ORM's (~0.5 ms of query building).
+  const rows = await prisma.$queryRaw<unknown[]>`SELECT 1 AS "member" FROM "GroupMember" WHERE "userId" = ${userId} LIMIT 1`;
+  return rows.length > 0;
 }
