@@ -244,6 +244,26 @@ describe("the candidates' cache", () => {
     expect(after.byKey.has(itemKey("opening", opening.id))).toBe(true);
   });
 
+  it("once older than the TTL, keeps answering from the current copy while a fresh one is read, then uses the fresh one", async () => {
+    vi.stubEnv("PUBLIC_CACHE_TTL_MS", "60000");
+    vi.resetModules();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const { getCandidatePool } = await import("~/modules/matching/candidates.server");
+      const first = await getCandidatePool();
+      const group = await createGroup({ name: "あとから見える会" });
+      const opening = await createOpening(group, { title: "あとから見える募集" });
+      vi.setSystemTime(Date.now() + 61_000);
+      // Nobody waits for the read: the old copy answers at once, twice, and only one fresh read starts.
+      expect(await getCandidatePool()).toBe(first);
+      expect(await getCandidatePool()).toBe(first);
+      await vi.waitFor(async () => expect(await getCandidatePool()).not.toBe(first), { timeout: 10_000, interval: 20 });
+      expect((await getCandidatePool()).byKey.has(itemKey("opening", opening.id))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("drops items that cannot be joined: past shifts, full shifts, closed applications, unpublished groups", async () => {
     const { loadCandidatePool } = await import("~/modules/matching/candidates.server");
     const group = await createGroup({ name: "候補の会" });
