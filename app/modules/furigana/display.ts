@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 // Display settings a reader chooses for themselves: furigana over kanji, a larger text size, high contrast. They
 // change only how pages are drawn, so they are kept without an account (a cookie) and, for a signed-in person, on
 // the profile too.
@@ -25,11 +23,3 @@ export function furiganaShown(choice: Pick<DisplayChoice, "furigana">, locale: s
   if (locale === "ja") return choice.furigana === "on";
   return false;
 }
-
-/** What the settings form posts. Every field is a fixed choice; anything else is refused, nothing changed. */
-export const DisplayFormSchema = z.object({
-  furigana: z.enum(FURIGANA_CHOICES, { message: "display.errors.invalid" }).optional(),
-  textSize: z.enum(TEXT_SIZES, { message: "display.errors.invalid" }),
-  contrast: z.enum(["normal", "high"], { message: "display.errors.invalid" }),
-  returnTo: z.string().max(2000).optional(),
-});
