@@ -230,7 +230,9 @@ function Questions({
           value: role,
           label: t(`quickmatch.do.${role || "either"}`),
         }))}
-        checked={(v) => v === answers.role}
+        // "Either" is what no answer means: it is not pre-selected, so an unanswered question adds nothing (not even
+        // an empty do=) to the address a resident shares.
+        checked={(v) => v !== "" && v === answers.role}
       />
       <BigChoices
         id="q-when"
