@@ -17,7 +17,7 @@ import { withReadings } from "~/modules/furigana/ruby.server";
 import { useRubyT } from "~/modules/furigana/ruby";
 import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { homeRecommendations } from "~/modules/matching/quick-match.server";
-import { RecommendationCard } from "~/modules/matching/recommendation-card";
+import { RecommendationCards } from "~/modules/matching/recommendation-card";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [{ locale, t }, user] = await Promise.all([getRequestI18n(request), getCurrentUser(request)]);
@@ -73,15 +73,7 @@ export default function Home() {
             <h2 id="for-you">{rt("home.forYou")}</h2>
             <Link to="/match">{t("home.forYouMore")}</Link>
           </div>
-          {forYou.length ? (
-            <div className="cards">
-              {forYou.map((item) => (
-                <RecommendationCard key={`${item.kind}:${item.id}`} item={item} names={taxonomy} />
-              ))}
-            </div>
-          ) : (
-            <p className="empty">{t("home.forYouEmpty")}</p>
-          )}
+          <RecommendationCards items={forYou} names={taxonomy} empty={t("home.forYouEmpty")} />
         </section>
       ) : null}
 

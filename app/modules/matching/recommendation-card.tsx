@@ -68,3 +68,17 @@ export function RecommendationCard({
     </article>
   );
 }
+
+/** Proposals as cards, or the page's own words when there are none; `action` adds a control to each card (「興味なし」). */
+export function RecommendationCards<T extends RecommendationView>({ items, names, empty, action }: { items: readonly T[]; names: ReasonNames; empty: string; action?: (item: T) => ReactNode }) {
+  if (!items.length) return <p className="empty">{empty}</p>;
+  return (
+    <div className="cards">
+      {items.map((item) => (
+        <RecommendationCard key={`${item.kind}:${item.id}`} item={item} names={names}>
+          {action?.(item)}
+        </RecommendationCard>
+      ))}
+    </div>
+  );
+}
