@@ -9,7 +9,7 @@
 // Per resident: 200 unmeasured rankings (the JIT settles), then --runs (default 1,000) measured ones.
 // Options: --runs N  --items N  --db FILE  --json (one JSON line for run.mjs)  --gate MS (default 10)
 import os from "node:os";
-import { availabilityBit, bandOfMinute } from "~/modules/matching/answers";
+import { availabilityBit, bandOfMinute, openSeeker } from "~/modules/matching/answers";
 import { rank } from "~/modules/matching/scoring";
 import type { Candidate, CandidateTime, ItemKind, Seeker, Weekday } from "~/modules/matching/types";
 
@@ -83,23 +83,7 @@ function generated(count: number): Candidate[] {
 // Areas 1–8 on a line 1 km apart (a neighbour within 2.5 km), as a stand-in for the seed's centres.
 const areaDistanceKm = (a: number, b: number) => Math.abs(a - b) * 1.1;
 
-const base: Seeker = {
-  categoryIds: [],
-  audienceIds: [],
-  skills: [],
-  availability: 0,
-  areaId: null,
-  reach: "neighbours",
-  languages: ["ja"],
-  prefersBeginner: false,
-  prefersAtHome: false,
-  commitment: "",
-  withChildren: false,
-  avoid: [],
-  history: { attendedCategoryIds: [], attendedGroupIds: [], hasHistory: false },
-  excluded: new Set(),
-  dismissedCategoryIds: [],
-};
+const base: Seeker = openSeeker();
 const mask = (...cells: [number, number][]) => cells.reduce((m, [w, b]) => m | availabilityBit(w, b), 0);
 const SEEKERS: { name: string; seeker: Seeker }[] = [
   { name: "nothing said", seeker: base },

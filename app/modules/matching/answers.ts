@@ -184,6 +184,30 @@ export interface SlugTaxonomy {
  * A Seeker for the quick match: no history, nothing excluded. `languages` are the reader's (the page's language, so a
  * Vietnamese reader sees items held in Vietnamese first); Japanese is assumed alongside (the answers do not say).
  */
+/**
+ * Someone who has said nothing yet: no interests, any time, their area unknown, neighbouring areas, Japanese, no
+ * history. The answers, the profile and the tests start from it.
+ */
+export function openSeeker(): Seeker {
+  return {
+    categoryIds: [],
+    audienceIds: [],
+    skills: [],
+    availability: 0,
+    areaId: null,
+    reach: DEFAULT_REACH,
+    languages: ["ja"],
+    prefersBeginner: false,
+    prefersAtHome: false,
+    commitment: "",
+    withChildren: false,
+    avoid: [],
+    history: { attendedCategoryIds: [], attendedGroupIds: [], hasHistory: false },
+    excluded: new Set(),
+    dismissedCategoryIds: [],
+  };
+}
+
 export function seekerFromAnswers(answers: MatchAnswers, taxonomy: SlugTaxonomy, options: { languages?: string[]; excluded?: ReadonlySet<string> } = {}): Seeker {
   const liked = new Set(answers.likes);
   const categoryIds = taxonomy.categories.filter((c) => liked.has(c.slug)).map((c) => c.id);
@@ -191,21 +215,15 @@ export function seekerFromAnswers(answers: MatchAnswers, taxonomy: SlugTaxonomy,
   const areaId = taxonomy.areas.find((a) => a.slug === answers.area)?.id ?? null;
   const languages = unique(["ja", ...(options.languages ?? [])]);
   return {
+    ...openSeeker(),
     categoryIds,
     audienceIds,
-    skills: [],
     availability: answers.when,
     areaId,
     reach: answers.reach,
     languages,
-    prefersBeginner: false,
-    prefersAtHome: false,
-    commitment: "",
-    withChildren: false,
     avoid: [...answers.avoid],
-    history: { attendedCategoryIds: [], attendedGroupIds: [], hasHistory: false },
     excluded: options.excluded ?? new Set(),
-    dismissedCategoryIds: [],
     supportsFamilies: liked.has(FAMILY_AUDIENCE),
     role: answers.role,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromTokyo, tokyoSlot } from "~/utils/dates";
-import { bandOfMinute, availabilityBit } from "./answers";
+import { bandOfMinute, availabilityBit, openSeeker } from "./answers";
 import { DEFAULT_PER_GROUP, DEFAULT_WINDOW, FACTORS, WEIGHTS, rank, weightsWithout, type RankContext } from "./scoring";
 import type { Candidate, CandidateTime, Ranked, Seeker, Weekday } from "./types";
 
@@ -45,24 +45,7 @@ function candidate(fields: Partial<Candidate> = {}): Candidate {
 }
 
 function seeker(fields: Partial<Seeker> = {}): Seeker {
-  return {
-    categoryIds: [],
-    audienceIds: [],
-    skills: [],
-    availability: 0,
-    areaId: null,
-    reach: "neighbours",
-    languages: ["ja"],
-    prefersBeginner: false,
-    prefersAtHome: false,
-    commitment: "",
-    withChildren: false,
-    avoid: [],
-    history: { attendedCategoryIds: [], attendedGroupIds: [], hasHistory: false },
-    excluded: new Set(),
-    dismissedCategoryIds: [],
-    ...fields,
-  };
+  return { ...openSeeker(), ...fields };
 }
 
 const ids = (ranked: Ranked[]) => ranked.map((r) => r.id);
