@@ -1,3 +1,4 @@
+import { publicPath } from "~/modules/publishing/visibility";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -96,7 +97,7 @@ export default function StaffDiscovery() {
         </div>
       </dl>
       <p>
-        <Link to={`/volunteer/${opening.id}`}>{t("staff.discovery.openingPage")}</Link>
+        <Link to={publicPath("opening", opening.id)}>{t("staff.discovery.openingPage")}</Link>
       </p>
       <p className="notice notice--info">{t("staff.discovery.privacy")}</p>
       <DoneNotice message={done ? t("staff.discovery.done") : null} />

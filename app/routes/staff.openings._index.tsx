@@ -1,3 +1,4 @@
+import { publicPath } from "~/modules/publishing/visibility";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -53,7 +54,7 @@ export default function StaffOpenings() {
               {openings.map((o) => (
                 <tr key={o.id}>
                   <th scope="row">
-                    <Link to={`/volunteer/${o.id}`}>
+                    <Link to={publicPath("opening", o.id)}>
                       <Text value={o.title} lang={o.titleLang} />
                     </Link>
                     <span className="fact__sub">

@@ -6,7 +6,7 @@ import { enqueueEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
 import { isUndeliverableAddress } from "~/modules/email/undeliverable";
 import { localize } from "~/modules/i18n/localize.server";
-import { publicWhere } from "~/modules/publishing/visibility";
+import { publicPath, publicWhere } from "~/modules/publishing/visibility";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { isAvailable } from "./answers";
 import { getCandidatePool } from "./candidates.server";
@@ -284,7 +284,7 @@ export async function inviteToOpening(input: { openingId: number; userId: number
         userId: person.id,
         locale: person.locale,
         template: "match-invitation",
-        vars: { name: person.name, title: title!.title, group: group!.name, reasons, link: appUrl(`/volunteer/${opening.id}`), profileLink: appUrl("/me/profile") },
+        vars: { name: person.name, title: title!.title, group: group!.name, reasons, link: appUrl(publicPath("opening", opening.id)), profileLink: appUrl("/me/profile") },
         idempotencyKey: `match-invitation/o${opening.id}/u${person.id}`,
       });
     }, WRITE_TX);

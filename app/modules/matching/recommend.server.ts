@@ -1,4 +1,5 @@
 import { prisma } from "~/utils/db.server";
+import { PUBLIC_KINDS, isPublicKind, publicPath } from "~/modules/publishing/visibility";
 import { localize, type TranslatableType } from "~/modules/i18n/localize.server";
 import { DEFAULT_LOCALE } from "~/modules/i18n/config";
 import { splitCodes } from "~/modules/listing/codes";
@@ -13,13 +14,6 @@ import { itemKey, type ItemKind, type Reason, type Seeker } from "./types";
 // Matching for a page: who the signed-in resident is as a Seeker (their profile and what they did), and the ranked
 // items ready to show (localized title and summary, group, area, next time, places left, reasons).
 
-export const ITEM_KINDS = ["opening", "event", "place"] as const satisfies readonly ItemKind[];
-export const isItemKind = (value: unknown): value is ItemKind => typeof value === "string" && (ITEM_KINDS as readonly string[]).includes(value);
-
-/** Public page of each kind. */
-export function itemHref(kind: ItemKind, id: number): string {
-  return kind === "opening" ? `/volunteer/${id}` : kind === "event" ? `/events/${id}` : `/places/${id}`;
-}
 
 /** A stored value when it is one of `allowed`, else the default. */
 function oneOf<T extends string>(allowed: readonly T[], value: string | undefined, fallback: T): T {
@@ -102,7 +96,7 @@ export async function seekerForUser(userId: number): Promise<Seeker> {
   const dismissedCategoryIds: number[] = [];
   let hasHistory = false;
   for (const row of history) {
-    if (!isItemKind(row.kind)) continue;
+    if (!isPublicKind(row.kind)) continue;
     const id = Number(row.id);
     excluded.add(itemKey(row.kind, id));
     if (row.source === "dismissal") {
@@ -183,7 +177,7 @@ const TYPE_OF: Record<ItemKind, TranslatableType> = { opening: "opening", event:
 /** Titles and summaries in `locale` where a translation is approved, in one query per kind. */
 async function localizeItems(items: PoolItem[], locale: string) {
   const texts = new Map<string, { title: string; summary: string; lang: { title: string; summary: string } }>();
-  for (const kind of ITEM_KINDS) {
+  for (const kind of PUBLIC_KINDS) {
     const own = items.filter((i) => i.kind === kind);
     if (!own.length) continue;
     if (kind === "place") {
@@ -228,7 +222,7 @@ export async function recommend(seeker: Seeker, options: RecommendOptions): Prom
     return {
       kind: r.kind,
       id: r.id,
-      href: itemHref(r.kind, r.id),
+      href: publicPath(r.kind, r.id),
       title: text.title,
       summary: text.summary,
       fieldLang: { title: text.lang.title, summary: text.lang.summary, groupName: group.lang, areaName: area?.lang ?? DEFAULT_LOCALE },
@@ -252,7 +246,7 @@ export type DismissResult = { ok: true } | { ok: false; error: "unknown-kind" | 
  * twice (or from two tabs at once) leaves one dismissal. Only items that exist can be dismissed.
  */
 export async function dismiss(userId: number, kind: string, id: number): Promise<DismissResult> {
-  if (!isItemKind(kind)) return { ok: false, error: "unknown-kind" };
+  if (!isPublicKind(kind)) return { ok: false, error: "unknown-kind" };
   if (!Number.isInteger(id) || id <= 0) return { ok: false, error: "not-found" };
   const select = { id: true } as const;
   const exists =
@@ -274,6 +268,6 @@ export async function dismiss(userId: number, kind: string, id: number): Promise
 
 /** Takes a dismissal back (the resident changed their mind); nothing happens when there was none. */
 export async function undoDismiss(userId: number, kind: string, id: number): Promise<void> {
-  if (!isItemKind(kind)) return;
+  if (!isPublicKind(kind)) return;
   await prisma.matchDismissal.deleteMany({ where: { userId, itemKind: kind, itemId: id } });
 }

@@ -3,7 +3,10 @@
 // Reasons; the server side (recommend.server.ts) builds Seekers from a profile or from /match answers and Candidates
 // from published openings, events and places. Pages show Reasons through the "matching" namespace.
 
-export type ItemKind = "opening" | "event" | "place";
+import type { PublicKind } from "~/modules/publishing/visibility";
+
+/** The kinds a resident is proposed: the public kinds (publishing/visibility.ts). */
+export type ItemKind = PublicKind;
 
 /** `${kind}:${id}`, used for dismissals, exclusions and de-duplication. */
 export type ItemKey = `${ItemKind}:${number}`;
