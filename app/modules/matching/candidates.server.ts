@@ -5,6 +5,8 @@ import { tokyoSlot } from "~/utils/dates";
 import { splitCodes } from "~/modules/listing/codes";
 import { publicWhere } from "~/modules/publishing/visibility";
 import { nextOccurrences } from "~/modules/schedule/recurrence";
+import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { DEFAULT_LOCALE } from "~/modules/i18n/config";
 import { bandOfMinute, splitSkills } from "./answers";
 import { CHILD_AND_FAMILY_AUDIENCES, COURSE_WORDS, HELPER_WORDS, LEARNING_CATEGORY, OUTDOOR_WORDS } from "./constants";
 import type { Candidate, CandidateTime, ItemKey, ItemKind, Weekday } from "./types";
@@ -285,13 +287,10 @@ async function loadPlaces(now: Date): Promise<PoolItem[]> {
 
 /** Reads every candidate from the database (no cache): openings, then events, then places. */
 export async function loadCandidatePool(now = new Date()): Promise<CandidatePool> {
-  const learning = await prisma.category.findUnique({ where: { slug: LEARNING_CATEGORY }, select: { id: true } });
-  const [openings, events, places, areas] = await Promise.all([
-    loadOpenings(now),
-    loadEvents(now, learning?.id ?? null),
-    loadPlaces(now),
-    prisma.area.findMany({ select: { id: true, lat: true, lng: true } }),
-  ]);
+  // Areas' centres and the learning category's id come from the taxonomy (kept in memory for a minute).
+  const { areas, categories } = await getTaxonomy(DEFAULT_LOCALE);
+  const learningId = categories.find((c) => c.slug === LEARNING_CATEGORY)?.id ?? null;
+  const [openings, events, places] = await Promise.all([loadOpenings(now), loadEvents(now, learningId), loadPlaces(now)]);
   // The same course or gathering held at another venue (「はじめての手話教室」 and 「はじめての手話教室（北公民館）」) is
   // one proposal, not two: the list shows whichever ranks first for the resident (the nearer one, usually).
   const firstOfTitle = new Map<string, PoolItem>();
