@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { fromTokyo, tokyoSlot } from "~/utils/dates";
 import { availabilityBit } from "~/modules/matching/answers";
-import { dismiss, recommend, seekerForUser, undoDismiss } from "~/modules/matching/recommend.server";
+import { dismiss, recommend, seekerForUser, seekersForUsers, undoDismiss } from "~/modules/matching/recommend.server";
 import type { PoolItem } from "~/modules/matching/candidates.server";
 import { itemKey } from "~/modules/matching/types";
 import { createEvent, createGroup, createOpening, createPlace, createResident, daysFromNow } from "../support/factories";
@@ -117,6 +117,22 @@ describe("seekerForUser", () => {
     await prisma.profile.delete({ where: { userId: user.id } });
     const seeker = await seekerForUser(user.id);
     expect(seeker).toMatchObject({ categoryIds: [], availability: 0, areaId: null, reach: "neighbours", languages: ["ja"], avoid: [] });
+  });
+
+  it("reads many residents in one go, each exactly as alone, and leaves out ids that are nobody", async () => {
+    const group = await createGroup({ name: "まとめ読みの会" });
+    const went = await createOpening(group, { shifts: [{ startsAt: daysFromNow(-5) }], categories: { connect: [{ id: taxa.food }] } });
+    const cook = await residentWithProfile({ skills: "調理", availability: availabilityBit(5, 0), interests: { connect: [{ id: taxa.food }] } }, "vi");
+    const walker = await residentWithProfile({ reach: "own", avoid: ",evenings," });
+    await prisma.application.create({ data: { shiftId: went.shiftIds[0]!, userId: walker.id, status: "attended" } });
+    const bare = await createResident();
+    await prisma.profile.delete({ where: { userId: bare.id } });
+
+    const seekers = await seekersForUsers([cook.id, walker.id, bare.id, 999_999_999, cook.id]);
+    expect([...seekers.keys()].sort((a, b) => a - b)).toEqual([cook.id, walker.id, bare.id].sort((a, b) => a - b));
+    for (const id of [cook.id, walker.id, bare.id]) expect(seekers.get(id)).toEqual(await seekerForUser(id));
+    expect(seekers.get(walker.id)!.history.attendedCategoryIds).toEqual([taxa.food]);
+    expect(seekers.get(cook.id)!.history.hasHistory).toBe(false);
   });
 });
 

@@ -12,7 +12,7 @@ import { isAvailable } from "./answers";
 import { getCandidatePool } from "./candidates.server";
 import { fitsPerson } from "./fit";
 import { reasonsText } from "./reason-text.server";
-import { seekerForUser } from "./recommend.server";
+import { seekerForUser, seekersForUsers } from "./recommend.server";
 import { rank } from "./scoring";
 import { itemKey, type Band, type Candidate, type Reason, type Seeker, type Weekday } from "./types";
 
@@ -184,8 +184,7 @@ function matchedTimes(seeker: Seeker, candidate: Candidate) {
 }
 
 /** How one resident fits one candidate: the ranking's score and reasons, or null when it does not fit them. */
-async function fitOf(userId: number, candidate: Candidate, areaDistanceKm: (a: number, b: number) => number | null, now: Date) {
-  const seeker = await seekerForUser(userId);
+function fitOf(seeker: Seeker, candidate: Candidate, areaDistanceKm: (a: number, b: number) => number | null, now: Date) {
   const [ranked] = rank(seeker, [candidate], { now, areaDistanceKm, limit: 1, perGroup: 1 });
   if (!ranked || !fitsPerson(ranked.reasons)) return null;
   const skillReasons = ranked.reasons.filter((r) => r.code === "skill").map((r) => String(r.values?.skill ?? ""));
@@ -215,10 +214,12 @@ export async function discoverPeople(input: { openingId: number; staffId: number
         orderBy: { id: "asc" },
       })
     : [];
-  const areas = new Map((await getTaxonomy(input.locale)).areas.map((a) => [a.id, a.name]));
+  const [taxonomy, seekers] = await Promise.all([getTaxonomy(input.locale), seekersForUsers(people.map((p) => p.id))]);
+  const areas = new Map(taxonomy.areas.map((a) => [a.id, a.name]));
   const found: DiscoveredPerson[] = [];
   for (const person of people) {
-    const fit = await fitOf(person.id, candidate!, pool.areaDistanceKm, now);
+    const seeker = seekers.get(person.id);
+    const fit = seeker ? fitOf(seeker, candidate!, pool.areaDistanceKm, now) : null;
     if (!fit) continue;
     found.push({
       userId: person.id,
@@ -268,7 +269,7 @@ export async function inviteToOpening(input: { openingId: number; userId: number
   // The email says why this opening, in the resident's words: the same reasons the staff saw.
   const pool = await getCandidatePool(now);
   const candidate = pool.byKey.get(itemKey("opening", opening.id));
-  const fit = candidate ? await fitOf(person.id, candidate, pool.areaDistanceKm, now) : null;
+  const fit = candidate ? fitOf(await seekerForUser(person.id), candidate, pool.areaDistanceKm, now) : null;
   const [[title], [group]] = await Promise.all([
     localize("opening", [{ id: opening.id, title: opening.title }], ["title"] as const, person.locale),
     localize("group", [opening.group], ["name"] as const, person.locale),

@@ -1,3 +1,4 @@
+import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { PUBLIC_KINDS, isPublicKind, publicPath } from "~/modules/publishing/visibility";
 import { localize, type TranslatableType } from "~/modules/i18n/localize.server";
@@ -5,7 +6,7 @@ import { DEFAULT_LOCALE } from "~/modules/i18n/config";
 import { splitCodes } from "~/modules/listing/codes";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { APPLICATION_STATUS, REGISTRATION_STATUS } from "~/modules/participation/status";
-import { avoidFromStored, interestIds, splitSkills } from "./answers";
+import { avoidFromStored, interestIds, openSeeker, splitSkills } from "./answers";
 import { COMMITMENTS, DEFAULT_REACH, FAMILY_AUDIENCE, REACHES, ROLES } from "./constants";
 import { getCandidatePool, type PoolItem } from "./candidates.server";
 import { rank, type Weights } from "./scoring";
@@ -25,6 +26,7 @@ const TOOK_PART = new Set<string>([APPLICATION_STATUS.attended]);
 const REGISTERED_AND_WENT = new Set<string>([REGISTRATION_STATUS.attended]);
 
 type ProfileRow = {
+  userId: number | bigint;
   locale: string;
   /** null: the resident has no profile row (every other column is null then too). */
   profileUserId: number | bigint | null;
@@ -40,9 +42,20 @@ type ProfileRow = {
   withChildren: boolean | number | null;
   avoid: string | null;
 };
-type TaxonRow = { taxonomy: "category" | "audience"; id: number | bigint; slug: string };
+type TaxonRow = { userId: number | bigint; taxonomy: "category" | "audience"; id: number | bigint; slug: string };
 /** One row per item applied to, registered for or dismissed, times its categories where they matter (else one, null). */
-type HistoryRow = { source: "application" | "registration" | "dismissal"; status: string; kind: string; id: number | bigint; groupId: number | bigint | null; categoryId: number | bigint | null };
+type HistoryRow = {
+  userId: number | bigint;
+  source: "application" | "registration" | "dismissal";
+  status: string;
+  kind: string;
+  id: number | bigint;
+  groupId: number | bigint | null;
+  categoryId: number | bigint | null;
+};
+
+/** Residents read per round of the three queries (well inside every database's limit on bound parameters). */
+const SEEKERS_PER_READ = 400;
 
 /**
  * The resident as the ranking sees them: their profile (interests, audiences, skills, week, area and reach,
@@ -55,39 +68,78 @@ type HistoryRow = { source: "application" | "registration" | "dismissal"; status
  * instead of the ORM's nested selects, whose query building cost ~5 ms per request.
  */
 export async function seekerForUser(userId: number): Promise<Seeker> {
-  const [[user], taxa, history] = await Promise.all([
+  return (await seekersForUsers([userId])).get(userId) ?? openSeeker();
+}
+
+/**
+ * The same for many residents at once (the talent register ranks every opted-in resident for an opening): the same
+ * three queries for a batch of residents, not three per resident.
+ */
+export async function seekersForUsers(userIds: readonly number[]): Promise<Map<number, Seeker>> {
+  const out = new Map<number, Seeker>();
+  const ids = [...new Set(userIds)];
+  for (let start = 0; start < ids.length; start += SEEKERS_PER_READ) {
+    const batch = ids.slice(start, start + SEEKERS_PER_READ);
+    const [users, taxa, history] = await readSeekerRows(batch);
+    const taxaOf = groupBy(taxa);
+    const historyOf = groupBy(history);
+    for (const user of users) {
+      const id = Number(user.userId);
+      out.set(id, seekerOf(user, taxaOf.get(id) ?? [], historyOf.get(id) ?? []));
+    }
+  }
+  return out;
+}
+
+function groupBy<T extends { userId: number | bigint }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const id = Number(row.userId);
+    const list = map.get(id);
+    if (list) list.push(row);
+    else map.set(id, [row]);
+  }
+  return map;
+}
+
+function readSeekerRows(userIds: number[]) {
+  const ids = Prisma.join(userIds);
+  return Promise.all([
     prisma.$queryRaw<ProfileRow[]>`
-      SELECT u."locale", p."userId" AS "profileUserId", p."areaId", p."skills", p."languages", p."availability", p."prefersAtHome",
-             p."prefersBeginner", p."reach", p."commitment", p."role", p."withChildren", p."avoid"
+      SELECT u."id" AS "userId", u."locale", p."userId" AS "profileUserId", p."areaId", p."skills", p."languages", p."availability",
+             p."prefersAtHome", p."prefersBeginner", p."reach", p."commitment", p."role", p."withChildren", p."avoid"
       FROM "User" u LEFT JOIN "Profile" p ON p."userId" = u."id"
-      WHERE u."id" = ${userId}`,
+      WHERE u."id" IN (${ids})`,
     prisma.$queryRaw<TaxonRow[]>`
-      SELECT 'category' AS "taxonomy", c."id", c."slug" FROM "_CategoryToProfile" x JOIN "Category" c ON c."id" = x."A" WHERE x."B" = ${userId}
+      SELECT x."B" AS "userId", 'category' AS "taxonomy", c."id", c."slug" FROM "_CategoryToProfile" x JOIN "Category" c ON c."id" = x."A" WHERE x."B" IN (${ids})
       UNION ALL
-      SELECT 'audience' AS "taxonomy", a."id", a."slug" FROM "_AudienceToProfile" x JOIN "Audience" a ON a."id" = x."A" WHERE x."B" = ${userId}
-      ORDER BY 1, 2`,
+      SELECT x."B" AS "userId", 'audience' AS "taxonomy", a."id", a."slug" FROM "_AudienceToProfile" x JOIN "Audience" a ON a."id" = x."A" WHERE x."B" IN (${ids})
+      ORDER BY 1, 2, 3`,
     // Categories are read only where they count: items attended (more of the same) and items dismissed (less).
     prisma.$queryRaw<HistoryRow[]>`
-      SELECT 'application' AS "source", a."status", 'opening' AS "kind", o."id", o."groupId", x."A" AS "categoryId"
+      SELECT a."userId", 'application' AS "source", a."status", 'opening' AS "kind", o."id", o."groupId", x."A" AS "categoryId"
       FROM "Application" a JOIN "Shift" s ON s."id" = a."shiftId" JOIN "Opening" o ON o."id" = s."openingId"
         LEFT JOIN "_CategoryToOpening" x ON x."B" = o."id" AND a."status" = ${APPLICATION_STATUS.attended}
-      WHERE a."userId" = ${userId}
+      WHERE a."userId" IN (${ids})
       UNION ALL
-      SELECT 'registration' AS "source", r."status", 'event' AS "kind", e."id", e."groupId", x."A" AS "categoryId"
+      SELECT r."userId", 'registration' AS "source", r."status", 'event' AS "kind", e."id", e."groupId", x."A" AS "categoryId"
       FROM "Registration" r JOIN "EventDate" d ON d."id" = r."eventDateId" JOIN "Event" e ON e."id" = d."eventId"
         LEFT JOIN "_CategoryToEvent" x ON x."B" = e."id" AND r."status" = ${REGISTRATION_STATUS.attended}
-      WHERE r."userId" = ${userId}
+      WHERE r."userId" IN (${ids})
       UNION ALL
-      SELECT 'dismissal' AS "source", '' AS "status", m."itemKind" AS "kind", m."itemId" AS "id", NULL AS "groupId",
+      SELECT m."userId", 'dismissal' AS "source", '' AS "status", m."itemKind" AS "kind", m."itemId" AS "id", NULL AS "groupId",
              COALESCE(xo."A", xe."A", xp."A") AS "categoryId"
       FROM "MatchDismissal" m
         LEFT JOIN "_CategoryToOpening" xo ON m."itemKind" = 'opening' AND xo."B" = m."itemId"
         LEFT JOIN "_CategoryToEvent" xe ON m."itemKind" = 'event' AND xe."B" = m."itemId"
         LEFT JOIN "_CategoryToPlace" xp ON m."itemKind" = 'place' AND xp."B" = m."itemId"
-      WHERE m."userId" = ${userId}
-      ORDER BY 1, 3, 4, 6`,
+      WHERE m."userId" IN (${ids})
+      ORDER BY 1, 2, 4, 5, 7`,
   ]);
-  const profile = user?.profileUserId != null ? user : null;
+}
+
+function seekerOf(user: ProfileRow, taxa: TaxonRow[], history: HistoryRow[]): Seeker {
+  const profile = user.profileUserId != null ? user : null;
   const interests = taxa.filter((t) => t.taxonomy === "category").map((t) => ({ id: Number(t.id), slug: t.slug }));
   const audiences = taxa.filter((t) => t.taxonomy === "audience").map((t) => ({ id: Number(t.id), slug: t.slug }));
   const excluded = new Set<string>();
@@ -111,7 +163,7 @@ export async function seekerForUser(userId: number): Promise<Seeker> {
       if (row.categoryId != null) attendedCategoryIds.add(Number(row.categoryId));
     }
   }
-  const languages = [...new Set([...splitCodes(profile?.languages ?? ",ja,"), ...(user && user.locale !== DEFAULT_LOCALE ? [user.locale] : [])])];
+  const languages = [...new Set([...splitCodes(profile?.languages ?? ",ja,"), ...(user.locale !== DEFAULT_LOCALE ? [user.locale] : [])])];
   const skills = splitSkills(profile?.skills ?? "");
   return {
     categoryIds: interestIds(interests, skills),
