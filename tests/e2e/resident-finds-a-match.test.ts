@@ -95,4 +95,21 @@ test.describe("without JavaScript", () => {
     await signup.click();
     await expect(page.getByTestId("match-kept")).toBeVisible();
   });
+
+  test("a resident says on the profile page that they want to help, joins the talent register, and the quick match ranks with it", async ({ page, login }) => {
+    await login("resident@example.jp");
+    await page.goto("/me/profile");
+    await page.getByRole("group", { name: "やりたいこと" }).getByRole("radio", { name: "手伝いたい（ボランティア）" }).check();
+    await page.getByRole("checkbox", { name: "上の内容を読み、人材バンクに登録することに同意します" }).check();
+    await page.getByRole("button", { name: "保存する" }).click();
+    await expect(page).toHaveURL(/\/me\/profile\?saved=1/);
+    await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
+    await expect(page.getByRole("group", { name: "やりたいこと" }).getByRole("radio", { name: "手伝いたい（ボランティア）" })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "上の内容を読み、人材バンクに登録することに同意します" })).toBeChecked();
+    // The profile's proposals now put ways to help first.
+    await page.goto("/match");
+    const forYou = page.locator("section[aria-labelledby=for-you] .card");
+    await expect(forYou.first()).toBeVisible();
+    await expect(forYou.first().locator(".card__kicker")).toHaveText("ボランティア");
+  });
 });
