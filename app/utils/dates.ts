@@ -104,8 +104,13 @@ function nepaliFormat(options: Intl.DateTimeFormatOptions): DateFormat {
 }
 
 /** Numbers as the reader's language writes them, the same in every browser (Nepali with Latin digits; see above). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(locale === "ne" ? "en" : intlLocale(locale), options).format(value);
+  // Reused like the date formatters above: building one costs far more than formatting with it.
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale === "ne" ? "en" : intlLocale(locale), options)));
+  return f.format(value);
 }
 
 /** 12月3日(水) / Wed, Dec 3 */

@@ -86,3 +86,24 @@ describe("expandSchedule", () => {
     expect(isJapaneseHoliday(fromTokyo(2026, 1, 6, 10))).toBe(false);
   });
 });
+
+describe("nextOccurrences, kept per schedule and minute", () => {
+  const salon: Parameters<typeof nextOccurrences>[0] = { rule: "FREQ=WEEKLY;BYDAY=WE", startTime: "10:00", endTime: "12:00", skipHolidays: true };
+  const start = fromTokyo(2026, 12, 2, 10, 0); // a Wednesday, 10:00 in Tokyo
+
+  it("gives what a fresh expansion gives, at every second around a date's start, asked in any order", () => {
+    const moments = [-61, -60, -59, -1, 0, 1, 30, 59, 60, 61].map((s) => new Date(start.getTime() + s * 1000));
+    for (const now of [...moments, ...moments.reverse()]) {
+      const fresh = expandSchedule(salon, now, new Date(now.getTime() + 400 * 86_400_000), 3);
+      expect(nextOccurrences(salon, now, 3).map((o) => o.startsAt.toISOString()), now.toISOString()).toEqual(fresh.map((o) => o.startsAt.toISOString()));
+    }
+  });
+
+  it("drops the date that has begun within the same minute, and still gives as many as asked", () => {
+    const before = nextOccurrences(salon, new Date(start.getTime() - 1), 2);
+    const after = nextOccurrences(salon, new Date(start.getTime() + 1), 2);
+    expect(before[0]!.startsAt).toEqual(start);
+    expect(after).toHaveLength(2);
+    expect(after[0]!.startsAt).toEqual(fromTokyo(2026, 12, 9, 10, 0));
+  });
+});

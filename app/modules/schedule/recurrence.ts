@@ -24,10 +24,18 @@ export type Schedule = {
 
 export type Occurrence = { startsAt: Date; endsAt: Date };
 
+const holidays = new Map<string, boolean>();
 export function isJapaneseHoliday(instant: Date): boolean {
   const p = tokyoParts(instant);
-  // holiday_jp compares calendar days; give it a plain date for the Tokyo day.
-  return holidayJp.isHoliday(new Date(p.year, p.month - 1, p.day));
+  const day = `${p.year}-${p.month}-${p.day}`;
+  let holiday = holidays.get(day);
+  if (holiday === undefined) {
+    // holiday_jp compares calendar days; give it a plain date for the Tokyo day.
+    holiday = holidayJp.isHoliday(new Date(p.year, p.month - 1, p.day));
+    if (holidays.size > 5000) holidays.clear();
+    holidays.set(day, holiday);
+  }
+  return holiday;
 }
 
 /**
@@ -74,9 +82,25 @@ export function expandSchedule(schedule: Schedule, from: Date, until: Date, limi
   return result;
 }
 
-/** The next `count` occurrences from `now`. */
+const upcoming = new Map<string, Occurrence[]>();
+
+/**
+ * The next `count` occurrences from `now`. Every card of a list asks this of its place's schedule on every request,
+ * and rrule's expansion is the costliest part of a card, so answers are kept per schedule and minute: expanded once
+ * from the minute's start with one date to spare, then the dates already begun by `now` are dropped (a schedule
+ * starts at most once a day, so at most one date falls between the minute's start and `now`).
+ */
 export function nextOccurrences(schedule: Schedule, now: Date, count: number, horizonDays = 400): Occurrence[] {
-  return expandSchedule(schedule, now, addDays(now, horizonDays), count);
+  const minute = new Date(now.getTime() - (now.getTime() % 60_000));
+  const key = `${schedule.rule}|${schedule.startTime}|${schedule.endTime}|${schedule.skipHolidays}|${schedule.startDate ?? ""}|${schedule.endDate ?? ""}|${count}|${horizonDays}|${minute.getTime()}`;
+  let dates = upcoming.get(key);
+  if (!dates) {
+    dates = expandSchedule(schedule, minute, new Date(addDays(minute, horizonDays).getTime() + 60_000), count + 1);
+    if (upcoming.size >= 5000) upcoming.delete(upcoming.keys().next().value!);
+    upcoming.set(key, dates);
+  }
+  const until = addDays(now, horizonDays);
+  return dates.filter((d) => d.startsAt >= now && d.startsAt < until).slice(0, count);
 }
 
 export { tokyoDateKey };
