@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import express from "express";
 import compression from "compression";
 import { createNonce, isSameOriginRequest, securityHeaders } from "./request-guard.js";
-import { createPageCache } from "./page-cache.js";
+import { FRESH_COOKIE, FRESH_COOKIE_SECONDS, createPageCache } from "./page-cache.js";
 import { readableCookieHeader } from "./http-input.js";
 import { createRequestHandler } from "./remix-adapter.js";
 
@@ -88,9 +88,18 @@ export function createHttpApp({ build, env, cacheSync }) {
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
+  // Whoever has just changed something without signing in (a registration by phone, a report) reads the portal
+  // past the page cache for a few seconds, so they never meet a copy made before their own change.
+  const freshCookie = `${FRESH_COOKIE}=1; Path=/; Max-Age=${FRESH_COOKIE_SECONDS}; HttpOnly; SameSite=Lax${env.APP_ORIGIN.startsWith("https:") ? "; Secure" : ""}`;
+  app.use((req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD" && !hasSessionCookie(req)) res.append("Set-Cookie", freshCookie);
+    next();
+  });
+
   app.use(
     createPageCache({
       ttlMs: env.PUBLIC_CACHE_TTL_MS,
+      maxBytes: env.PAGE_CACHE_MAX_MB * 1024 * 1024,
       sessionCookieNames: SESSION_COOKIES,
       variantOf: (req) => app$.pageVariant(detectionRequest(req)),
       onHit: (req) => app$.countCachedPageView?.(req.path),

@@ -9,14 +9,32 @@
 // served with a policy that allows exactly their own inline scripts by SHA-256 hash.
 //
 // Freshness: the app bumps globalThis.__tsunaguCacheEpoch on every write (invalidatePublicCache, and in the other
-// server processes when cache-sync.js brings them the news), which drops every cached page of this process at
-// once; otherwise pages live TTL_MS. A page is stored under the epoch its rendering began in: one whose data was
-// read before a write but which finished after it is never served again.
+// server processes when cache-sync.js brings them the news); a page stored under an older epoch, or older than
+// TTL_MS, is stale. A page is stored under the epoch its rendering began in: one whose data was read before a write
+// but which finished after it is never served as fresh.
+//
+// Stale while revalidating (docs/decisions/018-page-cache-survives-writes.md): a live portal writes all day, and
+// dropping every page at each write left visitors with the uncached cost almost all the time. Now the first request
+// for a stale page renders it anew, as before; while that render runs, other anonymous visitors of the same page get
+// the stale copy (X-Page-Cache: stale) instead of queueing more renders of it, for at most MAX_STALE_MS after it
+// turned stale. So a page is rendered at most once per write per process, however many read it, and a visitor who
+// comes alone after a write always gets a fresh page. Signed-in people never reach this cache, and an anonymous
+// visitor who has just written carries a short-lived cookie (FRESH_COOKIE) that keeps them out of it too: whoever
+// made a change sees it at once.
+//
+// Memory: the copies (HTML and a gzipped twin, made once off the request path, so a hit costs no compression) are
+// held within a byte budget, oldest first out.
 import crypto from "node:crypto";
+import zlib from "node:zlib";
 
 const PUBLIC_PREFIXES = ["/places", "/events", "/volunteer", "/search", "/feeds/", "/sitemap.xml", "/privacy"];
-const MAX_ENTRIES = 500;
+const MAX_ENTRIES = 2000;
 const MAX_BODY = 2 * 1024 * 1024;
+/** How long after turning stale a copy may still be served while its page is being rendered anew. */
+export const MAX_STALE_MS = 5000;
+/** Set on the answer to an anonymous write; while it lasts the page cache is skipped for that browser. */
+export const FRESH_COOKIE = "tsunagu_fresh";
+export const FRESH_COOKIE_SECONDS = 10;
 
 export function isCacheablePath(path) {
   return path === "/" || PUBLIC_PREFIXES.some((p) => path === p || path.startsWith(p.endsWith("/") ? p : `${p}/`) || path.startsWith(`${p}?`));
@@ -34,19 +52,68 @@ export function inlineScriptHashes(html) {
 }
 
 /**
- * @param {{ ttlMs: number, sessionCookieNames: string[], variantOf: (req: any) => Promise<string> }} options
+ * @param {{ ttlMs: number, maxBytes?: number, sessionCookieNames: string[], variantOf: (req: any) => Promise<string>, onHit?: (req: any) => void, now?: () => number }} options
  * `variantOf` must be the app's own answer to "which copy of the page does this request get": its language choice
  * (?lng=, cookie, q-weighted Accept-Language) and the reader's display settings (furigana, text size, contrast,
  * which change the HTML). Keying on anything cruder lets one visitor's header or settings reach everyone's copy.
  */
-export function createPageCache({ ttlMs, sessionCookieNames, variantOf, onHit = undefined }) {
+export function createPageCache({ ttlMs, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, now = Date.now }) {
+  /** @type {Map<string, { at: number, epoch: number, body: Buffer, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
   const store = new Map();
-  const epoch = () => globalThis.__tsunaguCacheEpoch ?? 0;
+  /** Pages being rendered anew right now: key → when that render began. */
+  const refreshing = new Map();
+  let bytes = 0;
+  // When this process first saw the current epoch: a page of an older epoch has been stale since then.
+  let seen = { epoch: 0, at: 0 };
+  const epoch = () => {
+    const current = globalThis.__tsunaguCacheEpoch ?? 0;
+    if (current !== seen.epoch) seen = { epoch: current, at: now() };
+    return current;
+  };
+  const bypassCookies = [...sessionCookieNames, FRESH_COOKIE];
+
+  const remove = (key) => {
+    const entry = store.get(key);
+    if (!entry) return;
+    store.delete(key);
+    bytes -= entry.bytes;
+  };
+  const keepWithinBudget = () => {
+    while (store.size > 0 && (bytes > maxBytes || store.size > MAX_ENTRIES)) remove(store.keys().next().value);
+  };
+
+  /** Since when a copy has been stale (Infinity while fresh). */
+  const staleSince = (entry, current) => Math.min(entry.epoch === current ? Infinity : Math.max(seen.at, entry.at), entry.at + ttlMs);
+
+  function serve(req, res, entry, how) {
+    for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value);
+    if (entry.csp) res.setHeader("Content-Security-Policy", entry.csp);
+    res.setHeader("X-Page-Cache", how);
+    res.setHeader("ETag", entry.etag);
+    if (req.headers["if-none-match"] === entry.etag) {
+      res.statusCode = 304;
+      res.end();
+    } else {
+      const gzip = entry.gzip !== null && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+      // Already encoded: the compression middleware passes it through as it is.
+      if (gzip) res.setHeader("Content-Encoding", "gzip");
+      const body = gzip ? entry.gzip : entry.body;
+      res.setHeader("Content-Length", body.length);
+      res.statusCode = 200;
+      res.end(body);
+    }
+    // The app still learns that the page was read (e.g. an item's view count), without rendering it.
+    try {
+      onHit?.(req);
+    } catch {
+      // Counting is never worth failing a page for.
+    }
+  }
 
   return async function pageCache(req, res, next) {
     if (ttlMs <= 0 || req.method !== "GET" || !isCacheablePath(req.path)) return next();
     const cookie = req.headers.cookie ?? "";
-    if (sessionCookieNames.some((name) => cookie.includes(`${name}=`))) return next();
+    if (bypassCookies.some((name) => cookie.includes(`${name}=`))) return next();
     let variant;
     try {
       variant = await variantOf(req);
@@ -54,21 +121,23 @@ export function createPageCache({ ttlMs, sessionCookieNames, variantOf, onHit = 
       return next();
     }
     const key = `${req.originalUrl}|${variant}`;
+    const current = epoch();
     const hit = store.get(key);
-    if (hit && hit.epoch === epoch() && Date.now() - hit.at < ttlMs) {
-      for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
-      if (hit.csp) res.setHeader("Content-Security-Policy", hit.csp);
-      res.setHeader("X-Page-Cache", "hit");
-      res.status(200).send(hit.body);
-      // The app still learns that the page was read (e.g. an item's view count), without rendering it.
-      try {
-        onHit?.(req);
-      } catch {
-        // Counting is never worth failing a page for.
-      }
-      return;
+    const at = now();
+    if (hit) {
+      const since = staleSince(hit, current);
+      if (at < since) return serve(req, res, hit, "hit");
+      const renderBegan = refreshing.get(key);
+      if (renderBegan !== undefined && at - since <= MAX_STALE_MS) return serve(req, res, hit, "stale");
     }
-    const renderedIn = epoch();
+    // This request renders the page (anew); others asking for it meanwhile may be given the stale copy.
+    const token = {};
+    refreshing.set(key, token);
+    const done = () => {
+      if (refreshing.get(key) === token) refreshing.delete(key);
+    };
+    res.on("close", done);
+    const renderedIn = current;
     const chunks = [];
     let size = 0;
     const write = res.write.bind(res);
@@ -88,24 +157,41 @@ export function createPageCache({ ttlMs, sessionCookieNames, variantOf, onHit = 
         chunks.push(buf);
       }
       const cacheable = res.statusCode === 200 && !res.getHeader("set-cookie") && size <= MAX_BODY && !/no-store|private/.test(String(res.getHeader("cache-control") ?? ""));
-      if (cacheable) {
-        const body = Buffer.concat(chunks);
-        const type = String(res.getHeader("content-type") ?? "");
-        let csp = null;
-        if (type.startsWith("text/html")) {
-          const policy = String(res.getHeader("content-security-policy") ?? "");
-          csp = policy.replace(/'nonce-[^']+'/, inlineScriptHashes(body.toString("utf8")).join(" "));
-        }
-        const headers = {};
-        for (const name of ["content-type", "cache-control", "content-disposition", "vary"]) {
-          const value = res.getHeader(name);
-          if (value !== undefined) headers[name] = value;
-        }
-        if (store.size >= MAX_ENTRIES) store.delete(store.keys().next().value);
-        store.set(key, { at: Date.now(), epoch: renderedIn, body, headers, csp });
-      }
+      if (cacheable) store$(key, renderedIn, Buffer.concat(chunks), res);
+      else if (res.statusCode !== 200) remove(key);
+      done();
       return end(chunk, ...rest);
     };
     next();
   };
+
+  function store$(key, renderedIn, body, res) {
+    const type = String(res.getHeader("content-type") ?? "");
+    let csp = null;
+    if (type.startsWith("text/html")) {
+      const policy = String(res.getHeader("content-security-policy") ?? "");
+      csp = policy.replace(/'nonce-[^']+'/, inlineScriptHashes(body.toString("utf8")).join(" "));
+    }
+    const headers = {};
+    for (const name of ["content-type", "cache-control", "content-disposition"]) {
+      const value = res.getHeader(name);
+      if (value !== undefined) headers[name] = value;
+    }
+    headers.vary = "Accept-Encoding";
+    const etag = `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
+    remove(key);
+    const entry = { at: now(), epoch: renderedIn, body, gzip: null, etag, headers, csp, bytes: body.length };
+    store.set(key, entry);
+    bytes += entry.bytes;
+    keepWithinBudget();
+    // The gzipped twin is made once, on zlib's thread pool; until it is ready a hit sends the plain copy (the
+    // compression middleware then compresses it for that one answer).
+    zlib.gzip(body, { level: 6 }, (error, gzip) => {
+      if (error || store.get(key) !== entry) return;
+      entry.gzip = gzip;
+      entry.bytes += gzip.length;
+      bytes += gzip.length;
+      keepWithinBudget();
+    });
+  }
 }

@@ -1,24 +1,25 @@
 import { describe, expect, it } from "vitest";
 import crypto from "node:crypto";
-import { createPageCache, inlineScriptHashes, isCacheablePath } from "./page-cache.js";
+import zlib from "node:zlib";
+import { FRESH_COOKIE, MAX_STALE_MS, createPageCache, inlineScriptHashes, isCacheablePath } from "./page-cache.js";
 
-/** The part of an Express response the cache touches: headers, status, and what `send` answered from the cache. */
+/** The part of an Express response the cache touches: headers, status, and what `end` answered. */
 function fakeResponse() {
   const headers = {};
   let body;
+  const closers = [];
   const res = {
     statusCode: 200,
     setHeader: (name, value) => (headers[name.toLowerCase()] = value),
     getHeader: (name) => headers[name.toLowerCase()],
     write: () => true,
-    end: () => undefined,
-    status(code) {
-      this.statusCode = code;
-      return this;
+    end: (b) => {
+      if (b !== undefined && typeof b !== "function") body = b;
+      for (const close of closers) close();
     },
-    send: (b) => (body = String(b)),
+    on: (event, listener) => event === "close" && closers.push(listener),
   };
-  return { res, headers, sent: () => body };
+  return { res, headers, sent: () => (body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(String(body))) };
 }
 
 describe("page cache rules", () => {
@@ -69,7 +70,7 @@ describe("page cache rules", () => {
         rendered = `<html>${cookie}</html>`;
         res.end(rendered);
       });
-      return sent() ?? rendered;
+      return sent()?.toString() ?? rendered;
     };
     expect(await visit("ja|ruby")).toBe("<html>ja|ruby</html>");
     expect(await visit("ja|plain")).toBe("<html>ja|plain</html>");
@@ -93,5 +94,135 @@ describe("page cache rules", () => {
     await visit("/places/7");
     await visit("/places/7");
     expect(hits).toEqual(["/places/7", "/places/7"]);
+  });
+
+  it("while one visitor renders a page anew after a write, others get the stale copy instead of rendering it too", async () => {
+    let clock = 1_000;
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: ["tsunagu_session"], variantOf: async () => "ja", now: () => clock });
+    let version = "before";
+    let renders = 0;
+    // A render that finishes when the test says so, as a slow one under load would.
+    const visit = () => {
+      const { res, headers, sent } = fakeResponse();
+      let finish = () => {};
+      const rendering = new Promise((resolve) => {
+        void cache({ method: "GET", path: "/events", originalUrl: "/events", headers: {} }, res, () => {
+          renders += 1;
+          res.setHeader("content-type", "text/html; charset=utf-8");
+          const html = `<html>${version}</html>`;
+          finish = () => res.end(html);
+          resolve("rendering");
+        }).then(() => resolve(headers["x-page-cache"]));
+      });
+      return { rendering, finish: () => finish(), body: () => sent()?.toString(), how: () => headers["x-page-cache"] };
+    };
+    const first = visit();
+    await first.rendering;
+    first.finish();
+    globalThis.__tsunaguCacheEpoch = (globalThis.__tsunaguCacheEpoch ?? 0) + 1;
+    version = "after";
+    clock += 100;
+
+    const refresher = visit();
+    expect(await refresher.rendering).toBe("rendering");
+    const meanwhile = visit();
+    await meanwhile.rendering;
+    expect([meanwhile.how(), meanwhile.body()]).toEqual(["stale", "<html>before</html>"]);
+    expect(renders).toBe(2);
+    refresher.finish();
+    expect(refresher.body()).toBe("<html>after</html>");
+
+    const next = visit();
+    await next.rendering;
+    expect([next.how(), next.body()]).toEqual(["hit", "<html>after</html>"]);
+  });
+
+  it("serves a stale copy only for a few seconds after the write; past that a visitor waits for the new page", async () => {
+    let clock = 1_000;
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: ["tsunagu_session"], variantOf: async () => "ja", now: () => clock });
+    const pending = [];
+    const visit = async () => {
+      const { res, headers } = fakeResponse();
+      let rendered = false;
+      await cache({ method: "GET", path: "/volunteer", originalUrl: "/volunteer", headers: {} }, res, () => {
+        rendered = true;
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        pending.push(() => res.end("<html>v</html>"));
+      });
+      return rendered ? "rendered" : headers["x-page-cache"];
+    };
+    expect(await visit()).toBe("rendered");
+    pending.shift()();
+    globalThis.__tsunaguCacheEpoch = (globalThis.__tsunaguCacheEpoch ?? 0) + 1;
+    expect(await visit()).toBe("rendered"); // stays unfinished: a slow render
+    clock += MAX_STALE_MS;
+    expect(await visit()).toBe("stale");
+    clock += 1;
+    expect(await visit()).toBe("rendered");
+  });
+
+  it("keeps a byte budget: the oldest pages leave first when a new one would pass it", async () => {
+    const cache = createPageCache({ ttlMs: 60_000, maxBytes: 25_000, sessionCookieNames: [], variantOf: async () => "ja" });
+    const visit = async (path) => {
+      const { res, headers } = fakeResponse();
+      let rendered = false;
+      await cache({ method: "GET", path, originalUrl: path, headers: {} }, res, () => {
+        rendered = true;
+        res.setHeader("content-type", "text/plain");
+        res.end("x".repeat(10_000));
+      });
+      return rendered ? "rendered" : headers["x-page-cache"];
+    };
+    expect(await visit("/places/1")).toBe("rendered");
+    expect(await visit("/places/2")).toBe("rendered");
+    expect(await visit("/places/1")).toBe("hit");
+    expect(await visit("/places/3")).toBe("rendered"); // 30,000 bytes > 25,000: /places/1, the oldest, leaves
+    expect(await visit("/places/2")).toBe("hit");
+    expect(await visit("/places/3")).toBe("hit");
+    expect(await visit("/places/1")).toBe("rendered");
+  });
+
+  it("answers a hit with its gzipped copy, made once, and a matching ETag with 304", async () => {
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja" });
+    const html = `<html>${"子ども食堂 ".repeat(500)}</html>`;
+    const visit = async (headers) => {
+      const response = fakeResponse();
+      await cache({ method: "GET", path: "/places", originalUrl: "/places", headers }, response.res, () => {
+        response.res.setHeader("content-type", "text/html; charset=utf-8");
+        response.res.end(html);
+      });
+      return response;
+    };
+    await visit({});
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the gzipped twin is made on zlib's thread pool
+    const zipped = await visit({ "accept-encoding": "gzip, br" });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers.vary).toBe("Accept-Encoding");
+    expect(zlib.gunzipSync(zipped.sent()).toString()).toBe(html);
+    expect(zipped.sent().length).toBeLessThan(Buffer.byteLength(html) / 5);
+    const plain = await visit({});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.sent().toString()).toBe(html);
+    const again = await visit({ "if-none-match": plain.headers.etag });
+    expect(again.res.statusCode).toBe(304);
+    expect(again.sent()).toBeUndefined();
+  });
+
+  it("is skipped by a browser that has just written something (the fresh cookie), as by a signed-in one", async () => {
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: ["tsunagu_session"], variantOf: async () => "ja" });
+    const visit = async (cookie) => {
+      const { res } = fakeResponse();
+      let rendered = false;
+      await cache({ method: "GET", path: "/events/3", originalUrl: "/events/3", headers: { cookie } }, res, () => {
+        rendered = true;
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.end("<html>e</html>");
+      });
+      return rendered;
+    };
+    expect(await visit("")).toBe(true);
+    expect(await visit("")).toBe(false);
+    expect(await visit(`lng=ja; ${FRESH_COOKIE}=1`)).toBe(true);
+    expect(await visit("tsunagu_session=abc")).toBe(true);
   });
 });

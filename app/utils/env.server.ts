@@ -46,8 +46,11 @@ const EnvSchema = z.object({
   WEB_CONCURRENCY: optional(wholeNumber(1, 64, 1).removeDefault()),
   /// "1" when exactly one reverse proxy stands in front: client addresses then come from its X-Forwarded-For.
   TRUST_PROXY: z.enum(["", "0", "1"]).default(""),
-  /// How long anonymous public pages and query results are reused; every write clears them at once. 0 = off.
+  /// How long anonymous public pages and query results are reused. A write clears the query results at once and
+  /// marks the pages stale (the next visitor of each renders it anew; see server/page-cache.js). 0 = off.
   PUBLIC_CACHE_TTL_MS: wholeNumber(0, 3_600_000, 30_000),
+  /// The page cache's memory budget per server process, in MiB (HTML and its gzipped copy counted).
+  PAGE_CACHE_MAX_MB: wholeNumber(1, 4096, 32),
   /// Name shown on certificates and in the footer.
   COUNCIL_NAME: z.string().default("鶴ヶ島市社会福祉協議会"),
   COUNCIL_NAME_EN: z.string().default("Tsurugashima Social Welfare Council"),
