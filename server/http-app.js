@@ -99,6 +99,7 @@ export function createHttpApp({ build, env, cacheSync }) {
   app.use(
     createPageCache({
       ttlMs: env.PUBLIC_CACHE_TTL_MS,
+      graceMs: env.PAGE_CACHE_GRACE_MS,
       maxBytes: env.PAGE_CACHE_MAX_MB * 1024 * 1024,
       sessionCookieNames: SESSION_COOKIES,
       variantOf: (req) => app$.pageVariant(detectionRequest(req)),

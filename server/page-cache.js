@@ -8,19 +8,23 @@
 // CSP: a cached page cannot reuse the first visitor's nonce (nonces must be single-use), so cached copies are
 // served with a policy that allows exactly their own inline scripts by SHA-256 hash.
 //
-// Freshness: the app bumps globalThis.__tsunaguCacheEpoch on every write (invalidatePublicCache, and in the other
-// server processes when cache-sync.js brings them the news); a page stored under an older epoch, or older than
-// TTL_MS, is stale. A page is stored under the epoch its rendering began in: one whose data was read before a write
-// but which finished after it is never served as fresh.
+// Freshness: the app counts writes in globalThis.__tsunaguCacheEpoch (invalidatePublicCache, and in the other server
+// processes when cache-sync.js brings them the news) and notes in globalThis.__tsunaguTouched which items each write
+// changed. A page is stored under the epoch its rendering began in. An item's own page (/places/3, /events/12 and
+// what hangs under them) is stale once a later write named that item, or named nothing (a whole-portal write); every
+// other page (lists, search, the home page, feeds) shows all items, so it is stale after any later write. A page
+// older than TTL_MS is stale too. docs/decisions/018-page-cache-survives-writes.md.
 //
-// Stale while revalidating (docs/decisions/018-page-cache-survives-writes.md): a live portal writes all day, and
-// dropping every page at each write left visitors with the uncached cost almost all the time. Now the first request
-// for a stale page renders it anew, as before; while that render runs, other anonymous visitors of the same page get
-// the stale copy (X-Page-Cache: stale) instead of queueing more renders of it, for at most MAX_STALE_MS after it
-// turned stale. So a page is rendered at most once per write per process, however many read it, and a visitor who
-// comes alone after a write always gets a fresh page. Signed-in people never reach this cache, and an anonymous
-// visitor who has just written carries a short-lived cookie (FRESH_COOKIE) that keeps them out of it too: whoever
-// made a change sees it at once.
+// Stale while revalidating: a live portal writes all day, and dropping every page at each write left visitors with
+// the uncached cost almost all the time. Now:
+// - an item's page that a write made stale is rendered anew by its next visitor; while that render runs, other
+//   anonymous visitors get the stale copy (X-Page-Cache: stale) for at most MAX_STALE_MS, instead of queueing more
+//   renders of the same page. A visitor who comes alone after a write always gets the new page;
+// - a list, search or home page copy stays in use for `graceMs` (2 s in production) after it was rendered even when
+//   writes came since (at two writes a second they always have): each is rendered at most once per grace period,
+//   and an anonymous visitor sees it at most that old. Then it is rendered anew as above.
+// Signed-in people never reach this cache, and an anonymous visitor who has just written carries a short-lived
+// cookie (FRESH_COOKIE) that keeps them out of it too: whoever made a change sees it at once.
 //
 // Memory: the copies (HTML and a gzipped twin, made once off the request path, so a hit costs no compression) are
 // held within a byte budget, oldest first out.
@@ -30,8 +34,16 @@ import zlib from "node:zlib";
 const PUBLIC_PREFIXES = ["/places", "/events", "/volunteer", "/search", "/feeds/", "/sitemap.xml", "/privacy"];
 const MAX_ENTRIES = 2000;
 const MAX_BODY = 2 * 1024 * 1024;
-/** How long after turning stale a copy may still be served while its page is being rendered anew. */
+/** How long a stale copy may still be served while its page is being rendered anew (from the render's start). */
 export const MAX_STALE_MS = 5000;
+const ITEM_PAGE = /^\/(places|events|volunteer)\/(\d+)(?=[/?]|$)/;
+const ITEM_KIND = { places: "place", events: "event", volunteer: "opening" };
+
+/** The item whose own page `path` is ("event:12"), or null for pages that show many items. */
+export function pageItem(path) {
+  const m = ITEM_PAGE.exec(path);
+  return m ? `${ITEM_KIND[m[1]]}:${Number(m[2])}` : null;
+}
 /** Set on the answer to an anonymous write; while it lasts the page cache is skipped for that browser. */
 export const FRESH_COOKIE = "tsunagu_fresh";
 export const FRESH_COOKIE_SECONDS = 10;
@@ -57,19 +69,13 @@ export function inlineScriptHashes(html) {
  * (?lng=, cookie, q-weighted Accept-Language) and the reader's display settings (furigana, text size, contrast,
  * which change the HTML). Keying on anything cruder lets one visitor's header or settings reach everyone's copy.
  */
-export function createPageCache({ ttlMs, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, now = Date.now }) {
-  /** @type {Map<string, { at: number, epoch: number, body: Buffer, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
+export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, now = Date.now }) {
+  /** @type {Map<string, { at: number, epoch: number, item: string | null, body: Buffer, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
   const store = new Map();
-  /** Pages being rendered anew right now: key → when that render began. */
+  /** Pages being rendered anew right now: key → { began }. */
   const refreshing = new Map();
   let bytes = 0;
-  // When this process first saw the current epoch: a page of an older epoch has been stale since then.
-  let seen = { epoch: 0, at: 0 };
-  const epoch = () => {
-    const current = globalThis.__tsunaguCacheEpoch ?? 0;
-    if (current !== seen.epoch) seen = { epoch: current, at: now() };
-    return current;
-  };
+  const epoch = () => globalThis.__tsunaguCacheEpoch ?? 0;
   const bypassCookies = [...sessionCookieNames, FRESH_COOKIE];
 
   const remove = (key) => {
@@ -82,8 +88,15 @@ export function createPageCache({ ttlMs, maxBytes = 32 * 1024 * 1024, sessionCoo
     while (store.size > 0 && (bytes > maxBytes || store.size > MAX_ENTRIES)) remove(store.keys().next().value);
   };
 
-  /** Since when a copy has been stale (Infinity while fresh). */
-  const staleSince = (entry, current) => Math.min(entry.epoch === current ? Infinity : Math.max(seen.at, entry.at), entry.at + ttlMs);
+  /** Whether a write since the page's render changed what it shows. */
+  function changedSince(entry) {
+    if (entry.epoch === epoch()) return false;
+    if (entry.item === null) return true;
+    const marks = globalThis.__tsunaguTouched;
+    // A count moved by hand without marks (tests, older callers) is a whole-portal write.
+    if (!marks) return true;
+    return Math.max(marks.get("*") ?? 0, marks.get(entry.item) ?? 0) > entry.epoch;
+  }
 
   function serve(req, res, entry, how) {
     for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value);
@@ -121,23 +134,23 @@ export function createPageCache({ ttlMs, maxBytes = 32 * 1024 * 1024, sessionCoo
       return next();
     }
     const key = `${req.originalUrl}|${variant}`;
-    const current = epoch();
     const hit = store.get(key);
     const at = now();
     if (hit) {
-      const since = staleSince(hit, current);
-      if (at < since) return serve(req, res, hit, "hit");
-      const renderBegan = refreshing.get(key);
-      if (renderBegan !== undefined && at - since <= MAX_STALE_MS) return serve(req, res, hit, "stale");
+      const changed = changedSince(hit);
+      if (!changed && at - hit.at < ttlMs) return serve(req, res, hit, "hit");
+      if (changed && hit.item === null && at - hit.at < Math.min(graceMs, ttlMs)) return serve(req, res, hit, "stale");
+      const refresh = refreshing.get(key);
+      if (refresh && at - refresh.began <= MAX_STALE_MS) return serve(req, res, hit, "stale");
     }
     // This request renders the page (anew); others asking for it meanwhile may be given the stale copy.
-    const token = {};
+    const token = { began: at };
     refreshing.set(key, token);
     const done = () => {
       if (refreshing.get(key) === token) refreshing.delete(key);
     };
     res.on("close", done);
-    const renderedIn = current;
+    const renderedIn = epoch();
     const chunks = [];
     let size = 0;
     const write = res.write.bind(res);
@@ -157,7 +170,7 @@ export function createPageCache({ ttlMs, maxBytes = 32 * 1024 * 1024, sessionCoo
         chunks.push(buf);
       }
       const cacheable = res.statusCode === 200 && !res.getHeader("set-cookie") && size <= MAX_BODY && !/no-store|private/.test(String(res.getHeader("cache-control") ?? ""));
-      if (cacheable) store$(key, renderedIn, Buffer.concat(chunks), res);
+      if (cacheable) store$(key, pageItem(req.path), renderedIn, Buffer.concat(chunks), res);
       else if (res.statusCode !== 200) remove(key);
       done();
       return end(chunk, ...rest);
@@ -165,7 +178,7 @@ export function createPageCache({ ttlMs, maxBytes = 32 * 1024 * 1024, sessionCoo
     next();
   };
 
-  function store$(key, renderedIn, body, res) {
+  function store$(key, item, renderedIn, body, res) {
     const type = String(res.getHeader("content-type") ?? "");
     let csp = null;
     if (type.startsWith("text/html")) {
@@ -180,7 +193,7 @@ export function createPageCache({ ttlMs, maxBytes = 32 * 1024 * 1024, sessionCoo
     headers.vary = "Accept-Encoding";
     const etag = `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
     remove(key);
-    const entry = { at: now(), epoch: renderedIn, body, gzip: null, etag, headers, csp, bytes: body.length };
+    const entry = { at: now(), epoch: renderedIn, item, body, gzip: null, etag, headers, csp, bytes: body.length };
     store.set(key, entry);
     bytes += entry.bytes;
     keepWithinBudget();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import crypto from "node:crypto";
 import zlib from "node:zlib";
-import { FRESH_COOKIE, MAX_STALE_MS, createPageCache, inlineScriptHashes, isCacheablePath } from "./page-cache.js";
+import { FRESH_COOKIE, MAX_STALE_MS, createPageCache, inlineScriptHashes, isCacheablePath, pageItem } from "./page-cache.js";
+import { dropLocalPublicCache } from "~/utils/cache.server";
 
 /** The part of an Express response the cache touches: headers, status, and what `end` answered. */
 function fakeResponse() {
@@ -194,8 +195,12 @@ describe("page cache rules", () => {
       return response;
     };
     await visit({});
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the gzipped twin is made on zlib's thread pool
-    const zipped = await visit({ "accept-encoding": "gzip, br" });
+    // The gzipped twin is made on zlib's thread pool; until it is there, hits go out plain.
+    let zipped = await visit({ "accept-encoding": "gzip, br" });
+    for (let i = 0; i < 100 && zipped.headers["content-encoding"] === undefined; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      zipped = await visit({ "accept-encoding": "gzip, br" });
+    }
     expect(zipped.headers["content-encoding"]).toBe("gzip");
     expect(zipped.headers.vary).toBe("Accept-Encoding");
     expect(zlib.gunzipSync(zipped.sent()).toString()).toBe(html);
@@ -224,5 +229,75 @@ describe("page cache rules", () => {
     expect(await visit("")).toBe(false);
     expect(await visit(`lng=ja; ${FRESH_COOKIE}=1`)).toBe(true);
     expect(await visit("tsunagu_session=abc")).toBe(true);
+  });
+
+  it("a write that names an item makes that item's pages and every list stale, and leaves other items' pages fresh", async () => {
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja" });
+    const visit = async (path) => {
+      const { res, headers } = fakeResponse();
+      let rendered = false;
+      await cache({ method: "GET", path: path.split("?")[0], originalUrl: path, headers: {} }, res, () => {
+        rendered = true;
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.end(`<html>${path}</html>`);
+      });
+      return rendered ? "rendered" : headers["x-page-cache"];
+    };
+    const pages = ["/events/3", "/events/3/calendar.ics", "/events/4", "/places/3", "/volunteer/3", "/events", "/search?q=サロン", "/"];
+    for (const page of pages) expect(await visit(page)).toBe("rendered");
+    dropLocalPublicCache(["event:3"]);
+    const after = {};
+    for (const page of pages) after[page] = await visit(page);
+    expect(after).toEqual({
+      "/events/3": "rendered",
+      "/events/3/calendar.ics": "rendered",
+      "/events/4": "hit",
+      "/places/3": "hit",
+      "/volunteer/3": "hit",
+      "/events": "rendered",
+      "/search?q=サロン": "rendered",
+      "/": "rendered",
+    });
+    dropLocalPublicCache(); // a write that names nothing
+    for (const page of pages) expect(await visit(page), page).toBe("rendered");
+  });
+
+  it("keeps a list's copy for the grace period after writes, then renders it anew; an item's page has no grace", async () => {
+    let clock = 1_000;
+    const cache = createPageCache({ ttlMs: 60_000, graceMs: 2_000, sessionCookieNames: [], variantOf: async () => "ja", now: () => clock });
+    const visit = async (path) => {
+      const { res, headers } = fakeResponse();
+      let rendered = false;
+      await cache({ method: "GET", path, originalUrl: path, headers: {} }, res, () => {
+        rendered = true;
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.end(`<html>${path}</html>`);
+      });
+      return rendered ? "rendered" : headers["x-page-cache"];
+    };
+    expect(await visit("/events")).toBe("rendered");
+    expect(await visit("/events/3")).toBe("rendered");
+    clock += 500;
+    dropLocalPublicCache(["event:3"]);
+    expect(await visit("/events")).toBe("stale");
+    expect(await visit("/events/3")).toBe("rendered");
+    clock += 1_499;
+    expect(await visit("/events")).toBe("stale");
+    clock += 1;
+    expect(await visit("/events")).toBe("rendered");
+    expect(await visit("/events")).toBe("hit");
+  });
+
+  it("knows an item's own pages by their address", () => {
+    expect(["/places/3", "/places/3/flyer", "/events/12/calendar.ics", "/volunteer/5", "/events", "/volunteer", "/places/x", "/events/12abc"].map(pageItem)).toEqual([
+      "place:3",
+      "place:3",
+      "event:12",
+      "opening:5",
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });

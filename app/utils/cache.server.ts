@@ -5,7 +5,7 @@
 // of a given URL and language, so they are kept briefly.
 //
 // Freshness: any write through the app calls `invalidatePublicCache()` (search indexing, participation, the
-// organiser workspace), which empties this process's cache at once and announces the write to the other server
+// organiser workspace), naming the items it changed when it can, which empties this process's cache at once and announces the write to the other server
 // processes of this machine (server/cache-sync.js, over cluster IPC), which empty theirs. Other machines or
 // instances see changes within TTL_MS. Personal data is never cached here.
 
@@ -19,21 +19,38 @@ const store = new Map<string, Entry>();
 declare global {
   // eslint-disable-next-line no-var
   var __tsunaguCacheEpoch: number | undefined;
+  // eslint-disable-next-line no-var
+  var __tsunaguTouched: Map<string, number> | undefined;
 }
 
-let announce: (() => void) | undefined;
+/**
+ * What a write changed, for the page cache: the public items whose own pages (`/places/3`, `/events/12`, their
+ * flyers and calendar files) now show something else, as "place:3", "event:12", "opening:5". Lists, search, the
+ * home page and the feeds show every item, so every write makes them stale whatever it names. Without a list
+ * (the default), every cached page is stale: a write whose reach a caller cannot name must not leave any copy fresh.
+ */
+export type Touched = readonly `${"place" | "event" | "opening"}:${number}`[];
+
+/** Tag of whole-portal writes in __tsunaguTouched. */
+export const EVERYTHING = "*";
+
+let announce: ((touched?: Touched) => void) | undefined;
 
 /** After a write: this process's public caches are emptied, and the other processes are told to empty theirs. */
-export function invalidatePublicCache() {
-  dropLocalPublicCache();
-  announce?.();
+export function invalidatePublicCache(touched?: Touched) {
+  dropLocalPublicCache(touched);
+  announce?.(touched);
 }
 
 /** Empties this process's caches only: what a process does when another one announces a write. */
-export function dropLocalPublicCache() {
+export function dropLocalPublicCache(touched?: Touched) {
   store.clear();
-  // server/page-cache.js drops whole cached pages when this number changes.
-  globalThis.__tsunaguCacheEpoch = (globalThis.__tsunaguCacheEpoch ?? 0) + 1;
+  // server/page-cache.js compares a page's epoch with these: the epoch moves at every write, and each tag (or
+  // EVERYTHING) remembers the epoch of the last write that named it.
+  const epoch = (globalThis.__tsunaguCacheEpoch ?? 0) + 1;
+  globalThis.__tsunaguCacheEpoch = epoch;
+  const marks = (globalThis.__tsunaguTouched ??= new Map());
+  for (const tag of touched ?? [EVERYTHING]) marks.set(tag, epoch);
 }
 
 /**
@@ -45,7 +62,7 @@ export function publicCacheEpoch(): number {
 }
 
 /** server.mjs registers how a write reaches the other server processes (a single process registers nothing). */
-export function onPublicCacheInvalidated(listener: () => void) {
+export function onPublicCacheInvalidated(listener: (touched?: Touched) => void) {
   announce = listener;
 }
 

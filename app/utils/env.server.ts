@@ -49,6 +49,9 @@ const EnvSchema = z.object({
   /// How long anonymous public pages and query results are reused. A write clears the query results at once and
   /// marks the pages stale (the next visitor of each renders it anew; see server/page-cache.js). 0 = off.
   PUBLIC_CACHE_TTL_MS: wholeNumber(0, 3_600_000, 30_000),
+  /// How long a cached list, search or home page may still be shown after a write changed it, in ms: each is then
+  /// rendered at most once per this period however busy the portal (server/page-cache.js). 0 = never after a write.
+  PAGE_CACHE_GRACE_MS: wholeNumber(0, 60_000, 2_000),
   /// The page cache's memory budget per server process, in MiB (HTML and its gzipped copy counted).
   PAGE_CACHE_MAX_MB: wholeNumber(1, 4096, 32),
   /// Name shown on certificates and in the footer.

@@ -64,6 +64,9 @@ const opts = {
   analyze: flag("analyze"),
   waitIdle: Number(option("wait-idle", 0)),
   cache: !flag("no-cache"),
+  mixed: flag("mixed"),
+  allCores: flag("all-cores"),
+  writesPerSecond: Number(option("writes", 2)),
   port: Number(option("port", 3500)),
   perKind: Number(option("per-kind", 3400)),
   only: option("only", "")
@@ -72,6 +75,9 @@ const opts = {
     .filter(Boolean),
 };
 const GATE = {
+  mixedReadsPerSecond: 1000,
+  mixedReadP95: 50,
+  rssMB: 400,
   listP95: 50,
   detailP95: 300,
   personalP95: 60,
@@ -517,9 +523,12 @@ async function startServer() {
     SEED: "0",
     ...(opts.cache ? {} : { PUBLIC_CACHE_TTL_MS: "0" }),
   };
-  const [cmd, args] = pinned(0, process.execPath, [
-    path.join("scripts", "bench", "app-under-test.mjs"),
-  ]);
+  // One core (as production on a one-core machine, and comparable run to run), or all of them: the server then
+  // forks one worker per core (server.mjs) and shares the cores with the load generator.
+  const serverArgs = [path.join("scripts", "bench", "app-under-test.mjs")];
+  const [cmd, args] = opts.allCores
+    ? [process.execPath, serverArgs]
+    : pinned(0, process.execPath, serverArgs);
   const server = spawn(cmd, args, { env, stdio: ["ignore", out, out] });
   children.add(server);
   let exited = null;
@@ -796,6 +805,170 @@ function machine() {
   };
 }
 
+// ───────────── mixed workload ─────────────
+/** A fresh session for a sample person, written the way the app's session module stores it. */
+function signIn(email, now = new Date()) {
+  const db = new Database(DB, { fileMustExist: true });
+  const iso = (d) => d.toISOString().replace("Z", "+00:00");
+  try {
+    const user = db.prepare(`SELECT id FROM "User" WHERE email = ? AND status = 'active'`).get(email);
+    if (!user) throw new Error(`no active ${email} in the benchmark database (run with --fresh)`);
+    const token = crypto.randomBytes(20).toString("base64url");
+    db.prepare(`DELETE FROM "Session" WHERE userId = ?`).run(user.id);
+    db.prepare(
+      `INSERT INTO "Session" (id, userId, createdAt, expiresAt, absoluteExpiresAt, lastSeenAt, idleSeconds) VALUES (?, ?, ?, ?, ?, ?, ?)`
+    ).run(
+      crypto.createHash("sha256").update(token, "utf8").digest("hex"),
+      user.id,
+      iso(now),
+      iso(new Date(now.getTime() + 10 * 86_400_000)),
+      iso(new Date(now.getTime() + 30 * 86_400_000)),
+      iso(now),
+      10 * 24 * 3600
+    );
+    return { userId: user.id, cookie: `tsunagu_session=${token}` };
+  } finally {
+    db.close();
+  }
+}
+
+/** What the mixed workload reads and writes: public ids, area slugs, search words, and the writer's targets. */
+function mixedPlan(residentId, ownerId) {
+  const db = new Database(DB, { readonly: true, fileMustExist: true });
+  const now = new Date().toISOString();
+  try {
+    const publicIds = (table) =>
+      db
+        .prepare(
+          `SELECT t.id FROM "${table}" t JOIN "Group" g ON g.id = t.groupId WHERE t.status = 'published' AND g.status = 'approved' ORDER BY (t.id * 7919) % 1009 LIMIT 200`
+        )
+        .all()
+        .map((r) => r.id);
+    const date = db
+      .prepare(
+        `SELECT d.id, d.eventId FROM "EventDate" d JOIN "Event" e ON e.id = d.eventId JOIN "Group" g ON g.id = e.groupId
+         WHERE e.status = 'published' AND g.status = 'approved' AND e.registrationRequired = 1 AND d.status = 'scheduled'
+           AND d.startsAt > ? AND (COALESCE(d.capacity, e.capacity) IS NULL OR COALESCE(d.capacity, e.capacity) - d.registeredCount > 5)
+           AND NOT EXISTS (SELECT 1 FROM "Registration" r WHERE r.eventDateId = d.id AND r.userId = ?)
+         ORDER BY d.startsAt LIMIT 1`
+      )
+      .get(new Date(Date.now() + 2 * 86_400_000).toISOString(), residentId);
+    const shift = db
+      .prepare(
+        `SELECT s.id, s.openingId FROM "Shift" s JOIN "Opening" o ON o.id = s.openingId JOIN "Group" g ON g.id = o.groupId
+         WHERE o.status = 'published' AND g.status = 'approved' AND s.status = 'open' AND s.startsAt > ? AND s.slots - s.acceptedCount > 5
+           AND NOT EXISTS (SELECT 1 FROM "Application" a WHERE a.shiftId = s.id AND a.userId = ?)
+         ORDER BY s.startsAt LIMIT 1`
+      )
+      .get(new Date(Date.now() + 2 * 86_400_000).toISOString(), residentId);
+    const place = db
+      .prepare(
+        `SELECT p.id, p.groupId, p.summary FROM "Place" p JOIN "GroupMember" m ON m.groupId = p.groupId
+         WHERE m.userId = ? AND m.role = 'owner' AND p.status = 'published' ORDER BY p.id LIMIT 1`
+      )
+      .get(ownerId);
+    if (!date || !shift || !place) throw new Error(`the benchmark database lacks a date, shift or place to write to (${JSON.stringify({ date, shift, place })})`);
+    return {
+      areas: db.prepare(`SELECT slug FROM "Area" ORDER BY id`).all().map((r) => r.slug),
+      words: ["子ども食堂", "こどもしょくどう", "料理", "サロン", "体操", "居場所", "見守り", "学習支援", "カフェ", "手芸", "囲碁", "ボランティア", "認知症", "子育て", "ふじみ"],
+      ids: { places: publicIds("Place"), events: publicIds("Event"), openings: publicIds("Opening") },
+      writes: {
+        eventId: date.eventId,
+        eventDateId: date.id,
+        openingId: shift.openingId,
+        shiftId: shift.id,
+        groupId: place.groupId,
+        placeId: place.id,
+        summaryBase: place.summary.replace(/（更新 \d+）$/, "").slice(0, 150),
+      },
+      now,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * `npm run bench:mixed` (`--mixed`): the read mix and the writes of scripts/bench/mixed-load.mjs against the app
+ * with its caches as configured, one core (default) or all (`--all-cores`). Gates: reads ≥ 1,000/s, read p95 ≤ 50 ms,
+ * 0 errors, every write acknowledged and visible, every server process under 400 MB RSS.
+ */
+async function runMixed() {
+  const duration = Number(option("duration", quick ? 8 : 30));
+  log(
+    `Tsunagu mixed workload — ${duration}s after ${opts.warmup}s warm-up, ${opts.connections} connections reading, ${opts.writesPerSecond} writes/s, ${
+      opts.allCores ? `all ${cpus} cores` : "server on core 0"
+    }, page cache ${opts.cache ? "on" : "off"}`
+  );
+  ensureBuild();
+  const seedInfo = ensureDatabase();
+  setStatistics(opts.analyze);
+  const resident = signIn("resident@example.jp");
+  const owner = signIn("owner@example.jp");
+  const plan = mixedPlan(resident.userId, owner.userId);
+  if (opts.waitIdle > 0) {
+    const share = await machineBusyShare();
+    log(`other processes use ${(share * 100).toFixed(0)} % of the CPUs`);
+  }
+  const server = await startServer();
+  let out;
+  try {
+    const configFile = path.join(ART, "mixed-config.json");
+    const outFile = path.join(ART, "mixed-raw.json");
+    fs.writeFileSync(
+      configFile,
+      JSON.stringify({
+        origin,
+        serverPid: server.pid,
+        connections: opts.connections,
+        duration,
+        warmup: opts.warmup,
+        writesPerSecond: opts.writesPerSecond,
+        headers: HEADERS,
+        areas: plan.areas,
+        words: plan.words,
+        ids: plan.ids,
+        writes: { ...plan.writes, residentCookie: resident.cookie, ownerCookie: owner.cookie },
+      })
+    );
+    const loadArgs = [path.join("scripts", "bench", "mixed-load.mjs"), configFile, outFile];
+    const [cmd, args] = opts.allCores ? [process.execPath, loadArgs] : pinned(1, process.execPath, loadArgs);
+    const child = spawn(cmd, args, { stdio: "inherit" });
+    children.add(child);
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    if (code !== 0) throw new Error(`mixed-load exited with ${code}`);
+    out = JSON.parse(fs.readFileSync(outFile, "utf8"));
+  } finally {
+    await stopServer(server);
+  }
+  const checks = [
+    [`reads ${out.readsPerSecond}/s ≥ ${GATE.mixedReadsPerSecond}`, out.readsPerSecond >= GATE.mixedReadsPerSecond],
+    [`read p95 ${out.p95} ms ≤ ${GATE.mixedReadP95}`, out.p95 !== null && out.p95 <= GATE.mixedReadP95],
+    [`errors ${out.errors}, non-2xx ${out.non2xx}`, out.errors === 0 && out.non2xx === 0],
+    [
+      `writes ${out.writes}: ${out.writesAcknowledged} acknowledged, ${out.writesVisible} visible at once`,
+      out.writes > 0 && out.writesAcknowledged === out.writes && out.writesVisible === out.writes,
+    ],
+    [`RSS per process ≤ ${GATE.rssMB} MB (max ${Math.max(...Object.values(out.rssMaxMB))} MB, all ${out.rssMaxTotalMB} MB)`, Object.values(out.rssMaxMB).every((mb) => mb <= GATE.rssMB)],
+  ];
+  console.log("");
+  console.log(
+    `| mode | req/s (reads) | p50 | p95 | p99 | errors | non-2xx | writes ok / visible | CPU ms/req | RSS max MB (per process; all) |`
+  );
+  console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |`);
+  console.log(
+    `| ${opts.allCores ? `all ${cpus} cores` : "1 core"}${opts.cache ? "" : ", no cache"} | ${out.readsPerSecond} | ${out.p50} | ${out.p95} | ${out.p99} | ${out.errors} | ${out.non2xx} | ${out.writesAcknowledged} / ${out.writesVisible} of ${out.writes} | ${out.cpuMsPerRequest} | ${Object.values(out.rssMaxMB).join(", ")}; ${out.rssMaxTotalMB} |`
+  );
+  console.log("");
+  for (const [text, ok] of checks) console.log(`${ok ? "✓" : "✗"} ${text}`);
+  if (out.writeFailures.length) console.log(`write failures: ${JSON.stringify(out.writeFailures)}`);
+  const results = path.join(ART, "mixed-results.json");
+  const previous = fs.existsSync(results) ? JSON.parse(fs.readFileSync(results, "utf8")) : [];
+  previous.push({ at: new Date().toISOString(), code: codeVersion(), machine: machine(), options: { ...opts, duration }, seed: seedInfo, result: out, pass: checks.every(([, ok]) => ok) });
+  fs.writeFileSync(results, JSON.stringify(previous, null, 2));
+  return checks.every(([, ok]) => ok);
+}
+
 // ───────────── main ─────────────
 async function main() {
   // The in-process step alone needs no build, database or server.
@@ -812,6 +985,7 @@ async function main() {
     );
     return matching.pass;
   }
+  if (opts.mixed) return runMixed();
   log(
     `Tsunagu benchmark — ${opts.runs}× ${opts.duration}s after ${opts.warmup}s warm-up, ${opts.connections} connections, ${origin}`
   );

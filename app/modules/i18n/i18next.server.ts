@@ -86,7 +86,7 @@ function remember(instance: ReturnType<typeof createInstance>, scope: string) {
   let memo = memos.get(scope);
   if (!memo) memos.set(scope, (memo = new Map()));
   const answers = memo;
-  const translate = instance.t.bind(instance) as (...args: unknown[]) => unknown;
+  const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
   const t = (...args: unknown[]) => {
     const [key, options, ...rest] = args;
     if (rest.length > 0 || typeof key !== "string") return translate(...args);
@@ -101,7 +101,7 @@ function remember(instance: ReturnType<typeof createInstance>, scope: string) {
     answers.set(id, answer);
     return answer;
   };
-  instance.t = t as typeof instance.t;
+  instance.t = t as unknown as typeof instance.t;
 }
 
 /**

@@ -166,7 +166,7 @@ export async function decideApplication(
     await recordAudit(tx, { actorId: input.staffUserId, action: audit.action, entityType: "application", entityId: app.id, detail: audit.detail });
     return { ok: true as const };
   }, WRITE_TX).then((r) => {
-    invalidatePublicCache();
+    invalidatePublicCache([`opening:${app.shift.opening.id}`]);
     return r;
   });
 }
@@ -281,7 +281,7 @@ export async function cancelEventDate(input: { groupId: number; eventDateId: num
     await recordAudit(tx, { actorId: input.staffUserId, action: "event.date-cancelled", entityType: "event", entityId: date.eventId, detail: { eventDateId: date.id, told: count } });
     return count;
   }, WRITE_TX);
-  invalidatePublicCache();
+  invalidatePublicCache([`event:${date.eventId}`]);
   return { ok: true as const, told };
 }
 

@@ -4,7 +4,7 @@ import { prepareEmail } from "~/modules/email/outbox.server";
 import { appUrl } from "~/modules/email/templates.server";
 import { isPublic, publicShiftWhere } from "~/modules/publishing/visibility";
 import { formatRange } from "~/utils/dates";
-import { invalidatePublicCache } from "~/utils/cache.server";
+import { invalidatePublicCache, type Touched } from "~/utils/cache.server";
 import { dateSeats, shiftSlots } from "./capacity.server";
 import { prepareSignupNotices } from "./signup-notices.server";
 import {
@@ -36,11 +36,13 @@ type RegisterStatus = typeof REGISTRATION_STATUS.accepted | typeof REGISTRATION_
 
 export type ApplyResult = { ok: true; status: ApplyStatus; applicationId: number } | { ok: false; reason: ParticipationRefusal };
 
-/** Places left and waitlists changed: cached public lists must not show the old counts. */
-function changed<T>(result: T): T {
-  invalidatePublicCache();
-  return result;
-}
+/** Places left and waitlists changed on the item's page and the lists: cached copies must not show the old counts. */
+const changed =
+  (item: Touched[number]) =>
+  <T>(result: T): T => {
+    invalidatePublicCache([item]);
+    return result;
+  };
 
 /** Thrown inside a transaction to undo a place taken for a row that another request revived first. */
 class AlreadyParticipating extends Error {}
@@ -123,7 +125,7 @@ export async function applyToShift(
       await emails[status]!(tx, `application-received/${application.id}`);
       await tellOrganisers(tx, `a${application.id}`);
       return { ok: true as const, status, applicationId: application.id };
-    }, WRITE_TX).then(changed);
+    }, WRITE_TX).then(changed(`opening:${shift.opening.id}`));
   } catch (error) {
     // One application per person per shift: the unique index decides, even for parallel double-clicks.
     if (!isUniqueViolation(error)) throw error;
@@ -143,7 +145,7 @@ export async function applyToShift(
     await tellOrganisers(tx, `a${withdrawn.id}/${now.getTime()}`);
     return { ok: true as const, status, applicationId: withdrawn.id };
   }, WRITE_TX)
-    .then(changed)
+    .then(changed(`opening:${shift.opening.id}`))
     .catch((error: unknown) => {
       if (error instanceof AlreadyParticipating) return { ok: false as const, reason: "already" as const };
       throw error;
@@ -154,7 +156,7 @@ export async function applyToShift(
 export async function withdrawApplication(input: { userId: number; applicationId: number }, now = new Date()) {
   const app = await prisma.application.findFirst({
     where: { id: input.applicationId, userId: input.userId },
-    select: { id: true, status: true, shift: { select: { id: true, startsAt: true, endsAt: true } } },
+    select: { id: true, status: true, shift: { select: { id: true, openingId: true, startsAt: true, endsAt: true } } },
   });
   if (!app) return { ok: false as const, reason: "not-found" as const };
   if (!LIVE_APPLICATION_STATUSES.includes(app.status)) return { ok: false as const, reason: "closed" as const };
@@ -176,7 +178,7 @@ export async function withdrawApplication(input: { userId: number; applicationId
     if (wasWaiting.count === 1) await shiftSlots.promote(tx, app.shift.id, now);
     return wasWaiting.count === 1;
   }, WRITE_TX);
-  return withdrawn ? changed({ ok: true as const }) : { ok: false as const, reason: "closed" as const };
+  return withdrawn ? changed(`opening:${app.shift.openingId}`)({ ok: true as const }) : { ok: false as const, reason: "closed" as const };
 }
 
 export type RegisterResult = { ok: true; status: RegisterStatus; registrationId: number } | { ok: false; reason: ParticipationRefusal };
@@ -268,7 +270,7 @@ export async function registerForEventDate(
       await emails[status](tx, `registration-received/${registration.id}`);
       await tellOrganisers(tx, `r${registration.id}`);
       return { ok: true as const, status, registrationId: registration.id };
-    }, WRITE_TX).then(changed);
+    }, WRITE_TX).then(changed(`event:${date.eventId}`));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
@@ -283,7 +285,7 @@ export async function registerForEventDate(
     await tellOrganisers(tx, `r${withdrawn.id}/${now.getTime()}`);
     return { ok: true as const, status, registrationId: withdrawn.id };
   }, WRITE_TX)
-    .then(changed)
+    .then(changed(`event:${date.eventId}`))
     .catch((error: unknown) => {
       if (error instanceof AlreadyParticipating) return { ok: false as const, reason: "already" as const };
       throw error;
@@ -293,7 +295,7 @@ export async function registerForEventDate(
 export async function withdrawRegistration(input: { userId: number; registrationId: number }, now = new Date()) {
   const reg = await prisma.registration.findFirst({
     where: { id: input.registrationId, userId: input.userId },
-    select: { id: true, status: true, partySize: true, eventDate: { select: { id: true, startsAt: true } } },
+    select: { id: true, status: true, partySize: true, eventDate: { select: { id: true, eventId: true, startsAt: true } } },
   });
   if (!reg) return { ok: false as const, reason: "not-found" as const };
   if (!LIVE_REGISTRATION_STATUSES.includes(reg.status)) return { ok: false as const, reason: "closed" as const };
@@ -311,7 +313,7 @@ export async function withdrawRegistration(input: { userId: number; registration
     if (wasWaiting.count === 1) await dateSeats.promote(tx, reg.eventDate.id, now);
     return wasWaiting.count === 1;
   }, WRITE_TX);
-  return withdrawn ? changed({ ok: true as const }) : { ok: false as const, reason: "closed" as const };
+  return withdrawn ? changed(`event:${reg.eventDate.eventId}`)({ ok: true as const }) : { ok: false as const, reason: "closed" as const };
 }
 
 /** The signed-in resident's own applications for an opening's shifts (to show "you applied" and a withdraw button). */

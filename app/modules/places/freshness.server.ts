@@ -86,7 +86,7 @@ export async function confirmPlace(
     return true;
   }, WRITE_TX);
   // The 要確認 mark is on cached public pages: they must show the new date at once.
-  if (confirmed) invalidatePublicCache();
+  if (confirmed) invalidatePublicCache([`place:${place.id}`]);
   return confirmed;
 }
 

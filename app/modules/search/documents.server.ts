@@ -134,8 +134,9 @@ export async function indexItemWithDependents(entityType: SearchableType, entity
 }
 
 export async function indexItem(entityType: SearchableType, entityId: number, db: Db = appPrisma) {
-  // Every write to a public item passes here, so this is where cached public pages are dropped too.
-  invalidatePublicCache();
+  // Every write to a public item passes here, so this is where cached public pages are dropped too: the item's own
+  // pages and every list (an edit of a place reaches its events' pages through indexItemWithDependents).
+  invalidatePublicCache([`${entityType}:${entityId}`]);
   const doc = await BUILDERS[entityType](db, entityId);
   if (!doc) {
     await db.searchDocument.deleteMany({ where: { entityType, entityId } });

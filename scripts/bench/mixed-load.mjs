@@ -1,0 +1,267 @@
+#!/usr/bin/env node
+// The load generator of the mixed workload (`npm run bench:mixed`), started by run.mjs as
+// `[taskset -c 1] node scripts/bench/mixed-load.mjs <config.json> <out.json>`.
+//
+// A morning on the portal: `connections` anonymous visitors read a mix of the public pages, each request a URL
+// drawn from weighted lists (filters, pages, search words, many detail pages), while a writer changes things
+// through the app at `writesPerSecond`: a resident registers for an event date and withdraws, applies to a shift
+// and withdraws, and an organiser edits a place's summary. Each write must be acknowledged (303), and what it
+// changed must be on the page a signed-in reader gets right after. Every read's response time is kept (p95 is
+// exact); reads and writes are reported apart.
+import fs from "node:fs";
+import autocannon from "autocannon";
+
+const [configFile, outFile] = process.argv.slice(2);
+if (!configFile || !outFile) {
+  console.error("usage: node scripts/bench/mixed-load.mjs <config.json> <out.json>");
+  process.exit(2);
+}
+const config = JSON.parse(fs.readFileSync(configFile, "utf8"));
+const origin = new URL(config.origin);
+if (!["127.0.0.1", "localhost", "[::1]"].includes(origin.hostname)) throw new Error(`refusing a non-loopback address: ${config.origin}`);
+
+const CLK_TCK = 100;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const round = (n, d = 2) => (n == null || Number.isNaN(n) ? null : Math.round(n * 10 ** d) / 10 ** d);
+const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : null);
+
+/** CPU seconds used so far by the server's processes (the primary and its workers). */
+function serverCpu() {
+  let total = 0;
+  for (const pid of serverPids()) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+/** The server process and its children (cluster workers). */
+function serverPids() {
+  const pids = [config.serverPid];
+  try {
+    const children = fs.readFileSync(`/proc/${config.serverPid}/task/${config.serverPid}/children`, "utf8").trim();
+    if (children) pids.push(...children.split(/\s+/).map(Number));
+  } catch {
+    /* no children file */
+  }
+  return pids;
+}
+function rssMB(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+// ───────────── the reads ─────────────
+/** A weighted pick: `mix` is [[weight, () => path], …]. */
+function picker(mix) {
+  const total = mix.reduce((s, [w]) => s + w, 0);
+  return () => {
+    let r = Math.random() * total;
+    for (const [w, path] of mix) if ((r -= w) < 0) return path();
+    return mix.at(-1)[1]();
+  };
+}
+const any = (list) => list[Math.floor(Math.random() * list.length)];
+const q = encodeURIComponent;
+const { areas, words, ids } = config;
+const nextPath = picker([
+  [10, () => "/"],
+  [6, () => any(["/events", "/events?page=2", `/events?area=${any(areas)}`, `/events?day=${any(["sat", "sun", "wed"])}`, "/events?free=1"])],
+  [6, () => any(["/places", `/places?area=${any(areas)}`, `/places?area=${any(areas)}&beginner=1`, "/places?page=2", "/places?free=1"])],
+  [6, () => any(["/volunteer", `/volunteer?area=${any(areas)}`, "/volunteer?beginner=1", "/volunteer?online=1"])],
+  [12, () => `/search?q=${q(any(words))}`],
+  [22, () => `/places/${any(ids.places)}`],
+  [22, () => `/events/${any(ids.events)}`],
+  [12, () => `/volunteer/${any(ids.openings)}`],
+  [2, () => any(["/feeds/events.ics", "/feeds/events.rss"])],
+]);
+
+function readLoad(seconds, record) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: config.origin,
+        connections: config.connections,
+        duration: seconds,
+        pipelining: 1,
+        timeout: 10,
+        headers: config.headers,
+        requests: [
+          {
+            setupRequest: (req) => {
+              req.path = nextPath();
+              return req;
+            },
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+    if (record) instance.on("response", (_client, status, _bytes, ms) => record(status, ms));
+  });
+}
+
+// ───────────── the writes ─────────────
+const form = (cookie, fields) => ({
+  method: "POST",
+  redirect: "manual",
+  headers: { Cookie: cookie, Origin: config.origin, "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "ja" },
+  body: new URLSearchParams(fields).toString(),
+});
+const get = async (path, cookie) => {
+  const res = await fetch(new URL(path, config.origin), { headers: { Cookie: cookie, "Accept-Language": "ja" } });
+  return { status: res.status, html: await res.text(), cacheControl: res.headers.get("cache-control") ?? "" };
+};
+
+/** Every field of the first form on `html` with an `intent` button, as a browser would send it (plain HTML). */
+function formFields(html, action) {
+  const start = html.indexOf(`action="${action}"`);
+  const formHtml = html.slice(html.lastIndexOf("<form", start), html.indexOf("</form>", start));
+  const attr = (tag, name) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  const unescape = (s) => s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const fields = [];
+  for (const [tag] of formHtml.matchAll(/<input\b[^>]*>/g)) {
+    const name = attr(tag, "name");
+    const type = attr(tag, "type") ?? "text";
+    if (!name || ["submit", "button", "file"].includes(type)) continue;
+    if ((type === "checkbox" || type === "radio") && !/\schecked(=""|\s|>|\/)/.test(tag)) continue;
+    fields.push([name, unescape(attr(tag, "value") ?? (type === "checkbox" ? "on" : ""))]);
+  }
+  for (const [, tag, body] of formHtml.matchAll(/(<textarea\b[^>]*>)([\s\S]*?)<\/textarea>/g)) {
+    const name = attr(tag, "name");
+    if (name) fields.push([name, unescape(body.replace(/^\n/, ""))]);
+  }
+  for (const [, tag, body] of formHtml.matchAll(/(<select\b[^>]*>)([\s\S]*?)<\/select>/g)) {
+    const name = attr(tag, "name");
+    const options = [...body.matchAll(/<option\b[^>]*>/g)].map(([o]) => o);
+    const chosen = options.filter((o) => /\sselected(=""|\s|>)/.test(o));
+    for (const o of chosen.length ? chosen : options.slice(0, 1)) if (name) fields.push([name, unescape(attr(o, "value") ?? "")]);
+  }
+  return fields;
+}
+
+/** Registration ids and application ids of the writer's resident, straight from the pages they can see. */
+const writes = [];
+let round$ = 0;
+async function oneWrite(signal) {
+  const kind = ["register", "apply", "edit"][round$++ % 3];
+  const started = performance.now();
+  const w = config.writes;
+  let ok = false;
+  let visible = false;
+  let detail = "";
+  try {
+    if (kind === "register" || kind === "apply") {
+      const page = kind === "register" ? `/events/${w.eventId}` : `/volunteer/${w.openingId}`;
+      const taking = kind === "register" ? { intent: "register", eventDateId: String(w.eventDateId), partySize: "1", consent: "on" } : { intent: "apply", shiftId: String(w.shiftId), consent: "on", message: "" };
+      const res = await fetch(new URL(page, config.origin), form(w.residentCookie, taking));
+      ok = res.status === 303;
+      detail = `take part ${res.status}`;
+      // The resident's own page right after: their registration or application, with its withdraw button.
+      const after = await get(page, w.residentCookie);
+      const withdrawId = /name="intent" value="withdraw"[\s\S]{0,400}?name="id" value="(\d+)"|name="id" value="(\d+)"[\s\S]{0,400}?name="intent" value="withdraw"/.exec(after.html);
+      visible = after.status === 200 && withdrawId !== null && after.cacheControl.includes("no-store");
+      if (withdrawId) {
+        const back = await fetch(new URL(page, config.origin), form(w.residentCookie, { intent: "withdraw", id: withdrawId[1] ?? withdrawId[2] }));
+        // A withdrawal answers on the same page (200, with its message) or redirects.
+        ok = ok && (back.status === 200 || back.status === 303);
+        detail += `, withdraw ${back.status}`;
+      }
+    } else {
+      const editPath = `/manage/groups/${w.groupId}/places/${w.placeId}`;
+      const edit = await get(editPath, w.ownerCookie);
+      const fields = formFields(edit.html, editPath).filter(([name]) => name !== "intent");
+      const summary = `${w.summaryBase}（更新 ${Date.now()}）`;
+      const sent = fields.map(([name, value]) => [name, name === "summary" ? summary : value]);
+      sent.push(["intent", "save"]);
+      const res = await fetch(new URL(editPath, config.origin), { ...form(w.ownerCookie, {}), body: new URLSearchParams(sent).toString() });
+      // Saved: the workspace redirects (302) to the item.
+      ok = res.status === 302 || res.status === 303;
+      detail = `edit ${res.status}`;
+      // The organiser, signed in, opens the public page at once: the new summary is there.
+      const after = await get(`/places/${w.placeId}`, w.ownerCookie);
+      visible = after.html.includes(summary);
+    }
+  } catch (error) {
+    detail += ` ${error?.message ?? error}`;
+  }
+  writes.push({ kind, ok, visible, ms: round(performance.now() - started, 1), detail });
+  if (signal.stopped) return;
+}
+
+async function writer(seconds, perSecond, signal) {
+  const every = 1000 / perSecond;
+  const until = Date.now() + seconds * 1000;
+  const running = [];
+  for (let next = Date.now(); next < until; next += every) {
+    await sleep(Math.max(0, next - Date.now()));
+    running.push(oneWrite(signal));
+  }
+  await Promise.all(running);
+}
+
+// ───────────── the run ─────────────
+const reads = [];
+let errors = 0;
+let non2xx = 0;
+const statuses = {};
+console.log(`• warm-up ${config.warmup} s`);
+await readLoad(config.warmup, null);
+await sleep(1000);
+const rss = new Map();
+const sampler = setInterval(() => {
+  for (const pid of serverPids()) {
+    const mb = rssMB(pid);
+    if (mb !== null) rss.set(pid, Math.max(rss.get(pid) ?? 0, mb));
+  }
+}, 500);
+const cpu0 = serverCpu();
+const t0 = Date.now();
+const signal = { stopped: false };
+console.log(`• measuring ${config.duration} s: ${config.connections} connections reading, ${config.writesPerSecond} writes/s`);
+const [result] = await Promise.all([
+  readLoad(config.duration, (status, ms) => {
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    if (status >= 200 && status < 300) reads.push(ms);
+    else if (status !== 304) non2xx += 1;
+  }),
+  writer(config.duration, config.writesPerSecond, signal),
+]);
+signal.stopped = true;
+const seconds = (Date.now() - t0) / 1000;
+const cpu = serverCpu() - cpu0;
+clearInterval(sampler);
+errors = result.errors + result.timeouts;
+reads.sort((a, b) => a - b);
+const out = {
+  seconds: round(seconds, 1),
+  reads: reads.length,
+  readsPerSecond: round(reads.length / seconds, 0),
+  p50: percentile(reads, 50),
+  p95: percentile(reads, 95),
+  p99: percentile(reads, 99),
+  max: reads.at(-1) ?? null,
+  errors,
+  timeouts: result.timeouts,
+  non2xx,
+  statuses,
+  cpuMsPerRequest: round((cpu * 1000) / Math.max(1, reads.length + writes.length * 4), 2),
+  serverCpuSeconds: round(cpu, 1),
+  writes: writes.length,
+  writesAcknowledged: writes.filter((w) => w.ok).length,
+  writesVisible: writes.filter((w) => w.visible).length,
+  writeFailures: writes.filter((w) => !w.ok || !w.visible).slice(0, 5),
+  writeMsP95: percentile(writes.map((w) => w.ms).sort((a, b) => a - b), 95),
+  rssMaxMB: Object.fromEntries([...rss].map(([pid, mb]) => [pid, Math.round(mb)])),
+  rssMaxTotalMB: Math.round([...rss.values()].reduce((s, mb) => s + mb, 0)),
+};
+fs.writeFileSync(outFile, JSON.stringify(out, null, 2));
+console.log(JSON.stringify(out));
