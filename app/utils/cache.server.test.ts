@@ -26,3 +26,19 @@ describe("public cache", () => {
     vi.unstubAllEnvs();
   });
 });
+
+describe("the result cache's memory budget", () => {
+  it("lets the oldest results go once the results pass 24 MB, and keeps the newest", async () => {
+    const { cachedPublic, invalidatePublicCache } = await import("./cache.server");
+    invalidatePublicCache();
+    const big = "あ".repeat(2 * 1024 * 1024); // about 4 MB each once counted
+    const loads: string[] = [];
+    const read = (n: number) => cachedPublic(`big:${n}`, async () => (loads.push(`big:${n}`), `${n}${big}`));
+    for (let n = 0; n < 8; n++) await read(n);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    loads.length = 0;
+    await read(7);
+    await read(0);
+    expect(loads).toEqual(["big:0"]);
+  });
+});

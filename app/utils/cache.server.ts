@@ -12,9 +12,19 @@
 import { getEnv } from "./env.server";
 
 const MAX_ENTRIES = 2_000;
+/** Memory budget of the results, counted as their JSON size (issue 13: the server stays under 400 MB). */
+const MAX_BYTES = 24 * 1024 * 1024;
 
-type Entry = { at: number; value: Promise<unknown> };
+type Entry = { at: number; value: Promise<unknown>; bytes: number };
 const store = new Map<string, Entry>();
+let bytes = 0;
+
+function forget(key: string) {
+  const entry = store.get(key);
+  if (!entry) return;
+  store.delete(key);
+  bytes -= entry.bytes;
+}
 
 declare global {
   // eslint-disable-next-line no-var
@@ -45,6 +55,7 @@ export function invalidatePublicCache(touched?: Touched) {
 /** Empties this process's caches only: what a process does when another one announces a write. */
 export function dropLocalPublicCache(touched?: Touched) {
   store.clear();
+  bytes = 0;
   // server/page-cache.js compares a page's epoch with these: the epoch moves at every write, and each tag (or
   // EVERYTHING) remembers the epoch of the last write that named it.
   const epoch = (globalThis.__tsunaguCacheEpoch ?? 0) + 1;
@@ -66,6 +77,15 @@ export function onPublicCacheInvalidated(listener: (touched?: Touched) => void) 
   announce = listener;
 }
 
+function sizeOf(result: unknown): number {
+  try {
+    // UTF-16 in memory: about two bytes a character, plus the objects around them.
+    return 2 * (JSON.stringify(result)?.length ?? 0);
+  } catch {
+    return 64 * 1024; // not JSON (a BigInt, a cycle): counted as a large result
+  }
+}
+
 export function cachedPublic<T>(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
   // PUBLIC_CACHE_TTL_MS=0 turns the cache off (the loader tests change rows directly in the database).
   const TTL_MS = getEnv().PUBLIC_CACHE_TTL_MS;
@@ -73,10 +93,19 @@ export function cachedPublic<T>(key: string, load: () => Promise<T>, now = Date.
   const hit = store.get(key);
   if (hit && now - hit.at < TTL_MS) return hit.value as Promise<T>;
   const value = load();
-  store.set(key, { at: now, value });
-  // A failed load must not be served from the cache.
-  value.catch(() => store.delete(key));
-  if (store.size > MAX_ENTRIES) store.delete(store.keys().next().value!);
+  forget(key);
+  const entry: Entry = { at: now, value, bytes: 0 };
+  store.set(key, entry);
+  value.then(
+    (result) => {
+      if (store.get(key) !== entry) return;
+      entry.bytes = sizeOf(result);
+      bytes += entry.bytes;
+      while (store.size > 0 && (bytes > MAX_BYTES || store.size > MAX_ENTRIES)) forget(store.keys().next().value!);
+    },
+    // A failed load must not be served from the cache.
+    () => store.get(key) === entry && forget(key),
+  );
   return value;
 }
 

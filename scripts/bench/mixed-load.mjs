@@ -72,6 +72,17 @@ function picker(mix) {
 const any = (list) => list[Math.floor(Math.random() * list.length)];
 const q = encodeURIComponent;
 const { areas, words, ids } = config;
+/** Every URL the mix can ask for, for the warm-up (a portal that has been up all morning has seen them). */
+function everyPath() {
+  const paths = new Set(["/", "/events", "/events?page=2", "/events?free=1", "/places", "/places?page=2", "/places?free=1", "/volunteer", "/volunteer?beginner=1", "/volunteer?online=1", "/feeds/events.ics", "/feeds/events.rss"]);
+  for (const area of areas) for (const p of [`/events?area=${area}`, `/places?area=${area}`, `/places?area=${area}&beginner=1`, `/volunteer?area=${area}`]) paths.add(p);
+  for (const day of ["sat", "sun", "wed"]) paths.add(`/events?day=${day}`);
+  for (const word of words) paths.add(`/search?q=${q(word)}`);
+  for (const id of ids.places) paths.add(`/places/${id}`);
+  for (const id of ids.events) paths.add(`/events/${id}`);
+  for (const id of ids.openings) paths.add(`/volunteer/${id}`);
+  return [...paths];
+}
 const nextPath = picker([
   [10, () => "/"],
   [6, () => any(["/events", "/events?page=2", `/events?area=${any(areas)}`, `/events?day=${any(["sat", "sun", "wed"])}`, "/events?free=1"])],
@@ -148,34 +159,19 @@ function formFields(html, action) {
   return fields;
 }
 
-/** Registration ids and application ids of the writer's resident, straight from the pages they can see. */
+// Three lanes, each one write after another (a resident cannot withdraw what is still being registered): a resident
+// registers for a date and withdraws, applies to a shift and withdraws, an organiser edits a place's summary. The
+// lanes take turns at the overall rate; a lane still busy with its last write makes the next one wait (and the run
+// reports how late the writes fell behind).
 const writes = [];
-let round$ = 0;
-async function oneWrite(signal) {
-  const kind = ["register", "apply", "edit"][round$++ % 3];
+async function write(kind, step) {
   const started = performance.now();
   const w = config.writes;
   let ok = false;
   let visible = false;
   let detail = "";
   try {
-    if (kind === "register" || kind === "apply") {
-      const page = kind === "register" ? `/events/${w.eventId}` : `/volunteer/${w.openingId}`;
-      const taking = kind === "register" ? { intent: "register", eventDateId: String(w.eventDateId), partySize: "1", consent: "on" } : { intent: "apply", shiftId: String(w.shiftId), consent: "on", message: "" };
-      const res = await fetch(new URL(page, config.origin), form(w.residentCookie, taking));
-      ok = res.status === 303;
-      detail = `take part ${res.status}`;
-      // The resident's own page right after: their registration or application, with its withdraw button.
-      const after = await get(page, w.residentCookie);
-      const withdrawId = /name="intent" value="withdraw"[\s\S]{0,400}?name="id" value="(\d+)"|name="id" value="(\d+)"[\s\S]{0,400}?name="intent" value="withdraw"/.exec(after.html);
-      visible = after.status === 200 && withdrawId !== null && after.cacheControl.includes("no-store");
-      if (withdrawId) {
-        const back = await fetch(new URL(page, config.origin), form(w.residentCookie, { intent: "withdraw", id: withdrawId[1] ?? withdrawId[2] }));
-        // A withdrawal answers on the same page (200, with its message) or redirects.
-        ok = ok && (back.status === 200 || back.status === 303);
-        detail += `, withdraw ${back.status}`;
-      }
-    } else {
+    if (kind === "edit") {
       const editPath = `/manage/groups/${w.groupId}/places/${w.placeId}`;
       const edit = await get(editPath, w.ownerCookie);
       const fields = formFields(edit.html, editPath).filter(([name]) => name !== "intent");
@@ -189,23 +185,61 @@ async function oneWrite(signal) {
       // The organiser, signed in, opens the public page at once: the new summary is there.
       const after = await get(`/places/${w.placeId}`, w.ownerCookie);
       visible = after.html.includes(summary);
+    } else {
+      const page = kind === "register" ? `/events/${w.eventId}` : `/volunteer/${w.openingId}`;
+      const withdrawId = (html) => {
+        const m = /name="intent" value="withdraw"[\s\S]{0,400}?name="id" value="(\d+)"|name="id" value="(\d+)"[\s\S]{0,400}?name="intent" value="withdraw"/.exec(html);
+        return m ? (m[1] ?? m[2]) : null;
+      };
+      if (step === "take part") {
+        const taking = kind === "register" ? { intent: "register", eventDateId: String(w.eventDateId), partySize: "1", consent: "on" } : { intent: "apply", shiftId: String(w.shiftId), consent: "on", message: "" };
+        const res = await fetch(new URL(page, config.origin), form(w.residentCookie, taking));
+        ok = res.status === 303;
+        detail = `${kind} ${res.status}`;
+        // The resident's own page right after: their registration or application, with its withdraw button.
+        const after = await get(page, w.residentCookie);
+        visible = after.status === 200 && after.cacheControl.includes("no-store") && withdrawId(after.html) !== null;
+      } else {
+        const before = await get(page, w.residentCookie);
+        const id = withdrawId(before.html);
+        const res = id ? await fetch(new URL(page, config.origin), form(w.residentCookie, { intent: "withdraw", id })) : null;
+        // A withdrawal answers on the same page (200, with its message) or redirects.
+        ok = res !== null && (res.status === 200 || res.status === 303);
+        detail = `withdraw ${res?.status ?? "nothing to withdraw"}`;
+        const after = await get(page, w.residentCookie);
+        visible = after.status === 200 && withdrawId(after.html) === null;
+      }
     }
   } catch (error) {
     detail += ` ${error?.message ?? error}`;
   }
-  writes.push({ kind, ok, visible, ms: round(performance.now() - started, 1), detail });
-  if (signal.stopped) return;
+  writes.push({ kind: step ? `${kind}/${step}` : kind, ok, visible, ms: round(performance.now() - started, 1), detail });
 }
 
-async function writer(seconds, perSecond, signal) {
+async function writer(seconds, perSecond) {
+  const lanes = [
+    { steps: [["register", "take part"], ["register", "withdraw"]], busy: Promise.resolve(), n: 0 },
+    { steps: [["apply", "take part"], ["apply", "withdraw"]], busy: Promise.resolve(), n: 0 },
+    { steps: [["edit", null]], busy: Promise.resolve(), n: 0 },
+  ];
   const every = 1000 / perSecond;
   const until = Date.now() + seconds * 1000;
-  const running = [];
-  for (let next = Date.now(); next < until; next += every) {
+  let late = 0;
+  for (let next = Date.now(), turn = 0; next < until; next += every, turn += 1) {
     await sleep(Math.max(0, next - Date.now()));
-    running.push(oneWrite(signal));
+    const lane = lanes[turn % lanes.length];
+    const waited = Date.now();
+    await lane.busy;
+    late = Math.max(late, Date.now() - waited);
+    const [kind, step] = lane.steps[lane.n++ % lane.steps.length];
+    lane.busy = write(kind, step);
   }
-  await Promise.all(running);
+  // A lane that ends on a registration still withdraws it, so the next run starts from the same state.
+  for (const lane of lanes) {
+    await lane.busy;
+    if (lane.n % lane.steps.length !== 0) await write(...lane.steps[lane.n % lane.steps.length]);
+  }
+  return late;
 }
 
 // ───────────── the run ─────────────
@@ -213,7 +247,12 @@ const reads = [];
 let errors = 0;
 let non2xx = 0;
 const statuses = {};
-console.log(`• warm-up ${config.warmup} s`);
+// Warm-up: every URL of the mix once (8 at a time), as a portal up since morning has seen them, then load.
+const all = everyPath();
+const warmStart = Date.now();
+for (let i = 0; i < all.length; i += 8)
+  await Promise.all(all.slice(i, i + 8).map((p) => fetch(new URL(p, config.origin), { headers: config.headers }).then((r) => r.arrayBuffer())));
+console.log(`• warm-up: ${all.length} URLs once in ${((Date.now() - warmStart) / 1000).toFixed(1)} s, then ${config.warmup} s of load`);
 await readLoad(config.warmup, null);
 await sleep(1000);
 const rss = new Map();
@@ -225,17 +264,15 @@ const sampler = setInterval(() => {
 }, 500);
 const cpu0 = serverCpu();
 const t0 = Date.now();
-const signal = { stopped: false };
 console.log(`• measuring ${config.duration} s: ${config.connections} connections reading, ${config.writesPerSecond} writes/s`);
-const [result] = await Promise.all([
+const [result, writesLateMs] = await Promise.all([
   readLoad(config.duration, (status, ms) => {
     statuses[status] = (statuses[status] ?? 0) + 1;
     if (status >= 200 && status < 300) reads.push(ms);
     else if (status !== 304) non2xx += 1;
   }),
-  writer(config.duration, config.writesPerSecond, signal),
+  writer(config.duration, config.writesPerSecond),
 ]);
-signal.stopped = true;
 const seconds = (Date.now() - t0) / 1000;
 const cpu = serverCpu() - cpu0;
 clearInterval(sampler);
@@ -259,6 +296,7 @@ const out = {
   writesAcknowledged: writes.filter((w) => w.ok).length,
   writesVisible: writes.filter((w) => w.visible).length,
   writeFailures: writes.filter((w) => !w.ok || !w.visible).slice(0, 5),
+  writesLateMs,
   writeMsP95: percentile(writes.map((w) => w.ms).sort((a, b) => a - b), 95),
   rssMaxMB: Object.fromEntries([...rss].map(([pid, mb]) => [pid, Math.round(mb)])),
   rssMaxTotalMB: Math.round([...rss.values()].reduce((s, mb) => s + mb, 0)),
