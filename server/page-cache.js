@@ -26,8 +26,8 @@
 // Signed-in people never reach this cache, and an anonymous visitor who has just written carries a short-lived
 // cookie (FRESH_COOKIE) that keeps them out of it too: whoever made a change sees it at once.
 //
-// Memory: the copies (HTML and a gzipped twin, made once off the request path, so a hit costs no compression) are
-// held within a byte budget, oldest first out.
+// Memory: the copies (gzipped once off the request path, so a hit costs no compression) are held within a byte
+// budget; the page read longest ago leaves first.
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 
@@ -70,7 +70,7 @@ export function inlineScriptHashes(html) {
  * which change the HTML). Keying on anything cruder lets one visitor's header or settings reach everyone's copy.
  */
 export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, now = Date.now }) {
-  /** @type {Map<string, { at: number, epoch: number, item: string | null, body: Buffer, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
+  /** @type {Map<string, { at: number, epoch: number, item: string | null, body: Buffer | null, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
   const store = new Map();
   /** Pages being rendered anew right now: key → { began }. */
   const refreshing = new Map();
@@ -108,9 +108,10 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
       res.end();
     } else {
       const gzip = entry.gzip !== null && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-      // Already encoded: the compression middleware passes it through as it is.
+      // Already encoded: the compression middleware passes it through as it is. The rare client that takes no gzip
+      // gets the page unpacked from the kept copy.
       if (gzip) res.setHeader("Content-Encoding", "gzip");
-      const body = gzip ? entry.gzip : entry.body;
+      const body = gzip ? entry.gzip : (entry.body ?? zlib.gunzipSync(entry.gzip));
       res.setHeader("Content-Length", body.length);
       res.statusCode = 200;
       res.end(body);
@@ -138,7 +139,12 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     const at = now();
     if (hit) {
       const changed = changedSince(hit);
-      if (!changed && at - hit.at < ttlMs) return serve(req, res, hit, "hit");
+      if (!changed && at - hit.at < ttlMs) {
+        // The most recently read pages stay longest within the budget.
+        store.delete(key);
+        store.set(key, hit);
+        return serve(req, res, hit, "hit");
+      }
       if (changed && hit.item === null && at - hit.at < Math.min(graceMs, ttlMs)) return serve(req, res, hit, "stale");
       const refresh = refreshing.get(key);
       if (refresh && at - refresh.began <= MAX_STALE_MS) return serve(req, res, hit, "stale");
@@ -197,13 +203,15 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     store.set(key, entry);
     bytes += entry.bytes;
     keepWithinBudget();
-    // The gzipped twin is made once, on zlib's thread pool; until it is ready a hit sends the plain copy (the
-    // compression middleware then compresses it for that one answer).
+    // Only the gzipped copy is kept (a quarter of the size, so four times the pages in the budget), made once on
+    // zlib's thread pool; until it is ready a hit sends the plain copy (the compression middleware then compresses it
+    // for that one answer).
     zlib.gzip(body, { level: 6 }, (error, gzip) => {
       if (error || store.get(key) !== entry) return;
       entry.gzip = gzip;
-      entry.bytes += gzip.length;
-      bytes += gzip.length;
+      entry.body = null;
+      bytes += gzip.length - entry.bytes;
+      entry.bytes = gzip.length;
       keepWithinBudget();
     });
   }
