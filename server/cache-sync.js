@@ -29,7 +29,7 @@ export function joinCacheSync(app$, { clustered }) {
   const unconfirmed = new Map();
   let nextId = 0;
 
-  app$.onPublicCacheInvalidated((touched) => {
+  app$.onPublicCacheInvalidated((touched, reach) => {
     const id = (nextId += 1);
     let resolve;
     const promise = new Promise((r) => (resolve = r));
@@ -41,13 +41,13 @@ export function joinCacheSync(app$, { clustered }) {
     const timer = setTimeout(settle, SETTLE_TIMEOUT_MS);
     timer.unref();
     unconfirmed.set(id, { promise, settle });
-    send({ type: TAG, step: "invalidated", id, touched }, settle);
+    send({ type: TAG, step: "invalidated", id, touched, reach }, settle);
   });
 
   process.on("message", (message) => {
     if (message?.type !== TAG) return;
     if (message.step === "drop") {
-      app$.dropLocalPublicCache(message.touched);
+      app$.dropLocalPublicCache(message.touched, message.reach);
       send({ type: TAG, step: "dropped", origin: message.origin, id: message.id });
     } else if (message.step === "synced") {
       unconfirmed.get(message.id)?.settle();
@@ -95,7 +95,7 @@ export function relayCacheSync() {
       const key = `${worker.id}:${message.id}`;
       const others = [...members].filter((id) => id !== worker.id && cluster.workers?.[id]?.isConnected());
       waiting.set(key, new Set(others));
-      for (const id of others) cluster.workers[id].send({ type: TAG, step: "drop", origin: worker.id, id: message.id, touched: message.touched });
+      for (const id of others) cluster.workers[id].send({ type: TAG, step: "drop", origin: worker.id, id: message.id, touched: message.touched, reach: message.reach });
       if (others.length === 0) confirm(key);
     } else if (message.step === "dropped") {
       const key = `${message.origin}:${message.id}`;

@@ -10,10 +10,14 @@
 //
 // Freshness: the app counts writes in globalThis.__tsunaguCacheEpoch (invalidatePublicCache, and in the other server
 // processes when cache-sync.js brings them the news) and notes in globalThis.__tsunaguTouched which items each write
-// changed. A page is stored under the epoch its rendering began in. An item's own page (/places/3, /events/12 and
-// what hangs under them) is stale once a later write named that item, or named nothing (a whole-portal write); every
-// other page (lists, search, the home page, feeds) shows all items, so it is stale after any later write. A page
-// older than TTL_MS is stale too. docs/decisions/018-page-cache-survives-writes.md.
+// changed and how far it reaches (app/utils/cache.server.ts). A page is stored under the epoch its rendering began
+// in, with the items it links to. After a later write it is stale when:
+// - the write named nothing (a whole-portal write);
+// - it named an item the page is about or links to (its cards, its dates);
+// - the page shows many items (lists, search, the home page, feeds) and the write changed what an item says or where
+//   it belongs ("content"), which may change any such page; or it changed only numbers beside items ("counts": a
+//   registration) and the page is filtered on places left, or has no links to read (feeds).
+// A page older than TTL_MS is stale too. docs/decisions/018-page-cache-survives-writes.md.
 //
 // Stale while revalidating: a live portal writes all day, and dropping every page at each write left visitors with
 // the uncached cost almost all the time. Now:
@@ -38,6 +42,13 @@ const MAX_BODY = 2 * 1024 * 1024;
 export const MAX_STALE_MS = 5000;
 const ITEM_PAGE = /^\/(places|events|volunteer)\/(\d+)(?=[/?]|$)/;
 const ITEM_KIND = { places: "place", events: "event", volunteer: "opening" };
+
+/** The items a page shows, as the links of its cards and mentions ("event:12"): what a "counts" write checks. */
+export function linkedItems(html) {
+  const items = new Set();
+  for (const m of html.matchAll(/href="\/(places|events|volunteer)\/(\d+)(?=[/?#"])/g)) items.add(`${ITEM_KIND[m[1]]}:${Number(m[2])}`);
+  return items;
+}
 
 /** The item whose own page `path` is ("event:12"), or null for pages that show many items. */
 export function pageItem(path) {
@@ -70,7 +81,7 @@ export function inlineScriptHashes(html) {
  * which change the HTML). Keying on anything cruder lets one visitor's header or settings reach everyone's copy.
  */
 export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, now = Date.now }) {
-  /** @type {Map<string, { at: number, epoch: number, item: string | null, body: Buffer | null, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
+  /** @type {Map<string, { at: number, epoch: number, item: string | null, links: Set<string> | null, seatFiltered: boolean, body: Buffer | null, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
   const store = new Map();
   /** Pages being rendered anew right now: key → { began }. */
   const refreshing = new Map();
@@ -90,12 +101,19 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
 
   /** Whether a write since the page's render changed what it shows. */
   function changedSince(entry) {
-    if (entry.epoch === epoch()) return false;
-    if (entry.item === null) return true;
+    const e = entry.epoch;
+    if (e === epoch()) return false;
     const marks = globalThis.__tsunaguTouched;
     // A count moved by hand without marks (tests, older callers) is a whole-portal write.
     if (!marks) return true;
-    return Math.max(marks.get("*") ?? 0, marks.get(entry.item) ?? 0) > entry.epoch;
+    const after = (tag) => (marks.get(tag) ?? 0) > e;
+    if (after("*")) return true;
+    // Lists, search, the home page, feeds: any content write may change what they hold; a "counts" write only those
+    // showing its items, and those filtered on places left. Without links to read (a feed), any write.
+    if (entry.item === null && (after("lists") || ((entry.links === null || entry.seatFiltered) && after("counts")))) return true;
+    if (entry.item !== null && after(entry.item)) return true;
+    if (entry.links !== null) for (const link of entry.links) if (after(link)) return true;
+    return false;
   }
 
   function serve(req, res, entry, how) {
@@ -176,7 +194,7 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
         chunks.push(buf);
       }
       const cacheable = res.statusCode === 200 && !res.getHeader("set-cookie") && size <= MAX_BODY && !/no-store|private/.test(String(res.getHeader("cache-control") ?? ""));
-      if (cacheable) store$(key, pageItem(req.path), renderedIn, Buffer.concat(chunks), res);
+      if (cacheable) store$(key, req, renderedIn, Buffer.concat(chunks), res);
       else if (res.statusCode !== 200) remove(key);
       done();
       return end(chunk, ...rest);
@@ -184,12 +202,15 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     next();
   };
 
-  function store$(key, item, renderedIn, body, res) {
+  function store$(key, req, renderedIn, body, res) {
     const type = String(res.getHeader("content-type") ?? "");
     let csp = null;
+    let links = null;
     if (type.startsWith("text/html")) {
+      const html = body.toString("utf8");
       const policy = String(res.getHeader("content-security-policy") ?? "");
-      csp = policy.replace(/'nonce-[^']+'/, inlineScriptHashes(body.toString("utf8")).join(" "));
+      csp = policy.replace(/'nonce-[^']+'/, inlineScriptHashes(html).join(" "));
+      links = linkedItems(html);
     }
     const headers = {};
     for (const name of ["content-type", "cache-control", "content-disposition"]) {
@@ -199,7 +220,9 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     headers.vary = "Accept-Encoding";
     const etag = `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
     remove(key);
-    const entry = { at: now(), epoch: renderedIn, item, body, gzip: null, etag, headers, csp, bytes: body.length };
+    const item = pageItem(req.path);
+    const seatFiltered = /[?&]available=/.test(req.originalUrl);
+    const entry = { at: now(), epoch: renderedIn, item, links, seatFiltered, body, gzip: null, etag, headers, csp, bytes: body.length };
     store.set(key, entry);
     bytes += entry.bytes;
     keepWithinBudget();

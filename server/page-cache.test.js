@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import crypto from "node:crypto";
 import zlib from "node:zlib";
-import { FRESH_COOKIE, MAX_STALE_MS, createPageCache, inlineScriptHashes, isCacheablePath, pageItem } from "./page-cache.js";
+import { FRESH_COOKIE, MAX_STALE_MS, createPageCache, inlineScriptHashes, isCacheablePath, linkedItems, pageItem } from "./page-cache.js";
 import { dropLocalPublicCache } from "~/utils/cache.server";
 
 /** The part of an Express response the cache touches: headers, status, and what `end` answered. */
@@ -302,5 +302,40 @@ describe("page cache rules", () => {
       null,
       null,
     ]);
+  });
+
+  it("a registration (a counts write) makes stale only the pages that show its event, and lists filtered on places left", async () => {
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja" });
+    const html = { "/events": '<a href="/events/3">サロン</a><a href="/events/4">体操</a>', "/events?page=2": '<a href="/events/9">囲碁</a>', "/": '<a href="/events/3?date=5">サロン</a>' };
+    const visit = async (path) => {
+      const { res, headers } = fakeResponse();
+      let rendered = false;
+      await cache({ method: "GET", path: path.split("?")[0], originalUrl: path, headers: {} }, res, () => {
+        rendered = true;
+        res.setHeader("content-type", path.endsWith(".ics") ? "text/calendar" : "text/html; charset=utf-8");
+        res.end(`<html>${html[path] ?? ""}</html>`);
+      });
+      return rendered ? "rendered" : headers["x-page-cache"];
+    };
+    const pages = ["/events", "/events?page=2", "/", "/events/3", "/events/4", "/places/2", "/events?available=1", "/feeds/events.ics"];
+    for (const page of pages) await visit(page);
+    dropLocalPublicCache(["event:3"], "counts");
+    const after = {};
+    for (const page of pages) after[page] = await visit(page);
+    expect(after).toEqual({
+      "/events": "rendered",
+      "/events?page=2": "hit",
+      "/": "rendered",
+      "/events/3": "rendered",
+      "/events/4": "hit",
+      "/places/2": "hit",
+      "/events?available=1": "rendered",
+      "/feeds/events.ics": "rendered",
+    });
+  });
+
+  it("reads the items a page shows from its links", () => {
+    const html = '<a href="/events/12">x</a><a href="/events/12?date=3">x</a><a href="/places/4#map">x</a><a href="/volunteer/7/flyer">x</a><a href="/events">x</a><a href="https://example.jp/places/9">x</a>';
+    expect([...linkedItems(html)].sort()).toEqual(["event:12", "opening:7", "place:4"]);
   });
 });

@@ -34,34 +34,43 @@ declare global {
 }
 
 /**
- * What a write changed, for the page cache: the public items whose own pages (`/places/3`, `/events/12`, their
- * flyers and calendar files) now show something else, as "place:3", "event:12", "opening:5". Lists, search, the
- * home page and the feeds show every item, so every write makes them stale whatever it names. Without a list
- * (the default), every cached page is stale: a write whose reach a caller cannot name must not leave any copy fresh.
+ * What a write changed, for the page cache: the public items whose pages now show something else, as "place:3",
+ * "event:12", "opening:5". Without a list (the default), every cached page is stale: a write whose reach a caller
+ * cannot name must not leave any copy fresh.
  */
 export type Touched = readonly `${"place" | "event" | "opening"}:${number}`[];
 
-/** Tag of whole-portal writes in __tsunaguTouched. */
-export const EVERYTHING = "*";
+/**
+ * How far a write that names its items reaches beyond their own pages:
+ * - "content": what the items say or where they belong changed (an edit, a confirmation), so any list or search
+ *   may now hold them, order them or describe them differently: every page that shows many items is stale;
+ * - "counts": only a number shown beside them changed (places left after a registration or an application, a
+ *   date's cancellation mark): only the pages that show these items are stale, and lists filtered on places left.
+ */
+export type Reach = "content" | "counts";
 
-let announce: ((touched?: Touched) => void) | undefined;
+/** Marks in __tsunaguTouched: a whole-portal write, a "content" write, a "counts" write (besides each item's own). */
+export const MARK = { everything: "*", lists: "lists", counts: "counts" } as const;
+
+let announce: ((touched?: Touched, reach?: Reach) => void) | undefined;
 
 /** After a write: this process's public caches are emptied, and the other processes are told to empty theirs. */
-export function invalidatePublicCache(touched?: Touched) {
-  dropLocalPublicCache(touched);
-  announce?.(touched);
+export function invalidatePublicCache(touched?: Touched, reach: Reach = "content") {
+  dropLocalPublicCache(touched, reach);
+  announce?.(touched, reach);
 }
 
 /** Empties this process's caches only: what a process does when another one announces a write. */
-export function dropLocalPublicCache(touched?: Touched) {
+export function dropLocalPublicCache(touched?: Touched, reach: Reach = "content") {
   store.clear();
   bytes = 0;
-  // server/page-cache.js compares a page's epoch with these: the epoch moves at every write, and each tag (or
-  // EVERYTHING) remembers the epoch of the last write that named it.
+  // server/page-cache.js compares a page's epoch with these: the epoch moves at every write, and each mark remembers
+  // the epoch of the last write that set it.
   const epoch = (globalThis.__tsunaguCacheEpoch ?? 0) + 1;
   globalThis.__tsunaguCacheEpoch = epoch;
   const marks = (globalThis.__tsunaguTouched ??= new Map());
-  for (const tag of touched ?? [EVERYTHING]) marks.set(tag, epoch);
+  const tags = touched ? [...touched, reach === "counts" ? MARK.counts : MARK.lists] : [MARK.everything];
+  for (const tag of tags) marks.set(tag, epoch);
 }
 
 /**
@@ -73,7 +82,7 @@ export function publicCacheEpoch(): number {
 }
 
 /** server.mjs registers how a write reaches the other server processes (a single process registers nothing). */
-export function onPublicCacheInvalidated(listener: (touched?: Touched) => void) {
+export function onPublicCacheInvalidated(listener: (touched?: Touched, reach?: Reach) => void) {
   announce = listener;
 }
 

@@ -161,8 +161,8 @@ function formFields(html, action) {
 
 // Three lanes, each one write after another (a resident cannot withdraw what is still being registered): a resident
 // registers for a date and withdraws, applies to a shift and withdraws, an organiser edits a place's summary. The
-// lanes take turns at the overall rate; a lane still busy with its last write makes the next one wait (and the run
-// reports how late the writes fell behind).
+// lanes take turns at the overall rate (one write in ten an edit, by default); a lane still busy with its last write
+// makes the next one wait (and the run reports how late the writes fell behind).
 const writes = [];
 async function write(kind, step) {
   const started = performance.now();
@@ -224,10 +224,14 @@ async function writer(seconds, perSecond) {
   ];
   const every = 1000 / perSecond;
   const until = Date.now() + seconds * 1000;
+  // Which lane each turn goes to: residents far outnumber organisers, so by default one write in ten is an edit
+  // (config.editShare), the others alternate between registering and applying (each followed by withdrawing).
+  const editEvery = Math.max(1, Math.round(1 / (config.editShare ?? 0.1)));
+  let residentTurn = 0;
   let late = 0;
-  for (let next = Date.now(), turn = 0; next < until; next += every, turn += 1) {
+  for (let next = Date.now(), turn = 1; next < until; next += every, turn += 1) {
     await sleep(Math.max(0, next - Date.now()));
-    const lane = lanes[turn % lanes.length];
+    const lane = turn % editEvery === 0 ? lanes[2] : lanes[residentTurn++ % 2];
     const waited = Date.now();
     await lane.busy;
     late = Math.max(late, Date.now() - waited);

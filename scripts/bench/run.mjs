@@ -18,7 +18,7 @@
 // Options: --fresh  --quick (1 short run, for trying the script)  --runs N  --duration S  --warmup S
 //          --connections N  --rate R (fixed total req/s instead of closed loop)  --idle S (1-connection pass, 0 = off)
 //          --only name,name  --port N  --no-build  --no-gzip  --per-kind N (generated rows per kind)
-//          --analyze (run ANALYZE on the benchmark database first: what-if, the app itself never does)
+//          --analyze (a full ANALYZE of the benchmark database first; the app runs PRAGMA optimize at start-up)
 //          --wait-idle S (wait up to S seconds for other processes to leave the CPUs alone before measuring)
 //          --no-cache (server with PUBLIC_CACHE_TTL_MS=0: every request renders and queries, as right after a write
 //          or when each visitor asks for a different URL; by default the app's page cache serves the repeated URL)
@@ -67,6 +67,7 @@ const opts = {
   mixed: flag("mixed"),
   allCores: flag("all-cores"),
   writesPerSecond: Number(option("writes", 2)),
+  editShare: Number(option("edit-share", 0.1)),
   port: Number(option("port", 3500)),
   perKind: Number(option("per-kind", 3400)),
   only: option("only", "")
@@ -322,23 +323,13 @@ function ensureDatabase() {
  * query plans are the ones production gets); --analyze adds them to see what they would change.
  */
 function setStatistics(analyze) {
+  // The app itself keeps the planner's statistics (PRAGMA optimize at every start, docs/decisions/017): the
+  // benchmark measures what production runs. --analyze adds a full ANALYZE first (a what-if for larger samples).
+  if (!analyze) return;
   const db = new Database(DB);
   try {
-    if (analyze) {
-      db.exec("ANALYZE");
-      log("ANALYZE run on the benchmark database (--analyze)");
-      return;
-    }
-    let removed = 0;
-    for (const table of ["sqlite_stat1", "sqlite_stat4"]) {
-      const exists = db
-        .prepare(
-          "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?"
-        )
-        .get(table).n;
-      if (exists) removed += db.prepare(`DELETE FROM ${table}`).run().changes;
-    }
-    if (removed) log("planner statistics removed (left from an --analyze run)");
+    db.exec("ANALYZE");
+    log("ANALYZE run on the benchmark database (--analyze)");
   } finally {
     db.close();
   }
@@ -924,6 +915,7 @@ async function runMixed() {
         duration,
         warmup: opts.warmup,
         writesPerSecond: opts.writesPerSecond,
+        editShare: opts.editShare,
         headers: HEADERS,
         areas: plan.areas,
         words: plan.words,

@@ -166,7 +166,7 @@ export async function decideApplication(
     await recordAudit(tx, { actorId: input.staffUserId, action: audit.action, entityType: "application", entityId: app.id, detail: audit.detail });
     return { ok: true as const };
   }, WRITE_TX).then((r) => {
-    invalidatePublicCache([`opening:${app.shift.opening.id}`]);
+    invalidatePublicCache([`opening:${app.shift.opening.id}`], "counts");
     return r;
   });
 }
@@ -281,7 +281,8 @@ export async function cancelEventDate(input: { groupId: number; eventDateId: num
     await recordAudit(tx, { actorId: input.staffUserId, action: "event.date-cancelled", entityType: "event", entityId: date.eventId, detail: { eventDateId: date.id, told: count } });
     return count;
   }, WRITE_TX);
-  invalidatePublicCache([`event:${date.eventId}`]);
+  // The date stays listed, marked cancelled (and leaves lists of dates with places left).
+  invalidatePublicCache([`event:${date.eventId}`], "counts");
   return { ok: true as const, told };
 }
 

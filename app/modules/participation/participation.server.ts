@@ -36,11 +36,11 @@ type RegisterStatus = typeof REGISTRATION_STATUS.accepted | typeof REGISTRATION_
 
 export type ApplyResult = { ok: true; status: ApplyStatus; applicationId: number } | { ok: false; reason: ParticipationRefusal };
 
-/** Places left and waitlists changed on the item's page and the lists: cached copies must not show the old counts. */
+/** Places left and waitlists changed wherever the item is shown: cached copies must not show the old counts. */
 const changed =
   (item: Touched[number]) =>
   <T>(result: T): T => {
-    invalidatePublicCache([item]);
+    invalidatePublicCache([item], "counts");
     return result;
   };
 
