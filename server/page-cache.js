@@ -55,6 +55,7 @@ export function pageItem(path) {
   const m = ITEM_PAGE.exec(path);
   return m ? `${ITEM_KIND[m[1]]}:${Number(m[2])}` : null;
 }
+
 /** Set on the answer to an anonymous write; while it lasts the page cache is skipped for that browser. */
 export const FRESH_COOKIE = "tsunagu_fresh";
 export const FRESH_COOKIE_SECONDS = 10;
@@ -75,7 +76,7 @@ export function inlineScriptHashes(html) {
 }
 
 /**
- * @param {{ ttlMs: number, maxBytes?: number, sessionCookieNames: string[], variantOf: (req: any) => Promise<string>, onHit?: (req: any) => void, now?: () => number }} options
+ * @param {{ ttlMs: number, graceMs?: number, maxBytes?: number, sessionCookieNames: string[], variantOf: (req: any) => Promise<string>, onHit?: (req: any) => void, now?: () => number }} options
  * `variantOf` must be the app's own answer to "which copy of the page does this request get": its language choice
  * (?lng=, cookie, q-weighted Accept-Language) and the reader's display settings (furigana, text size, contrast,
  * which change the HTML). Keying on anything cruder lets one visitor's header or settings reach everyone's copy.
