@@ -27,7 +27,9 @@
 // - a list, search or home page copy stays in use for `graceMs` (2 s in production) after it was rendered even when
 //   writes came since (at two writes a second they always have): each is rendered at most once per grace period,
 //   and an anonymous visitor sees it at most that old. Then it is rendered anew as above.
-// Signed-in people never reach this cache, and an anonymous visitor who has just written carries a short-lived
+// After a whole-portal write (a publication, hiding an item, suspending a group) no stale copy is shown at all: what
+// staff took down is gone from the next page anyone gets. Signed-in people never reach this cache, and an anonymous
+// visitor who has just written carries a short-lived
 // cookie (FRESH_COOKIE) that keeps them out of it too: whoever made a change sees it at once.
 //
 // Memory: the copies (gzipped once off the request path, so a hit costs no compression) are held within a byte
@@ -100,15 +102,22 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     while (store.size > 0 && (bytes > maxBytes || store.size > MAX_ENTRIES)) remove(store.keys().next().value);
   };
 
-  /** Whether a write since the page's render changed what it shows. */
+  /**
+   * Whether a write since the page's render changed what it shows: false, "named" (a write that named its items), or
+   * "everything" (a whole-portal write: a publication, hiding, a suspended group; no stale copy is shown after one).
+   */
   function changedSince(entry) {
     const e = entry.epoch;
     if (e === epoch()) return false;
     const marks = globalThis.__tsunaguTouched;
     // A count moved by hand without marks (tests, older callers) is a whole-portal write.
-    if (!marks) return true;
+    if (!marks) return "everything";
     const after = (tag) => (marks.get(tag) ?? 0) > e;
-    if (after("*")) return true;
+    if (after("*")) return "everything";
+    return namedChange(entry, after) ? "named" : false;
+  }
+
+  function namedChange(entry, after) {
     // Lists, search, the home page, feeds: any content write may change what they hold; a "counts" write only those
     // showing its items, and those filtered on places left. Without links to read (a feed), any write.
     if (entry.item === null && (after("lists") || ((entry.links === null || entry.seatFiltered) && after("counts")))) return true;
@@ -158,15 +167,15 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     const at = now();
     if (hit) {
       const changed = changedSince(hit);
-      if (!changed && at - hit.at < ttlMs) {
+      if (changed === false && at - hit.at < ttlMs) {
         // The most recently read pages stay longest within the budget.
         store.delete(key);
         store.set(key, hit);
         return serve(req, res, hit, "hit");
       }
-      if (changed && hit.item === null && at - hit.at < Math.min(graceMs, ttlMs)) return serve(req, res, hit, "stale");
+      if (changed === "named" && hit.item === null && at - hit.at < Math.min(graceMs, ttlMs)) return serve(req, res, hit, "stale");
       const refresh = refreshing.get(key);
-      if (refresh && at - refresh.began <= MAX_STALE_MS) return serve(req, res, hit, "stale");
+      if (changed !== "everything" && refresh && at - refresh.began <= MAX_STALE_MS) return serve(req, res, hit, "stale");
     }
     // This request renders the page (anew); others asking for it meanwhile may be given the stale copy.
     const token = { began: at };

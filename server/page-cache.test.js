@@ -120,7 +120,7 @@ describe("page cache rules", () => {
     const first = visit();
     await first.rendering;
     first.finish();
-    globalThis.__tsunaguCacheEpoch = (globalThis.__tsunaguCacheEpoch ?? 0) + 1;
+    dropLocalPublicCache(["event:3"]); // an edit of one event: every list is stale
     version = "after";
     clock += 100;
 
@@ -154,7 +154,7 @@ describe("page cache rules", () => {
     };
     expect(await visit()).toBe("rendered");
     pending.shift()();
-    globalThis.__tsunaguCacheEpoch = (globalThis.__tsunaguCacheEpoch ?? 0) + 1;
+    dropLocalPublicCache(["event:3"]); // an edit of one event: every list is stale
     expect(await visit()).toBe("rendered"); // stays unfinished: a slow render
     clock += MAX_STALE_MS;
     expect(await visit()).toBe("stale");
@@ -337,5 +337,28 @@ describe("page cache rules", () => {
   it("reads the items a page shows from its links", () => {
     const html = '<a href="/events/12">x</a><a href="/events/12?date=3">x</a><a href="/places/4#map">x</a><a href="/volunteer/7/flyer">x</a><a href="/events">x</a><a href="https://example.jp/places/9">x</a>';
     expect([...linkedItems(html)].sort()).toEqual(["event:12", "opening:7", "place:4"]);
+  });
+
+  it("after a whole-portal write (an item hidden, a group suspended) no stale copy is shown, not even while rendering", async () => {
+    const cache = createPageCache({ ttlMs: 60_000, graceMs: 2_000, sessionCookieNames: [], variantOf: async () => "ja" });
+    const pending = [];
+    const visit = async (path) => {
+      const { res, headers } = fakeResponse();
+      let rendered = false;
+      await cache({ method: "GET", path, originalUrl: path, headers: {} }, res, () => {
+        rendered = true;
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        pending.push(() => res.end("<html>x</html>"));
+      });
+      return rendered ? "rendered" : headers["x-page-cache"];
+    };
+    for (const path of ["/events", "/events/3"]) {
+      expect(await visit(path)).toBe("rendered");
+      pending.shift()();
+    }
+    dropLocalPublicCache();
+    expect(await visit("/events")).toBe("rendered"); // no grace
+    expect(await visit("/events/3")).toBe("rendered"); // left unfinished
+    expect(await visit("/events/3")).toBe("rendered"); // no stale copy while the other render runs
   });
 });
