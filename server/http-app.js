@@ -92,7 +92,15 @@ export function createHttpApp({ build, env, cacheSync }) {
   // past the page cache for a few seconds, so they never meet a copy made before their own change.
   const freshCookie = `${FRESH_COOKIE}=1; Path=/; Max-Age=${FRESH_COOKIE_SECONDS}; HttpOnly; SameSite=Lax${env.APP_ORIGIN.startsWith("https:") ? "; Secure" : ""}`;
   app.use((req, res, next) => {
-    if (req.method !== "GET" && req.method !== "HEAD" && !hasSessionCookie(req)) res.append("Set-Cookie", freshCookie);
+    if (req.method === "GET" || req.method === "HEAD" || hasSessionCookie(req)) return next();
+    // Added as the headers go out, last, and only when the answer does not sign the person in (then they skip the
+    // page cache anyway, and their session cookie stays the first one set).
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      const set = [res.getHeader("set-cookie") ?? []].flat().map(String);
+      if (!set.some((c) => SESSION_COOKIES.some((name) => c.startsWith(`${name}=`)))) res.setHeader("Set-Cookie", [...set, freshCookie]);
+      return writeHead.apply(this, args);
+    };
     next();
   });
 

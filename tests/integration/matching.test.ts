@@ -317,9 +317,11 @@ describe("the candidates' cache", () => {
     const of = (id: number) => pool.byKey.get(itemKey("event", id))!;
     expect(of(course.id).categoryIds.sort()).toEqual([health.id, learning.id].sort());
     expect(of(gathering.id).categoryIds).toEqual([health.id]);
-    // Whichever ranks first is shown: each points at the other's first listing.
-    const keys = [of(course.id).sameActivityAs, of(again.id).sameActivityAs];
-    expect(keys.filter(Boolean)).toEqual([itemKey("event", Math.min(course.id, again.id))]);
+    // Whichever ranks first is shown: every listing of the course points at the same first listing (the sample data
+    // has the course too, listed before these), and one of them is that listing itself.
+    const firstOf = (id: number) => of(id).sameActivityAs ?? itemKey("event", id);
+    expect(firstOf(course.id)).toBe(firstOf(again.id));
+    expect([of(course.id).sameActivityAs, of(again.id).sameActivityAs].filter(Boolean).length).toBeGreaterThanOrEqual(1);
     expect(of(gathering.id).sameActivityAs).toBeUndefined();
   });
 });

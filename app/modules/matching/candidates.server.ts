@@ -158,6 +158,9 @@ async function loadOpenings(now: Date): Promise<PoolItem[]> {
 async function loadEvents(now: Date, learningId: number | null): Promise<PoolItem[]> {
   const rows = await prisma.event.findMany({
     where: { AND: [publicWhere("event"), { dates: { some: { status: "scheduled", startsAt: { gte: now } } } }] },
+    // In a fixed order, whatever plan SQLite picks: the first listing of a course held at several venues is the one
+    // the others point at (loadCandidatePool).
+    orderBy: { id: "asc" },
     select: {
       id: true,
       groupId: true,
