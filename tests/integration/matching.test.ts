@@ -153,7 +153,9 @@ describe("recommend", () => {
       areaId: taxa.fujimi,
       beginnerFriendly: true,
       categories: { connect: [{ id: taxa.children }] },
-      shifts: [{ startsAt: daysFromNow(1.2), slots: 3 }, { startsAt: saturday, slots: 2 }],
+      // A sooner shift the resident cannot make (the evening before; "1.2 days from now" fell on a Saturday morning in
+      // Tokyo when the suite ran on a Thursday afternoon), then the one that fits.
+      shifts: [{ startsAt: new Date(saturday.getTime() - 15 * 3_600_000), slots: 3 }, { startsAt: saturday, slots: 2 }],
     });
     await prisma.translation.create({ data: { entityType: "opening", entityId: fits.id, field: "title", locale: "en", value: "Saturday study helper", source: "organizer", status: "approved" } });
     const far = await createOpening(other, { title: "北の募集", areaId: taxa.kita, categories: { connect: [{ id: taxa.elderly }] } });
