@@ -389,6 +389,26 @@ function pickDetailIds() {
 }
 
 /**
+ * A fresh session for `userId` carrying `token`, replacing theirs from earlier runs, stored the way the app's session
+ * module stores it: the SHA-256 of the cookie's token as the id, dates as Prisma writes them.
+ */
+function writeSession(db, userId, token, now) {
+  const iso = (d) => d.toISOString().replace("Z", "+00:00");
+  db.prepare(`DELETE FROM "Session" WHERE userId = ?`).run(userId);
+  db.prepare(
+    `INSERT INTO "Session" (id, userId, createdAt, expiresAt, absoluteExpiresAt, lastSeenAt, idleSeconds) VALUES (?, ?, ?, ?, ?, ?, ?)`
+  ).run(
+    crypto.createHash("sha256").update(token, "utf8").digest("hex"),
+    userId,
+    iso(now),
+    iso(new Date(now.getTime() + 10 * 86_400_000)),
+    iso(new Date(now.getTime() + 30 * 86_400_000)),
+    iso(now),
+    10 * 24 * 3600
+  );
+}
+
+/**
  * The resident of the personal targets: resident@example.jp of the sample data (prisma/seed.ts), with applications
  * and registrations behind them. Their profile is set to a filled one (interests, audiences, skills, a week, an area),
  * the same on every run, and a fresh resident session is written into the benchmark database the way the app's
@@ -464,18 +484,7 @@ function signInBenchResident(now = new Date()) {
           id,
           user.id
         );
-      db.prepare(`DELETE FROM "Session" WHERE userId = ?`).run(user.id);
-      db.prepare(
-        `INSERT INTO "Session" (id, userId, createdAt, expiresAt, absoluteExpiresAt, lastSeenAt, idleSeconds) VALUES (?, ?, ?, ?, ?, ?, ?)`
-      ).run(
-        crypto.createHash("sha256").update(token, "utf8").digest("hex"),
-        user.id,
-        iso(now),
-        iso(new Date(now.getTime() + 10 * 86_400_000)),
-        iso(new Date(now.getTime() + 30 * 86_400_000)),
-        iso(now),
-        10 * 24 * 3600
-      );
+      writeSession(db, user.id, token, now);
     })();
     return { userId: user.id, cookie: `tsunagu_session=${token}` };
   } finally {
@@ -800,23 +809,11 @@ function machine() {
 /** A fresh session for a sample person, written the way the app's session module stores it. */
 function signIn(email, now = new Date()) {
   const db = new Database(DB, { fileMustExist: true });
-  const iso = (d) => d.toISOString().replace("Z", "+00:00");
   try {
     const user = db.prepare(`SELECT id FROM "User" WHERE email = ? AND status = 'active'`).get(email);
     if (!user) throw new Error(`no active ${email} in the benchmark database (run with --fresh)`);
     const token = crypto.randomBytes(20).toString("base64url");
-    db.prepare(`DELETE FROM "Session" WHERE userId = ?`).run(user.id);
-    db.prepare(
-      `INSERT INTO "Session" (id, userId, createdAt, expiresAt, absoluteExpiresAt, lastSeenAt, idleSeconds) VALUES (?, ?, ?, ?, ?, ?, ?)`
-    ).run(
-      crypto.createHash("sha256").update(token, "utf8").digest("hex"),
-      user.id,
-      iso(now),
-      iso(new Date(now.getTime() + 10 * 86_400_000)),
-      iso(new Date(now.getTime() + 30 * 86_400_000)),
-      iso(now),
-      10 * 24 * 3600
-    );
+    writeSession(db, user.id, token, now);
     return { userId: user.id, cookie: `tsunagu_session=${token}` };
   } finally {
     db.close();
