@@ -23,6 +23,23 @@ function fakeResponse() {
   return { res, headers, sent: () => (body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(String(body))) };
 }
 
+/**
+ * A visitor of `cache`: asks for a path (its query string kept) and says whether the app rendered it or the cache
+ * answered ("hit", "stale"). `body` and `type` are what the app would render.
+ */
+function visitorOf(cache, { body = (path) => `<html>${path}</html>`, type = () => "text/html; charset=utf-8" } = {}) {
+  return async (path) => {
+    const { res, headers } = fakeResponse();
+    let rendered = false;
+    await cache({ method: "GET", path: path.split("?")[0], originalUrl: path, headers: {} }, res, () => {
+      rendered = true;
+      res.setHeader("content-type", type(path));
+      res.end(body(path));
+    });
+    return rendered ? "rendered" : headers["x-page-cache"];
+  };
+}
+
 describe("page cache rules", () => {
   it("caches only public pages", () => {
     for (const p of ["/", "/places", "/places/3", "/events", "/events/4/calendar.ics", "/volunteer/2", "/search", "/feeds/events.ics", "/sitemap.xml"]) {
@@ -236,16 +253,7 @@ describe("page cache rules", () => {
 
   it("a write that names an item makes that item's pages and every list stale, and leaves other items' pages fresh", async () => {
     const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja" });
-    const visit = async (path) => {
-      const { res, headers } = fakeResponse();
-      let rendered = false;
-      await cache({ method: "GET", path: path.split("?")[0], originalUrl: path, headers: {} }, res, () => {
-        rendered = true;
-        res.setHeader("content-type", "text/html; charset=utf-8");
-        res.end(`<html>${path}</html>`);
-      });
-      return rendered ? "rendered" : headers["x-page-cache"];
-    };
+    const visit = visitorOf(cache);
     const pages = ["/events/3", "/events/3/calendar.ics", "/events/4", "/places/3", "/volunteer/3", "/events", "/search?q=サロン", "/"];
     for (const page of pages) expect(await visit(page)).toBe("rendered");
     dropLocalPublicCache(["event:3"]);
@@ -268,16 +276,7 @@ describe("page cache rules", () => {
   it("keeps a list's copy for the grace period after writes, then renders it anew; an item's page has no grace", async () => {
     let clock = 1_000;
     const cache = createPageCache({ ttlMs: 60_000, graceMs: 2_000, sessionCookieNames: [], variantOf: async () => "ja", now: () => clock });
-    const visit = async (path) => {
-      const { res, headers } = fakeResponse();
-      let rendered = false;
-      await cache({ method: "GET", path, originalUrl: path, headers: {} }, res, () => {
-        rendered = true;
-        res.setHeader("content-type", "text/html; charset=utf-8");
-        res.end(`<html>${path}</html>`);
-      });
-      return rendered ? "rendered" : headers["x-page-cache"];
-    };
+    const visit = visitorOf(cache);
     expect(await visit("/events")).toBe("rendered");
     expect(await visit("/events/3")).toBe("rendered");
     clock += 500;
@@ -307,16 +306,7 @@ describe("page cache rules", () => {
   it("a registration (a counts write) makes stale only the pages that show its event, and lists filtered on places left", async () => {
     const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja" });
     const html = { "/events": '<a href="/events/3">サロン</a><a href="/events/4">体操</a>', "/events?page=2": '<a href="/events/9">囲碁</a>', "/": '<a href="/events/3?date=5">サロン</a>' };
-    const visit = async (path) => {
-      const { res, headers } = fakeResponse();
-      let rendered = false;
-      await cache({ method: "GET", path: path.split("?")[0], originalUrl: path, headers: {} }, res, () => {
-        rendered = true;
-        res.setHeader("content-type", path.endsWith(".ics") ? "text/calendar" : "text/html; charset=utf-8");
-        res.end(`<html>${html[path] ?? ""}</html>`);
-      });
-      return rendered ? "rendered" : headers["x-page-cache"];
-    };
+    const visit = visitorOf(cache, { body: (path) => `<html>${html[path] ?? ""}</html>`, type: (path) => (path.endsWith(".ics") ? "text/calendar" : "text/html; charset=utf-8") });
     const pages = ["/events", "/events?page=2", "/", "/events/3", "/events/4", "/places/2", "/events?available=1", "/feeds/events.ics"];
     for (const page of pages) await visit(page);
     dropLocalPublicCache(["event:3"], "counts");
