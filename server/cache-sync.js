@@ -14,6 +14,17 @@
 // A worker that does not confirm within SETTLE_TIMEOUT_MS (stuck or dying) no longer holds the answer back; its
 // copies then live at most PUBLIC_CACHE_TTL_MS. Several machines or instances do not share this channel: see
 // docs/decisions/010-one-process-per-core.md. With a single process (no cluster) there is nothing to carry.
+//
+// Pages, too: a worker that has rendered an anonymous page offers its gzipped copy to the others, so each page is
+// rendered once for the whole machine instead of once per worker (issue 13: two workers had served fewer pages
+// than one, each rendering again what the other had). A copy may only be newer than every write its receiver
+// knows of, so it travels only when no write is in flight between the processes at any of its three steps:
+// - the renderer offers it only if no write reached it since the render began (page-cache.js);
+// - the primary passes it on only while no write awaits any worker's confirmation;
+// - the receiver keeps it only while none of its own writes awaits confirmation.
+// Messages between two processes arrive in order, so a write announced before the copy is seen by one of these
+// checks, and one announced after it makes the copy stale as any page already kept. Copies are Buffers, so the
+// channel uses the "advanced" (structured clone) serialization (cluster.js).
 import cluster from "node:cluster";
 
 const SETTLE_TIMEOUT_MS = 1000;
@@ -24,10 +35,12 @@ const TAG = "tsunagu:cache";
  * alone (`clustered: false`) has no one to tell.
  */
 export function joinCacheSync(app$, { clustered }) {
-  if (!clustered) return { settled: () => Promise.resolve() };
+  if (!clustered) return { settled: () => Promise.resolve(), sharePage: undefined, onSharedPage: () => {} };
   /** id → { promise, resolve } of each announced write not yet confirmed by the other workers. */
   const unconfirmed = new Map();
   let nextId = 0;
+  /** @type {(page: any) => void} */
+  let adopt = () => {};
 
   app$.onPublicCacheInvalidated((touched, reach) => {
     const id = (nextId += 1);
@@ -51,6 +64,9 @@ export function joinCacheSync(app$, { clustered }) {
       send({ type: TAG, step: "dropped", origin: message.origin, id: message.id });
     } else if (message.step === "synced") {
       unconfirmed.get(message.id)?.settle();
+    } else if (message.step === "page") {
+      // A write of ours that a sibling has not yet confirmed may be newer than the page it rendered.
+      if (unconfirmed.size === 0) adopt(message.page);
     }
   });
   // Sent before this worker listens: IPC from one worker arrives in order, so the primary counts it in before it
@@ -60,6 +76,12 @@ export function joinCacheSync(app$, { clustered }) {
   return {
     /** Resolves when every write announced so far has emptied the other workers' caches (or timed out). */
     settled: () => (unconfirmed.size === 0 ? Promise.resolve() : Promise.all([...unconfirmed.values()].map((u) => u.promise)).then(() => undefined)),
+    /** Offers a page this worker rendered (and checked no write reached since) to the others (page-cache.js). */
+    sharePage: (page) => send({ type: TAG, step: "page", page }),
+    /** Where pages the other workers rendered go. */
+    onSharedPage: (listener) => {
+      adopt = listener;
+    },
   };
 }
 
@@ -97,6 +119,10 @@ export function relayCacheSync() {
       waiting.set(key, new Set(others));
       for (const id of others) cluster.workers[id].send({ type: TAG, step: "drop", origin: worker.id, id: message.id, touched: message.touched, reach: message.reach });
       if (others.length === 0) confirm(key);
+    } else if (message.step === "page") {
+      // While a write is still on its way to some worker, the page may predate it there: not passed on.
+      if (waiting.size > 0) return;
+      for (const id of members) if (id !== worker.id && cluster.workers?.[id]?.isConnected()) cluster.workers[id].send(message);
     } else if (message.step === "dropped") {
       const key = `${message.origin}:${message.id}`;
       const pending = waiting.get(key);

@@ -34,6 +34,8 @@ export function runPrimary({ workers, log = console }) {
   let stopping = false;
 
   relayCacheSync();
+  // Shared pages are Buffers: structured clone carries them as bytes, JSON would turn each into a list of numbers.
+  cluster.setupPrimary({ serialization: "advanced" });
 
   const fork = (slot) => {
     const state = slots.get(slot) ?? { quickDeaths: 0, listened: false };

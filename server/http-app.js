@@ -14,7 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SESSION_COOKIES = ["tsunagu_session", "__Host-tsunagu_session"];
 
 /**
- * @param {{ build: any, env: any, cacheSync: { settled: () => Promise<void> } }} options
+ * @param {{ build: any, env: any, cacheSync: { settled: () => Promise<void>, sharePage?: (page: any) => void, onSharedPage?: (listener: (page: any) => void) => void } }} options
  * `env` is the app's validated configuration (getEnv()); `cacheSync` tells when a write has emptied the caches of
  * the other server processes (server/cache-sync.js).
  */
@@ -104,16 +104,17 @@ export function createHttpApp({ build, env, cacheSync }) {
     next();
   });
 
-  app.use(
-    createPageCache({
-      ttlMs: env.PUBLIC_CACHE_TTL_MS,
-      graceMs: env.PAGE_CACHE_GRACE_MS,
-      maxBytes: env.PAGE_CACHE_MAX_MB * 1024 * 1024,
-      sessionCookieNames: SESSION_COOKIES,
-      variantOf: (req) => app$.pageVariant(detectionRequest(req)),
-      onHit: (req) => app$.countCachedPageView?.(req.path),
-    }),
-  );
+  const pageCache = createPageCache({
+    ttlMs: env.PUBLIC_CACHE_TTL_MS,
+    graceMs: env.PAGE_CACHE_GRACE_MS,
+    maxBytes: env.PAGE_CACHE_MAX_MB * 1024 * 1024,
+    sessionCookieNames: SESSION_COOKIES,
+    variantOf: (req) => app$.pageVariant(detectionRequest(req)),
+    onHit: (req) => app$.countCachedPageView?.(req.path),
+    share: cacheSync.sharePage,
+  });
+  cacheSync.onSharedPage?.((page) => pageCache.adopt(page));
+  app.use(pageCache);
 
   app.all(
     "*",

@@ -58,6 +58,11 @@ export function pageItem(path) {
   return m ? `${ITEM_KIND[m[1]]}:${Number(m[2])}` : null;
 }
 
+/**
+ * @typedef {{ key: string, at: number, item: string | null, links: string[] | null, seatFiltered: boolean, gzip: Uint8Array, etag: string, headers: Record<string, any>, csp: string | null }} SharedPage
+ * @typedef {(page: SharedPage) => void} SharePage
+ */
+
 /** Set on the answer to an anonymous write; while it lasts the page cache is skipped for that browser. */
 export const FRESH_COOKIE = "tsunagu_fresh";
 export const FRESH_COOKIE_SECONDS = 10;
@@ -78,12 +83,12 @@ export function inlineScriptHashes(html) {
 }
 
 /**
- * @param {{ ttlMs: number, graceMs?: number, maxBytes?: number, sessionCookieNames: string[], variantOf: (req: any) => Promise<string>, onHit?: (req: any) => void, now?: () => number }} options
+ * @param {{ ttlMs: number, graceMs?: number, maxBytes?: number, sessionCookieNames: string[], variantOf: (req: any) => Promise<string>, onHit?: (req: any) => void, share?: SharePage, now?: () => number }} options
  * `variantOf` must be the app's own answer to "which copy of the page does this request get": its language choice
  * (?lng=, cookie, q-weighted Accept-Language) and the reader's display settings (furigana, text size, contrast,
  * which change the HTML). Keying on anything cruder lets one visitor's header or settings reach everyone's copy.
  */
-export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, now = Date.now }) {
+export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, share = undefined, now = Date.now }) {
   /** @type {Map<string, { at: number, epoch: number, item: string | null, links: Set<string> | null, seatFiltered: boolean, body: Buffer | null, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
   const store = new Map();
   /** Pages being rendered anew right now: key → { began }. */
@@ -152,7 +157,7 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     }
   }
 
-  return async function pageCache(req, res, next) {
+  async function pageCache(req, res, next) {
     if (ttlMs <= 0 || req.method !== "GET" || !isCacheablePath(req.path)) return next();
     const cookie = req.headers.cookie ?? "";
     if (bypassCookies.some((name) => cookie.includes(`${name}=`))) return next();
@@ -210,7 +215,26 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
       return end(chunk, ...rest);
     };
     next();
+  }
+
+  /**
+   * A page another server process rendered (cache-sync.js brings it): kept as if rendered here now, unless this
+   * process holds a newer copy. The sharing side guarantees it is no older than any write this process knows of.
+   * @param {SharedPage} page
+   */
+  pageCache.adopt = function adopt(page) {
+    if (ttlMs <= 0) return;
+    const mine = store.get(page.key);
+    if (mine && mine.at >= page.at) return;
+    remove(page.key);
+    const gzip = Buffer.from(page.gzip.buffer, page.gzip.byteOffset, page.gzip.byteLength);
+    const entry = { at: page.at, epoch: epoch(), item: page.item, links: page.links === null ? null : new Set(page.links), seatFiltered: page.seatFiltered, body: null, gzip, etag: page.etag, headers: page.headers, csp: page.csp, bytes: gzip.length };
+    store.set(page.key, entry);
+    bytes += entry.bytes;
+    keepWithinBudget();
   };
+
+  return pageCache;
 
   function store$(key, req, renderedIn, body, res) {
     const type = String(res.getHeader("content-type") ?? "");
@@ -246,6 +270,11 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
       bytes += gzip.length - entry.bytes;
       entry.bytes = gzip.length;
       keepWithinBudget();
+      // The other server processes may keep it too, so that a page is rendered once for all of them, but only
+      // when no write reached this process since the render began (then it might show less than they know).
+      if (share && entry.epoch === epoch()) {
+        share({ key, at: entry.at, item, links: links === null ? null : [...links], seatFiltered, gzip, etag, headers, csp });
+      }
     });
   }
 }

@@ -351,4 +351,63 @@ describe("page cache rules", () => {
     expect(await visit("/events/3")).toBe("rendered"); // left unfinished
     expect(await visit("/events/3")).toBe("rendered"); // no stale copy while the other render runs
   });
+
+  it("offers a page it rendered to the other workers, who serve it without rendering, with the same bytes and ETag", async () => {
+    const offered = [];
+    let arrived;
+    const share = (page) => {
+      offered.push(page);
+      arrived?.();
+    };
+    const renderer = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja", share });
+    const sibling = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja" });
+    const gzipped = new Promise((resolve) => (arrived = resolve));
+    expect(await visitorOf(renderer)("/places/8")).toBe("rendered");
+    await gzipped;
+    expect(offered).toHaveLength(1);
+    expect(offered[0]).toMatchObject({ key: "/places/8|ja", item: "place:8" });
+    // Across the process boundary the Buffer arrives as a plain Uint8Array (structured clone).
+    sibling.adopt({ ...offered[0], gzip: new Uint8Array(offered[0].gzip) });
+
+    const { res, headers, sent } = fakeResponse();
+    let rendered = false;
+    await sibling({ method: "GET", path: "/places/8", originalUrl: "/places/8", headers: { "accept-encoding": "gzip" } }, res, () => (rendered = true));
+    expect(rendered).toBe(false);
+    expect(headers["x-page-cache"]).toBe("hit");
+    expect(headers["etag"]).toBe(offered[0].etag);
+    expect(zlib.gunzipSync(sent()).toString()).toBe("<html>/places/8</html>");
+    // A write to that place later makes the adopted copy stale like any other.
+    dropLocalPublicCache(["place:8"]);
+    expect(await visitorOf(sibling)("/places/8")).toBe("rendered");
+  });
+
+  it("does not offer a page when a write reached the worker while it was being rendered", async () => {
+    const offered = [];
+    const renderer = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja", share: (page) => offered.push(page) });
+    const visit = visitorOf(renderer, {
+      body: (path) => {
+        dropLocalPublicCache(["event:99"], "counts"); // committed by another request between the reads and the end
+        return `<html>${path}</html>`;
+      },
+    });
+    expect(await visit("/events/5")).toBe("rendered");
+    // The gzip runs on the thread pool: give it time to finish before looking.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(offered).toEqual([]);
+  });
+
+  it("keeps its own copy when the one offered is older", async () => {
+    let clock = 1_000;
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja", now: () => clock });
+    const visit = visitorOf(cache, { body: () => "<html>mine</html>" });
+    expect(await visit("/volunteer/2")).toBe("rendered");
+    const older = zlib.gzipSync("<html>older</html>");
+    cache.adopt({ key: "/volunteer/2|ja", at: 500, item: "opening:2", links: [], seatFiltered: false, gzip: older, etag: 'W/"older"', headers: { "content-type": "text/html" }, csp: null });
+    clock = 2_000;
+    const { res, sent } = fakeResponse();
+    await cache({ method: "GET", path: "/volunteer/2", originalUrl: "/volunteer/2", headers: {} }, res, () => {
+      throw new Error("rendered");
+    });
+    expect(sent().toString()).toBe("<html>mine</html>");
+  });
 });

@@ -121,6 +121,22 @@ describe("one worker process per core (WEB_CONCURRENCY=2)", () => {
     expect((await onB!.request(page, other)).body).toContain(`残り ${SEATS - 1} 名`);
   });
 
+  it("a page one worker rendered is served by the other from its cache, with the same bytes, without rendering it again", async () => {
+    const [onA, onB] = [...(await connectionPerWorker()).values()];
+    // A page and language nobody has asked for yet in this file.
+    const page = `/events/${setup.eventId}`;
+    const english = { headers: { "Accept-Language": "en" } };
+    const rendered = await onA!.request(page, english);
+    expect(rendered.status).toBe(200);
+    expect(rendered.headers["x-page-cache"]).toBeUndefined();
+    // The copy travels once it is gzipped (off the request path), through the primary: well under a second. B's
+    // first answer must already be that copy (had B rendered it, it would carry no X-Page-Cache).
+    await new Promise((r) => setTimeout(r, 1500));
+    const fromB = await onB!.request(page, english);
+    expect(fromB.headers["x-page-cache"]).toBe("hit");
+    expect(fromB.body).toBe(rendered.body);
+  });
+
   it("every queued email is delivered exactly once, by one sender keeping Resend's pace", async () => {
     const connections = [...(await connectionPerWorker()).values()];
     const eventDateId = setup.dateIds[1]!;
