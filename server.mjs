@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { runPrimary } from "./server/cluster.js";
 import { joinCacheSync } from "./server/cache-sync.js";
 import { createHttpApp } from "./server/http-app.js";
+import { startReadingService } from "./server/reading-service.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const build = await import(pathToFileURL(path.join(here, "build", "index.js")).href);
@@ -20,6 +21,10 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
+
+// One reading dictionary for the whole server, in its own process (server/reading-service.js): started by the first
+// process, found by the workers through the environment they inherit.
+if (cluster.isPrimary) await startReadingService().ready;
 
 if (cluster.isPrimary && env.WEB_CONCURRENCY > 1) {
   // Created here, once, before any worker starts (importing the build has already set up the database file).

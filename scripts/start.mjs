@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { databaseFile, deploymentMode } from "../server/deployment.js";
+import { databaseFile, deploymentMode, heapLimitArgs } from "../server/deployment.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -66,6 +66,14 @@ if (stale || process.argv.includes("--build")) {
   run(bin("remix"), ["build"]);
 }
 
-const server = spawn(process.execPath, ["server.mjs"], { stdio: "inherit", env });
+// The cluster's workers inherit the heap limit from here (server/cluster.js passes node's flags on).
+let heap;
+try {
+  heap = heapLimitArgs(env);
+} catch (error) {
+  console.error(`✗ ${error.message}`);
+  process.exit(1);
+}
+const server = spawn(process.execPath, [...heap, "server.mjs"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

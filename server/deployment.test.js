@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deploymentMode, isLoopbackAddress, isLoopbackHost } from "./deployment.js";
+import { deploymentMode, heapLimitArgs, isLoopbackAddress, isLoopbackHost } from "./deployment.js";
 
 describe("deployment mode from HOST, APP_ORIGIN and SEED", () => {
   it.each([
@@ -37,5 +37,15 @@ describe("deployment mode from HOST, APP_ORIGIN and SEED", () => {
   it("names what is missing: APP_ORIGIN on a reachable address, a SEED it does not know", () => {
     expect(deploymentMode({ HOST: "0.0.0.0" }).problems.join(" ")).toContain("APP_ORIGIN");
     expect(deploymentMode({ SEED: "1" }).problems.join(" ")).toContain("SEED=1");
+  });
+});
+
+describe("the heap limit of a server process (SERVER_HEAP_MB)", () => {
+  it("is 256 MB unless set, can be left to node with 0, and refuses what is not a number of megabytes", () => {
+    expect(heapLimitArgs({})).toEqual(["--max-old-space-size=256"]);
+    expect(heapLimitArgs({ SERVER_HEAP_MB: "512" })).toEqual(["--max-old-space-size=512"]);
+    expect(heapLimitArgs({ SERVER_HEAP_MB: "0" })).toEqual([]);
+    expect(heapLimitArgs({ SERVER_HEAP_MB: "" })).toEqual(["--max-old-space-size=256"]);
+    for (const bad of ["-1", "1.5", "lots", "256MB"]) expect(() => heapLimitArgs({ SERVER_HEAP_MB: bad }), bad).toThrow(/SERVER_HEAP_MB/);
   });
 });

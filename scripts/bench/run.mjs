@@ -30,6 +30,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { heapLimitArgs } from "../../server/deployment.js";
 
 const root = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -525,7 +526,8 @@ async function startServer() {
   };
   // One core (as production on a one-core machine, and comparable run to run), or all of them: the server then
   // forks one worker per core (server.mjs) and shares the cores with the load generator.
-  const serverArgs = [path.join("scripts", "bench", "app-under-test.mjs")];
+  // With the heap limit `npm start` gives the server (scripts/start.mjs), so that its memory is what production's is.
+  const serverArgs = [...heapLimitArgs(process.env), path.join("scripts", "bench", "app-under-test.mjs")];
   const [cmd, args] = opts.allCores
     ? [process.execPath, serverArgs]
     : pinned(0, process.execPath, serverArgs);

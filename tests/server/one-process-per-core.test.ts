@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import Database from "better-sqlite3";
@@ -135,6 +136,22 @@ describe("one worker process per core (WEB_CONCURRENCY=2)", () => {
     const fromB = await onB!.request(page, english);
     expect(fromB.headers["x-page-cache"]).toBe("hit");
     expect(fromB.body).toBe(rendered.body);
+  });
+
+  it("the workers read Japanese through the one reading service, instead of loading a dictionary each", async () => {
+    const service = server.readingServicePid();
+    expect(service).toBeDefined();
+    const byWorker = await connectionPerWorker();
+    // A kanji query is read (こどもしょくどう) to find what is written in kana too: each worker needs a reading.
+    for (const connection of byWorker.values()) {
+      const found = await connection.request(`/search?q=${encodeURIComponent("子ども食堂")}`, { headers: { "Accept-Language": "ja" } });
+      expect(found.status).toBe(200);
+    }
+    const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) / 1024;
+    // The dictionary (~280 MB) is in the service; a worker holding one too would be larger than the service.
+    expect(rssMb(service!)).toBeGreaterThan(200);
+    for (const pid of byWorker.keys()) expect(rssMb(pid), `worker ${pid}`).toBeLessThan(rssMb(service!));
+    expect(server.output()).not.toContain("reading service unavailable");
   });
 
   it("every queued email is delivered exactly once, by one sender keeping Resend's pace", async () => {

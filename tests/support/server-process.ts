@@ -27,6 +27,8 @@ export type RunningServer = {
   cpuMs: () => number;
   /** The pids of the cluster's workers (children of the server process); none when it serves alone. */
   workerPids: () => number[];
+  /** The reading service the server started (server/reading-service.js), beside its workers. */
+  readingServicePid: () => number | undefined;
   stop: () => Promise<void>;
 };
 
@@ -137,7 +139,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           return stat ? (Number(fields[11]) + Number(fields[12])) * 10 : 0;
         }),
       ),
-    workerPids: () => childrenOf(serverPid()),
+    workerPids: () => childrenOf(serverPid()).filter((pid) => !isReadingService(pid)),
+    readingServicePid: () => childrenOf(serverPid()).find(isReadingService),
     stop: async () => {
       if (exited !== undefined) return;
       const gone = new Promise((r) => child.on("exit", r));
@@ -157,6 +160,11 @@ function readProc(pid: number, file: string): string {
   } catch {
     return "";
   }
+}
+
+/** The reading service names itself (process.title), which shows as its command line. */
+function isReadingService(pid: number): boolean {
+  return readProc(pid, "cmdline").startsWith("tsunagu-reading");
 }
 
 export function childrenOf(pid: number): number[] {

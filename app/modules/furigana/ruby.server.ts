@@ -1,12 +1,14 @@
 import { prisma } from "~/utils/db.server";
-import { getTokenizer } from "~/modules/search/reading.server";
+import { tokensOf, type Token } from "~/modules/search/reading.server";
 import type { Dict } from "~/modules/i18n/client-i18n";
 import { alignReading, canCarryRuby, hasKanji, katakanaToHiragana, rubyMarkup } from "./markup";
 import { furiganaWanted } from "./display.server";
 
-// Readings for furigana, on the server only: the dictionary (kuromoji, loaded once per process) after the
-// council's corrections (ReadingCorrection: the names dictionaries get wrong), longest surface first. Each text's
-// markup is kept in a bounded cache; a change to the corrections empties it.
+// Readings for furigana, on the server only: the dictionary (kuromoji, in the reading service or this process, see
+// search/reading.server.ts) after the council's corrections (ReadingCorrection: the names dictionaries get wrong),
+// longest surface first. Each text's markup is kept in a bounded cache; a change to the corrections empties it.
+// Markup is made in two steps: the parts of the texts not yet kept that the dictionary must read are sent to it in
+// one request, then every text is marked up from those tokens.
 
 export type Correction = { surface: string; reading: string };
 
@@ -46,56 +48,88 @@ function matcherFor(rows: Correction[]): Matcher {
   return { corrections, pattern: escaped.length > 0 ? new RegExp(escaped.join("|"), "gu") : null };
 }
 
-type Tokenizer = Awaited<ReturnType<typeof getTokenizer>>;
+/** The dictionary's tokens of the parts of texts it reads, by part. */
+type Tokens = Map<string, readonly Token[]>;
 
-function dictionaryMarkup(text: string, tokenizer: Tokenizer): string {
+function dictionaryMarkup(text: string, tokens: Tokens): string {
   if (!hasKanji(text)) return text;
-  return tokenizer
-    .tokenize(text)
-    .map((token) => {
-      const surface = token.surface_form;
-      const reading = token.reading && token.reading !== "*" ? katakanaToHiragana(token.reading) : "";
+  const read = tokens.get(text);
+  if (!read) return text;
+  return read
+    .map(([surface, kana]) => {
+      const reading = kana ? katakanaToHiragana(kana) : "";
       if (!hasKanji(surface) || !reading) return surface;
       return alignReading(surface, reading) ?? rubyMarkup(surface, reading);
     })
     .join("");
 }
 
-function markupWith(text: string, matcher: Matcher, tokenizer: Tokenizer): string {
-  if (!matcher.pattern) return dictionaryMarkup(text, tokenizer);
+/** The parts of `text` the dictionary reads: those between the council's corrections that have kanji. */
+function dictionaryParts(text: string, matcher: Matcher): string[] {
+  if (!matcher.pattern) return hasKanji(text) ? [text] : [];
+  const parts: string[] = [];
+  let at = 0;
+  for (const m of text.matchAll(matcher.pattern)) {
+    parts.push(text.slice(at, m.index));
+    at = m.index! + m[0].length;
+  }
+  parts.push(text.slice(at));
+  return parts.filter(hasKanji);
+}
+
+function markupWith(text: string, matcher: Matcher, tokens: Tokens): string {
+  if (!matcher.pattern) return dictionaryMarkup(text, tokens);
   const readings = new Map(matcher.corrections.map((c) => [c.surface, c.reading]));
   let out = "";
   let at = 0;
   for (const m of text.matchAll(matcher.pattern)) {
-    out += dictionaryMarkup(text.slice(at, m.index), tokenizer);
+    out += dictionaryMarkup(text.slice(at, m.index), tokens);
     const reading = readings.get(m[0])!;
     out += alignReading(m[0], reading) ?? rubyMarkup(m[0], reading);
     at = m.index! + m[0].length;
   }
-  return out + dictionaryMarkup(text.slice(at), tokenizer);
+  return out + dictionaryMarkup(text.slice(at), tokens);
 }
 
-function cachedMarkup(text: string, matcher: Matcher, tokenizer: Tokenizer): string {
-  const hit = cache.get(text);
-  if (hit !== undefined) {
+/**
+ * The markup of each text: those kept are taken at once, the others made from one request to the dictionary for
+ * all their parts, and kept.
+ */
+async function markupOf(texts: Iterable<string>, matcher: Matcher): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const misses = new Set<string>();
+  for (const text of texts) {
+    if (out.has(text) || misses.has(text)) continue;
+    const hit = cache.get(text);
+    if (hit === undefined) {
+      misses.add(text);
+      continue;
+    }
     stats.hits++;
     // Least recently used goes first: a hit moves to the end.
     cache.delete(text);
     cache.set(text, hit);
-    return hit;
+    out.set(text, hit);
   }
-  stats.misses++;
-  const markup = markupWith(text, matcher, tokenizer);
-  cache.set(text, markup);
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
-  return markup;
+  if (misses.size === 0) return out;
+  const parts = [...new Set([...misses].flatMap((text) => dictionaryParts(text, matcher)))];
+  const read = await tokensOf(parts);
+  const tokens: Tokens = new Map(parts.map((part, i) => [part, read[i]!]));
+  for (const text of misses) {
+    stats.misses++;
+    const markup = markupWith(text, matcher, tokens);
+    out.set(text, markup);
+    cache.set(text, markup);
+    if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  }
+  return out;
 }
 
 /** The furigana markup of one text (｜漢字《かんじ》), or the text itself when it has nothing to read. */
 export async function toRuby(text: string, matcher?: Matcher): Promise<string> {
   if (!hasKanji(text) || !canCarryRuby(text)) return text;
-  const [m, tokenizer] = await Promise.all([matcher ?? loadCorrections(), getTokenizer()]);
-  return cachedMarkup(text, m, tokenizer);
+  const markup = await markupOf([text], matcher ?? (await loadCorrections()));
+  return markup.get(text)!;
 }
 
 const MAX_TEXTS = 600;
@@ -135,35 +169,53 @@ export async function readingsFor(data: unknown, names: [string, string][] = [])
   const texts = new Set<string>();
   collectTexts(data, texts);
   if (texts.size === 0) return {};
-  const [matcher, tokenizer] = await Promise.all([loadCorrections(), getTokenizer()]);
+  const matcher = await loadCorrections();
   const own = new Map<string, string>();
   for (const [name, kana] of names) {
     const markup = ownReading(name, kana);
     if (markup) own.set(name, markup);
   }
+  const markups = await markupOf([...texts].filter((text) => !own.has(text)), matcher);
   const readings: Readings = {};
   for (const text of texts) {
-    const markup = own.get(text) ?? cachedMarkup(text, matcher, tokenizer);
+    const markup = own.get(text) ?? markups.get(text)!;
     if (markup !== text) readings[text] = markup;
   }
   return readings;
 }
 
 /** A template's literal parts get readings; its {{placeholders}} and $t() nestings are kept as written. */
-function templateMarkup(template: string, matcher: Matcher, tokenizer: Tokenizer): string {
+const PLACEHOLDER = /(\{\{[^}]*\}\}|\$t\([^)]*\))/;
+
+/** The literal parts of a template (between its placeholders) that may carry furigana. */
+function templateParts(template: string): string[] {
+  if (!hasKanji(template) || !canCarryRuby(template)) return [];
+  return template.split(PLACEHOLDER).filter((_, i) => i % 2 === 0);
+}
+
+function templateMarkup(template: string, markups: Map<string, string>): string {
   if (!hasKanji(template) || !canCarryRuby(template)) return template;
   return template
-    .split(/(\{\{[^}]*\}\}|\$t\([^)]*\))/)
-    .map((part, i) => (i % 2 === 1 ? part : cachedMarkup(part, matcher, tokenizer)))
+    .split(PLACEHOLDER)
+    .map((part, i) => (i % 2 === 1 ? part : (markups.get(part) ?? part)))
     .join("");
 }
 
-function rubyDict(dict: Dict, matcher: Matcher, tokenizer: Tokenizer): Dict {
+function dictTemplates(dict: Dict, into: string[]): string[] {
+  for (const value of Object.values(dict)) {
+    if (typeof value === "string") into.push(...templateParts(value));
+    else if (Array.isArray(value)) for (const v of value) into.push(...templateParts(v));
+    else dictTemplates(value, into);
+  }
+  return into;
+}
+
+function rubyDict(dict: Dict, markups: Map<string, string>): Dict {
   const out: Dict = {};
   for (const [key, value] of Object.entries(dict)) {
-    if (typeof value === "string") out[key] = templateMarkup(value, matcher, tokenizer);
-    else if (Array.isArray(value)) out[key] = value.map((v) => templateMarkup(v, matcher, tokenizer));
-    else out[key] = rubyDict(value, matcher, tokenizer);
+    if (typeof value === "string") out[key] = templateMarkup(value, markups);
+    else if (Array.isArray(value)) out[key] = value.map((v) => templateMarkup(v, markups));
+    else out[key] = rubyDict(value, markups);
   }
   return out;
 }
@@ -173,7 +225,12 @@ function rubyDict(dict: Dict, matcher: Matcher, tokenizer: Tokenizer): Dict {
  * keys): the browser's translator reads them like the plain ones. Each language's namespace is derived once.
  */
 export async function rubyResources(pageLocale: string, resources: Record<string, Record<string, Dict>>): Promise<Record<string, Record<string, Dict>>> {
-  const [matcher, tokenizer] = await Promise.all([loadCorrections(), getTokenizer()]);
+  const matcher = await loadCorrections();
+  // The dictionaries not yet derived for this page language are read in one request.
+  const pending: string[] = [];
+  for (const [lng, namespaces] of Object.entries(resources))
+    for (const [ns, dict] of Object.entries(namespaces)) if (!resourceCache.has(`${pageLocale}|${lng}|${ns}`)) dictTemplates(dict, pending);
+  const markups = pending.length > 0 ? await markupOf(pending, matcher) : new Map<string, string>();
   const out: Record<string, Record<string, Dict>> = {};
   for (const [lng, namespaces] of Object.entries(resources)) {
     out[lng] = {};
@@ -182,7 +239,7 @@ export async function rubyResources(pageLocale: string, resources: Record<string
       const id = `${pageLocale}|${lng}|${ns}`;
       let derived = resourceCache.get(id);
       if (!derived) {
-        derived = rubyDict(dict, matcher, tokenizer);
+        derived = rubyDict(dict, markups);
         resourceCache.set(id, derived);
       }
       out[lng][ns] = derived;

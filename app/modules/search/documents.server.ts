@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { prisma as appPrisma } from "~/utils/db.server";
 import { foldForSearch, romanize } from "./normalize";
 import { DEFAULT_LOCALE } from "~/modules/i18n/config";
-import { getTokenizer, readingOf } from "./reading.server";
+import { readingOf, readingsReady } from "./reading.server";
 import { invalidatePublicCache } from "~/utils/cache.server";
 import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere, type PublicKind } from "~/modules/publishing/visibility";
 
@@ -116,11 +116,12 @@ async function translatedWords(db: Db, refs: TranslationRef[]): Promise<string[]
 const BUILDERS: Record<SearchableType, (db: Db, id: number) => Promise<Doc>> = { place: placeDoc, event: eventDoc, opening: openingDoc };
 
 /**
- * Loads the reading dictionary (a second or more, once per process) before a caller opens a transaction that
- * reindexes, so the transaction does not hold SQLite's write lock, or run out of time, while it loads.
+ * Readings ready (a dictionary loaded in a second or more, once per process, when no reading service serves it)
+ * before a caller opens a transaction that reindexes, so the transaction does not hold SQLite's write lock, or run
+ * out of time, while it loads.
  */
 export async function prepareIndexing() {
-  await getTokenizer();
+  await readingsReady();
 }
 
 /**
