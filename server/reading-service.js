@@ -53,9 +53,14 @@ async function serve(socketPath) {
   const require = createRequire(import.meta.url);
   const kuromoji = require("kuromoji");
   const dicPath = path.join(path.dirname(require.resolve("kuromoji/package.json")), "dict");
-  // Loaded at the first request, not at start: a server whose pages never need a reading never pays for it.
+  // Loading starts at once, beside the workers' own start, so that the first search or furigana page does not wait
+  // for it; a request that comes sooner waits.
   let loading;
   const tokenizer = () => (loading ??= new Promise((resolve, reject) => kuromoji.builder({ dicPath }).build((e, t) => (e ? reject(e) : resolve(t)))));
+  tokenizer().catch((error) => {
+    console.error(`✗ reading service: the dictionary did not load (${error instanceof Error ? error.message : error})`);
+    process.exit(1);
+  });
   const tokensOf = (t, text) => t.tokenize(text).map((k) => [k.surface_form, k.reading && k.reading !== "*" ? k.reading : ""]);
 
   fs.rmSync(socketPath, { force: true });

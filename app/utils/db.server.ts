@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient, type Prisma } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
+import { keepQueryPlans } from "./query-plans.server";
 
 // The only PrismaClient of the app. Kept on globalThis so dev rebuilds don't open more connections.
 declare global {
@@ -33,6 +34,7 @@ function createClient() {
   optimizeQueryPlanner(boot);
   boot.close();
   const adapter = new ImmediateTransactions({ url: `file:${file}`, timeout: REQUIRED_PRAGMAS.busy_timeout });
+  keepQueryPlans();
   return new PrismaClient({ adapter });
 }
 

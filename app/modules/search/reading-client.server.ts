@@ -10,7 +10,11 @@ export function readingServiceSocket(): string | undefined {
   return process.env.TSUNAGU_READING_SOCKET || undefined;
 }
 
-const ANSWER_TIMEOUT_MS = 5_000;
+/**
+ * How long a request may wait. The service loads its dictionary as it starts (1–2 s, more on a busy machine), and a
+ * request that arrives meanwhile waits for it; a service that died is noticed at once (its socket closes).
+ */
+const ANSWER_TIMEOUT_MS = 20_000;
 
 type Waiting = { resolve: (tokens: Token[][]) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 let connection: { socket: net.Socket; waiting: Map<number, Waiting> } | undefined;
