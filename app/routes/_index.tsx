@@ -5,7 +5,7 @@ import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { listFeaturedPlaces } from "~/modules/places/queries.server";
 import { listThisWeeksEvents } from "~/modules/events/queries.server";
 import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { TownField } from "~/components/listing";
+import { TownField } from "~/components/town-field";
 import { nameMaps } from "~/components/item-facts";
 import { Text } from "~/components/text";
 import { EventCardView } from "~/modules/events/event-card";
