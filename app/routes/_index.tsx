@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { lazy } from "react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { listFeaturedPlaces } from "~/modules/places/queries.server";
@@ -17,7 +18,13 @@ import { withReadings } from "~/modules/furigana/ruby.server";
 import { useRubyT } from "~/modules/furigana/ruby";
 import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { homeRecommendations } from "~/modules/matching/quick-match.server";
-import { RecommendationCards } from "~/modules/matching/recommendation-card";
+
+// Loaded only when the page has proposals, i.e. for a signed-in resident: nearly every visitor of the home page is
+// anonymous (and every cached copy of it is), and the cards with their reasons were ~1.5 KB of gzipped JavaScript
+// preloaded for all of them (the home page's budget is 100 KB). No <Suspense> around it on purpose: the server
+// waits for it before sending the page, hydration keeps the server's HTML until it has arrived, and a client
+// navigation keeps the previous page on screen meanwhile (as for translations, see useRouteNamespaces).
+const RecommendationCards = lazy(() => import("~/modules/matching/recommendation-card").then((m) => ({ default: m.RecommendationCards })));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [{ locale, t }, user] = await Promise.all([getRequestI18n(request), getCurrentUser(request)]);
