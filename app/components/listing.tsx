@@ -5,7 +5,7 @@ import type { TFunction } from "i18next";
 import type { Taxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { FLAG_FILTERS, TIME_BANDS, WEEKDAY_CODES, type FilterField, type FlagFilter, type ListOffer, type Sort } from "~/modules/listing/constants";
 import { addressSortedBy, addressWithout, effectiveSort, offeredSorts, withoutEmptyParams } from "~/modules/listing/url";
-import { findAreasForTown } from "~/modules/taxonomy/towns";
+import { findAreasForTown, townSuggestions } from "~/modules/taxonomy/towns";
 import { CONTENT_LANGUAGES } from "~/modules/i18n/config";
 
 import { Icon } from "./icon";
@@ -78,7 +78,7 @@ export function FilterForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {fields.includes("area") ? <TownField id="f-town" taxonomy={taxonomy} defaultValue={String(values.town ?? "")} /> : null}
+      {fields.includes("area") ? <TownField id="f-town" names={townSuggestions(taxonomy.areas)} defaultValue={String(values.town ?? "")} /> : null}
       <div className="filters__grid">
         {fields.includes("area") ? select("area", t("filter.area"), opts(taxonomy.areas)) : null}
         {fields.includes("type") ? select("type", t("filter.type"), opts(taxonomy.placeTypes)) : null}

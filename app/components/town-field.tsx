@@ -1,14 +1,14 @@
 import { useRubyT } from "~/modules/furigana/ruby";
-import type { Taxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { schoolDistrictNames, townNames } from "~/modules/taxonomy/towns";
 
 // Its own module, not part of listing.tsx: the home page shows this field alone, and importing it from the list
 // controls would make every home page visitor download the filters, sorting and chips of the list pages too.
+// For the same reason it takes the suggestions ready-made (townSuggestions in taxonomy/towns.ts): the home page's
+// loader works them out on the server, so the browser does not load the 町名 parsing for a list of names; the
+// list pages, which need that parsing anyway (TownNotice), work them out in FilterForm.
 
 /** 町名 or school district, typed or picked from every name the areas list (a datalist: no JavaScript needed). */
-export function TownField({ id, taxonomy, defaultValue = "" }: { id: string; taxonomy: Taxonomy; defaultValue?: string }) {
+export function TownField({ id, names, defaultValue = "" }: { id: string; names: readonly string[]; defaultValue?: string }) {
   const rt = useRubyT();
-  const names = [...townNames(taxonomy.areas), ...schoolDistrictNames(taxonomy.areas)];
   return (
     <div className="field town-field">
       <label htmlFor={id}>{rt("town.label")}</label>

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { listFeaturedPlaces } from "~/modules/places/queries.server";
 import { listThisWeeksEvents } from "~/modules/events/queries.server";
-import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
+import { getTaxonomy, townSuggestions } from "~/modules/taxonomy/taxonomy.server";
 import { TownField } from "~/components/town-field";
 import { nameMaps } from "~/components/item-facts";
 import { Text } from "~/components/text";
@@ -39,6 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return withReadings(request, {
     meta: { title: t("site.name"), description: t("home.lead"), siteName: t("site.name") },
     taxonomy,
+    // Worked out here rather than in the browser: see TownField.
+    townNames: townSuggestions(taxonomy.areas),
     events,
     places,
     forYou,
@@ -50,7 +52,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 export const handle = { i18n: ["listing", "lists", "home", "search", "events", "matching"] };
 
 export default function Home() {
-  const { taxonomy, events, places, forYou } = useLoaderData<typeof loader>();
+  const { taxonomy, townNames, events, places, forYou } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const rt = useRubyT();
   const names = nameMaps(taxonomy);
@@ -89,7 +91,7 @@ export default function Home() {
         <h2 id="by-area">{rt("home.byArea")}</h2>
         <p>{t("areaSearch.lead")}</p>
         <Form method="get" action="/places" className="area-search__form">
-          <TownField id="home-town" taxonomy={taxonomy} />
+          <TownField id="home-town" names={townNames} />
           <button type="submit" className="button">
             {t("areaSearch.submit")}
           </button>
