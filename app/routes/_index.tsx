@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { lazy } from "react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { listFeaturedPlaces } from "~/modules/places/queries.server";
+import { listFeaturedPlaces, withScheduleText } from "~/modules/places/queries.server";
 import { listThisWeeksEvents } from "~/modules/events/queries.server";
 import { getTaxonomy, townSuggestions } from "~/modules/taxonomy/taxonomy.server";
 import { TownField } from "~/components/town-field";
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Worked out here rather than in the browser: see TownField.
     townNames: townSuggestions(taxonomy.areas),
     events,
-    places,
+    places: withScheduleText(places, t),
     forYou,
   });
 }
