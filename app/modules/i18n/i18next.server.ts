@@ -7,6 +7,7 @@ import type { Dict } from "./client-i18n";
 import { fallbackResources, type Resources } from "./fallback";
 import { localeForTag, negotiateLocale } from "./negotiate";
 import type { PageTranslations } from "./page-translations";
+import { jsonForScript } from "~/utils/html";
 
 export const localeCookie = createCookie("lng", {
   path: "/",
@@ -47,6 +48,14 @@ export function pageTranslations(locale: Locale, namespaces: readonly Namespace[
     resources: { [locale]: pick(uiResources(locale)), ...(Object.keys(fallback).length > 0 ? { [DEFAULT_LOCALE]: fallback } : {}) },
     partial: Object.keys(fallbackFor(locale)),
   };
+}
+
+/**
+ * JSON for the data block PageTranslationsScript writes: "<" is escaped so no translation can close the script
+ * element. Here rather than in page-translations.tsx, which the browser loads on every page: only the server writes it.
+ */
+export function pageTranslationsJson(translations: PageTranslations): string {
+  return jsonForScript(translations);
 }
 
 /** The server's one initialised i18next; requests use cheap clones or fixed-T functions of it. */
