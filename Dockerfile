@@ -6,7 +6,8 @@ WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary can be fetched.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-# postinstall applies patches/ (React 18's streaming-renderer fix) before prisma generate.
+# postinstall applies patches/ (React 18's streaming-renderer fix; Remix's empty browser stand-ins for .server modules
+# marked side-effect free) before prisma generate.
 COPY patches ./patches
 COPY prisma ./prisma
 COPY prisma.config.ts ./

@@ -14,7 +14,7 @@ export function PhoneLink({ phone, label }: { phone: string; label?: string }) {
   );
 }
 
-function useCouncilContact() {
+export function useCouncilContact() {
   return useRouteLoaderData<typeof rootLoader>("root")?.councilContact ?? null;
 }
 
@@ -45,18 +45,5 @@ export function CouncilContact() {
         </div>
       </dl>
     </section>
-  );
-}
-
-/** One line under every "how to apply": the council takes it by phone too, with its number and hours. */
-export function CouncilPhoneNote() {
-  const rt = useRubyT();
-  const council = useCouncilContact();
-  if (!council) return null;
-  return (
-    <p className="council-note">
-      {rt("council.preferPhone", { council: council.name })} <PhoneLink phone={council.phone} />
-      <span className="council-note__hours">{rt("council.hoursShort", { hours: council.hours })}</span>
-    </p>
   );
 }

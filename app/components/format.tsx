@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatDay, formatRange, toTokyoIso } from "~/utils/dates";
+import { formatDay, formatRange, toTokyoIso } from "~/utils/date-format";
 import { describeFee, type Fee as FeeValue } from "~/modules/fees/fee";
 
 /** A <time> with Tokyo wall-clock text and a machine-readable +09:00 value. */

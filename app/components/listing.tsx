@@ -5,10 +5,11 @@ import type { TFunction } from "i18next";
 import type { Taxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { FLAG_FILTERS, TIME_BANDS, WEEKDAY_CODES, type FilterField, type FlagFilter, type ListOffer, type Sort } from "~/modules/listing/constants";
 import { addressSortedBy, addressWithout, effectiveSort, offeredSorts, withoutEmptyParams } from "~/modules/listing/url";
-import { findAreasForTown, schoolDistrictNames, townNames } from "~/modules/taxonomy/towns";
+import { findAreasForTown, townSuggestions } from "~/modules/taxonomy/towns";
 import { CONTENT_LANGUAGES } from "~/modules/i18n/config";
 
 import { Icon } from "./icon";
+import { TownField } from "./town-field";
 // Lists import the pager from here with the rest of a list's controls.
 export { Pagination } from "./pagination";
 import { nameMaps } from "./item-facts";
@@ -77,7 +78,7 @@ export function FilterForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {fields.includes("area") ? <TownField id="f-town" taxonomy={taxonomy} defaultValue={String(values.town ?? "")} /> : null}
+      {fields.includes("area") ? <TownField id="f-town" names={townSuggestions(taxonomy.areas)} defaultValue={String(values.town ?? "")} /> : null}
       <div className="filters__grid">
         {fields.includes("area") ? select("area", t("filter.area"), opts(taxonomy.areas)) : null}
         {fields.includes("type") ? select("type", t("filter.type"), opts(taxonomy.placeTypes)) : null}
@@ -115,26 +116,6 @@ export function FilterForm({
         </Link>
       </div>
     </Form>
-  );
-}
-
-/** 町名 or school district, typed or picked from every name the areas list (a datalist: no JavaScript needed). */
-export function TownField({ id, taxonomy, defaultValue = "" }: { id: string; taxonomy: Taxonomy; defaultValue?: string }) {
-  const rt = useRubyT();
-  const names = [...townNames(taxonomy.areas), ...schoolDistrictNames(taxonomy.areas)];
-  return (
-    <div className="field town-field">
-      <label htmlFor={id}>{rt("town.label")}</label>
-      <input id={id} name="town" type="text" list={`${id}-names`} defaultValue={defaultValue} autoComplete="address-level3" maxLength={40} aria-describedby={`${id}-hint`} />
-      <p className="field__hint" id={`${id}-hint`}>
-        {rt("town.hint")}
-      </p>
-      <datalist id={`${id}-names`}>
-        {names.map((n) => (
-          <option key={n} value={n} />
-        ))}
-      </datalist>
-    </div>
   );
 }
 

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { lazy } from "react";
 import { useTranslation } from "react-i18next";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { listFeaturedPlaces } from "~/modules/places/queries.server";
+import { listFeaturedPlaces, withScheduleText } from "~/modules/places/queries.server";
 import { listThisWeeksEvents } from "~/modules/events/queries.server";
-import { getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
-import { TownField } from "~/components/listing";
+import { getTaxonomy, townSuggestions } from "~/modules/taxonomy/taxonomy.server";
+import { TownField } from "~/components/town-field";
 import { nameMaps } from "~/components/item-facts";
 import { Text } from "~/components/text";
 import { EventCardView } from "~/modules/events/event-card";
@@ -17,7 +18,13 @@ import { withReadings } from "~/modules/furigana/ruby.server";
 import { useRubyT } from "~/modules/furigana/ruby";
 import { getCurrentUser } from "~/modules/auth/permissions.server";
 import { homeRecommendations } from "~/modules/matching/quick-match.server";
-import { RecommendationCards } from "~/modules/matching/recommendation-card";
+
+// Loaded only when the page has proposals, i.e. for a signed-in resident: nearly every visitor of the home page is
+// anonymous (and every cached copy of it is), and the cards with their reasons were ~1.5 KB of gzipped JavaScript
+// preloaded for all of them (the home page's budget is 100 KB). No <Suspense> around it on purpose: the server
+// waits for it before sending the page, hydration keeps the server's HTML until it has arrived, and a client
+// navigation keeps the previous page on screen meanwhile (as for translations, see useRouteNamespaces).
+const RecommendationCards = lazy(() => import("~/modules/matching/recommendation-card").then((m) => ({ default: m.RecommendationCards })));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [{ locale, t }, user] = await Promise.all([getRequestI18n(request), getCurrentUser(request)]);
@@ -32,8 +39,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return withReadings(request, {
     meta: { title: t("site.name"), description: t("home.lead"), siteName: t("site.name") },
     taxonomy,
+    // Worked out here rather than in the browser: see TownField.
+    townNames: townSuggestions(taxonomy.areas),
     events,
-    places,
+    places: withScheduleText(places, t),
     forYou,
   });
 }
@@ -43,7 +52,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 export const handle = { i18n: ["listing", "lists", "home", "search", "events", "matching"] };
 
 export default function Home() {
-  const { taxonomy, events, places, forYou } = useLoaderData<typeof loader>();
+  const { taxonomy, townNames, events, places, forYou } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const rt = useRubyT();
   const names = nameMaps(taxonomy);
@@ -82,7 +91,7 @@ export default function Home() {
         <h2 id="by-area">{rt("home.byArea")}</h2>
         <p>{t("areaSearch.lead")}</p>
         <Form method="get" action="/places" className="area-search__form">
-          <TownField id="home-town" taxonomy={taxonomy} />
+          <TownField id="home-town" names={townNames} />
           <button type="submit" className="button">
             {t("areaSearch.submit")}
           </button>

@@ -32,7 +32,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { withReadings } from "~/modules/furigana/ruby.server";
 import { ReportLink } from "~/modules/moderation/report-link";
 import { describeFee, feeJsonLd } from "~/modules/fees/fee";
-import { CouncilPhoneNote } from "~/components/council-contact";
+import { CouncilPhoneNote } from "~/components/council-phone-note";
 import { FlyerLink } from "~/modules/outreach/flyer-link";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 import { useRubyT } from "~/modules/furigana/ruby";

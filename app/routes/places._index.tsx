@@ -3,7 +3,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
-import { listPublishedPlaces } from "~/modules/places/queries.server";
+import { listPublishedPlaces, withScheduleText } from "~/modules/places/queries.server";
 import { ListingMap } from "~/components/map";
 import { mapConfig } from "~/utils/env.server";
 import { activeFilterCount, parseListingFilters } from "~/modules/listing/filters";
@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters,
     map: mapConfig(),
     ...result,
+    items: withScheduleText(result.items, t),
   }, result.items.map((p): [string, string] => [p.name, p.nameKana]));
 }
 

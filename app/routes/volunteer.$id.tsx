@@ -26,7 +26,7 @@ import { prisma } from "~/utils/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { withReadings } from "~/modules/furigana/ruby.server";
 import { ReportLink } from "~/modules/moderation/report-link";
-import { CouncilPhoneNote } from "~/components/council-contact";
+import { CouncilPhoneNote } from "~/components/council-phone-note";
 import { loadPublicDetail } from "~/modules/publishing/detail.server";
 import { useRubyT } from "~/modules/furigana/ruby";
 

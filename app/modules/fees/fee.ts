@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { formatNumber } from "~/utils/dates";
+import { formatNumber } from "~/utils/date-format";
 
 // What a visit to a place or an event costs, in one model and one wording. A bare amount could not say
 // 「子ども無料・大人300円」 (it was stored as 0 and shown as 無料), so a fee is a kind, the amount the paying

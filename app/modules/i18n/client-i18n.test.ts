@@ -3,10 +3,10 @@ import path from "node:path";
 import i18next, { createInstance } from "i18next";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createClientI18n } from "./client-i18n";
-import { DEFAULT_LOCALE, SUPPORTED_LOCALES, UI_NAMESPACES, i18nConfig } from "./config";
-import { fallbackFor } from "./i18next.server";
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, UI_NAMESPACES } from "./config";
+import { fallbackFor, i18nConfig, pageTranslationsJson } from "./i18next.server";
 import { fallbackResources } from "./fallback";
-import { TRANSLATIONS_ELEMENT_ID, pageTranslationsJson, readPageTranslations } from "./page-translations";
+import { TRANSLATIONS_ELEMENT_ID, readPageTranslations } from "./page-translations";
 
 // The browser's small translator must give exactly what i18next gives on the server, or hydration breaks.
 type Dict = { [key: string]: string | string[] | Dict };

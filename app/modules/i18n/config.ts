@@ -61,22 +61,6 @@ export const UI_NAMESPACES = [
 export type Namespace = (typeof UI_NAMESPACES)[number];
 export const DEFAULT_NAMESPACE: Namespace = "common";
 
-/** Email words are used on the server only and never go to a browser. */
-export const EMAIL_NAMESPACE = "email";
-export const NAMESPACES = [...UI_NAMESPACES, EMAIL_NAMESPACE] as const;
-
-export const i18nConfig = {
-  supportedLngs: [...SUPPORTED_LOCALES],
-  fallbackLng: DEFAULT_LOCALE,
-  defaultNS: DEFAULT_NAMESPACE,
-  // `t("places.title")` looks in "common" first, then in the other namespaces: calls stay the same wherever their
-  // key's file is. A page's renderer narrows this list to the namespaces the page declares.
-  fallbackNS: UI_NAMESPACES.filter((ns) => ns !== DEFAULT_NAMESPACE),
-  ns: [...NAMESPACES],
-  react: { useSuspense: false },
-  interpolation: { escapeValue: false },
-};
-
 export function isNamespace(value: unknown): value is Namespace {
   return typeof value === "string" && (UI_NAMESPACES as readonly string[]).includes(value);
 }

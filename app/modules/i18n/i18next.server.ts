@@ -2,11 +2,31 @@ import fs from "node:fs";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
 import { createInstance, type Resource } from "i18next";
-import { DEFAULT_LOCALE, DEFAULT_NAMESPACE, NAMESPACES, SUPPORTED_LOCALES, UI_NAMESPACES, i18nConfig, isLocale, type Locale, type Namespace } from "./config";
+import { DEFAULT_LOCALE, DEFAULT_NAMESPACE, SUPPORTED_LOCALES, UI_NAMESPACES, isLocale, type Locale, type Namespace } from "./config";
 import type { Dict } from "./client-i18n";
 import { fallbackResources, type Resources } from "./fallback";
 import { localeForTag, negotiateLocale } from "./negotiate";
 import type { PageTranslations } from "./page-translations";
+import { jsonForScript } from "~/utils/html";
+
+// i18next's own options and the email namespace live here, not in config.ts: only the server's i18next uses them,
+// and config.ts is loaded by the browser on every page.
+
+/** Email words are used on the server only and never go to a browser. */
+export const EMAIL_NAMESPACE = "email";
+export const NAMESPACES = [...UI_NAMESPACES, EMAIL_NAMESPACE] as const;
+
+export const i18nConfig = {
+  supportedLngs: [...SUPPORTED_LOCALES],
+  fallbackLng: DEFAULT_LOCALE,
+  defaultNS: DEFAULT_NAMESPACE,
+  // `t("places.title")` looks in "common" first, then in the other namespaces: calls stay the same wherever their
+  // key's file is. A page's renderer narrows this list to the namespaces the page declares.
+  fallbackNS: UI_NAMESPACES.filter((ns) => ns !== DEFAULT_NAMESPACE),
+  ns: [...NAMESPACES],
+  react: { useSuspense: false },
+  interpolation: { escapeValue: false },
+};
 
 export const localeCookie = createCookie("lng", {
   path: "/",
@@ -47,6 +67,14 @@ export function pageTranslations(locale: Locale, namespaces: readonly Namespace[
     resources: { [locale]: pick(uiResources(locale)), ...(Object.keys(fallback).length > 0 ? { [DEFAULT_LOCALE]: fallback } : {}) },
     partial: Object.keys(fallbackFor(locale)),
   };
+}
+
+/**
+ * JSON for the data block PageTranslationsScript writes: "<" is escaped so no translation can close the script
+ * element. Here rather than in page-translations.tsx, which the browser loads on every page: only the server writes it.
+ */
+export function pageTranslationsJson(translations: PageTranslations): string {
+  return jsonForScript(translations);
 }
 
 /** The server's one initialised i18next; requests use cheap clones or fixed-T functions of it. */

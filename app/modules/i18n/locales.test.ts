@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EMAIL_NAMESPACE, NAMESPACES, SUPPORTED_LOCALES, UI_NAMESPACES } from "./config";
+import { SUPPORTED_LOCALES, UI_NAMESPACES } from "./config";
+import { EMAIL_NAMESPACE, NAMESPACES } from "./i18next.server";
 
 const LOCALES_DIR = path.resolve("public/locales");
 const PLURAL = /_(zero|one|two|few|many|other)$/;

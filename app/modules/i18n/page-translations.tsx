@@ -1,7 +1,6 @@
 import { createContext, useContext } from "react";
 import { useMatches } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { jsonForScript } from "~/utils/html";
 import { UI_NAMESPACES, isNamespace, type Namespace } from "./config";
 import type { Resources } from "./fallback";
 
@@ -29,11 +28,6 @@ export function routeNamespaces(handles: unknown[]): Namespace[] {
     for (const ns of typeof i18n === "string" ? [i18n] : Array.isArray(i18n) ? i18n : []) declared.add(ns);
   }
   return UI_NAMESPACES.filter((ns) => declared.has(ns) && isNamespace(ns));
-}
-
-/** JSON for the data block: "<" is escaped so no translation can close the script element. */
-export function pageTranslationsJson(translations: PageTranslations): string {
-  return jsonForScript(translations);
 }
 
 export function readPageTranslations(doc: Document): { json: string; translations: PageTranslations } {

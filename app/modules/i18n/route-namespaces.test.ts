@@ -67,7 +67,12 @@ function resolveImport(from: string, spec: string): string | null {
 
 function importsOf(file: string): string[] {
   const source = fs.readFileSync(file, "utf8");
-  return [...source.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s+["']([^"']+)["']/gm)]
+  // Static imports, and lazy ones (`import("~/…")`, React.lazy): a module loaded on demand renders on the same page.
+  const specs = [
+    ...source.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s+["']([^"']+)["']/gm),
+    ...withoutComments(source).matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
+  ];
+  return specs
     .map((m) => resolveImport(file, m[1]!))
     .filter((f): f is string => f !== null && /\.tsx?$/.test(f));
 }

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import i18next, { type TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SUPPORTED_LOCALES, i18nConfig } from "~/modules/i18n/config";
+import { SUPPORTED_LOCALES } from "~/modules/i18n/config";
+import { i18nConfig } from "~/modules/i18n/i18next.server";
 import { reasonText, type ReasonNames } from "./match-reasons";
 import type { Reason, ReasonCode } from "./types";
 

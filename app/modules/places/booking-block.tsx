@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Text } from "~/components/text";
-import { CouncilPhoneNote, PhoneLink } from "~/components/council-contact";
+import { PhoneLink } from "~/components/council-contact";
+import { CouncilPhoneNote } from "~/components/council-phone-note";
 import type { BookingDetails } from "./booking";
 
 /**

@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { Fact, Tag, type CardHeadingLevel, type NameMaps } from "~/components/item-facts";
 import { Text } from "~/components/text";
 import { Fee, Languages, When } from "~/components/format";
-import { describeSchedule } from "~/modules/schedule/describe";
 import type { PlaceCard } from "./queries.server";
 
-export function PlaceCardView({ place, names, headingLevel = 3 }: { place: PlaceCard; names: NameMaps; headingLevel?: CardHeadingLevel }) {
+/** `scheduleText`: the regular schedule in words, from withScheduleText in the loader. */
+export function PlaceCardView({ place, names, headingLevel = 3 }: { place: PlaceCard & { scheduleText: string }; names: NameMaps; headingLevel?: CardHeadingLevel }) {
   const Heading = `h${headingLevel}` as const;
   const { t } = useTranslation();
   const rt = useRubyT();
@@ -26,7 +26,7 @@ export function PlaceCardView({ place, names, headingLevel = 3 }: { place: Place
       <dl className="facts">
         <Fact icon="calendar" label={rt("card.when")}>
           {next ? <When startsAt={next.startsAt} endsAt={next.endsAt} /> : t("card.askSchedule")}
-          {place.schedule.rule ? <span className="fact__sub">{describeSchedule(place.schedule, t)}</span> : null}
+          {place.scheduleText ? <span className="fact__sub">{place.scheduleText}</span> : null}
         </Fact>
         <Fact icon="pin" label={rt("card.where")}>
           {area ? <Text value={area.name} lang={area.lang} /> : t("card.areaUnknown")}

@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { splitCodes } from "~/modules/listing/codes";
@@ -5,6 +6,7 @@ import { sharedListingWhere } from "~/modules/listing/where.server";
 import { localize, localizeOne } from "~/modules/i18n/localize.server";
 import { PLACE_TEXT_FIELDS } from "~/modules/i18n/content-fields";
 import { expandSchedule, nextOccurrences } from "~/modules/schedule/recurrence";
+import { describeSchedule } from "~/modules/schedule/describe";
 import { fromTokyo } from "~/utils/dates";
 import { PAGE_SIZE, TIME_BAND_MINUTES, type ListingFilters } from "~/modules/listing/filters";
 import { areasByDistance, getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
@@ -80,6 +82,16 @@ function toCard(row: CardRow & { fieldLang: Record<string, string> }, now: Date)
 }
 
 export type PlaceCard = ReturnType<typeof toCard>;
+
+/**
+ * Cards with their regular schedule in words (「毎週 水曜日 10:00〜12:00」), for PlaceCardView. Worked out by the
+ * loader in the reader's language rather than by the card in the browser: the home page and the places list then
+ * do not ship the RRULE reading of schedule/describe.ts to every visitor. Kept out of the cached cards, which are
+ * shared by loaders that do not show the sentence.
+ */
+export function withScheduleText<T extends PlaceCard>(cards: readonly T[], t: TFunction): (T & { scheduleText: string })[] {
+  return cards.map((card) => ({ ...card, scheduleText: card.schedule.rule ? describeSchedule(card.schedule, t) : "" }));
+}
 
 /** At most this many places are read for a month's open days (a printed list, not a page of results). */
 export const MONTH_PLACE_LIMIT = 300;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import i18next from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
-import { i18nConfig } from "~/modules/i18n/config";
+import { i18nConfig } from "~/modules/i18n/i18next.server";
 import { describeSchedule, parseRule } from "./describe";
 
 const load = (lng: string) => JSON.parse(fs.readFileSync(path.resolve("public/locales", lng, "listing.json"), "utf8"));

@@ -1,6 +1,9 @@
 import { prisma } from "~/utils/db.server";
 import { localize } from "~/modules/i18n/localize.server";
 
+// For loaders: a route that imports this from ./towns directly would bring the 町名 parsing into its browser bundle.
+export { townSuggestions } from "./towns";
+
 export type TaxonomyItem = { id: number; slug: string; name: string; lang: string };
 export type AreaItem = TaxonomyItem & { towns: string; schoolDistrict: string; lat: number | null; lng: number | null };
 

@@ -46,6 +46,11 @@ export function schoolDistrictNames(areas: AreaTowns[]): string[] {
   return [...new Set(areas.map((a) => (a.schoolDistrict ?? "").replace(PARTIAL_ALL, "").trim()).filter(Boolean))];
 }
 
+/** What the 町名 field suggests: every 町名, then every school district. */
+export function townSuggestions(areas: AreaTowns[]): string[] {
+  return [...townNames(areas), ...schoolDistrictNames(areas)];
+}
+
 const schoolKey = (s: string) => s.replace(PARTIAL_ALL, "").replace(/(小学校区|小学校|小学区|校区|小)$/, "");
 
 /**
