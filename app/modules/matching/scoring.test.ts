@@ -404,10 +404,13 @@ describe("rank: reasons", () => {
   });
 });
 
-describe("rank: speed", () => {
-  it("ranks 10,000 items for one resident in a few milliseconds", () => {
+describe("rank: a whole city's worth of items", () => {
+  // Its speed (p95 ≤ 10 ms for 10,000 items) is held by the benchmark (`npm run bench`, matching-rank), not here:
+  // a timed unit test fails on a busy machine for reasons that are not the code's.
+  it("ranks 10,000 items for one resident: the limit kept, best first, excluded items left out", () => {
     const items = Array.from({ length: 10_000 }, (_, i) =>
       candidate({
+        id: i + 1,
         kind: (["opening", "event", "place"] as const)[i % 3],
         groupId: i % 400,
         categoryIds: [i % 12, (i * 7) % 12],
@@ -422,15 +425,13 @@ describe("rank: speed", () => {
       }),
     );
     const s = seeker({ categoryIds: [1, 3], audienceIds: [2], skills: ["調理"], availability: availabilityBit(5, 0) | availabilityBit(1, 0), areaId: 3, languages: ["ja", "vi"], excluded: new Set(["opening:3", "event:4"]) });
-    for (let i = 0; i < 5; i++) rank(s, items, ctx());
-    const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const started = performance.now();
-      rank(s, items, ctx());
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    // The benchmark (npm run bench:matching) holds the 10 ms p95; a shared test machine gets room to spare.
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(40);
+    const ranked = rank(s, items, ctx({ limit: 20 }));
+    expect(ranked).toHaveLength(20);
+    const keys = ranked.map((r) => `${r.kind}:${r.id}`);
+    expect(keys).not.toContain("opening:3");
+    expect(keys).not.toContain("event:4");
+    // Best first, apart from the diversity rule's moves, which only ever put a lower score ahead of a group's fourth.
+    expect(ranked[0]!.score).toBe(Math.max(...ranked.map((r) => r.score)));
+    expect(ranked.every((r) => r.reasons.length > 0)).toBe(true);
   });
 });
