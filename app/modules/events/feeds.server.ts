@@ -1,4 +1,3 @@
-import { createEvents, type EventAttributes } from "ics";
 import { Feed } from "feed";
 import type { TFunction } from "i18next";
 import { prisma } from "~/utils/db.server";
@@ -9,7 +8,7 @@ import { serverI18n } from "~/modules/i18n/i18next.server";
 import type { ListingFilters } from "~/modules/listing/filters";
 import { findBySlug, getTaxonomy } from "~/modules/taxonomy/taxonomy.server";
 import { localize } from "~/modules/i18n/localize.server";
-import { googleCalendarUrl, originHost, utcSpan } from "~/modules/calendar/ics.server";
+import { googleCalendarUrl, icsCalendar, originHost, type IcsEvent } from "~/modules/calendar/ics.server";
 import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere } from "~/modules/publishing/visibility";
 import { defaultListRange, getPublishedEvent, listEventDates, type EventDetail } from "./queries.server";
 
@@ -151,12 +150,13 @@ async function collectFeedDates(filters: ListingFilters, locale: string, now: Da
   });
 }
 
-function toIcsEvent(d: FeedDate, t: TFunction): EventAttributes {
+function toIcsEvent(d: FeedDate, t: TFunction): IcsEvent {
   return {
     uid: eventDateUid(d.dateId),
     // Calendar apps differ in how they show STATUS:CANCELLED; the title says it too.
     title: d.cancelled ? t("feeds.cancelledTitle", { title: d.title }) : d.title,
-    ...utcSpan(d.startsAt, d.endsAt),
+    startsAt: d.startsAt,
+    endsAt: d.endsAt,
     description: d.summary || undefined,
     location: d.location || undefined,
     url: eventUrl(d.eventId),
@@ -165,12 +165,10 @@ function toIcsEvent(d: FeedDate, t: TFunction): EventAttributes {
 }
 
 function renderIcs(dates: FeedDate[], calName: string, locale: string, t: TFunction) {
-  const { error, value } = createEvents(
-    dates.map((d) => toIcsEvent(d, t)),
+  return icsCalendar(
     { productId: `-//Tsunagu//${originHost()}//${locale.toUpperCase()}`, calName },
+    dates.map((d) => toIcsEvent(d, t)),
   );
-  if (error || value == null) throw error ?? new Error("ics returned no calendar");
-  return value;
 }
 
 /** iCalendar of the upcoming dates of the /events list with its filters (a calendar app subscribes to this). */
