@@ -37,15 +37,32 @@ function percentile(sorted, p) {
   ];
 }
 
-/** CPU seconds the server process has used so far (user + system), or null off Linux. */
+/**
+ * CPU seconds the server has used so far (user + system), or null off Linux: the server process and its children
+ * (cluster workers, and the reading service, which does a search's readings: its work is the page's cost too).
+ */
 function serverCpu() {
-  try {
-    const stat = fs.readFileSync(`/proc/${config.serverPid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-  } catch {
-    return null;
+  let total = null;
+  for (const pid of serverPids()) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total = (total ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+    } catch {
+      /* gone */
+    }
   }
+  return total;
+}
+function serverPids() {
+  const pids = [config.serverPid];
+  try {
+    const children = fs.readFileSync(`/proc/${config.serverPid}/task/${config.serverPid}/children`, "utf8").trim();
+    if (children) pids.push(...children.split(/\s+/).map(Number));
+  } catch {
+    /* no children file */
+  }
+  return pids;
 }
 /** Busy CPU seconds of the whole machine so far. */
 function machineBusy() {
