@@ -1,3 +1,4 @@
+import net from "node:net";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { startReadingService } from "./reading-service.js";
 import { readingOf, tokensOf } from "~/modules/search/reading.server";
@@ -40,8 +41,41 @@ describe("the reading service", () => {
 
   it("refuses a request beyond its limits with a reason, and goes on serving the connection", async () => {
     await service.ready;
-    await expect(tokensFromService(Array.from({ length: 2001 }, () => "あ"))).rejects.toThrow(/at most 2,000/);
-    await expect(tokensFromService(["囲碁"])).resolves.toEqual([[["囲碁", "イゴ"]]]);
+    // Straight on its socket: the app's client splits large requests itself.
+    const socket = net.createConnection(service.socketPath);
+    socket.setEncoding("utf8");
+    const answers = [];
+    let buffered = "";
+    const arrived = (n) =>
+      new Promise((resolve) => {
+        const check = () => (answers.length >= n ? resolve(answers) : socket.once("data", onData));
+        const onData = (chunk) => {
+          buffered += chunk;
+          let end;
+          while ((end = buffered.indexOf("\n")) >= 0) {
+            answers.push(JSON.parse(buffered.slice(0, end)));
+            buffered = buffered.slice(end + 1);
+          }
+          check();
+        };
+        check();
+      });
+    socket.write(`${JSON.stringify({ id: 1, texts: Array.from({ length: 2001 }, () => "あ") })}\n`);
+    socket.write(`${JSON.stringify({ id: 2, texts: "not a list" })}\n`);
+    socket.write(`${JSON.stringify({ id: 3, texts: ["囲碁"] })}\n`);
+    const [tooMany, notAList, fine] = await arrived(3);
+    socket.destroy();
+    expect(tooMany).toEqual({ id: 1, error: expect.stringMatching(/at most 2,000/) });
+    expect(notAList).toEqual({ id: 2, error: expect.stringMatching(/at most 2,000/) });
+    expect(fine).toEqual({ id: 3, tokens: [[["囲碁", "イゴ"]]] });
+  }, 30_000);
+
+  it("takes a page's worth of texts beyond one request's limits, in several requests, in order", async () => {
+    await service.ready;
+    const texts = Array.from({ length: 2_500 }, (_, i) => (i % 2 === 0 ? `子ども食堂${i}` : `囲碁の会${i}`));
+    const tokens = await tokensFromService(texts);
+    expect(tokens).toHaveLength(2_500);
+    expect(tokens.map((t) => t.map(([surface]) => surface).join(""))).toEqual(texts);
   }, 30_000);
 
   it("is started again when it dies; meanwhile readings come from the process's own dictionary", async () => {

@@ -61,8 +61,32 @@ function connect(socketPath: string) {
   return current;
 }
 
-/** The tokens of each text from the reading service; rejects if it cannot be reached or does not answer in time. */
-export function tokensFromService(texts: readonly string[]): Promise<Token[][]> {
+/** What the service takes in one request (server/reading-service.js refuses more), with room to spare. */
+const CHUNK_TEXTS = 1_000;
+const CHUNK_CHARS = 100_000;
+
+/**
+ * The tokens of each text from the reading service, in as many requests as its limits need (a page's interface
+ * words in furigana can be thousands of short texts); rejects if it cannot be reached or does not answer in time.
+ */
+export async function tokensFromService(texts: readonly string[]): Promise<Token[][]> {
+  const chunks: string[][] = [[]];
+  let chars = 0;
+  for (const text of texts) {
+    const current = chunks[chunks.length - 1]!;
+    if (current.length > 0 && (current.length >= CHUNK_TEXTS || chars + text.length > CHUNK_CHARS)) {
+      chunks.push([text]);
+      chars = text.length;
+    } else {
+      current.push(text);
+      chars += text.length;
+    }
+  }
+  const answers = await Promise.all(chunks.map(request));
+  return answers.flat();
+}
+
+function request(texts: readonly string[]): Promise<Token[][]> {
   const socketPath = readingServiceSocket();
   if (!socketPath) return Promise.reject(new Error("no reading service"));
   connection ??= connect(socketPath);
