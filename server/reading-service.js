@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { restartPause } from "./cluster.js";
 
 const self = fileURLToPath(import.meta.url);
 const MAX_TEXTS = 2_000;
@@ -34,8 +35,9 @@ export function startReadingService({ log = console } = {}) {
         resolve();
         if (stopping) return;
         quickDeaths = Date.now() - startedAt < 30_000 ? quickDeaths + 1 : 0;
-        const pause = Math.min(30_000, 1000 * 2 ** Math.max(0, quickDeaths - 1));
-        log.error(`✗ reading service exited (${signal ? `signal ${signal}` : `code ${code}`}); starting it again in ${pause / 1000} s`);
+        // The same pauses as a worker's (cluster.js): at once after a long run, then 1 s, 2 s, 4 s … at most 30 s.
+        const pause = restartPause(quickDeaths);
+        log.error(`✗ reading service exited (${signal ? `signal ${signal}` : `code ${code}`}); starting it again${pause ? ` in ${pause / 1000} s` : ""}`);
         setTimeout(() => !stopping && start(), pause).unref();
       });
     });

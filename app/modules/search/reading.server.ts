@@ -30,7 +30,7 @@ function localTokenizer(): Promise<Tokenizer> {
 }
 
 /** kuromoji's tokens of one text as [surface, reading] ("" when it has none, as for latin letters). */
-export function tokensWith(tokenizer: Tokenizer, text: string): Token[] {
+function tokensWith(tokenizer: Tokenizer, text: string): Token[] {
   return tokenizer.tokenize(text).map((t) => [t.surface_form, t.reading && t.reading !== "*" ? t.reading : ""] as const);
 }
 
