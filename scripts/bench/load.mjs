@@ -8,6 +8,7 @@
 // Every response time is kept, so p95 is exact (autocannon reports p90 / p97.5 / p99, over 2xx only).
 // The server's own CPU time per request (from /proc) is recorded too: unlike latency it hardly depends on
 // what else runs on the machine.
+import { CLK_TCK, serverCpu as serverCpuOf } from "./server-processes.mjs";
 import fs from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
@@ -23,7 +24,6 @@ for (const u of [...config.targets.map((t) => t.url), config.healthUrl]) {
     throw new Error(`refusing a non-loopback address: ${u}`);
 }
 
-const CLK_TCK = 100; // Linux USER_HZ
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const round = (n, d = 2) =>
   n == null || Number.isNaN(n) ? null : Math.round(n * 10 ** d) / 10 ** d;
@@ -37,33 +37,8 @@ function percentile(sorted, p) {
   ];
 }
 
-/**
- * CPU seconds the server has used so far (user + system), or null off Linux: the server process and its children
- * (cluster workers, and the reading service, which does a search's readings: its work is the page's cost too).
- */
-function serverCpu() {
-  let total = null;
-  for (const pid of serverPids()) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      total = (total ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-    } catch {
-      /* gone */
-    }
-  }
-  return total;
-}
-function serverPids() {
-  const pids = [config.serverPid];
-  try {
-    const children = fs.readFileSync(`/proc/${config.serverPid}/task/${config.serverPid}/children`, "utf8").trim();
-    if (children) pids.push(...children.split(/\s+/).map(Number));
-  } catch {
-    /* no children file */
-  }
-  return pids;
-}
+/** CPU seconds of the server and its child processes (the reading service does a search's readings). */
+const serverCpu = () => serverCpuOf(config.serverPid);
 /** Busy CPU seconds of the whole machine so far. */
 function machineBusy() {
   try {

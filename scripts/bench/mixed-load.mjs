@@ -8,6 +8,7 @@
 // and withdraws, and an organiser edits a place's summary. Each write must be acknowledged (303), and what it
 // changed must be on the page a signed-in reader gets right after. Every read's response time is kept (p95 is
 // exact); reads and writes are reported apart.
+import { serverCpu as serverCpuOf, serverPids as serverPidsOf } from "./server-processes.mjs";
 import fs from "node:fs";
 import autocannon from "autocannon";
 
@@ -20,36 +21,12 @@ const config = JSON.parse(fs.readFileSync(configFile, "utf8"));
 const origin = new URL(config.origin);
 if (!["127.0.0.1", "localhost", "[::1]"].includes(origin.hostname)) throw new Error(`refusing a non-loopback address: ${config.origin}`);
 
-const CLK_TCK = 100;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const round = (n, d = 2) => (n == null || Number.isNaN(n) ? null : Math.round(n * 10 ** d) / 10 ** d);
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : null);
 
-/** CPU seconds used so far by the server's processes (the primary and its workers). */
-function serverCpu() {
-  let total = 0;
-  for (const pid of serverPids()) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      total += (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-    } catch {
-      /* gone */
-    }
-  }
-  return total;
-}
-/** The server process and its children (cluster workers). */
-function serverPids() {
-  const pids = [config.serverPid];
-  try {
-    const children = fs.readFileSync(`/proc/${config.serverPid}/task/${config.serverPid}/children`, "utf8").trim();
-    if (children) pids.push(...children.split(/\s+/).map(Number));
-  } catch {
-    /* no children file */
-  }
-  return pids;
-}
+const serverCpu = () => serverCpuOf(config.serverPid);
+const serverPids = () => serverPidsOf(config.serverPid);
 function rssMB(pid) {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
