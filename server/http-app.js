@@ -105,7 +105,7 @@ export function createHttpApp({ build, env, cacheSync }) {
   });
 
   const pageCache = createPageCache({
-    ttlMs: env.PUBLIC_CACHE_TTL_MS,
+    ttlMs: env.PUBLIC_CACHE_TTL_MS > 0 ? env.PAGE_CACHE_TTL_MS : 0,
     graceMs: env.PAGE_CACHE_GRACE_MS,
     maxBytes: env.PAGE_CACHE_MAX_MB * 1024 * 1024,
     sessionCookieNames: SESSION_COOKIES,

@@ -17,7 +17,9 @@
 // - the page shows many items (lists, search, the home page, feeds) and the write changed what an item says or where
 //   it belongs ("content"), which may change any such page; or it changed only numbers beside items ("counts": a
 //   registration) and the page is filtered on places left, or has no links to read (feeds).
-// A page older than TTL_MS is stale too. docs/decisions/018-page-cache-survives-writes.md.
+// Time passing is the one change no write names (a date goes by, a new day begins): a copy lives at most `ttlMs`
+// (PAGE_CACHE_TTL_MS, 5 min) and never past the next midnight in Tokyo, when "today" and "this week" move.
+// docs/decisions/018-page-cache-survives-writes.md.
 //
 // Stale while revalidating: a live portal writes all day, and dropping every page at each write left visitors with
 // the uncached cost almost all the time. Now:
@@ -58,6 +60,13 @@ export function pageItem(path) {
   return m ? `${ITEM_KIND[m[1]]}:${Number(m[2])}` : null;
 }
 
+const DAY_MS = 86_400_000;
+const TOKYO_OFFSET_MS = 9 * 3_600_000; // Japan keeps no summer time.
+/** The first moment of the next day in Tokyo after `ms`: a page's "today" and "this week" end there. */
+export function nextTokyoMidnight(ms) {
+  return Math.floor((ms + TOKYO_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_MS - TOKYO_OFFSET_MS;
+}
+
 /**
  * @typedef {{ key: string, at: number, item: string | null, links: string[] | null, seatFiltered: boolean, gzip: Uint8Array, etag: string, headers: Record<string, any>, csp: string | null }} SharedPage
  * @typedef {(page: SharedPage) => void} SharePage
@@ -89,7 +98,7 @@ export function inlineScriptHashes(html) {
  * which change the HTML). Keying on anything cruder lets one visitor's header or settings reach everyone's copy.
  */
 export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, share = undefined, now = Date.now }) {
-  /** @type {Map<string, { at: number, epoch: number, item: string | null, links: Set<string> | null, seatFiltered: boolean, body: Buffer | null, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
+  /** @type {Map<string, { at: number, expires: number, epoch: number, item: string | null, links: Set<string> | null, seatFiltered: boolean, body: Buffer | null, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
   const store = new Map();
   /** Pages being rendered anew right now: key → { began }. */
   const refreshing = new Map();
@@ -97,6 +106,7 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
   const epoch = () => globalThis.__tsunaguCacheEpoch ?? 0;
   const bypassCookies = [...sessionCookieNames, FRESH_COOKIE];
 
+  const expiry = (at) => Math.min(at + ttlMs, nextTokyoMidnight(at));
   const remove = (key) => {
     const entry = store.get(key);
     if (!entry) return;
@@ -172,13 +182,14 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     const at = now();
     if (hit) {
       const changed = changedSince(hit);
-      if (changed === false && at - hit.at < ttlMs) {
+      const expired = at >= hit.expires;
+      if (changed === false && !expired) {
         // The most recently read pages stay longest within the budget.
         store.delete(key);
         store.set(key, hit);
         return serve(req, res, hit, "hit");
       }
-      if (changed === "named" && hit.item === null && at - hit.at < Math.min(graceMs, ttlMs)) return serve(req, res, hit, "stale");
+      if (changed === "named" && hit.item === null && !expired && at - hit.at < graceMs) return serve(req, res, hit, "stale");
       const refresh = refreshing.get(key);
       if (changed !== "everything" && refresh && at - refresh.began <= MAX_STALE_MS) return serve(req, res, hit, "stale");
     }
@@ -228,7 +239,7 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     if (mine && mine.at >= page.at) return;
     remove(page.key);
     const gzip = Buffer.from(page.gzip.buffer, page.gzip.byteOffset, page.gzip.byteLength);
-    const entry = { at: page.at, epoch: epoch(), item: page.item, links: page.links === null ? null : new Set(page.links), seatFiltered: page.seatFiltered, body: null, gzip, etag: page.etag, headers: page.headers, csp: page.csp, bytes: gzip.length };
+    const entry = { at: page.at, expires: expiry(page.at), epoch: epoch(), item: page.item, links: page.links === null ? null : new Set(page.links), seatFiltered: page.seatFiltered, body: null, gzip, etag: page.etag, headers: page.headers, csp: page.csp, bytes: gzip.length };
     store.set(page.key, entry);
     bytes += entry.bytes;
     keepWithinBudget();
@@ -256,7 +267,8 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     remove(key);
     const item = pageItem(req.path);
     const seatFiltered = /[?&]available=/.test(req.originalUrl);
-    const entry = { at: now(), epoch: renderedIn, item, links, seatFiltered, body, gzip: null, etag, headers, csp, bytes: body.length };
+    const stored = now();
+    const entry = { at: stored, expires: expiry(stored), epoch: renderedIn, item, links, seatFiltered, body, gzip: null, etag, headers, csp, bytes: body.length };
     store.set(key, entry);
     bytes += entry.bytes;
     keepWithinBudget();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import crypto from "node:crypto";
 import zlib from "node:zlib";
-import { FRESH_COOKIE, MAX_STALE_MS, createPageCache, inlineScriptHashes, isCacheablePath, linkedItems, pageItem } from "./page-cache.js";
+import { FRESH_COOKIE, MAX_STALE_MS, createPageCache, inlineScriptHashes, isCacheablePath, linkedItems, nextTokyoMidnight, pageItem } from "./page-cache.js";
 import { dropLocalPublicCache } from "~/utils/cache.server";
 
 /** The part of an Express response the cache touches: headers, status, and what `end` answered. */
@@ -394,6 +394,29 @@ describe("page cache rules", () => {
     // The gzip runs on the thread pool: give it time to finish before looking.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(offered).toEqual([]);
+  });
+
+  it("keeps a copy no write changed for the time-to-live, and never past midnight in Tokyo", async () => {
+    expect(new Date(nextTokyoMidnight(Date.parse("2026-12-03T12:00:00+09:00"))).toISOString()).toBe("2026-12-03T15:00:00.000Z");
+    expect(new Date(nextTokyoMidnight(Date.parse("2026-12-03T23:59:59.999+09:00"))).toISOString()).toBe("2026-12-03T15:00:00.000Z");
+    expect(new Date(nextTokyoMidnight(Date.parse("2026-12-04T00:00:00+09:00"))).toISOString()).toBe("2026-12-04T15:00:00.000Z");
+
+    let clock = Date.parse("2026-12-03T12:00:00+09:00");
+    const cache = createPageCache({ ttlMs: 300_000, sessionCookieNames: [], variantOf: async () => "ja", now: () => clock });
+    const visit = visitorOf(cache);
+    expect(await visit("/events/4")).toBe("rendered");
+    clock += 299_999;
+    expect(await visit("/events/4")).toBe("hit");
+    clock += 1;
+    expect(await visit("/events/4")).toBe("rendered");
+
+    // Rendered two minutes before midnight: "today" moves at 0:00, so the copy ends there, not five minutes on.
+    clock = Date.parse("2026-12-03T23:58:00+09:00");
+    expect(await visit("/")).toBe("rendered");
+    clock = Date.parse("2026-12-03T23:59:59+09:00");
+    expect(await visit("/")).toBe("hit");
+    clock = Date.parse("2026-12-04T00:00:00+09:00");
+    expect(await visit("/")).toBe("rendered");
   });
 
   it("keeps its own copy when the one offered is older", async () => {

@@ -14,6 +14,7 @@ describe("parseEnv", () => {
       APP_ORIGIN: "http://localhost:3000",
       DATABASE_PATH: path.resolve("data", "tsunagu.db"),
       PUBLIC_CACHE_TTL_MS: 30_000,
+      PAGE_CACHE_TTL_MS: 300_000,
       EMAIL_WORKER_INTERVAL_MS: 5000,
       EMAIL_FROM: "鶴ヶ島市社会福祉協議会 <noreply@tsunagu.example.jp>",
       MAP_TILE_ORIGIN: "https://cyberjapandata.gsi.go.jp",
@@ -70,6 +71,7 @@ describe("parseEnv", () => {
     [{ EMAIL_WORKER_INTERVAL_MS: "5s" }, 'EMAIL_WORKER_INTERVAL_MS="5s" is not a number'],
     [{ EMAIL_WORKER_INTERVAL_MS: "0" }, 'EMAIL_WORKER_INTERVAL_MS="0" must be at least 100'],
     [{ PUBLIC_CACHE_TTL_MS: "-1" }, 'PUBLIC_CACHE_TTL_MS="-1" must be at least 0'],
+    [{ PAGE_CACHE_TTL_MS: "0" }, 'PAGE_CACHE_TTL_MS="0" must be at least 1000'],
     [{ PUBLIC_CACHE_TTL_MS: "1.5" }, 'PUBLIC_CACHE_TTL_MS="1.5" must be a whole number'],
   ])("refuses the invalid number %o", (source, message) => {
     expect(() => parseEnv(source)).toThrow(`Invalid environment: ${message}`);

@@ -49,6 +49,10 @@ const EnvSchema = z.object({
   /// How long anonymous public pages and query results are reused. A write clears the query results at once and
   /// marks the pages stale (the next visitor of each renders it anew; see server/page-cache.js). 0 = off.
   PUBLIC_CACHE_TTL_MS: wholeNumber(0, 3_600_000, 30_000),
+  /// How long an anonymous visitor's copy of a public page is kept at most when no write changes it, in ms: what it
+  /// bounds is time passing (a date goes by). Writes mark the pages they change stale at once, and no copy outlives
+  /// midnight in Tokyo (server/page-cache.js). PUBLIC_CACHE_TTL_MS=0 turns the page cache off too.
+  PAGE_CACHE_TTL_MS: wholeNumber(1_000, 86_400_000, 300_000),
   /// How long a cached list, search or home page may still be shown after a write changed it, in ms: each is then
   /// rendered at most once per this period however busy the portal (server/page-cache.js). 0 = never after a write.
   PAGE_CACHE_GRACE_MS: wholeNumber(0, 60_000, 2_000),

@@ -3,7 +3,7 @@ import { prisma as appPrisma } from "~/utils/db.server";
 import { foldForSearch, romanize } from "./normalize";
 import { DEFAULT_LOCALE } from "~/modules/i18n/config";
 import { readingOf, readingsReady } from "./reading.server";
-import { invalidatePublicCache } from "~/utils/cache.server";
+import { invalidatePublicCache, type Touched } from "~/utils/cache.server";
 import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere, type PublicKind } from "~/modules/publishing/visibility";
 
 // Keeps SearchDocument current. Call `indexItem` after every write to a place, event or opening (and after its
@@ -27,6 +27,8 @@ type Doc = {
   kana: string[];
   translations: TranslationRef[];
   areaId: number | null;
+  /** Other items whose own pages show this one: an event's place lists its coming dates. */
+  shownOn?: Touched;
 } | null;
 
 const NAMED = { select: { id: true, name: true } } as const;
@@ -60,7 +62,7 @@ async function placeDoc(db: Db, id: number): Promise<Doc> {
 async function eventDoc(db: Db, id: number): Promise<Doc> {
   const e = await db.event.findFirst({
     where: { id, ...publicWhere("event") },
-    select: { title: true, titleKana: true, summary: true, description: true, venueName: true, areaId: true, groupId: true, categories: NAMED, area: { select: { name: true } }, group: { select: { name: true, nameKana: true } }, place: { select: { name: true, ...PUBLIC_CHECK_SELECT } } },
+    select: { title: true, titleKana: true, summary: true, description: true, venueName: true, areaId: true, groupId: true, categories: NAMED, area: { select: { name: true } }, group: { select: { name: true, nameKana: true } }, placeId: true, place: { select: { name: true, ...PUBLIC_CHECK_SELECT } } },
   });
   if (!e) return null;
   const kinds = names(e.categories);
@@ -76,6 +78,8 @@ async function eventDoc(db: Db, id: number): Promise<Doc> {
       { entityType: "area", ids: e.areaId ? [e.areaId] : [], nameOnly: true },
     ],
     areaId: e.areaId,
+    // Its place's page lists its dates; the place it left still links it, so that page is reached by the link.
+    shownOn: e.placeId ? [`place:${e.placeId}`] : [],
   };
 }
 
@@ -135,10 +139,11 @@ export async function indexItemWithDependents(entityType: SearchableType, entity
 }
 
 export async function indexItem(entityType: SearchableType, entityId: number, db: Db = appPrisma) {
-  // Every write to a public item passes here, so this is where cached public pages are dropped too: the item's own
-  // pages and every list (an edit of a place reaches its events' pages through indexItemWithDependents).
-  invalidatePublicCache([`${entityType}:${entityId}`]);
   const doc = await BUILDERS[entityType](db, entityId);
+  // Every write to a public item passes here (after it), so this is where cached public pages are dropped too: the
+  // item's own pages, pages that show it (an event's place) and every list. An edit of a place reaches its events'
+  // pages through indexItemWithDependents.
+  invalidatePublicCache([`${entityType}:${entityId}`, ...(doc?.shownOn ?? [])]);
   if (!doc) {
     await db.searchDocument.deleteMany({ where: { entityType, entityId } });
     return;

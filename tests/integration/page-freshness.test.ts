@@ -1,0 +1,51 @@
+// Which cached pages a write makes stale, through the real indexing path and the real page cache: an anonymous
+// visitor must not keep getting a page that a write changed (docs/decisions/018-page-cache-survives-writes.md).
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { indexItem } from "~/modules/search/documents.server";
+import { createPageCache } from "../../server/page-cache.js";
+import { createEvent, createGroup, createPlace } from "../support/factories";
+
+/** A visitor of the cache: "rendered" when the app had to render `path`, else how the cache answered. */
+function visitorOf(cache: ReturnType<typeof createPageCache>, html: (path: string) => string) {
+  return async (path: string) => {
+    const headers: Record<string, unknown> = {};
+    let rendered = false;
+    const res = {
+      statusCode: 200,
+      setHeader: (name: string, value: unknown) => (headers[name.toLowerCase()] = value),
+      getHeader: (name: string) => headers[name.toLowerCase()],
+      write: () => true,
+      end: () => undefined,
+      on: () => undefined,
+    };
+    await cache({ method: "GET", path, originalUrl: path, headers: {} }, res, () => {
+      rendered = true;
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.end(html(path));
+    });
+    return rendered ? "rendered" : headers["x-page-cache"];
+  };
+}
+
+describe("an event moved to another place", () => {
+  it("makes the page of the place it moved to stale, as well as the one it left, and no other place's", async () => {
+    const group = await createGroup({ name: "鮮度テストの会" });
+    const [from, to, elsewhere] = [await createPlace(group, { name: "旧会場 公民館" }), await createPlace(group, { name: "新会場 集会所" }), await createPlace(group, { name: "無関係の 居場所" })];
+    const event = await createEvent(group, { title: "移転する 健康体操", placeId: from.id });
+    await indexItem("event", event.id);
+
+    const cache = createPageCache({ ttlMs: 300_000, sessionCookieNames: [], variantOf: async () => "ja" });
+    // The place it is held at lists its date, linking the event; the others do not.
+    const visit = visitorOf(cache, (path) => (path === `/places/${from.id}` ? `<a href="/events/${event.id}">移転する 健康体操</a>` : "<p>予定はありません</p>"));
+    for (const place of [from, to, elsewhere]) expect(await visit(`/places/${place.id}`)).toBe("rendered");
+    for (const place of [from, to, elsewhere]) expect(await visit(`/places/${place.id}`)).toBe("hit");
+
+    await prisma.event.update({ where: { id: event.id }, data: { placeId: to.id } });
+    await indexItem("event", event.id);
+
+    expect(await visit(`/places/${to.id}`)).toBe("rendered");
+    expect(await visit(`/places/${from.id}`)).toBe("rendered");
+    expect(await visit(`/places/${elsewhere.id}`)).toBe("hit");
+  });
+});
