@@ -16,7 +16,7 @@ function visitorOf(cache: ReturnType<typeof createPageCache>, html: (path: strin
       setHeader: (name: string, value: unknown) => (headers[name.toLowerCase()] = value),
       getHeader: (name: string) => headers[name.toLowerCase()],
       write: () => true,
-      end: () => undefined,
+      end: (_body?: string) => undefined,
       on: () => undefined,
     };
     await cache({ method: "GET", path, originalUrl: path, headers: {} }, res, () => {
