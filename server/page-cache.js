@@ -54,6 +54,27 @@ export function linkedItems(html) {
   return items;
 }
 
+/**
+ * The items a feed or sitemap names, by their absolute addresses (an RSS item's <link>, an iCalendar event's URL,
+ * a sitemap's <loc>). iCalendar folds lines at 75 octets, so an address may continue on the next line.
+ */
+export function feedItems(text) {
+  const items = new Set();
+  const unfolded = text.replace(/\r?\n[ \t]/g, "");
+  for (const m of unfolded.matchAll(/https?:\/\/[^\s"<>/]+\/(places|events|volunteer)\/(\d+)(?=[/?#"<\s]|$)/g)) items.add(`${ITEM_KIND[m[1]]}:${Number(m[2])}`);
+  return items;
+}
+
+/**
+ * The kinds of item a page of many items can hold (or order, or describe by their own fields): what a "content"
+ * write to an item of a kind reaches besides the pages that link it. A page not listed here may hold any kind.
+ */
+export function pageHolds(path) {
+  if (path === "/privacy") return [];
+  const list = /^\/(places|events|volunteer)(?=[?]|$)/.exec(path);
+  return list ? [ITEM_KIND[list[1]]] : ["place", "event", "opening"];
+}
+
 /** The item whose own page `path` is ("event:12"), or null for pages that show many items. */
 export function pageItem(path) {
   const m = ITEM_PAGE.exec(path);
@@ -68,7 +89,7 @@ export function nextTokyoMidnight(ms) {
 }
 
 /**
- * @typedef {{ key: string, at: number, item: string | null, links: string[] | null, seatFiltered: boolean, gzip: Uint8Array, etag: string, headers: Record<string, any>, csp: string | null }} SharedPage
+ * @typedef {{ key: string, at: number, item: string | null, links: string[] | null, seatFiltered: boolean, showsCounts: boolean, gzip: Uint8Array, etag: string, headers: Record<string, any>, csp: string | null }} SharedPage
  * @typedef {(page: SharedPage) => void} SharePage
  */
 
@@ -91,14 +112,64 @@ export function inlineScriptHashes(html) {
   return hashes;
 }
 
+/** How long a page's render waits for its turn at most before it runs beside the others (renderTurns). */
+export const RENDER_WAIT_MS = 2000;
+
 /**
- * @param {{ ttlMs: number, graceMs?: number, maxBytes?: number, sessionCookieNames: string[], variantOf: (req: any) => Promise<string>, onHit?: (req: any) => void, share?: SharePage, now?: () => number }} options
+ * Turns for rendering pages for the cache, one at a time per process. A page's render is CPU work on the one
+ * thread (SQLite answers synchronously here), so running several at once only interleaves them: each finishes
+ * later, and every cache hit waiting behind their slices does too. After a write many pages go stale together; in
+ * turns, a hit waits for at most one render, and the visitors of a page waiting for its turn get its stale copy
+ * meanwhile. A render that waited `maxWaitMs` runs anyway (a render waiting on something slow, such as the reading
+ * service, must not hold every other page back for long). Returns `turn()`, which resolves to `release`.
+ */
+export function renderTurns(maxWaitMs) {
+  let running = 0;
+  /** @type {{ start: () => void, timer: NodeJS.Timeout | null }[]} */
+  const waiting = [];
+  const next = () => {
+    running -= 1;
+    // After a render that ran beside another (it waited too long), the queue goes on one at a time again.
+    if (running === 0) waiting.shift()?.start();
+  };
+  return function turn() {
+    return new Promise((resolve) => {
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        next();
+      };
+      const waiter = {
+        timer: null,
+        start: () => {
+          if (waiter.timer) clearTimeout(waiter.timer);
+          running += 1;
+          resolve(release);
+        },
+      };
+      if (running === 0) return waiter.start();
+      waiter.timer = setTimeout(() => {
+        const at = waiting.indexOf(waiter);
+        if (at >= 0) {
+          waiting.splice(at, 1);
+          waiter.start();
+        }
+      }, maxWaitMs);
+      waiting.push(waiter);
+    });
+  };
+}
+
+/**
+ * @param {{ ttlMs: number, graceMs?: number, maxBytes?: number, sessionCookieNames: string[], variantOf: (req: any) => Promise<string>, onHit?: (req: any) => void, share?: SharePage, now?: () => number, renderWaitMs?: number }} options
  * `variantOf` must be the app's own answer to "which copy of the page does this request get": its language choice
  * (?lng=, cookie, q-weighted Accept-Language) and the reader's display settings (furigana, text size, contrast,
  * which change the HTML). Keying on anything cruder lets one visitor's header or settings reach everyone's copy.
  */
-export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, share = undefined, now = Date.now }) {
-  /** @type {Map<string, { at: number, expires: number, epoch: number, item: string | null, links: Set<string> | null, seatFiltered: boolean, body: Buffer | null, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
+export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, share = undefined, now = Date.now, renderWaitMs = RENDER_WAIT_MS }) {
+  const turn = renderTurns(renderWaitMs);
+  /** @type {Map<string, { at: number, expires: number, epoch: number, item: string | null, holds: string[], links: Set<string> | null, seatFiltered: boolean, showsCounts: boolean, body: Buffer | null, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
   const store = new Map();
   /** Pages being rendered anew right now: key → { began }. */
   const refreshing = new Map();
@@ -133,11 +204,14 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
   }
 
   function namedChange(entry, after) {
-    // Lists, search, the home page, feeds: any content write may change what they hold; a "counts" write only those
-    // showing its items, and those filtered on places left. Without links to read (a feed), any write.
-    if (entry.item === null && (after("lists") || ((entry.links === null || entry.seatFiltered) && after("counts")))) return true;
-    if (entry.item !== null && after(entry.item)) return true;
-    if (entry.links !== null) for (const link of entry.links) if (after(link)) return true;
+    // Lists, search, the home page, feeds: a "content" write to an item of a kind they hold may change what they
+    // hold; a "counts" write reaches those filtered on places left. Without links to read, any write does.
+    if (entry.item === null && (entry.holds.some((kind) => after(`lists:${kind}`)) || (entry.seatFiltered && after("counts")) || (entry.links === null && (after("counts") || after("shown"))))) return true;
+    // An item's own page, and every page that shows an item: any write naming it, except that a change of counts
+    // only (item#counts) reaches only pages that show counts.
+    const shows = (item) => after(item) || (entry.showsCounts && after(`${item}#counts`));
+    if (entry.item !== null && shows(entry.item)) return true;
+    if (entry.links !== null) for (const link of entry.links) if (shows(link)) return true;
     return false;
   }
 
@@ -200,6 +274,13 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
       if (refreshing.get(key) === token) refreshing.delete(key);
     };
     res.on("close", done);
+    // One render at a time (see renderTurns); meanwhile other visitors of this page get its stale copy, if any.
+    const release = await turn();
+    if (res.destroyed || res.writableEnded) {
+      release();
+      return done();
+    }
+    res.on("close", release);
     const renderedIn = epoch();
     const chunks = [];
     let size = 0;
@@ -239,7 +320,7 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     if (mine && mine.at >= page.at) return;
     remove(page.key);
     const gzip = Buffer.from(page.gzip.buffer, page.gzip.byteOffset, page.gzip.byteLength);
-    const entry = { at: page.at, expires: expiry(page.at), epoch: epoch(), item: page.item, links: page.links === null ? null : new Set(page.links), seatFiltered: page.seatFiltered, body: null, gzip, etag: page.etag, headers: page.headers, csp: page.csp, bytes: gzip.length };
+    const entry = { at: page.at, expires: expiry(page.at), epoch: epoch(), item: page.item, holds: pageHolds(page.key.slice(0, page.key.lastIndexOf("|")).split("?")[0]), links: page.links === null ? null : new Set(page.links), seatFiltered: page.seatFiltered, showsCounts: page.showsCounts, body: null, gzip, etag: page.etag, headers: page.headers, csp: page.csp, bytes: gzip.length };
     store.set(page.key, entry);
     bytes += entry.bytes;
     keepWithinBudget();
@@ -251,11 +332,15 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     const type = String(res.getHeader("content-type") ?? "");
     let csp = null;
     let links = null;
-    if (type.startsWith("text/html")) {
+    // Pages show places left and other counts; feeds and the sitemap do not (a cancelled date is a "content" write).
+    const showsCounts = type.startsWith("text/html");
+    if (showsCounts) {
       const html = body.toString("utf8");
       const policy = String(res.getHeader("content-security-policy") ?? "");
       csp = policy.replace(/'nonce-[^']+'/, inlineScriptHashes(html).join(" "));
       links = linkedItems(html);
+    } else if (/^(text\/calendar|application\/(rss\+)?xml)/.test(type)) {
+      links = feedItems(body.toString("utf8"));
     }
     const headers = {};
     for (const name of ["content-type", "cache-control", "content-disposition"]) {
@@ -268,7 +353,7 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     const item = pageItem(req.path);
     const seatFiltered = /[?&]available=/.test(req.originalUrl);
     const stored = now();
-    const entry = { at: stored, expires: expiry(stored), epoch: renderedIn, item, links, seatFiltered, body, gzip: null, etag, headers, csp, bytes: body.length };
+    const entry = { at: stored, expires: expiry(stored), epoch: renderedIn, item, holds: pageHolds(req.path), links, seatFiltered, showsCounts, body, gzip: null, etag, headers, csp, bytes: body.length };
     store.set(key, entry);
     bytes += entry.bytes;
     keepWithinBudget();
@@ -285,7 +370,7 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
       // The other server processes may keep it too, so that a page is rendered once for all of them, but only
       // when no write reached this process since the render began (then it might show less than they know).
       if (share && entry.epoch === epoch()) {
-        share({ key, at: entry.at, item, links: links === null ? null : [...links], seatFiltered, gzip, etag, headers, csp });
+        share({ key, at: entry.at, item, links: links === null ? null : [...links], seatFiltered, showsCounts, gzip, etag, headers, csp });
       }
     });
   }

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import crypto from "node:crypto";
 import zlib from "node:zlib";
-import { FRESH_COOKIE, MAX_STALE_MS, createPageCache, inlineScriptHashes, isCacheablePath, linkedItems, nextTokyoMidnight, pageItem } from "./page-cache.js";
+import { FRESH_COOKIE, MAX_STALE_MS, createPageCache, feedItems, inlineScriptHashes, isCacheablePath, linkedItems, nextTokyoMidnight, pageItem } from "./page-cache.js";
 import { dropLocalPublicCache } from "~/utils/cache.server";
 
 /** The part of an Express response the cache touches: headers, status, and what `end` answered. */
@@ -155,6 +155,66 @@ describe("page cache rules", () => {
     expect([next.how(), next.body()]).toEqual(["hit", "<html>after</html>"]);
   });
 
+  it("renders pages one at a time: a second page's render starts when the first is done, and its visitors get the stale copy meanwhile", async () => {
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja", renderWaitMs: 60_000 });
+    const started = [];
+    const finish = new Map();
+    const visit = (path) => {
+      const { res, headers, sent } = fakeResponse();
+      const answered = cache({ method: "GET", path: path.split("?")[0], originalUrl: path, headers: {} }, res, () => {
+        started.push(path);
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        finish.set(path, () => res.end(`<html>${path} ${started.length}</html>`));
+      });
+      return { answered, how: () => headers["x-page-cache"], body: () => sent()?.toString() };
+    };
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    const places = visit("/places");
+    await settle();
+    finish.get("/places")();
+    await places.answered;
+    dropLocalPublicCache(["place:3"]); // /places is stale now
+
+    const events = visit("/events");
+    const placesAgain = visit("/places");
+    await settle();
+    expect(started).toEqual(["/places", "/events"]); // /places waits for its turn
+    const meanwhile = visit("/places");
+    await meanwhile.answered;
+    expect([meanwhile.how(), meanwhile.body()]).toEqual(["stale", "<html>/places 1</html>"]);
+
+    finish.get("/events")();
+    await events.answered;
+    await placesAgain.answered;
+    expect(started).toEqual(["/places", "/events", "/places"]);
+    finish.get("/places")();
+    expect(placesAgain.body()).toBe("<html>/places 3</html>");
+  });
+
+  it("lets a render that waited too long for its turn run beside the slow one, and skips a visitor who left while waiting", async () => {
+    vi.useFakeTimers();
+    try {
+      const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja", renderWaitMs: 2_000 });
+      const started = [];
+      const visit = (path, res = fakeResponse().res) =>
+        cache({ method: "GET", path, originalUrl: path, headers: {} }, res, () => {
+          started.push(path);
+        });
+      void visit("/search"); // a slow render that never finishes here
+      const gone = fakeResponse().res;
+      const leaving = visit("/places", gone);
+      const waiting = visit("/events");
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(started).toEqual(["/search"]);
+      gone.destroyed = true; // the visitor closed the tab
+      await vi.advanceTimersByTimeAsync(1_001);
+      await Promise.all([leaving, waiting]);
+      expect(started).toEqual(["/search", "/events"]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("serves a stale copy only for a few seconds after the write; past that a visitor waits for the new page", async () => {
     let clock = 1_000;
     const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: ["tsunagu_session"], variantOf: async () => "ja", now: () => clock });
@@ -171,7 +231,7 @@ describe("page cache rules", () => {
     };
     expect(await visit()).toBe("rendered");
     pending.shift()();
-    dropLocalPublicCache(["event:3"]); // an edit of one event: every list is stale
+    dropLocalPublicCache(["opening:3"]); // an edit of one opening: every list of openings is stale
     expect(await visit()).toBe("rendered"); // stays unfinished: a slow render
     clock += MAX_STALE_MS;
     expect(await visit()).toBe("stale");
@@ -251,10 +311,10 @@ describe("page cache rules", () => {
     expect(await visit("tsunagu_session=abc")).toBe(true);
   });
 
-  it("a write that names an item makes that item's pages and every list stale, and leaves other items' pages fresh", async () => {
+  it("a write that names an item makes that item's pages and every list of its kind stale, and leaves other items' pages fresh", async () => {
     const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja" });
     const visit = visitorOf(cache);
-    const pages = ["/events/3", "/events/3/calendar.ics", "/events/4", "/places/3", "/volunteer/3", "/events", "/search?q=サロン", "/"];
+    const pages = ["/events/3", "/events/3/calendar.ics", "/events/4", "/places/3", "/volunteer/3", "/events", "/events?area=fujimi", "/places", "/volunteer?beginner=1", "/search?q=サロン", "/", "/feeds/events.rss", "/privacy"];
     for (const page of pages) expect(await visit(page)).toBe("rendered");
     dropLocalPublicCache(["event:3"]);
     const after = {};
@@ -265,12 +325,43 @@ describe("page cache rules", () => {
       "/events/4": "hit",
       "/places/3": "hit",
       "/volunteer/3": "hit",
+      // An edit may move the event into, out of or within any list of events, or any page that lists every kind.
       "/events": "rendered",
+      "/events?area=fujimi": "rendered",
       "/search?q=サロン": "rendered",
       "/": "rendered",
+      "/feeds/events.rss": "rendered",
+      // Lists of places and openings cannot hold an event; the privacy page holds nothing.
+      "/places": "hit",
+      "/volunteer?beginner=1": "hit",
+      "/privacy": "hit",
     });
     dropLocalPublicCache(); // a write that names nothing
     for (const page of pages) expect(await visit(page), page).toBe("rendered");
+  });
+
+  it("a change only in what an item shows of another (a place's new name on its events' cards) reaches the pages that link it, and feeds", async () => {
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja" });
+    const visit = visitorOf(cache, {
+      body: (path) =>
+        path === "/feeds/events.rss" ? "<item><link>http://127.0.0.1/events/5</link></item>" : path === "/feeds/events.ics" ? "URL:http://127.0.0.1/events/6" : path === "/events?area=fujimi" || path === "/" ? `<a href="/events/5">体操</a>` : `<a href="/events/6">料理教室</a>`,
+      type: (path) => (path.endsWith(".rss") ? "application/rss+xml" : path.endsWith(".ics") ? "text/calendar" : "text/html; charset=utf-8"),
+    });
+    const pages = ["/events?area=fujimi", "/", "/events", "/search?q=料理", "/events/5", "/events/6", "/feeds/events.rss", "/feeds/events.ics"];
+    for (const page of pages) expect(await visit(page)).toBe("rendered");
+    dropLocalPublicCache(["event:5"], "shown");
+    const after = {};
+    for (const page of pages) after[page] = await visit(page);
+    expect(after).toEqual({
+      "/events?area=fujimi": "rendered",
+      "/": "rendered",
+      "/events/5": "rendered",
+      "/feeds/events.rss": "rendered",
+      "/events": "hit",
+      "/search?q=料理": "hit",
+      "/events/6": "hit",
+      "/feeds/events.ics": "hit",
+    });
   });
 
   it("keeps a list's copy for the grace period after writes, then renders it anew; an item's page has no grace", async () => {
@@ -306,8 +397,10 @@ describe("page cache rules", () => {
   it("a registration (a counts write) makes stale only the pages that show its event, and lists filtered on places left", async () => {
     const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja" });
     const html = { "/events": '<a href="/events/3">サロン</a><a href="/events/4">体操</a>', "/events?page=2": '<a href="/events/9">囲碁</a>', "/": '<a href="/events/3?date=5">サロン</a>' };
-    const visit = visitorOf(cache, { body: (path) => `<html>${html[path] ?? ""}</html>`, type: (path) => (path.endsWith(".ics") ? "text/calendar" : "text/html; charset=utf-8") });
-    const pages = ["/events", "/events?page=2", "/", "/events/3", "/events/4", "/places/2", "/events?available=1", "/feeds/events.ics"];
+    // The feed and the event's calendar file list the event but show no counts.
+    const ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nURL:http://127.0.0.1/events/3\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const visit = visitorOf(cache, { body: (path) => (path.endsWith(".ics") ? ics : `<html>${html[path] ?? ""}</html>`), type: (path) => (path.endsWith(".ics") ? "text/calendar" : "text/html; charset=utf-8") });
+    const pages = ["/events", "/events?page=2", "/", "/events/3", "/events/4", "/places/2", "/events?available=1", "/feeds/events.ics", "/events/3/calendar.ics"];
     for (const page of pages) await visit(page);
     dropLocalPublicCache(["event:3"], "counts");
     const after = {};
@@ -320,13 +413,23 @@ describe("page cache rules", () => {
       "/events/4": "hit",
       "/places/2": "hit",
       "/events?available=1": "rendered",
-      "/feeds/events.ics": "rendered",
+      "/feeds/events.ics": "hit",
+      "/events/3/calendar.ics": "hit",
     });
+    // Cancelling a date changes what the feed says (a "content" write): it is stale then.
+    dropLocalPublicCache(["event:3"]);
+    expect(await visit("/feeds/events.ics")).toBe("rendered");
+    expect(await visit("/events/3/calendar.ics")).toBe("rendered");
   });
 
-  it("reads the items a page shows from its links", () => {
+  it("reads the items a page shows from its links, and those a feed names from their addresses", () => {
     const html = '<a href="/events/12">x</a><a href="/events/12?date=3">x</a><a href="/places/4#map">x</a><a href="/volunteer/7/flyer">x</a><a href="/events">x</a><a href="https://example.jp/places/9">x</a>';
     expect([...linkedItems(html)].sort()).toEqual(["event:12", "opening:7", "place:4"]);
+    // An iCalendar line folded at 75 octets may cut an address; RSS and sitemaps write them whole.
+    const ics = "URL:https://tsunagu.example.jp/even\r\n ts/31\r\nDESCRIPTION:詳しくは https://tsunagu.example.jp/places/5?lng=en\r\n";
+    expect([...feedItems(ics)].sort()).toEqual(["event:31", "place:5"]);
+    const rss = "<link>https://tsunagu.example.jp/events</link><item><link>https://tsunagu.example.jp/events/8</link><guid>https://tsunagu.example.jp/events/8#d12</guid></item>";
+    expect([...feedItems(rss)]).toEqual(["event:8"]);
   });
 
   it("after a whole-portal write (an item hidden, a group suspended) no stale copy is shown, not even while rendering", async () => {

@@ -42,15 +42,24 @@ export type Touched = readonly `${"place" | "event" | "opening"}:${number}`[];
 
 /**
  * How far a write that names its items reaches beyond their own pages:
- * - "content": what the items say or where they belong changed (an edit, a confirmation), so any list or search
- *   may now hold them, order them or describe them differently: every page that shows many items is stale;
- * - "counts": only a number shown beside them changed (places left after a registration or an application, a
- *   date's cancellation mark): only the pages that show these items are stale, and lists filtered on places left.
+ * - "content": what the items say or where they belong changed (an edit, a confirmation), so any list or search of
+ *   their kind may now hold them, order them or describe them differently: every page that can show many items of
+ *   that kind is stale (a place's edit: place lists, search, the home page; not the event or volunteer lists);
+ * - "shown": only what pages showing them say about them changed, not where they belong (an event's card names its
+ *   place, so a place's rename reaches the event lists through the events' cards): the pages that link these items,
+ *   and pages with no links to read (feeds);
+ * - "counts": only a number shown beside them changed (places left after a registration or an application, an
+ *   application's decision): the pages that link these items and show counts (not feeds), and lists filtered on
+ *   places left.
  */
-export type Reach = "content" | "counts";
+export type Reach = "content" | "shown" | "counts";
 
-/** Marks in __tsunaguTouched: a whole-portal write, a "content" write, a "counts" write (besides each item's own). */
-export const MARK = { everything: "*", lists: "lists", counts: "counts" } as const;
+/**
+ * Marks in __tsunaguTouched: each item a write named (`event:12`, or `event:12#counts` when only its counts
+ * changed), and a whole-portal write, a "content" write to an item of a kind (`lists:place`, `lists:event`,
+ * `lists:opening`), a "shown" write, a "counts" write.
+ */
+export const MARK = { everything: "*", lists: (kind: string) => `lists:${kind}`, shown: "shown", counts: "counts" } as const;
 
 let announce: ((touched?: Touched, reach?: Reach) => void) | undefined;
 
@@ -69,7 +78,11 @@ export function dropLocalPublicCache(touched?: Touched, reach: Reach = "content"
   const epoch = (globalThis.__tsunaguCacheEpoch ?? 0) + 1;
   globalThis.__tsunaguCacheEpoch = epoch;
   const marks = (globalThis.__tsunaguTouched ??= new Map());
-  const tags = touched ? [...touched, reach === "counts" ? MARK.counts : MARK.lists] : [MARK.everything];
+  const tags = !touched
+    ? [MARK.everything]
+    : reach === "counts"
+      ? [...touched.map((item) => `${item}#counts`), MARK.counts]
+      : [...touched, ...(reach === "content" ? [...new Set(touched.map((item) => MARK.lists(item.split(":")[0]!)))] : [MARK.shown])];
   for (const tag of tags) marks.set(tag, epoch);
 }
 

@@ -2,7 +2,7 @@
 // visitor must not keep getting a page that a write changed (docs/decisions/018-page-cache-survives-writes.md).
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { indexItem } from "~/modules/search/documents.server";
+import { indexItem, indexItemWithDependents } from "~/modules/search/documents.server";
 import { createPageCache } from "../../server/page-cache.js";
 import { createEvent, createGroup, createPlace } from "../support/factories";
 
@@ -47,5 +47,35 @@ describe("an event moved to another place", () => {
     expect(await visit(`/places/${to.id}`)).toBe("rendered");
     expect(await visit(`/places/${from.id}`)).toBe("rendered");
     expect(await visit(`/places/${elsewhere.id}`)).toBe("hit");
+  });
+});
+
+describe("a place renamed", () => {
+  it("reaches the lists of places, search and the home page, and the event lists only where they show its events", async () => {
+    const group = await createGroup({ name: "改名テストの会" });
+    const place = await createPlace(group, { name: "改名前の 集会所" });
+    const event = await createEvent(group, { title: "集会所の 健康体操", placeId: place.id });
+    await indexItemWithDependents("place", place.id);
+
+    const cache = createPageCache({ ttlMs: 300_000, sessionCookieNames: [], variantOf: async () => "ja" });
+    // One list of events shows the event's card, which names its place; the other does not hold it.
+    const showing = `/events?area=fujimi`;
+    const visit = visitorOf(cache, (path) => (path === showing ? `<a href="/events/${event.id}">集会所の 健康体操</a> 改名前の 集会所` : "<p>一覧</p>"));
+    const pages = [showing, "/events?area=kita", "/volunteer", "/places", "/search?q=集会所", "/"];
+    for (const page of pages) expect(await visit(page)).toBe("rendered");
+
+    await prisma.place.update({ where: { id: place.id }, data: { name: "改名後の 交流館" } });
+    await indexItemWithDependents("place", place.id);
+
+    const after: Record<string, unknown> = {};
+    for (const page of pages) after[page] = await visit(page);
+    expect(after).toEqual({
+      [showing]: "rendered",
+      "/places": "rendered",
+      "/search?q=集会所": "rendered",
+      "/": "rendered",
+      "/events?area=kita": "hit",
+      "/volunteer": "hit",
+    });
   });
 });

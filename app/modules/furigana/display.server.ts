@@ -1,7 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { z } from "zod";
 import { prisma } from "~/utils/db.server";
-import { getLocale } from "~/modules/i18n/i18next.server";
+import { getLocale, type LocaleRequest } from "~/modules/i18n/i18next.server";
 import { getSessionUser } from "~/modules/auth/session.server";
 import { DEFAULT_DISPLAY, FURIGANA_CHOICES, TEXT_SIZES, furiganaShown, type DisplayChoice } from "./display";
 
@@ -19,8 +19,10 @@ const CookieSchema = z.object({
 });
 
 /** This device's choice, or null when it has none (a malformed cookie counts as none). */
-export async function displayFromCookie(request: Request): Promise<DisplayChoice | null> {
+export async function displayFromCookie(request: LocaleRequest): Promise<DisplayChoice | null> {
   const raw: unknown = await displayCookie.parse(request.headers.get("Cookie"));
+  // Most visitors never chose: no cookie, nothing to check (the schema's error for null is not free on every page).
+  if (raw == null) return null;
   const parsed = CookieSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
@@ -62,7 +64,7 @@ export async function saveDisplayOnProfile(userId: number, choice: DisplayChoice
  * What distinguishes one anonymous copy of a page from another (server/page-cache.js keys on it): the language
  * and the display choice, which changes the HTML (furigana, and the size and contrast attributes on <html>).
  */
-export async function pageVariant(request: Request): Promise<string> {
+export async function pageVariant(request: LocaleRequest): Promise<string> {
   const locale = await getLocale(request);
   const choice = (await displayFromCookie(request)) ?? DEFAULT_DISPLAY;
   return [locale, furiganaShown(choice, locale) ? "ruby" : "plain", choice.textSize, choice.highContrast ? "high" : "normal"].join("|");

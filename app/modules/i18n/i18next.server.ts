@@ -136,12 +136,15 @@ function remember(instance: ReturnType<typeof createInstance>, scope: string) {
  * The language of this request: ?lng= wins so a shared link opens in the sender's language (and root remembers it
  * in a cookie); then the saved choice; then the best of the browser's languages (negotiate.ts); then Japanese.
  */
-export async function getLocale(request: Request): Promise<Locale> {
+/** What language detection reads of a request: a Fetch Request, or the page cache's lighter stand-in. */
+export type LocaleRequest = { url: string; headers: { get(name: string): string | null } };
+
+export async function getLocale(request: LocaleRequest): Promise<Locale> {
   return (await chosenLocale(request)) ?? negotiateLocale(request.headers.get("Accept-Language"));
 }
 
 /** What the visitor chose: ?lng= (any tag we understand, e.g. zh-CN) or the cookie; null when they chose nothing. */
-async function chosenLocale(request: Request): Promise<Locale | null> {
+async function chosenLocale(request: LocaleRequest): Promise<Locale | null> {
   const asked = new URL(request.url).searchParams.get("lng");
   const fromLink = asked ? localeForTag(asked.slice(0, 35)) : null;
   if (fromLink) return fromLink;

@@ -281,8 +281,9 @@ export async function cancelEventDate(input: { groupId: number; eventDateId: num
     await recordAudit(tx, { actorId: input.staffUserId, action: "event.date-cancelled", entityType: "event", entityId: date.eventId, detail: { eventDateId: date.id, told: count } });
     return count;
   }, WRITE_TX);
-  // The date stays listed, marked cancelled (and leaves lists of dates with places left).
-  invalidatePublicCache([`event:${date.eventId}`], "counts");
+  // The date stays listed, marked cancelled (and leaves lists of dates with places left); feeds and calendar files
+  // mark it too, so this is a change in what the event says, not only in its counts.
+  invalidatePublicCache([`event:${date.eventId}`]);
   return { ok: true as const, told };
 }
 

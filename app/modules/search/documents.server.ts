@@ -3,7 +3,7 @@ import { prisma as appPrisma } from "~/utils/db.server";
 import { foldForSearch, romanize } from "./normalize";
 import { DEFAULT_LOCALE } from "~/modules/i18n/config";
 import { readingOf, readingsReady } from "./reading.server";
-import { invalidatePublicCache, type Touched } from "~/utils/cache.server";
+import { invalidatePublicCache, type Reach, type Touched } from "~/utils/cache.server";
 import { PUBLIC_CHECK_SELECT, publicOrNull, publicWhere, type PublicKind } from "~/modules/publishing/visibility";
 
 // Keeps SearchDocument current. Call `indexItem` after every write to a place, event or opening (and after its
@@ -78,7 +78,6 @@ async function eventDoc(db: Db, id: number): Promise<Doc> {
       { entityType: "area", ids: e.areaId ? [e.areaId] : [], nameOnly: true },
     ],
     areaId: e.areaId,
-    // Its place's page lists its dates; the place it left still links it, so that page is reached by the link.
     shownOn: e.placeId ? [`place:${e.placeId}`] : [],
   };
 }
@@ -130,20 +129,29 @@ export async function prepareIndexing() {
 
 /**
  * `indexItem`, and for a place also the events held there: an event's document names its place while the place is
- * public, so a place's rename, publication, hiding or archiving must reach them (status steps and place saves).
+ * public, so a place's rename, translation, publication, hiding or archiving must reach them (status steps, place
+ * saves, approved translations). For the page cache the events change only in what their cards and pages say
+ * (their place's name), not in which lists hold them: no event list filters on its place.
  */
 export async function indexItemWithDependents(entityType: SearchableType, entityId: number, db: Db = appPrisma) {
   await indexItem(entityType, entityId, db);
   if (entityType !== "place") return;
-  for (const e of await db.event.findMany({ where: { placeId: entityId }, select: { id: true } })) await indexItem("event", e.id, db);
+  for (const e of await db.event.findMany({ where: { placeId: entityId }, select: { id: true } })) await indexItem("event", e.id, db, "shown");
 }
 
-export async function indexItem(entityType: SearchableType, entityId: number, db: Db = appPrisma) {
+/**
+ * Rebuilds one item's search document after a write to it, and marks the cached public pages it changed stale:
+ * `reach` is "content" for a write to the item itself (every list of its kind may now hold it differently), "shown"
+ * when only something it shows of another item changed (its place's name).
+ */
+export async function indexItem(entityType: SearchableType, entityId: number, db: Db = appPrisma, reach: Extract<Reach, "content" | "shown"> = "content") {
   const doc = await BUILDERS[entityType](db, entityId);
   // Every write to a public item passes here (after it), so this is where cached public pages are dropped too: the
-  // item's own pages, pages that show it (an event's place) and every list. An edit of a place reaches its events'
-  // pages through indexItemWithDependents.
-  invalidatePublicCache([`${entityType}:${entityId}`, ...(doc?.shownOn ?? [])]);
+  // item's own pages, the lists of its kind, and the pages that show it (an event's place lists its dates; the
+  // place it left links it, so that page is reached by the link).
+  invalidatePublicCache([`${entityType}:${entityId}`], reach);
+  // (A "shown" reindex comes from the place itself, whose own write already named it.)
+  if (reach === "content" && doc?.shownOn?.length) invalidatePublicCache(doc.shownOn, "shown");
   if (!doc) {
     await db.searchDocument.deleteMany({ where: { entityType, entityId } });
     return;

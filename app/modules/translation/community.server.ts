@@ -2,7 +2,7 @@ import { PAGE_SIZE } from "~/modules/listing/constants";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { isStaff, type CurrentUser } from "~/modules/auth/permissions.server";
-import { indexItem } from "~/modules/search/documents.server";
+import { indexItemWithDependents } from "~/modules/search/documents.server";
 import { publicWhere } from "~/modules/publishing/visibility";
 import { SUBMISSION_STATUS, TRANSLATION_SOURCE, TRANSLATION_STATUS, fieldsOf, type TranslatableKind, TRANSLATABLE_KINDS } from "~/modules/i18n/content-fields";
 import { getTranslatableItem, toItem, translatableFields, translationsOf, type TranslatableItem, type StoredTranslation } from "./translations.server";
@@ -275,7 +275,7 @@ export async function reviewSubmission(id: number, decision: "approve" | "reject
     return true;
   });
   if (!decided) return { ok: false, refusal: "not-found" };
-  if (decision === "approve") await indexItem(submission.entityType as TranslatableKind, submission.entityId);
+  if (decision === "approve") await indexItemWithDependents(submission.entityType as TranslatableKind, submission.entityId);
   return { ok: true, status };
 }
 

@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { indexItem } from "~/modules/search/documents.server";
+import { indexItemWithDependents } from "~/modules/search/documents.server";
 import { REVIEWED_FIELDS } from "~/modules/publishing/edit-policy";
 import { pendingRevision } from "~/modules/publishing/revisions.server";
 import { publicWhere } from "~/modules/publishing/visibility";
@@ -161,6 +161,6 @@ export async function saveOrganizerTranslations(input: {
     }
   });
   // Translated words are part of the item's search document (and the cached public pages are dropped with it).
-  if (changed.length) await indexItem(input.kind, input.id);
+  if (changed.length) await indexItemWithDependents(input.kind, input.id);
   return { ok: true, changed };
 }
