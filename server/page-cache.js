@@ -189,8 +189,10 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
   };
 
   /**
-   * Whether a write since the page's render changed what it shows: false, "named" (a write that named its items), or
-   * "everything" (a whole-portal write: a publication, hiding, a suspended group; no stale copy is shown after one).
+   * Whether a write since the page's render changed what it shows: false; "named" (a write that named items it
+   * shows, or only the counts of its own item); "own" (a write to what the page's own item says: an edit, which
+   * its editor has seen saved, so no copy from before it is shown again); or "everything" (a whole-portal write: a
+   * publication, hiding, a suspended group; no stale copy is shown after one either).
    */
   function changedSince(entry) {
     const e = entry.epoch;
@@ -200,6 +202,7 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     if (!marks) return "everything";
     const after = (tag) => (marks.get(tag) ?? 0) > e;
     if (after("*")) return "everything";
+    if (entry.item !== null && after(entry.item)) return "own";
     return namedChange(entry, after) ? "named" : false;
   }
 
@@ -265,7 +268,7 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
       }
       if (changed === "named" && hit.item === null && !expired && at - hit.at < graceMs) return serve(req, res, hit, "stale");
       const refresh = refreshing.get(key);
-      if (changed !== "everything" && refresh && at - refresh.began <= MAX_STALE_MS) return serve(req, res, hit, "stale");
+      if ((changed === false || changed === "named") && refresh && at - refresh.began <= MAX_STALE_MS) return serve(req, res, hit, "stale");
     }
     // This request renders the page (anew); others asking for it meanwhile may be given the stale copy.
     const token = { began: at };

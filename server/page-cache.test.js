@@ -191,6 +191,56 @@ describe("page cache rules", () => {
     expect(placesAgain.body()).toBe("<html>/places 3</html>");
   });
 
+  it("never shows an item's page from before an edit of it, not even while a render begun before the edit runs; a change of its counts may", async () => {
+    let clock = 1_000;
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja", now: () => clock, renderWaitMs: 60_000 });
+    let version = 1;
+    const finish = [];
+    const visit = (path) => {
+      const { res, headers, sent } = fakeResponse();
+      let rendered = false;
+      const answered = cache({ method: "GET", path, originalUrl: path, headers: {} }, res, () => {
+        rendered = true;
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        const html = `<html>${path} v${version}</html>`;
+        finish.push(() => res.end(html));
+      });
+      return { answered, how: () => (rendered ? "rendered" : headers["x-page-cache"]), body: () => sent()?.toString() };
+    };
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    for (const path of ["/places/3", "/events/4"]) {
+      const first = visit(path);
+      await settle();
+      finish.shift()();
+      await first.answered;
+    }
+
+    clock += 60_000; // the place's copy has lived its time: its next visitor renders it
+    const before = visit("/places/3");
+    await settle();
+    version = 2;
+    dropLocalPublicCache(["place:3"]); // the organiser saves, and sees it saved
+    const after = visit("/places/3");
+    await settle();
+    expect(after.how()).toBe(undefined); // waiting for its turn, not given the old copy
+    finish.shift()();
+    await before.answered;
+    await after.answered;
+    expect(after.how()).toBe("rendered");
+    finish.shift()();
+    expect(after.body()).toBe("<html>/places/3 v2</html>");
+
+    // Places left on an event's page: while it is rendered anew, others may get the copy from before.
+    dropLocalPublicCache(["event:4"], "counts");
+    const refresher = visit("/events/4");
+    await settle();
+    const meanwhile = visit("/events/4");
+    await meanwhile.answered;
+    expect([meanwhile.how(), meanwhile.body()]).toEqual(["stale", "<html>/events/4 v1</html>"]);
+    finish.shift()();
+    await refresher.answered;
+  });
+
   it("lets a render that waited too long for its turn run beside the slow one, and skips a visitor who left while waiting", async () => {
     vi.useFakeTimers();
     try {
