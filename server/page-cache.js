@@ -11,28 +11,34 @@
 // Freshness: the app counts writes in globalThis.__tsunaguCacheEpoch (invalidatePublicCache, and in the other server
 // processes when cache-sync.js brings them the news) and notes in globalThis.__tsunaguTouched which items each write
 // changed and how far it reaches (app/utils/cache.server.ts). A page is stored under the epoch its rendering began
-// in, with the items it links to. After a later write it is stale when:
+// in, with the items it shows (the links of an HTML page; the addresses a feed or sitemap names). After a later
+// write it is stale when:
 // - the write named nothing (a whole-portal write);
-// - it named an item the page is about or links to (its cards, its dates);
-// - the page shows many items (lists, search, the home page, feeds) and the write changed what an item says or where
-//   it belongs ("content"), which may change any such page; or it changed only numbers beside items ("counts": a
-//   registration) and the page is filtered on places left, or has no links to read (feeds).
+// - it named the page's own item, or an item the page shows (its cards, its dates) — except that a change of counts
+//   only (places left) reaches only pages that show counts, not feeds or calendar files;
+// - the page can hold many items of a kind (lists, search, the home page, feeds; pageHolds) and the write changed
+//   what an item of that kind says or where it belongs ("content"), which may move it into, out of or within the
+//   page; or it changed only counts and the page is filtered on places left.
 // Time passing is the one change no write names (a date goes by, a new day begins): a copy lives at most `ttlMs`
 // (PAGE_CACHE_TTL_MS, 5 min) and never past the next midnight in Tokyo, when "today" and "this week" move.
 // docs/decisions/018-page-cache-survives-writes.md.
 //
 // Stale while revalidating: a live portal writes all day, and dropping every page at each write left visitors with
 // the uncached cost almost all the time. Now:
-// - an item's page that a write made stale is rendered anew by its next visitor; while that render runs, other
+// - a stale page is rendered anew by its next visitor; while that render runs (or waits for its turn), other
 //   anonymous visitors get the stale copy (X-Page-Cache: stale) for at most MAX_STALE_MS, instead of queueing more
-//   renders of the same page. A visitor who comes alone after a write always gets the new page;
+//   renders of the same page;
 // - a list, search or home page copy stays in use for `graceMs` (2 s in production) after it was rendered even when
 //   writes came since (at two writes a second they always have): each is rendered at most once per grace period,
 //   and an anonymous visitor sees it at most that old. Then it is rendered anew as above.
-// After a whole-portal write (a publication, hiding an item, suspending a group) no stale copy is shown at all: what
-// staff took down is gone from the next page anyone gets. Signed-in people never reach this cache, and an anonymous
-// visitor who has just written carries a short-lived
-// cookie (FRESH_COOKIE) that keeps them out of it too: whoever made a change sees it at once.
+// No stale copy is shown at all after a whole-portal write (a publication, hiding an item, suspending a group: what
+// staff took down is gone from the next page anyone gets), nor of an item's own page after a write to that item
+// (an edit its editor has seen saved is on every page of it served after). Signed-in people never reach this cache,
+// and an anonymous visitor who has just written carries a short-lived cookie (FRESH_COOKIE) that keeps them out of
+// it too: whoever made a change sees it at once.
+//
+// Renders take turns, one at a time per process (renderTurns): after a write many pages go stale together, and
+// rendering them side by side only made each, and every cache hit behind them, wait longer.
 //
 // Memory: the copies (gzipped once off the request path, so a hit costs no compression) are held within a byte
 // budget; the page read longest ago leaves first.
