@@ -25,6 +25,10 @@
 // Messages between two processes arrive in order, so a write announced before the copy is seen by one of these
 // checks, and one announced after it makes the copy stale as any page already kept. Copies are Buffers, so the
 // channel uses the "advanced" (structured clone) serialization (cluster.js).
+//
+// And renders under way: a worker that begins rendering a stale page says so, and the others give their visitors
+// their own stale copy of it meanwhile (within the same bounds as for a render of their own) instead of rendering
+// the same page at the same moment; the copy then arrives as above.
 import cluster from "node:cluster";
 
 const SETTLE_TIMEOUT_MS = 1000;
@@ -35,12 +39,14 @@ const TAG = "tsunagu:cache";
  * alone (`clustered: false`) has no one to tell.
  */
 export function joinCacheSync(app$, { clustered }) {
-  if (!clustered) return { settled: () => Promise.resolve(), sharePage: undefined, onSharedPage: () => {} };
+  if (!clustered) return { settled: () => Promise.resolve(), sharePage: undefined, onSharedPage: () => {}, announceRender: undefined, onRenderingElsewhere: () => {} };
   /** id → { promise, resolve } of each announced write not yet confirmed by the other workers. */
   const unconfirmed = new Map();
   let nextId = 0;
   /** @type {(page: any) => void} */
   let adopt = () => {};
+  /** @type {(key: string) => void} */
+  let renderingElsewhere = () => {};
 
   app$.onPublicCacheInvalidated((touched, reach) => {
     const id = (nextId += 1);
@@ -67,6 +73,8 @@ export function joinCacheSync(app$, { clustered }) {
     } else if (message.step === "page") {
       // A write of ours that a sibling has not yet confirmed may be newer than the page it rendered.
       if (unconfirmed.size === 0) adopt(message.page);
+    } else if (message.step === "rendering") {
+      renderingElsewhere(message.key);
     }
   });
   // Sent before this worker listens: IPC from one worker arrives in order, so the primary counts it in before it
@@ -81,6 +89,12 @@ export function joinCacheSync(app$, { clustered }) {
     /** Where pages the other workers rendered go. */
     onSharedPage: (listener) => {
       adopt = listener;
+    },
+    /** Tells the others that this worker is rendering the page kept under `key` (page-cache.js). */
+    announceRender: (key) => send({ type: TAG, step: "rendering", key }),
+    /** Where the others' announcements go. */
+    onRenderingElsewhere: (listener) => {
+      renderingElsewhere = listener;
     },
   };
 }
@@ -122,6 +136,8 @@ export function relayCacheSync() {
     } else if (message.step === "page") {
       // While a write is still on its way to some worker, the page may predate it there: not passed on.
       if (waiting.size > 0) return;
+      for (const id of members) if (id !== worker.id && cluster.workers?.[id]?.isConnected()) cluster.workers[id].send(message);
+    } else if (message.step === "rendering") {
       for (const id of members) if (id !== worker.id && cluster.workers?.[id]?.isConnected()) cluster.workers[id].send(message);
     } else if (message.step === "dropped") {
       const key = `${message.origin}:${message.id}`;

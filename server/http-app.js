@@ -125,8 +125,10 @@ export function createHttpApp({ build, env, cacheSync }) {
     variantOf: (req) => app$.pageVariant(variantRequest(req)),
     onHit: (req) => app$.countCachedPageView?.(req.path),
     share: cacheSync.sharePage,
+    announceRender: cacheSync.announceRender,
   });
   cacheSync.onSharedPage?.((page) => pageCache.adopt(page));
+  cacheSync.onRenderingElsewhere?.((key) => pageCache.renderingElsewhere(key));
   app.use(pageCache);
 
   app.all(

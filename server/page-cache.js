@@ -168,17 +168,19 @@ export function renderTurns(maxWaitMs) {
 }
 
 /**
- * @param {{ ttlMs: number, graceMs?: number, maxBytes?: number, sessionCookieNames: string[], variantOf: (req: any) => Promise<string>, onHit?: (req: any) => void, share?: SharePage, now?: () => number, renderWaitMs?: number }} options
+ * @param {{ ttlMs: number, graceMs?: number, maxBytes?: number, sessionCookieNames: string[], variantOf: (req: any) => Promise<string>, onHit?: (req: any) => void, share?: SharePage, announceRender?: (key: string) => void, now?: () => number, renderWaitMs?: number }} options
  * `variantOf` must be the app's own answer to "which copy of the page does this request get": its language choice
  * (?lng=, cookie, q-weighted Accept-Language) and the reader's display settings (furigana, text size, contrast,
  * which change the HTML). Keying on anything cruder lets one visitor's header or settings reach everyone's copy.
  */
-export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, share = undefined, now = Date.now, renderWaitMs = RENDER_WAIT_MS }) {
+export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, share = undefined, announceRender = undefined, now = Date.now, renderWaitMs = RENDER_WAIT_MS }) {
   const turn = renderTurns(renderWaitMs);
   /** @type {Map<string, { at: number, expires: number, epoch: number, item: string | null, holds: string[], links: Set<string> | null, seatFiltered: boolean, showsCounts: boolean, body: Buffer | null, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
   const store = new Map();
   /** Pages being rendered anew right now: key → { began }. */
   const refreshing = new Map();
+  /** Pages another server process said it is rendering (cache-sync.js): key → { began }, until its copy arrives. */
+  const elsewhere = new Map();
   let bytes = 0;
   const epoch = () => globalThis.__tsunaguCacheEpoch ?? 0;
   const bypassCookies = [...sessionCookieNames, FRESH_COOKIE];
@@ -273,12 +275,14 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
         return serve(req, res, hit, "hit");
       }
       if (changed === "named" && hit.item === null && !expired && at - hit.at < graceMs) return serve(req, res, hit, "stale");
-      const refresh = refreshing.get(key);
+      const refresh = refreshing.get(key) ?? elsewhere.get(key);
       if ((changed === false || changed === "named") && refresh && at - refresh.began <= MAX_STALE_MS) return serve(req, res, hit, "stale");
     }
     // This request renders the page (anew); others asking for it meanwhile may be given the stale copy.
     const token = { began: at };
     refreshing.set(key, token);
+    elsewhere.delete(key);
+    announceRender?.(key);
     const done = () => {
       if (refreshing.get(key) === token) refreshing.delete(key);
     };
@@ -325,6 +329,7 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
    */
   pageCache.adopt = function adopt(page) {
     if (ttlMs <= 0) return;
+    elsewhere.delete(page.key);
     const mine = store.get(page.key);
     if (mine && mine.at >= page.at) return;
     remove(page.key);
@@ -333,6 +338,14 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     store.set(page.key, entry);
     bytes += entry.bytes;
     keepWithinBudget();
+  };
+
+  /** Another process is rendering the page under `key`: its own visitors may get the stale copy kept here meanwhile. */
+  pageCache.renderingElsewhere = function renderingElsewhere(key) {
+    if (ttlMs <= 0 || !store.has(key)) return;
+    // Forgotten when the copy arrives or this process renders it; past MAX_STALE_MS it no longer counts anyway.
+    if (elsewhere.size >= MAX_ENTRIES) elsewhere.clear();
+    elsewhere.set(key, { began: now() });
   };
 
   return pageCache;

@@ -572,6 +572,34 @@ describe("page cache rules", () => {
     expect(await visit("/")).toBe("rendered");
   });
 
+  it("while another process renders a stale page, gives its visitors the stale copy kept here, within the same bounds", async () => {
+    let clock = 1_000;
+    const announced = [];
+    const renderer = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja", now: () => clock, announceRender: (key) => announced.push(key) });
+    const sibling = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja", now: () => clock });
+    const visitSibling = visitorOf(sibling);
+    for (const path of ["/events", "/events/3"]) expect(await visitSibling(path)).toBe("rendered");
+    expect(await visitorOf(renderer)("/events")).toBe("rendered");
+    expect(announced).toEqual(["/events|ja"]); // each render is announced
+
+    dropLocalPublicCache(["event:3"]); // an edit of event 3: /events is stale, and so is the event's own page
+    clock += 10_000;
+    sibling.renderingElsewhere("/events|ja");
+    sibling.renderingElsewhere("/events/3|ja");
+    expect(await visitSibling("/events")).toBe("stale");
+    // What its editor saved is never shown from before, whoever renders it.
+    expect(await visitSibling("/events/3")).toBe("rendered");
+    clock += MAX_STALE_MS + 1;
+    expect(await visitSibling("/events")).toBe("rendered");
+
+    // The copy arriving ends the wait: the next visitor gets it as a hit.
+    dropLocalPublicCache(["event:3"]);
+    clock += 10_000;
+    sibling.renderingElsewhere("/events|ja");
+    sibling.adopt({ key: "/events|ja", at: clock, item: null, links: [], seatFiltered: false, showsCounts: true, gzip: zlib.gzipSync("<html>new</html>"), etag: 'W/"new"', headers: { "content-type": "text/html" }, csp: null });
+    expect(await visitSibling("/events")).toBe("hit");
+  });
+
   it("keeps its own copy when the one offered is older", async () => {
     let clock = 1_000;
     const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja", now: () => clock });
