@@ -16,9 +16,10 @@
 // - the write named nothing (a whole-portal write);
 // - it named the page's own item, or an item the page shows (its cards, its dates) — except that a change of counts
 //   only (places left) reaches only pages that show counts, not feeds or calendar files;
-// - the page can hold many items of a kind (lists, search, the home page, feeds; pageHolds) and the write changed
-//   what an item of that kind says or where it belongs ("content"), which may move it into, out of or within the
-//   page; or it changed only counts and the page is filtered on places left.
+// - the page can hold many items of a kind (lists, search, the home page, feeds; pageFollows) and the write changed
+//   where an item of that kind belongs ("content"), which may move it into, out of or within the page, or, for
+//   search and the home page, only its words ("text"); or it changed only counts and the page is filtered on
+//   places left.
 // Time passing is the one change no write names (a date goes by, a new day begins): a copy lives at most `ttlMs`
 // (PAGE_CACHE_TTL_MS, 5 min) and never past the next midnight in Tokyo, when "today" and "this week" move.
 // docs/decisions/018-page-cache-survives-writes.md.
@@ -71,14 +72,20 @@ export function feedItems(text) {
   return items;
 }
 
+const KINDS = ["place", "event", "opening"];
 /**
- * The kinds of item a page of many items can hold (or order, or describe by their own fields): what a "content"
- * write to an item of a kind reaches besides the pages that link it. A page not listed here may hold any kind.
+ * The marks of writes that may change which items a page of many items holds, or their order, besides the writes
+ * to the items it shows (app/utils/cache.server.ts):
+ * - `lists:<kind>`: a "content" write to an item of a kind the page can hold. `/places` lists hold places,
+ *   `/events` lists events, `/volunteer` lists openings, and filter and order them on their own columns only;
+ * - `text:<kind>`: a "text" write (an item's words or its confirmation date changed, not where it belongs), which
+ *   may still change search results (words) and the home page (recently confirmed places), not a kind's lists.
+ * A page not named here may hold any kind, and follows both.
  */
-export function pageHolds(path) {
+export function pageFollows(path) {
   if (path === "/privacy") return [];
   const list = /^\/(places|events|volunteer)(?=[?]|$)/.exec(path);
-  return list ? [ITEM_KIND[list[1]]] : ["place", "event", "opening"];
+  return list ? [`lists:${ITEM_KIND[list[1]]}`] : KINDS.flatMap((kind) => [`lists:${kind}`, `text:${kind}`]);
 }
 
 /** The item whose own page `path` is ("event:12"), or null for pages that show many items. */
@@ -175,7 +182,7 @@ export function renderTurns(maxWaitMs) {
  */
 export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, share = undefined, announceRender = undefined, now = Date.now, renderWaitMs = RENDER_WAIT_MS }) {
   const turn = renderTurns(renderWaitMs);
-  /** @type {Map<string, { at: number, expires: number, epoch: number, item: string | null, holds: string[], links: Set<string> | null, seatFiltered: boolean, showsCounts: boolean, body: Buffer | null, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
+  /** @type {Map<string, { at: number, expires: number, epoch: number, item: string | null, follows: string[], links: Set<string> | null, seatFiltered: boolean, showsCounts: boolean, body: Buffer | null, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
   const store = new Map();
   /** Pages being rendered anew right now: key → { began }. */
   const refreshing = new Map();
@@ -215,9 +222,10 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
   }
 
   function namedChange(entry, after) {
-    // Lists, search, the home page, feeds: a "content" write to an item of a kind they hold may change what they
-    // hold; a "counts" write reaches those filtered on places left. Without links to read, any write does.
-    if (entry.item === null && (entry.holds.some((kind) => after(`lists:${kind}`)) || (entry.seatFiltered && after("counts")) || (entry.links === null && (after("counts") || after("shown"))))) return true;
+    // Lists, search, the home page, feeds: a "content" (or for some a "text") write to an item of a kind they hold
+    // may change what they hold; a "counts" write reaches those filtered on places left. Without links to read, any
+    // write does.
+    if (entry.item === null && (entry.follows.some(after) || (entry.seatFiltered && after("counts")) || (entry.links === null && (after("counts") || after("shown"))))) return true;
     // An item's own page, and every page that shows an item: any write naming it, except that a change of counts
     // only (item#counts) reaches only pages that show counts.
     const shows = (item) => after(item) || (entry.showsCounts && after(`${item}#counts`));
@@ -334,7 +342,7 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     if (mine && mine.at >= page.at) return;
     remove(page.key);
     const gzip = Buffer.from(page.gzip.buffer, page.gzip.byteOffset, page.gzip.byteLength);
-    const entry = { at: page.at, expires: expiry(page.at), epoch: epoch(), item: page.item, holds: pageHolds(page.key.slice(0, page.key.lastIndexOf("|")).split("?")[0]), links: page.links === null ? null : new Set(page.links), seatFiltered: page.seatFiltered, showsCounts: page.showsCounts, body: null, gzip, etag: page.etag, headers: page.headers, csp: page.csp, bytes: gzip.length };
+    const entry = { at: page.at, expires: expiry(page.at), epoch: epoch(), item: page.item, follows: pageFollows(page.key.slice(0, page.key.lastIndexOf("|")).split("?")[0]), links: page.links === null ? null : new Set(page.links), seatFiltered: page.seatFiltered, showsCounts: page.showsCounts, body: null, gzip, etag: page.etag, headers: page.headers, csp: page.csp, bytes: gzip.length };
     store.set(page.key, entry);
     bytes += entry.bytes;
     keepWithinBudget();
@@ -375,7 +383,7 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
     const item = pageItem(req.path);
     const seatFiltered = /[?&]available=/.test(req.originalUrl);
     const stored = now();
-    const entry = { at: stored, expires: expiry(stored), epoch: renderedIn, item, holds: pageHolds(req.path), links, seatFiltered, showsCounts, body, gzip: null, etag, headers, csp, bytes: body.length };
+    const entry = { at: stored, expires: expiry(stored), epoch: renderedIn, item, follows: pageFollows(req.path), links, seatFiltered, showsCounts, body, gzip: null, etag, headers, csp, bytes: body.length };
     store.set(key, entry);
     bytes += entry.bytes;
     keepWithinBudget();

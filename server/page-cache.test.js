@@ -390,6 +390,25 @@ describe("page cache rules", () => {
     for (const page of pages) expect(await visit(page), page).toBe("rendered");
   });
 
+  it("a change of an item's words only (a summary) reaches the pages that show it, search and the home page, not the lists of its kind", async () => {
+    const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja" });
+    const visit = visitorOf(cache, { body: (path) => (path === "/places?area=fujimi" ? '<a href="/places/3">わかば食堂</a>' : "<p>一覧</p>") });
+    const pages = ["/places/3", "/places?area=fujimi", "/places", "/search?q=食堂", "/", "/events", "/sitemap.xml"];
+    for (const page of pages) expect(await visit(page)).toBe("rendered");
+    dropLocalPublicCache(["place:3"], "text");
+    const after = {};
+    for (const page of pages) after[page] = await visit(page);
+    expect(after).toEqual({
+      "/places/3": "rendered",
+      "/places?area=fujimi": "rendered",
+      "/search?q=食堂": "rendered",
+      "/": "rendered",
+      "/sitemap.xml": "rendered",
+      "/places": "hit",
+      "/events": "hit",
+    });
+  });
+
   it("a change only in what an item shows of another (a place's new name on its events' cards) reaches the pages that link it, and feeds", async () => {
     const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja" });
     const visit = visitorOf(cache, {

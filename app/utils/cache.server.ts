@@ -45,6 +45,9 @@ export type Touched = readonly `${"place" | "event" | "opening"}:${number}`[];
  * - "content": what the items say or where they belong changed (an edit, a confirmation), so any list or search of
  *   their kind may now hold them, order them or describe them differently: every page that can show many items of
  *   that kind is stale (a place's edit: place lists, search, the home page; not the event or volunteer lists);
+ * - "text": only their words changed (a summary, a description, their name) or their confirmation date, not where
+ *   they belong (no list filters or orders on these columns): the pages that link them, search (words), and the
+ *   home page (recently confirmed places), not the lists of their kind;
  * - "shown": only what pages showing them say about them changed, not where they belong (an event's card names its
  *   place, so a place's rename reaches the event lists through the events' cards): the pages that link these items,
  *   and pages with no links to read (feeds);
@@ -52,14 +55,14 @@ export type Touched = readonly `${"place" | "event" | "opening"}:${number}`[];
  *   application's decision): the pages that link these items and show counts (not feeds), and lists filtered on
  *   places left.
  */
-export type Reach = "content" | "shown" | "counts";
+export type Reach = "content" | "text" | "shown" | "counts";
 
 /**
  * Marks in __tsunaguTouched: each item a write named (`event:12`, or `event:12#counts` when only its counts
  * changed), and a whole-portal write, a "content" write to an item of a kind (`lists:place`, `lists:event`,
- * `lists:opening`), a "shown" write, a "counts" write.
+ * `lists:opening`), a "text" write (`text:place`, …), a "shown" write, a "counts" write.
  */
-export const MARK = { everything: "*", lists: (kind: string) => `lists:${kind}`, shown: "shown", counts: "counts" } as const;
+export const MARK = { everything: "*", lists: (kind: string) => `lists:${kind}`, text: (kind: string) => `text:${kind}`, shown: "shown", counts: "counts" } as const;
 
 let announce: ((touched?: Touched, reach?: Reach) => void) | undefined;
 
@@ -82,7 +85,7 @@ export function dropLocalPublicCache(touched?: Touched, reach: Reach = "content"
     ? [MARK.everything]
     : reach === "counts"
       ? [...touched.map((item) => `${item}#counts`), MARK.counts]
-      : [...touched, ...(reach === "content" ? [...new Set(touched.map((item) => MARK.lists(item.split(":")[0]!)))] : [MARK.shown])];
+      : [...touched, ...(reach === "content" || reach === "text" ? [...new Set(touched.map((item) => (reach === "content" ? MARK.lists : MARK.text)(item.split(":")[0]!)))] : [MARK.shown])];
   for (const tag of tags) marks.set(tag, epoch);
 }
 

@@ -186,6 +186,31 @@ describe("places", () => {
     expect((await prisma.place.findUniqueOrThrow({ where: { id } })).status).toBe("archived");
   });
 
+  it("an edit of a published place's words reaches its own pages, search and the home page, and a change of type every list of places", async () => {
+    const place = await prisma.place.findFirstOrThrow({ where: { groupId: 1, status: "published" }, orderBy: { id: "desc" }, select: { id: true, typeId: true } });
+    const page = await load(editPlace.loader, `/manage/groups/1/places/${place.id}`, { ...G1, placeId: String(place.id) }, ownerA);
+    const fields = Object.fromEntries(Object.entries((page.data as { defaults: Fields }).defaults).filter(([, v]) => v !== undefined)) as Fields;
+    // The marks the page cache reads (app/utils/cache.server.ts): which writes came after which epoch.
+    const mark = (tag: string) => globalThis.__tsunaguTouched?.get(tag) ?? 0;
+    const save = async (changes: Fields) => {
+      const out = await submit(editPlace.action, `/manage/groups/1/places/${place.id}`, { ...G1, placeId: String(place.id) }, { ...fields, ...changes, intent: "save" }, ownerA);
+      expect(locationOf(out)).toBe(`/manage/groups/1/places/${place.id}?saved=1`);
+    };
+
+    let before = globalThis.__tsunaguCacheEpoch ?? 0;
+    const listsBefore = mark("lists:place");
+    await save({ summary: "毎週水曜の午後、お茶とおしゃべり（更新）" });
+    expect(mark(`place:${place.id}`)).toBeGreaterThan(before);
+    expect(mark("text:place")).toBeGreaterThan(before);
+    expect(mark("lists:place")).toBe(listsBefore); // the lists of places hold the same places in the same order
+
+    before = globalThis.__tsunaguCacheEpoch ?? 0;
+    // (A new area waits for staff, edit-policy.ts; a place's type does not.)
+    const type = await prisma.placeType.findFirstOrThrow({ where: { id: { not: place.typeId } }, select: { id: true } });
+    await save({ typeId: String(type.id) });
+    expect(mark("lists:place")).toBeGreaterThan(before); // now it belongs in another type's list
+  });
+
   it("renaming a published place waits for staff; once approved, search finds the new name and no longer the old one", async () => {
     const place = await prisma.place.findFirstOrThrow({ where: { groupId: 1, status: "published" }, select: { id: true, name: true, scheduleRule: true } });
     const before = await searchEverything(place.name, "ja", NO_FILTERS);

@@ -12,6 +12,7 @@ import { holds, reviewedChanges, withoutHeld } from "~/modules/publishing/edit-p
 import { recordHeldChanges } from "~/modules/publishing/revisions.server";
 import { ITEM_STATUS } from "~/modules/publishing/visibility";
 import { feeColumns } from "~/modules/fees/fee";
+import { reachOfEdit } from "~/modules/publishing/edit-reach";
 
 // A group's 居場所: create, edit, submit for review, archive. Every query carries { id, groupId }, so another
 // group's place id is simply not found (404), never an oracle.
@@ -57,6 +58,14 @@ export async function getGroupPlace(groupId: number, id: number) {
     controls: controlsOf(row.scheduleRule),
   };
 }
+/**
+ * A place's columns that no list of places filters or orders on: what its pages say and search reads. An edit that
+ * changes only these (and the confirmation date, which only the home page orders by) leaves every list of places
+ * holding the same places in the same order (publishing/edit-reach.ts). Not here: the area, type, fees, schedule,
+ * name reading (the order), the flags the filters read (beginners, meals, wheelchair, …), "area only".
+ */
+const PLACE_TEXT_COLUMNS: ReadonlySet<string> = new Set(["name", "summary", "description", "address", "access", "parking", "feeNote", "bookingNote", "barrierFreeNote", "scheduleNote", "website", "whatToBring", "contactName", "contactPhone", "contactEmail", "lastConfirmedAt"]);
+
 /** The public version's values that the edit policy compares (publishing/edit-policy.ts). */
 const reviewedSelect = {
   name: true,
@@ -97,8 +106,9 @@ export async function savePlace(
   intent: SaveIntent,
   options: SaveOptions = {},
 ): Promise<SaveResult> {
+  // Every column (and its categories and audiences), for the edit policy and for how far the edit reaches.
   const existing =
-    id === null ? null : await prisma.place.findFirst({ where: { id, groupId }, select: { status: true, ...reviewedSelect } });
+    id === null ? null : await prisma.place.findFirst({ where: { id, groupId }, include: { audiences: reviewedSelect.audiences, categories: { select: { id: true } } } });
   if (id !== null && !existing) return { ok: false, fieldErrors: { "": ["manage.errors.notFound"] } };
   const fieldErrors = await checkChoices(groupId, input);
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
@@ -140,6 +150,7 @@ export async function savePlace(
   };
   const { connect, links } = taxonomyLinks(input);
   let placeId: number;
+  let reach: "text" | "content" = "content";
   if (id === null || !existing) {
     const created = await prisma.place.create({ data: { ...data, status: NEW_ITEM_STATUS, groupId, ...connect }, select: { id: true } });
     placeId = created.id;
@@ -155,6 +166,7 @@ export async function savePlace(
       delete live.scheduleMinute;
     }
     const liveLinks = holds(held, "audiences") ? { categories: links.categories } : links;
+    reach = reachOfEdit(existing, { ...live, categories: liveLinks.categories.set, ...("audiences" in liveLinks ? { audiences: liveLinks.audiences.set } : {}) }, PLACE_TEXT_COLUMNS);
     await prisma.$transaction(async (tx) => {
       // { id, groupId } on the write itself, not only on the read before it.
       await tx.place.update({ where: { id, groupId }, data: { ...live, ...liveLinks }, select: { id: true } });
@@ -162,7 +174,7 @@ export async function savePlace(
     });
     placeId = id;
   }
-  await indexItemWithDependents("place", placeId);
+  await indexItemWithDependents("place", placeId, undefined, reach);
   const status = await submitAfterSave("place", placeId, intent, existing?.status ?? NEW_ITEM_STATUS, { actorId, groupId });
   return { ok: true, id: placeId, status };
 }

@@ -86,7 +86,8 @@ export async function confirmPlace(
     return true;
   }, WRITE_TX);
   // The 要確認 mark is on cached public pages: they must show the new date at once.
-  if (confirmed) invalidatePublicCache([`place:${place.id}`]);
+  // Only the confirmation date (and the 要確認 mark on its pages) changed: no list of places holds it differently.
+  if (confirmed) invalidatePublicCache([`place:${place.id}`], "text");
   return confirmed;
 }
 

@@ -133,25 +133,26 @@ export async function prepareIndexing() {
  * saves, approved translations). For the page cache the events change only in what their cards and pages say
  * (their place's name), not in which lists hold them: no event list filters on its place.
  */
-export async function indexItemWithDependents(entityType: SearchableType, entityId: number, db: Db = appPrisma) {
-  await indexItem(entityType, entityId, db);
+export async function indexItemWithDependents(entityType: SearchableType, entityId: number, db: Db = appPrisma, reach: Extract<Reach, "content" | "text"> = "content") {
+  await indexItem(entityType, entityId, db, reach);
   if (entityType !== "place") return;
   for (const e of await db.event.findMany({ where: { placeId: entityId }, select: { id: true } })) await indexItem("event", e.id, db, "shown");
 }
 
 /**
  * Rebuilds one item's search document after a write to it, and marks the cached public pages it changed stale:
- * `reach` is "content" for a write to the item itself (every list of its kind may now hold it differently), "shown"
- * when only something it shows of another item changed (its place's name).
+ * `reach` is "content" for a write to the item itself (every list of its kind may now hold it differently), "text"
+ * when the write changed only its words (publishing/edit-reach.ts), "shown" when only something it shows of another
+ * item changed (its place's name).
  */
-export async function indexItem(entityType: SearchableType, entityId: number, db: Db = appPrisma, reach: Extract<Reach, "content" | "shown"> = "content") {
+export async function indexItem(entityType: SearchableType, entityId: number, db: Db = appPrisma, reach: Extract<Reach, "content" | "text" | "shown"> = "content") {
   const doc = await BUILDERS[entityType](db, entityId);
   // Every write to a public item passes here (after it), so this is where cached public pages are dropped too: the
   // item's own pages, the lists of its kind, and the pages that show it (an event's place lists its dates; the
   // place it left links it, so that page is reached by the link).
   invalidatePublicCache([`${entityType}:${entityId}`], reach);
   // (A "shown" reindex comes from the place itself, whose own write already named it.)
-  if (reach === "content" && doc?.shownOn?.length) invalidatePublicCache(doc.shownOn, "shown");
+  if (reach !== "shown" && doc?.shownOn?.length) invalidatePublicCache(doc.shownOn, "shown");
   if (!doc) {
     await db.searchDocument.deleteMany({ where: { entityType, entityId } });
     return;
