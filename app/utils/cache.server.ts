@@ -42,15 +42,15 @@ export type Touched = readonly `${"place" | "event" | "opening"}:${number}`[];
 
 /**
  * How far a write that names its items reaches beyond their own pages:
- * - "content": what the items say or where they belong changed (an edit, a confirmation), so any list or search of
- *   their kind may now hold them, order them or describe them differently: every page that can show many items of
- *   that kind is stale (a place's edit: place lists, search, the home page; not the event or volunteer lists);
- * - "text": only their words changed (a summary, a description, their name) or their confirmation date, not where
- *   they belong (no list filters or orders on these columns): the pages that link them, search (words), and the
- *   home page (recently confirmed places), not the lists of their kind;
- * - "shown": only what pages showing them say about them changed, not where they belong (an event's card names its
- *   place, so a place's rename reaches the event lists through the events' cards): the pages that link these items,
- *   and pages with no links to read (feeds);
+ * - "content": where they belong may have changed (an edit, a cancelled date), so any list or search of their kind
+ *   may now hold them, order them or describe them differently: every page that can show many items of that kind
+ *   is stale (a place's edit: place lists, search, the home page; not the event or volunteer lists);
+ * - "text": only their words changed (a summary, a description, their name; an event's place renamed) or their
+ *   confirmation date, not where they belong (no list filters or orders on these columns): the pages that link
+ *   them, search (words), the home page (recently confirmed places), feeds and the sitemap, not the lists of their
+ *   kind;
+ * - "shown": these items' pages show another item that changed (an event's place lists its dates): the pages that
+ *   link these items, and pages with no links to read;
  * - "counts": only a number shown beside them changed (places left after a registration or an application, an
  *   application's decision): the pages that link these items and show counts (not feeds), and lists filtered on
  *   places left.

@@ -130,45 +130,50 @@ export async function prepareIndexing() {
 /**
  * `indexItem`, and for a place also the events held there: an event's document names its place while the place is
  * public, so a place's rename, translation, publication, hiding or archiving must reach them (status steps, place
- * saves, approved translations). For the page cache the events change only in what their cards and pages say
- * (their place's name), not in which lists hold them: no event list filters on its place.
+ * saves, approved translations). For the page cache the events change only in their words (their place's name on
+ * their cards and pages, and in search), not in which lists hold them: no event list filters on its place.
  */
 export async function indexItemWithDependents(entityType: SearchableType, entityId: number, db: Db = appPrisma, reach: Extract<Reach, "content" | "text"> = "content") {
   await indexItem(entityType, entityId, db, reach);
   if (entityType !== "place") return;
-  for (const e of await db.event.findMany({ where: { placeId: entityId }, select: { id: true } })) await indexItem("event", e.id, db, "shown");
+  for (const e of await db.event.findMany({ where: { placeId: entityId }, select: { id: true } })) await indexDocument("event", e.id, db, "text", false);
 }
 
 /**
  * Rebuilds one item's search document after a write to it, and marks the cached public pages it changed stale:
- * `reach` is "content" for a write to the item itself (every list of its kind may now hold it differently), "text"
- * when the write changed only its words (publishing/edit-reach.ts), "shown" when only something it shows of another
- * item changed (its place's name).
+ * `reach` is "content" for a write that may change where the item belongs (every list of its kind may now hold it
+ * differently), "text" when the write changed only its words (publishing/edit-reach.ts).
  */
-export async function indexItem(entityType: SearchableType, entityId: number, db: Db = appPrisma, reach: Extract<Reach, "content" | "text" | "shown"> = "content") {
+export async function indexItem(entityType: SearchableType, entityId: number, db: Db = appPrisma, reach: Extract<Reach, "content" | "text"> = "content") {
+  await indexDocument(entityType, entityId, db, reach, true);
+}
+
+/** `ownWrite`: the write was to this item (not to its place), so the pages that show it (its place's) change too. */
+async function indexDocument(entityType: SearchableType, entityId: number, db: Db, reach: Extract<Reach, "content" | "text">, ownWrite: boolean) {
   const doc = await BUILDERS[entityType](db, entityId);
-  // Every write to a public item passes here (after it), so this is where cached public pages are dropped too: the
-  // item's own pages, the lists of its kind, and the pages that show it (an event's place lists its dates; the
-  // place it left links it, so that page is reached by the link).
-  invalidatePublicCache([`${entityType}:${entityId}`], reach);
-  // (A "shown" reindex comes from the place itself, whose own write already named it.)
-  if (reach !== "shown" && doc?.shownOn?.length) invalidatePublicCache(doc.shownOn, "shown");
   if (!doc) {
     await db.searchDocument.deleteMany({ where: { entityType, entityId } });
-    return;
+  } else {
+    const body = doc.parts.filter(Boolean).join(" ");
+    const words = [body, ...(await translatedWords(db, doc.translations)), ...doc.kana.filter(Boolean).flatMap(romanize)];
+    const data = {
+      title: doc.title,
+      text: foldForSearch(words.join(" ")),
+      // The reading of the whole document (type and categories included), so 子供食堂 (read こどもしょくどう) finds a
+      // 子ども食堂 and a place whose type is こども食堂. Kept out of "text": a short word with kanji (料理) is scanned
+      // for in "text" only, and the reading would double what that scan reads.
+      reading: await readingOf(body),
+      areaId: doc.areaId,
+    };
+    await db.searchDocument.upsert({ where: { entityType_entityId: { entityType, entityId } }, create: { entityType, entityId, ...data }, update: data });
   }
-  const body = doc.parts.filter(Boolean).join(" ");
-  const words = [body, ...(await translatedWords(db, doc.translations)), ...doc.kana.filter(Boolean).flatMap(romanize)];
-  const data = {
-    title: doc.title,
-    text: foldForSearch(words.join(" ")),
-    // The reading of the whole document (type and categories included), so 子供食堂 (read こどもしょくどう) finds a
-    // 子ども食堂 and a place whose type is こども食堂. Kept out of "text": a short word with kanji (料理) is scanned for
-    // in "text" only, and the reading would double what that scan reads.
-    reading: await readingOf(body),
-    areaId: doc.areaId,
-  };
-  await db.searchDocument.upsert({ where: { entityType_entityId: { entityType, entityId } }, create: { entityType, entityId, ...data }, update: data });
+  // Every write to a public item passes here, so this is where cached public pages are marked stale too: the item's
+  // own pages, the pages that show it, the lists of its kind (content) or search and the home page (text), and an
+  // event's place, whose page lists its dates (the place it left links it, so that page is reached by the link).
+  // After the document is written: a search rendered from here on finds the item as it now is, and one rendered
+  // before is stale.
+  invalidatePublicCache([`${entityType}:${entityId}`], reach);
+  if (ownWrite && doc?.shownOn?.length) invalidatePublicCache(doc.shownOn, "shown");
 }
 
 /**
