@@ -125,6 +125,9 @@ export function inlineScriptHashes(html) {
   return hashes;
 }
 
+/** The share of a copy's lifetime that is drawn at random, so that copies made together do not expire together. */
+const LIFETIME_SPREAD = 0.2;
+
 /** How long a page's render waits for its turn at most before it runs beside the others (renderTurns). */
 export const RENDER_WAIT_MS = 2000;
 
@@ -175,12 +178,12 @@ export function renderTurns(maxWaitMs) {
 }
 
 /**
- * @param {{ ttlMs: number, graceMs?: number, maxBytes?: number, sessionCookieNames: string[], variantOf: (req: any) => Promise<string>, onHit?: (req: any) => void, share?: SharePage, announceRender?: (key: string) => void, now?: () => number, renderWaitMs?: number }} options
+ * @param {{ ttlMs: number, graceMs?: number, maxBytes?: number, sessionCookieNames: string[], variantOf: (req: any) => Promise<string>, onHit?: (req: any) => void, share?: SharePage, announceRender?: (key: string) => void, now?: () => number, renderWaitMs?: number, random?: () => number }} options
  * `variantOf` must be the app's own answer to "which copy of the page does this request get": its language choice
  * (?lng=, cookie, q-weighted Accept-Language) and the reader's display settings (furigana, text size, contrast,
  * which change the HTML). Keying on anything cruder lets one visitor's header or settings reach everyone's copy.
  */
-export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, share = undefined, announceRender = undefined, now = Date.now, renderWaitMs = RENDER_WAIT_MS }) {
+export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 1024, sessionCookieNames, variantOf, onHit = undefined, share = undefined, announceRender = undefined, now = Date.now, renderWaitMs = RENDER_WAIT_MS, random = Math.random }) {
   const turn = renderTurns(renderWaitMs);
   /** @type {Map<string, { at: number, expires: number, epoch: number, item: string | null, follows: string[], links: Set<string> | null, seatFiltered: boolean, showsCounts: boolean, body: Buffer | null, gzip: Buffer | null, etag: string, headers: Record<string, any>, csp: string | null, bytes: number }>} */
   const store = new Map();
@@ -192,7 +195,9 @@ export function createPageCache({ ttlMs, graceMs = 0, maxBytes = 32 * 1024 * 102
   const epoch = () => globalThis.__tsunaguCacheEpoch ?? 0;
   const bypassCookies = [...sessionCookieNames, FRESH_COOKIE];
 
-  const expiry = (at) => Math.min(at + ttlMs, nextTokyoMidnight(at));
+  // Each copy lives between 80 and 100 % of ttlMs: pages rendered together (a warm-up, a morning's first visitors)
+  // would otherwise all age out together, and their renders come as one wave.
+  const expiry = (at) => Math.min(at + ttlMs * (1 - LIFETIME_SPREAD * random()), nextTokyoMidnight(at));
   const remove = (key) => {
     const entry = store.get(key);
     if (!entry) return;

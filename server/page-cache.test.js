@@ -574,13 +574,23 @@ describe("page cache rules", () => {
     expect(new Date(nextTokyoMidnight(Date.parse("2026-12-04T00:00:00+09:00"))).toISOString()).toBe("2026-12-04T15:00:00.000Z");
 
     let clock = Date.parse("2026-12-03T12:00:00+09:00");
-    const cache = createPageCache({ ttlMs: 300_000, sessionCookieNames: [], variantOf: async () => "ja", now: () => clock });
+    let draw = 0; // the longest lifetime first
+    const cache = createPageCache({ ttlMs: 300_000, sessionCookieNames: [], variantOf: async () => "ja", now: () => clock, random: () => draw });
     const visit = visitorOf(cache);
     expect(await visit("/events/4")).toBe("rendered");
     clock += 299_999;
     expect(await visit("/events/4")).toBe("hit");
     clock += 1;
     expect(await visit("/events/4")).toBe("rendered");
+    // Copies made together do not all age out together: a lifetime is drawn between 80 and 100 % of ttlMs.
+    draw = 1;
+    clock += 1_000;
+    expect(await visit("/events/5")).toBe("rendered");
+    clock += 239_999;
+    expect(await visit("/events/5")).toBe("hit");
+    clock += 1;
+    expect(await visit("/events/5")).toBe("rendered");
+    draw = 0;
 
     // Rendered two minutes before midnight: "today" moves at 0:00, so the copy ends there, not five minutes on.
     clock = Date.parse("2026-12-03T23:58:00+09:00");
