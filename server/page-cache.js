@@ -21,7 +21,8 @@
 //   search and the home page, only its words ("text"); or it changed only counts and the page is filtered on
 //   places left.
 // Time passing is the one change no write names (a date goes by, a new day begins): a copy lives at most `ttlMs`
-// (PAGE_CACHE_TTL_MS, 5 min) and never past the next midnight in Tokyo, when "today" and "this week" move.
+// (PAGE_CACHE_TTL_MS, 5 min; 80–100 % of it, drawn per copy) and never past the next midnight in Tokyo, when "today"
+// and "this week" move.
 // docs/decisions/018-page-cache-survives-writes.md.
 //
 // Stale while revalidating: a live portal writes all day, and dropping every page at each write left visitors with
