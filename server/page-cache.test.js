@@ -3,42 +3,8 @@ import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { FRESH_COOKIE, MAX_STALE_MS, createPageCache, feedItems, inlineScriptHashes, isCacheablePath, linkedItems, nextTokyoMidnight, pageItem } from "./page-cache.js";
 import { dropLocalPublicCache } from "~/utils/cache.server";
+import { answersAfter, fakeResponse, visitorOf } from "../tests/support/page-cache-visitor.js";
 
-/** The part of an Express response the cache touches: headers, status, and what `end` answered. */
-function fakeResponse() {
-  const headers = {};
-  let body;
-  const closers = [];
-  const res = {
-    statusCode: 200,
-    setHeader: (name, value) => (headers[name.toLowerCase()] = value),
-    getHeader: (name) => headers[name.toLowerCase()],
-    write: () => true,
-    end: (b) => {
-      if (b !== undefined && typeof b !== "function") body = b;
-      for (const close of closers) close();
-    },
-    on: (event, listener) => event === "close" && closers.push(listener),
-  };
-  return { res, headers, sent: () => (body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(String(body))) };
-}
-
-/**
- * A visitor of `cache`: asks for a path (its query string kept) and says whether the app rendered it or the cache
- * answered ("hit", "stale"). `body` and `type` are what the app would render.
- */
-function visitorOf(cache, { body = (path) => `<html>${path}</html>`, type = () => "text/html; charset=utf-8" } = {}) {
-  return async (path) => {
-    const { res, headers } = fakeResponse();
-    let rendered = false;
-    await cache({ method: "GET", path: path.split("?")[0], originalUrl: path, headers: {} }, res, () => {
-      rendered = true;
-      res.setHeader("content-type", type(path));
-      res.end(body(path));
-    });
-    return rendered ? "rendered" : headers["x-page-cache"];
-  };
-}
 
 describe("page cache rules", () => {
   it("caches only public pages", () => {
@@ -365,11 +331,7 @@ describe("page cache rules", () => {
     const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja" });
     const visit = visitorOf(cache);
     const pages = ["/events/3", "/events/3/calendar.ics", "/events/4", "/places/3", "/volunteer/3", "/events", "/events?area=fujimi", "/places", "/volunteer?beginner=1", "/search?q=サロン", "/", "/feeds/events.rss", "/privacy"];
-    for (const page of pages) expect(await visit(page)).toBe("rendered");
-    dropLocalPublicCache(["event:3"]);
-    const after = {};
-    for (const page of pages) after[page] = await visit(page);
-    expect(after).toEqual({
+    expect(await answersAfter(visit, pages, () => dropLocalPublicCache(["event:3"]))).toEqual({
       "/events/3": "rendered",
       "/events/3/calendar.ics": "rendered",
       "/events/4": "hit",
@@ -394,11 +356,7 @@ describe("page cache rules", () => {
     const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja" });
     const visit = visitorOf(cache, { body: (path) => (path === "/places?area=fujimi" ? '<a href="/places/3">わかば食堂</a>' : "<p>一覧</p>") });
     const pages = ["/places/3", "/places?area=fujimi", "/places", "/search?q=食堂", "/", "/events", "/sitemap.xml"];
-    for (const page of pages) expect(await visit(page)).toBe("rendered");
-    dropLocalPublicCache(["place:3"], "text");
-    const after = {};
-    for (const page of pages) after[page] = await visit(page);
-    expect(after).toEqual({
+    expect(await answersAfter(visit, pages, () => dropLocalPublicCache(["place:3"], "text"))).toEqual({
       "/places/3": "rendered",
       "/places?area=fujimi": "rendered",
       "/search?q=食堂": "rendered",
@@ -409,7 +367,7 @@ describe("page cache rules", () => {
     });
   });
 
-  it("a change only in what an item shows of another (a place's new name on its events' cards) reaches the pages that link it, and feeds", async () => {
+  it("a change in another item a page shows (an event's place lists its dates) reaches the pages that link it, feeds included", async () => {
     const cache = createPageCache({ ttlMs: 60_000, sessionCookieNames: [], variantOf: async () => "ja" });
     const visit = visitorOf(cache, {
       body: (path) =>
@@ -417,11 +375,7 @@ describe("page cache rules", () => {
       type: (path) => (path.endsWith(".rss") ? "application/rss+xml" : path.endsWith(".ics") ? "text/calendar" : "text/html; charset=utf-8"),
     });
     const pages = ["/events?area=fujimi", "/", "/events", "/search?q=料理", "/events/5", "/events/6", "/feeds/events.rss", "/feeds/events.ics"];
-    for (const page of pages) expect(await visit(page)).toBe("rendered");
-    dropLocalPublicCache(["event:5"], "shown");
-    const after = {};
-    for (const page of pages) after[page] = await visit(page);
-    expect(after).toEqual({
+    expect(await answersAfter(visit, pages, () => dropLocalPublicCache(["event:5"], "shown"))).toEqual({
       "/events?area=fujimi": "rendered",
       "/": "rendered",
       "/events/5": "rendered",
@@ -470,11 +424,7 @@ describe("page cache rules", () => {
     const ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nURL:http://127.0.0.1/events/3\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     const visit = visitorOf(cache, { body: (path) => (path.endsWith(".ics") ? ics : `<html>${html[path] ?? ""}</html>`), type: (path) => (path.endsWith(".ics") ? "text/calendar" : "text/html; charset=utf-8") });
     const pages = ["/events", "/events?page=2", "/", "/events/3", "/events/4", "/places/2", "/events?available=1", "/feeds/events.ics", "/events/3/calendar.ics"];
-    for (const page of pages) await visit(page);
-    dropLocalPublicCache(["event:3"], "counts");
-    const after = {};
-    for (const page of pages) after[page] = await visit(page);
-    expect(after).toEqual({
+    expect(await answersAfter(visit, pages, () => dropLocalPublicCache(["event:3"], "counts"))).toEqual({
       "/events": "rendered",
       "/events?page=2": "hit",
       "/": "rendered",

@@ -5,28 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { indexItem, indexItemWithDependents } from "~/modules/search/documents.server";
 import { createPageCache } from "../../server/page-cache.js";
 import { createEvent, createGroup, createPlace } from "../support/factories";
-
-/** A visitor of the cache: "rendered" when the app had to render `path`, else how the cache answered. */
-function visitorOf(cache: ReturnType<typeof createPageCache>, html: (path: string) => string) {
-  return async (path: string) => {
-    const headers: Record<string, unknown> = {};
-    let rendered = false;
-    const res = {
-      statusCode: 200,
-      setHeader: (name: string, value: unknown) => (headers[name.toLowerCase()] = value),
-      getHeader: (name: string) => headers[name.toLowerCase()],
-      write: () => true,
-      end: (_body?: string) => undefined,
-      on: () => undefined,
-    };
-    await cache({ method: "GET", path, originalUrl: path, headers: {} }, res, () => {
-      rendered = true;
-      res.setHeader("content-type", "text/html; charset=utf-8");
-      res.end(html(path));
-    });
-    return rendered ? "rendered" : headers["x-page-cache"];
-  };
-}
+import { answersAfter, visitorOf } from "../support/page-cache-visitor.js";
 
 describe("an event moved to another place", () => {
   it("makes the page of the place it moved to stale, as well as the one it left, and no other place's", async () => {
@@ -37,7 +16,7 @@ describe("an event moved to another place", () => {
 
     const cache = createPageCache({ ttlMs: 300_000, sessionCookieNames: [], variantOf: async () => "ja" });
     // The place it is held at lists its date, linking the event; the others do not.
-    const visit = visitorOf(cache, (path) => (path === `/places/${from.id}` ? `<a href="/events/${event.id}">移転する 健康体操</a>` : "<p>予定はありません</p>"));
+    const visit = visitorOf(cache, { body: (path: string) => (path === `/places/${from.id}` ? `<a href="/events/${event.id}">移転する 健康体操</a>` : "<p>予定はありません</p>") });
     for (const place of [from, to, elsewhere]) expect(await visit(`/places/${place.id}`)).toBe("rendered");
     for (const place of [from, to, elsewhere]) expect(await visit(`/places/${place.id}`)).toBe("hit");
 
@@ -60,15 +39,12 @@ describe("a place renamed", () => {
     const cache = createPageCache({ ttlMs: 300_000, sessionCookieNames: [], variantOf: async () => "ja" });
     // One list of events shows the event's card, which names its place; the other does not hold it.
     const showing = `/events?area=fujimi`;
-    const visit = visitorOf(cache, (path) => (path === showing ? `<a href="/events/${event.id}">集会所の 健康体操</a> 改名前の 集会所` : "<p>一覧</p>"));
+    const visit = visitorOf(cache, { body: (path: string) => (path === showing ? `<a href="/events/${event.id}">集会所の 健康体操</a> 改名前の 集会所` : "<p>一覧</p>") });
     const pages = [showing, "/events?area=kita", "/volunteer", "/places", "/search?q=集会所", "/"];
-    for (const page of pages) expect(await visit(page)).toBe("rendered");
-
-    await prisma.place.update({ where: { id: place.id }, data: { name: "改名後の 交流館" } });
-    await indexItemWithDependents("place", place.id);
-
-    const after: Record<string, unknown> = {};
-    for (const page of pages) after[page] = await visit(page);
+    const after = await answersAfter(visit, pages, async () => {
+      await prisma.place.update({ where: { id: place.id }, data: { name: "改名後の 交流館" } });
+      await indexItemWithDependents("place", place.id);
+    });
     expect(after).toEqual({
       [showing]: "rendered",
       "/places": "rendered",
