@@ -11,7 +11,7 @@ import { fromTokyo } from "~/utils/dates";
 import { PAGE_SIZE, TIME_BAND_MINUTES, type ListingFilters } from "~/modules/listing/filters";
 import { areasByDistance, getTaxonomy, findBySlug } from "~/modules/taxonomy/taxonomy.server";
 import { safeHttpUrl } from "~/utils/url";
-import { publicEventDateWhere, publicWhere } from "~/modules/publishing/visibility";
+import { publicWhere } from "~/modules/publishing/visibility";
 import { effectiveSort } from "~/modules/listing/url";
 import { PLACE_LIST } from "./list-offer";
 import { feeOf, freeForEveryoneWhere } from "~/modules/fees/fee";
@@ -213,7 +213,8 @@ export async function getPublishedPlace(id: number, locale: string, now = new Da
   });
   const upcoming = await prisma.eventDate.findMany({
     // Only public events: an event of a suspended group (or a draft) never shows through its place's page.
-    where: { AND: [publicEventDateWhere(), { startsAt: { gte: now }, status: { not: "cancelled" }, event: { placeId: id } }] },
+    // One filter on the event (public and held here), so SQLite starts from the place's few events (Event.placeId).
+    where: { startsAt: { gte: now }, status: { not: "cancelled" }, event: { ...publicWhere("event"), placeId: id } },
     select: { id: true, startsAt: true, endsAt: true, event: { select: { id: true, title: true } } },
     orderBy: { startsAt: "asc" },
     take: 5,

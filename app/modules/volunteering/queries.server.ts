@@ -92,9 +92,11 @@ export async function listPublishedOpenings(filters: ListingFilters & { mode?: s
     // openings are a few thousand small rows at most), then one page of cards is read.
     const [all, next] = await Promise.all([
       prisma.opening.findMany({ where, select: { id: true }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }] }),
+      // Every opening's first coming shift, read along the shifts' date index without joining the openings: only
+      // the ids of `all` (the openings that match) are looked up in it, so the filters need not be applied twice.
       prisma.shift.groupBy({
         by: ["openingId"],
-        where: { opening: where, status: "open", startsAt: { gte: now }, endsAt: { not: null } },
+        where: { status: "open", startsAt: { gte: now }, endsAt: { not: null } },
         _min: { startsAt: true },
       }),
     ]);
