@@ -241,3 +241,31 @@ describe("mail header and HTML injection (row 32)", () => {
     for (const href of [...hrefsOf(signupMail!), ...resetHrefs]) expect(href.startsWith("http://localhost:3000/"), href).toBe(true);
   });
 });
+
+describe("stopping the sender at shutdown", () => {
+  it("finishes and records the email being sent, claims no further one, and the rest go out after a restart", async () => {
+    const rows = [await queue(), await queue(), await queue()];
+    // The provider answers slowly; shutdown is asked while the first email is on its way.
+    let askedToStop = false;
+    delivery.recorder.setBehaviour(() => {
+      if (!askedToStop) {
+        askedToStop = true;
+        delivery.sender.stopSendingAfterCurrent();
+      }
+      return { status: 200, delayMs: 200 };
+    });
+    try {
+      expect(await deliver()).toEqual({ sent: 1, retried: 0, dead: 0 });
+      expect(delivery.recorder.requests).toHaveLength(1);
+      expect((await row(rows[0]!.id)).status).toBe("sent");
+      // The other two were never claimed: due as they were, not waiting out a lease.
+      for (const r of rows.slice(1)) expect(await row(r.id)).toMatchObject({ status: "pending", attempts: 0, nextAttemptAt: r.nextAttemptAt });
+    } finally {
+      delivery.sender.resumeSending();
+      delivery.recorder.setBehaviour("ok");
+    }
+    // Started again, the sender delivers the two left, each once.
+    expect(await deliver()).toEqual({ sent: 2, retried: 0, dead: 0 });
+    expect(delivery.recorder.delivered().map((r) => r.headers["idempotency-key"]).sort()).toEqual(rows.map((r) => r.idempotencyKey).sort());
+  });
+});

@@ -79,6 +79,18 @@ let lastAnswerAt = 0;
  * Sends due emails, one at a time at most every MIN_INTERVAL_MS. Returns what happened, for logs and tests.
  * Rows that fail MAX_ATTEMPTS times become "dead" and staff are told (audit log + an email to staff).
  */
+let stopRequested = false;
+/**
+ * Asked at shutdown: the send in progress finishes and is recorded, and no further row is claimed (a claimed row
+ * whose send never happened would wait out its lease). `resumeSending` undoes it (tests).
+ */
+export function stopSendingAfterCurrent() {
+  stopRequested = true;
+}
+export function resumeSending() {
+  stopRequested = false;
+}
+
 export async function deliverDueEmails(options: { now?: () => Date; limit?: number; pace?: boolean } = {}) {
   const now = options.now ?? (() => new Date());
   const result = { sent: 0, retried: 0, dead: 0 };
@@ -90,6 +102,7 @@ export async function deliverDueEmails(options: { now?: () => Date; limit?: numb
     select: { id: true, toAddress: true, template: true, subject: true, textBody: true, htmlBody: true, sealedSecrets: true, headers: true, idempotencyKey: true, attempts: true, nextAttemptAt: true },
   });
   for (const row of due) {
+    if (stopRequested) break;
     // Claim with a conditional update: only one instance wins the row.
     const claimed = await prisma.emailOutbox.updateMany({
       where: { id: row.id, status: "pending", nextAttemptAt: row.nextAttemptAt },

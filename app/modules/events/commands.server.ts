@@ -67,7 +67,7 @@ const formSelect = {
  * The wall-clock times of an event. The Event row has no start/end time columns (a series' times live on its
  * dates), so they are read from the first date that was not moved.
  */
-async function eventTimes(db: Tx | typeof prisma, eventId: number, now: Date) {
+export async function eventTimes(db: Tx | typeof prisma, eventId: number, now: Date) {
   const pick = { startsAt: true, endsAt: true } as const;
   const sample =
     (await db.eventDate.findFirst({ where: { eventId, status: { in: ["scheduled", "paused"] }, startsAt: { gte: now } }, select: pick, orderBy: { startsAt: "asc" } })) ??
@@ -110,9 +110,9 @@ type DateRow = { id: number; startsAt: Date; endsAt: Date; status: string; origi
 
 const dateRowSelect = { id: true, startsAt: true, endsAt: true, status: true, originalStartsAt: true, _count: { select: { registrations: true } } } as const;
 
-type Pause = { pausedFrom: Date | null; pausedUntil: Date | null };
+export type Pause = { pausedFrom: Date | null; pausedUntil: Date | null };
 
-function inPause(p: Pause, at: Date) {
+export function inPause(p: Pause, at: Date) {
   return Boolean(p.pausedFrom && p.pausedUntil && at >= p.pausedFrom && at <= p.pausedUntil);
 }
 
