@@ -49,8 +49,10 @@ if (cluster.isPrimary && env.WEB_CONCURRENCY > 1) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      server.close(() => process.exit(0));
-      setTimeout(() => process.exit(0), 5000).unref();
+      // Requests in flight finish and the background jobs end their beat (an email being sent is recorded as sent)
+      // before the process exits; after 10 s it exits anyway.
+      Promise.all([new Promise((resolve) => server.close(resolve)), app$.stopBackgroundJobs?.()]).finally(() => process.exit(0));
+      setTimeout(() => process.exit(0), 10_000).unref();
     });
   }
 }

@@ -23,6 +23,8 @@ export { getEnv } from "~/utils/env.server";
 export { getLocale } from "~/modules/i18n/i18next.server";
 export { pageVariant } from "~/modules/furigana/display.server";
 export { requestErrorPage } from "~/utils/request-errors.server";
+export { takeRequestUser } from "~/utils/request-user.server";
+export { stopBackgroundJobs } from "~/modules/jobs/worker.server";
 export { dropLocalPublicCache, onPublicCacheInvalidated } from "~/utils/cache.server";
 export { countViewOfPath as countCachedPageView } from "~/modules/publishing/views.server";
 

@@ -11,9 +11,16 @@ export function bodyLimitFor(path) {
   return UPLOAD_PATHS.some((re) => re.test(path)) ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
 }
 
-/** A request the server refuses before the app runs: 400, 413 … with the reason shown to the person (translated). */
+/**
+ * How long a body may take to arrive: a form (a few KB) within 10 s, an upload within 2 min, and never a pause of
+ * more than 5 s. A client that trickles a body byte by byte (slowloris) would otherwise hold a connection and its
+ * buffer for Node's 5-minute request timeout; it gets 408 instead.
+ */
+export const BODY_DEADLINE_MS = { form: 10_000, upload: 120_000, idle: 5_000 };
+
+/** A request the server refuses before the app runs: 400, 408, 413 … with the reason shown to the person (translated). */
 export class RequestInputError extends Error {
-  /** @param {number} status @param {"bodyTooLarge" | "bodyUnreadable" | "bodyUnsupported"} reason */
+  /** @param {number} status @param {"bodyTooLarge" | "bodyUnreadable" | "bodyUnsupported" | "bodyTooSlow"} reason */
   constructor(status, reason) {
     super(reason);
     this.status = status;
@@ -57,16 +64,25 @@ export function readableCookieHeader(header) {
  * @param {number} limit
  * @returns {Promise<Buffer>}
  */
-export function readBody(req, limit) {
+export function readBody(req, limit, deadlines = BODY_DEADLINE_MS) {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(new RequestInputError(413, "bodyTooLarge"));
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
     let done = false;
+    const tooSlow = () => {
+      chunks.length = 0;
+      req.pause();
+      finish(new RequestInputError(408, "bodyTooSlow"));
+    };
+    const total = setTimeout(tooSlow, limit > FORM_BODY_LIMIT ? deadlines.upload : deadlines.form);
+    let idle = setTimeout(tooSlow, deadlines.idle);
     const finish = (error, value) => {
       if (done) return;
       done = true;
+      clearTimeout(total);
+      clearTimeout(idle);
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("error", onError);
@@ -75,6 +91,8 @@ export function readBody(req, limit) {
       else resolve(value);
     };
     const onData = (chunk) => {
+      clearTimeout(idle);
+      idle = setTimeout(tooSlow, deadlines.idle);
       size += chunk.length;
       if (size > limit) {
         // Stop buffering at once; the caller answers 413 and closes the connection, so the rest is never read.

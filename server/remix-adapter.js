@@ -44,7 +44,16 @@ export function createRequestHandler({ build, mode, appOrigin, getLoadContext, o
       res.on("finish", () => (finished = true));
       res.on("close", () => finished || controller.abort());
 
-      let response = await handle(new Request(url.href, init), getLoadContext(req, res));
+      // The access log's request id, for the session lookup to note who asked (app/utils/request-user.server.ts).
+      const requestId = res.locals.requestId;
+      if (requestId) headers.set("x-tsunagu-request-id", requestId);
+      else headers.delete("x-tsunagu-request-id");
+      let response;
+      try {
+        response = await handle(new Request(url.href, init), getLoadContext(req, res));
+      } finally {
+        if (requestId) res.locals.userId = build.entry.module.takeRequestUser?.(requestId) ?? null;
+      }
       const extra = finishHeaders?.(req, response);
       if (extra) {
         // A Response made by Response.redirect() has immutable headers: copy it (only when something must change).

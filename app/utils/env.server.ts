@@ -46,6 +46,9 @@ const EnvSchema = z.object({
   WEB_CONCURRENCY: optional(wholeNumber(1, 64, 1).removeDefault()),
   /// "1" when exactly one reverse proxy stands in front: client addresses then come from its X-Forwarded-For.
   TRUST_PROXY: z.enum(["", "0", "1"]).default(""),
+  /// One JSON line per request on stdout (request id, route, status, latency, user id; no personal data): "1" on,
+  /// "0" off; unset = on in production, off otherwise (server/access-log.js).
+  REQUEST_LOG: z.enum(["", "0", "1"]).default(""),
   /// How long anonymous public pages and query results are reused. A write clears the query results at once and
   /// marks the pages stale (the next visitor of each renders it anew; see server/page-cache.js). 0 = off.
   PUBLIC_CACHE_TTL_MS: wholeNumber(0, 3_600_000, 30_000),

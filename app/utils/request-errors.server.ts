@@ -4,7 +4,7 @@
 import { getRequestI18n } from "~/modules/i18n/i18next.server";
 import { escapeHtml } from "~/utils/html";
 
-export type RequestErrorReason = "bodyTooLarge" | "bodyUnreadable" | "bodyUnsupported" | "crossOrigin";
+export type RequestErrorReason = "bodyTooLarge" | "bodyUnreadable" | "bodyUnsupported" | "bodyTooSlow" | "crossOrigin";
 
 
 export async function requestErrorPage(request: Request, reason: RequestErrorReason): Promise<string> {

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prisma, assertDatabasePragmas } from "~/utils/db.server";
 import { loader as homeLoader } from "~/routes/_index";
@@ -9,6 +11,7 @@ import { loader as volunteerLoader } from "~/routes/volunteer._index";
 import { loader as openingLoader } from "~/routes/volunteer.$id";
 import { loader as searchLoader } from "~/routes/search";
 import { loader as healthLoader } from "~/routes/healthz";
+import { loader as readyLoader } from "~/routes/readyz";
 import { loader as rootLoader } from "~/root";
 import { createPlace } from "../support/factories";
 import { callLoader, thrownStatus } from "./helpers";
@@ -25,6 +28,26 @@ describe("the database the app runs on", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     expect(await res.json()).toMatchObject({ status: "ok", database: "ok" });
+  });
+
+  it("/readyz answers 200 once every shipped migration is applied, and 503 naming the missing one when one is not", async () => {
+    const ready = await readyLoader();
+    expect(ready.status).toBe(200);
+    expect(ready.headers.get("Cache-Control")).toBe("no-store");
+    const shipped = fs.readdirSync(path.resolve("prisma", "migrations")).filter((name) => fs.existsSync(path.resolve("prisma", "migrations", name, "migration.sql")));
+    expect(await ready.json()).toEqual({ status: "ready", migrations: shipped.length });
+    // As after an upgrade whose migration has not run yet: the newest one is not recorded as applied.
+    const newest = shipped.sort().at(-1)!;
+    const hidden = `${newest}-not-yet`;
+    await prisma.$executeRaw`UPDATE "_prisma_migrations" SET migration_name = ${hidden} WHERE migration_name = ${newest}`;
+    try {
+      const notReady = await readyLoader();
+      expect(notReady.status).toBe(503);
+      expect(await notReady.json()).toEqual({ status: "not-ready", ready: false, reason: "migrations-pending", pending: [newest] });
+    } finally {
+      await prisma.$executeRaw`UPDATE "_prisma_migrations" SET migration_name = ${newest} WHERE migration_name = ${hidden}`;
+    }
+    expect((await readyLoader()).status).toBe(200);
   });
 });
 

@@ -67,6 +67,7 @@ const MATRIX: Record<string, () => Entry> = {
   _index: () => ({ url: "/", loader: everyone(200) }),
   $: () => ({ url: "/no-such-page", params: { "*": "no-such-page" }, loader: everyone(404) }),
   healthz: () => ({ url: "/healthz", loader: everyone(200) }),
+  readyz: () => ({ url: "/readyz", loader: everyone(200) }),
   "sitemap[.]xml": () => ({ url: "/sitemap.xml", loader: everyone(200) }),
   "robots[.]txt": () => ({ url: "/robots.txt", loader: everyone(200) }),
   search: () => ({ url: "/search?q=サロン", loader: everyone(200) }),

@@ -79,6 +79,30 @@ describe("request bodies are limited by the bytes actually read (item 1)", () =>
     expect(chunked.status).toBe(413);
   });
 
+  it("answers 408 in the visitor's language when a form body stops arriving (a stalled or slowloris client), and keeps serving", async () => {
+    const started = Date.now();
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${origin}/login`, {
+        method: "POST",
+        headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": "2000", "Accept-Language": "en" },
+      });
+      req.on("response", (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (d) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on("error", reject);
+      // A tenth of the body, then nothing.
+      req.write("email=" + "a".repeat(194));
+    });
+    expect(answer.status).toBe(408);
+    expect(answer.body).toContain("Sending took too long");
+    // The 5 s pause limit, not Node's 5-minute request timeout.
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect((await fetch(`${origin}/healthz`)).status).toBe(200);
+  });
+
   it("lets a photo upload be larger than a form: 1 MB to the photo page reaches the app (which asks to sign in)", async () => {
     const boundary = "----tsunagu";
     const body = new Blob([

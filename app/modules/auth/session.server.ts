@@ -4,6 +4,7 @@
 // SHA-256 as the session id, so a database leak yields no usable cookies. Sessions have an idle timeout
 // (10 days for residents, 30 minutes for staff, who see residents' personal data) and an absolute cap (30 days / 12 hours).
 import crypto from "node:crypto";
+import { noteRequestUser } from "~/utils/request-user.server";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -160,6 +161,7 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await prisma.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
+  noteRequestUser(request, user.id);
   return { user: { id: user.id, email: user.email, name: user.name, locale: user.locale }, sessionId };
 }
 
