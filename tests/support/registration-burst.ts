@@ -70,3 +70,15 @@ export function countOutcomes(dbFile: string, dateId: number) {
   db.close();
   return { ...Object.fromEntries(rows.map((r) => [r.status, r.n])), registered };
 }
+
+/** The user id behind each session cookie of `prepareBurst` (the session row holds the token's SHA-256). */
+export function userIdsOf(dbFile: string, cookies: string[]): number[] {
+  const db = new Database(dbFile, { readonly: true });
+  const find = db.prepare(`SELECT "userId" FROM "Session" WHERE id = ?`);
+  const ids = cookies.map((cookie) => {
+    const token = cookie.slice(cookie.indexOf("=") + 1);
+    return (find.get(crypto.createHash("sha256").update(token, "utf8").digest("hex")) as { userId: number }).userId;
+  });
+  db.close();
+  return ids;
+}
