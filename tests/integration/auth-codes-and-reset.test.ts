@@ -313,6 +313,27 @@ describe("login throttling (row 4)", () => {
     expect(responseOf(await postForm(loginAction, "/login", { email: other.email, password: other.password }, { ip: nextIp() })).status).toBe(302);
   });
 
+  it("30 bad logins sent at once from one IP: 10 are checked, the other 20 are refused with 429 without hashing", async () => {
+    const ip = nextIp();
+    const before = argon.verifyCalls;
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => postForm(loginAction, "/login", { email: uniqueEmail("flood"), password: `flood-Passw0rd-${i}` }, { ip })),
+    );
+    const refused = outcomes.filter((o) => o.response?.status === 429);
+    expect(refused).toHaveLength(20);
+    expect(outcomes.filter((o) => o.response === undefined)).toHaveLength(10);
+    // Each attempt counted before it was checked: the burst could not slip past a limit read before any was counted.
+    expect(argon.verifyCalls - before).toBe(10);
+  });
+
+  it("a right password does not use up the IP's allowance: 12 residents sign in one after another from one address", async () => {
+    const ip = nextIp();
+    for (let i = 0; i < 12; i++) {
+      const user = await createResident();
+      expect(responseOf(await postForm(loginAction, "/login", { email: user.email, password: user.password }, { ip })).status, `sign-in ${i + 1}`).toBe(302);
+    }
+  });
+
   it("a 429 is answered before any password hashing (no argon2 call, under 50 ms)", async () => {
     const user = await createResident();
     for (let i = 0; i < 5; i++) await postForm(loginAction, "/login", { email: user.email, password: `wrong-Passw0rd-${i}` }, { ip: nextIp() });

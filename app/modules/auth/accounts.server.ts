@@ -20,7 +20,7 @@ import {
 import { createUserSession, endAllSessions, sessionPolicyFor } from "./session.server";
 import { getRoles } from "./permissions.server";
 import { QUICK_JOIN_CODE } from "./schemas";
-import { RATE_LIMITS, consumeRateLimit, isRateLimited, resetRateLimit, type RateLimitResult } from "./rate-limit.server";
+import { RATE_LIMITS, consumeRateLimit, refundRateLimit, resetRateLimit, type RateLimitResult } from "./rate-limit.server";
 
 // Account use cases. None of them reveals whether an email address has an account: every branch returns the
 // same outcome to the caller and costs about the same time (SECURITY.md row 5).
@@ -194,13 +194,20 @@ function limited(result: RateLimitResult): result is { allowed: false; retryAfte
   return !result.allowed;
 }
 
-/** Password login with per-IP and per-account throttling checked before any hashing. */
+/**
+ * Password login with per-IP and per-account throttling decided before any hashing. Each attempt reserves its use
+ * of both counters first (one write transaction each), so a hundred attempts sent at once are counted against each
+ * other and all but the allowed few are refused unhashed; an attempt that succeeds gives its use back.
+ */
 export async function loginWithPassword(input: { email: string; password: string; ip: string }): Promise<LoginResult> {
-  for (const check of [await isRateLimited(RATE_LIMITS.loginPerIp, input.ip), await isRateLimited(RATE_LIMITS.loginPerAccount, input.email)]) {
-    if (limited(check)) {
-      logEvent({ event: "login.rate_limited", ip: input.ip });
-      return { ok: false, reason: "rate-limited", retryAfterSeconds: check.retryAfterSeconds };
-    }
+  const byIp = await consumeRateLimit(RATE_LIMITS.loginPerIp, input.ip);
+  const byAccount = limited(byIp) ? byIp : await consumeRateLimit(RATE_LIMITS.loginPerAccount, input.email);
+  if (limited(byIp) || limited(byAccount)) {
+    // A refused attempt is not counted: only attempts whose password was checked are.
+    if (!limited(byIp)) await refundRateLimit(RATE_LIMITS.loginPerIp, input.ip);
+    const refused = limited(byIp) ? byIp : (byAccount as { allowed: false; retryAfterSeconds: number });
+    logEvent({ event: "login.rate_limited", ip: input.ip });
+    return { ok: false, reason: "rate-limited", retryAfterSeconds: refused.retryAfterSeconds };
   }
   const user = await prisma.user.findUnique({
     where: { email: input.email },
@@ -208,12 +215,13 @@ export async function loginWithPassword(input: { email: string; password: string
   });
   const valid = await verifyPassword(user?.password?.hash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid || user.status !== "active") {
-    await consumeRateLimit(RATE_LIMITS.loginPerIp, input.ip);
-    await consumeRateLimit(RATE_LIMITS.loginPerAccount, input.email);
     logEvent({ event: "login.failed", ip: input.ip, userId: user?.id ?? null });
     return { ok: false, reason: "invalid" };
   }
+  await refundRateLimit(RATE_LIMITS.loginPerIp, input.ip);
   if (!user.emailVerifiedAt) {
+    // The right password: not an attempt against the account either.
+    await refundRateLimit(RATE_LIMITS.loginPerAccount, input.email);
     await resendVerification(input.email, input.ip);
     return { ok: false, reason: "unverified" };
   }

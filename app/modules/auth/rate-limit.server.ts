@@ -59,6 +59,16 @@ export async function purgeExpiredRateLimits(now = new Date()) {
   return count;
 }
 
+/**
+ * Gives back one use counted by `consumeRateLimit` (an attempt that turned out not to count, e.g. a login that
+ * succeeded): reserving before the expensive work and refunding after keeps concurrent attempts from all passing a
+ * check made before any of them was counted.
+ */
+export async function refundRateLimit(rule: RateLimitRule, subject: string) {
+  const key = `${rule.name}:${subject.toLowerCase().slice(0, 200)}`;
+  await prisma.rateLimit.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+}
+
 export async function resetRateLimit(rule: RateLimitRule, subject: string) {
   await prisma.rateLimit.deleteMany({ where: { key: `${rule.name}:${subject.toLowerCase().slice(0, 200)}` } });
 }
