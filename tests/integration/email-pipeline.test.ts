@@ -242,6 +242,47 @@ describe("mail header and HTML injection (row 32)", () => {
   });
 });
 
+describe("a provider outage", () => {
+  it("costs one try per pause, not an attempt of every queued email, and everything goes out once, at once, when it ends", async () => {
+    const rows = [await queue(), await queue(), await queue(), await queue(), await queue()];
+    delivery.recorder.setBehaviour({ status: 503 });
+    const t0 = new Date();
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+    // The first email fails: the sender stops there and pauses, leaving the other four untouched.
+    expect(await deliver(t0)).toEqual({ sent: 0, retried: 1, dead: 0 });
+    expect(delivery.recorder.requests).toHaveLength(1);
+    expect(await deliver(at(2 * SECOND))).toEqual({ sent: 0, retried: 0, dead: 0 });
+    expect(delivery.recorder.requests).toHaveLength(1);
+    // After the pause (5 s) one more try, on the next email; the pause doubles.
+    expect(await deliver(at(6 * SECOND))).toEqual({ sent: 0, retried: 1, dead: 0 });
+    expect(await deliver(at(12 * SECOND))).toEqual({ sent: 0, retried: 0, dead: 0 });
+    expect(delivery.recorder.requests).toHaveLength(2);
+    // The provider is back: the next try succeeds and every email that is due goes out in the same beat.
+    delivery.recorder.setBehaviour("ok");
+    const back = await deliver(at(17 * SECOND));
+    // The three never tried, and the first one too if its backoff (15–30 s) has run out.
+    expect(back.sent).toBeGreaterThanOrEqual(3);
+    expect(back).toMatchObject({ retried: 0, dead: 0 });
+    // The ones that failed come back after their own backoff and go out too.
+    expect(await deliver(at(60 * SECOND))).toEqual({ sent: 5 - back.sent, retried: 0, dead: 0 });
+    const after = await Promise.all(rows.map((r) => row(r.id)));
+    expect(after.every((r) => r.status === "sent")).toBe(true);
+    expect(Math.max(...after.map((r) => r.attempts))).toBe(2);
+    expect(delivery.recorder.delivered().map((r) => r.headers["idempotency-key"]).sort()).toEqual(rows.map((r) => r.idempotencyKey).sort());
+  });
+
+  it("waits out the provider's retry-after before the next try", async () => {
+    await queue();
+    await queue();
+    delivery.recorder.setBehaviour({ status: 429, headers: { "retry-after": "40" } });
+    const t0 = new Date();
+    expect(await deliver(t0)).toEqual({ sent: 0, retried: 1, dead: 0 });
+    delivery.recorder.setBehaviour("ok");
+    expect(await deliver(new Date(t0.getTime() + 30 * SECOND))).toEqual({ sent: 0, retried: 0, dead: 0 });
+    expect(await deliver(new Date(t0.getTime() + 41 * SECOND))).toEqual({ sent: 2, retried: 0, dead: 0 });
+  });
+});
+
 describe("stopping the sender at shutdown", () => {
   it("finishes and records the email being sent, claims no further one, and the rest go out after a restart", async () => {
     const rows = [await queue(), await queue(), await queue()];

@@ -34,6 +34,8 @@ export function withEmailDelivery() {
   });
   beforeEach(async () => {
     enableSending();
+    // A pause after an earlier test's provider errors (or a stop) is not carried into the next test.
+    mail.sender.resumeSending();
     mail.recorder.reset();
     await prisma.emailOutbox.updateMany({ where: { status: "pending" }, data: { nextAttemptAt: FAR_FUTURE } });
   });

@@ -33,7 +33,17 @@ export function backoffMs(attempt: number, random = Math.random): number {
   return Math.round(cap / 2 + random() * (cap / 2));
 }
 
-type SendOutcome = { ok: true; providerId: string } | { ok: false; retryAfterMs?: number; error: string; permanent: boolean };
+type SendOutcome = { ok: true; providerId: string } | { ok: false; retryAfterMs?: number; error: string; permanent: boolean; status?: number };
+
+/**
+ * When the provider itself fails (5xx, 429, no answer), the next email would fail the same way: this process pauses
+ * its sending (5 s, doubling to 1 min, or the provider's retry-after) and tries one email when the pause ends, instead
+ * of spending an attempt of every queued email on the outage. The first success ends the pause, and everything due
+ * goes out at the usual pace: a 15-minute outage costs each queued email one or two attempts, not its eight.
+ */
+export const OUTAGE_PAUSE_MS = { first: 5_000, max: 60_000 };
+let providerPausedUntil = 0;
+let outagePauseMs = 0;
 
 /** A provider that never answers must not stall the worker; the idempotency key makes a retry safe. */
 export const SEND_TIMEOUT_MS = 15_000;
@@ -64,6 +74,7 @@ async function sendOne({ toAddress, idempotencyKey, email }: OpenedEmail): Promi
       retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
       // 4xx other than 408/409/429 will not succeed by retrying (bad address, validation).
       permanent: status >= 400 && status < 500 && ![408, 409, 429].includes(status),
+      status,
     };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message.slice(0, 500) : "send failed", permanent: false };
@@ -89,12 +100,15 @@ export function stopSendingAfterCurrent() {
 }
 export function resumeSending() {
   stopRequested = false;
+  providerPausedUntil = 0;
+  outagePauseMs = 0;
 }
 
 export async function deliverDueEmails(options: { now?: () => Date; limit?: number; pace?: boolean } = {}) {
   const now = options.now ?? (() => new Date());
   const result = { sent: 0, retried: 0, dead: 0 };
   if (!emailSendingEnabled()) return result;
+  if (now().getTime() < providerPausedUntil) return result;
   const due = await prisma.emailOutbox.findMany({
     where: { status: "pending", nextAttemptAt: { lte: now() } },
     orderBy: { id: "asc" },
@@ -120,6 +134,7 @@ export async function deliverDueEmails(options: { now?: () => Date; limit?: numb
     lastAnswerAt = Date.now();
     const attempts = row.attempts + 1;
     if (outcome.ok) {
+      outagePauseMs = 0;
       if (PURGED_ON_SEND.has(row.template)) await prisma.emailOutbox.delete({ where: { id: row.id } });
       // Delivered: the secrets have done their job and leave the database.
       else await prisma.emailOutbox.update({ where: { id: row.id }, data: { status: "sent", attempts, sentAt: now(), providerId: outcome.providerId, lastError: "", sealedSecrets: "" } });
@@ -134,6 +149,12 @@ export async function deliverDueEmails(options: { now?: () => Date; limit?: numb
         data: { attempts, lastError: outcome.error, nextAttemptAt: new Date(now().getTime() + delay) },
       });
       result.retried += 1;
+      // 409 is this email's own (its key is in use by a request in flight); anything else is the provider's.
+      if (outcome.status !== 409) {
+        outagePauseMs = outagePauseMs ? Math.min(OUTAGE_PAUSE_MS.max, outagePauseMs * 2) : OUTAGE_PAUSE_MS.first;
+        providerPausedUntil = now().getTime() + Math.max(outagePauseMs, outcome.retryAfterMs ?? 0);
+        break;
+      }
     }
   }
   return result;
