@@ -17,8 +17,9 @@ const BAD = 100;
 const PASSWORD = "tsunagu-demo-2026"; // every demo account's password (README)
 
 const db = databaseFile("empty");
-console.log(`• G4 login burst: ${SIGN_INS} sign-ins at once, then ${BAD} bad logins at once from one address; database ${db}`);
-const server = await startServer({ script: "scripts/start.mjs", db, timeoutMs: 180_000, env: { TRUST_PROXY: "1" } });
+console.log(`• G4 login burst: ${SIGN_INS} sign-ins at once, then ${BAD} bad logins one after another from one address; database ${db}`);
+// WEB_CONCURRENCY from the shell is passed on (the server otherwise gets a clean environment: one worker per core).
+const server = await startServer({ script: "scripts/start.mjs", db, timeoutMs: 180_000, env: { TRUST_PROXY: "1", ...(process.env.WEB_CONCURRENCY ? { WEB_CONCURRENCY: process.env.WEB_CONCURRENCY } : {}) } });
 
 // Residents with the demo password: the demo resident's hash (argon2id, its own salt inside) on new accounts.
 const emails = (() => {

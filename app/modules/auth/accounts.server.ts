@@ -20,7 +20,7 @@ import {
 import { createUserSession, endAllSessions, sessionPolicyFor } from "./session.server";
 import { getRoles } from "./permissions.server";
 import { QUICK_JOIN_CODE } from "./schemas";
-import { RATE_LIMITS, consumeRateLimit, refundRateLimit, resetRateLimit, type RateLimitResult } from "./rate-limit.server";
+import { RATE_LIMITS, consumeRateLimit, consumeRateLimits, refundRateLimit, resetRateLimit, type RateLimitResult } from "./rate-limit.server";
 
 // Account use cases. None of them reveals whether an email address has an account: every branch returns the
 // same outcome to the caller and costs about the same time (SECURITY.md row 5).
@@ -196,18 +196,18 @@ function limited(result: RateLimitResult): result is { allowed: false; retryAfte
 
 /**
  * Password login with per-IP and per-account throttling decided before any hashing. Each attempt reserves its use
- * of both counters first (one write transaction each), so a hundred attempts sent at once are counted against each
+ * of both counters first (one write transaction for both), so a hundred attempts sent at once are counted against each
  * other and all but the allowed few are refused unhashed; an attempt that succeeds gives its use back.
  */
 export async function loginWithPassword(input: { email: string; password: string; ip: string }): Promise<LoginResult> {
-  const byIp = await consumeRateLimit(RATE_LIMITS.loginPerIp, input.ip);
-  const byAccount = limited(byIp) ? byIp : await consumeRateLimit(RATE_LIMITS.loginPerAccount, input.email);
-  if (limited(byIp) || limited(byAccount)) {
-    // A refused attempt is not counted: only attempts whose password was checked are.
-    if (!limited(byIp)) await refundRateLimit(RATE_LIMITS.loginPerIp, input.ip);
-    const refused = limited(byIp) ? byIp : (byAccount as { allowed: false; retryAfterSeconds: number });
+  // Both uses in one transaction, all or nothing: a refused attempt is not counted, only checked ones are.
+  const reserved = await consumeRateLimits([
+    [RATE_LIMITS.loginPerIp, input.ip],
+    [RATE_LIMITS.loginPerAccount, input.email],
+  ]);
+  if (limited(reserved)) {
     logEvent({ event: "login.rate_limited", ip: input.ip });
-    return { ok: false, reason: "rate-limited", retryAfterSeconds: refused.retryAfterSeconds };
+    return { ok: false, reason: "rate-limited", retryAfterSeconds: reserved.retryAfterSeconds };
   }
   const user = await prisma.user.findUnique({
     where: { email: input.email },
@@ -218,14 +218,17 @@ export async function loginWithPassword(input: { email: string; password: string
     logEvent({ event: "login.failed", ip: input.ip, userId: user?.id ?? null });
     return { ok: false, reason: "invalid" };
   }
-  await refundRateLimit(RATE_LIMITS.loginPerIp, input.ip);
+  // The right password: its use of the address's allowance is given back, and the account's failures are
+  // forgotten (an unverified account keeps them: it is not signed in), in one write.
+  await prisma.$transaction(async (tx) => {
+    await refundRateLimit(RATE_LIMITS.loginPerIp, input.ip, tx);
+    if (user.emailVerifiedAt) await resetRateLimit(RATE_LIMITS.loginPerAccount, input.email, tx);
+    else await refundRateLimit(RATE_LIMITS.loginPerAccount, input.email, tx);
+  });
   if (!user.emailVerifiedAt) {
-    // The right password: not an attempt against the account either.
-    await refundRateLimit(RATE_LIMITS.loginPerAccount, input.email);
     await resendVerification(input.email, input.ip);
     return { ok: false, reason: "unverified" };
   }
-  await resetRateLimit(RATE_LIMITS.loginPerAccount, input.email);
   logEvent({ event: "login.succeeded", method: "password", ip: input.ip, userId: user.id });
   return { ok: true, setCookie: await startSession(user.id), userId: user.id };
 }

@@ -1,4 +1,4 @@
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 
 // Fixed-window counters stored in the database, so limits hold across several app instances.
 
@@ -23,19 +23,34 @@ export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSe
 
 /** Counts one use of `rule` for `subject`; refuses once the limit is reached within the window. */
 export async function consumeRateLimit(rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
-  const key = `${rule.name}:${subject.toLowerCase().slice(0, 200)}`;
+  return consumeRateLimits([[rule, subject]], now);
+}
+
+const keyOf = (rule: RateLimitRule, subject: string) => `${rule.name}:${subject.toLowerCase().slice(0, 200)}`;
+
+/**
+ * Counts one use of each rule for its subject in one write transaction, all or nothing: when any of them has
+ * reached its limit, none is counted and the first refusal is returned.
+ */
+export async function consumeRateLimits(uses: [RateLimitRule, string][], now = new Date()): Promise<RateLimitResult> {
   return prisma.$transaction(async (tx) => {
-    const row = await tx.rateLimit.findUnique({ where: { key } });
-    const windowMs = rule.windowSeconds * 1000;
-    if (!row || now.getTime() - row.windowStart.getTime() >= windowMs) {
-      await tx.rateLimit.upsert({ where: { key }, create: { key, windowStart: now, count: 1 }, update: { windowStart: now, count: 1 } });
-      return { allowed: true } as const;
+    const rows = await Promise.all(uses.map(([rule, subject]) => tx.rateLimit.findUnique({ where: { key: keyOf(rule, subject) } })));
+    for (const [i, [rule]] of uses.entries()) {
+      const row = rows[i];
+      const windowMs = rule.windowSeconds * 1000;
+      if (row && now.getTime() - row.windowStart.getTime() < windowMs && row.count >= rule.limit) {
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.windowStart.getTime() + windowMs - now.getTime()) / 1000)) } as const;
+      }
     }
-    if (row.count >= rule.limit) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((row.windowStart.getTime() + windowMs - now.getTime()) / 1000));
-      return { allowed: false, retryAfterSeconds } as const;
+    for (const [i, [rule, subject]] of uses.entries()) {
+      const key = keyOf(rule, subject);
+      const row = rows[i];
+      if (!row || now.getTime() - row.windowStart.getTime() >= rule.windowSeconds * 1000) {
+        await tx.rateLimit.upsert({ where: { key }, create: { key, windowStart: now, count: 1 }, update: { windowStart: now, count: 1 } });
+      } else {
+        await tx.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
+      }
     }
-    await tx.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
     return { allowed: true } as const;
   });
 }
@@ -64,13 +79,12 @@ export async function purgeExpiredRateLimits(now = new Date()) {
  * succeeded): reserving before the expensive work and refunding after keeps concurrent attempts from all passing a
  * check made before any of them was counted.
  */
-export async function refundRateLimit(rule: RateLimitRule, subject: string) {
-  const key = `${rule.name}:${subject.toLowerCase().slice(0, 200)}`;
-  await prisma.rateLimit.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+export async function refundRateLimit(rule: RateLimitRule, subject: string, db: Tx | typeof prisma = prisma) {
+  await db.rateLimit.updateMany({ where: { key: keyOf(rule, subject), count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
 
-export async function resetRateLimit(rule: RateLimitRule, subject: string) {
-  await prisma.rateLimit.deleteMany({ where: { key: `${rule.name}:${subject.toLowerCase().slice(0, 200)}` } });
+export async function resetRateLimit(rule: RateLimitRule, subject: string, db: Tx | typeof prisma = prisma) {
+  await db.rateLimit.deleteMany({ where: { key: keyOf(rule, subject) } });
 }
 
 /**
