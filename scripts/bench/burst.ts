@@ -11,11 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import { databaseFile, startServer } from "../../tests/support/server-process";
 import { countOutcomes, prepareBurst, runBurst } from "../../tests/support/registration-burst";
+import { arg, percentile } from "../support/cli";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-};
 const RUNS = Number(arg("runs", "3"));
 const RESIDENTS = Number(arg("residents", "200"));
 const SEATS = Number(arg("seats", "30"));
@@ -30,7 +27,6 @@ if (!fs.existsSync(path.join(root, "build", "index.js"))) execFileSync(path.join
 const db = databaseFile("empty");
 console.log(`• seeding ${db} and starting the production server`);
 const server = await startServer({ script: "scripts/start.mjs", db, timeoutMs: 180_000, env: WORKERS ? { WEB_CONCURRENCY: WORKERS } : {} });
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 let failed = false;
 try {
   const setup = prepareBurst(db, { residents: RESIDENTS, seats: SEATS, dates: RUNS + 1 });

@@ -12,11 +12,8 @@ import { promisify } from "node:util";
 import os from "node:os";
 import { databaseFile, startServer } from "../../tests/support/server-process";
 import { BODY_DEADLINE_MS } from "../../server/http-input.js";
+import { arg, percentile } from "../support/cli";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-};
 const SECONDS = Number(arg("seconds", "20"));
 // The attackers run in a child process of this script (`--attack <url>`), so that pumping 10 MB bodies does not
 // slow the readers' own event loop here: what is measured is the server.
@@ -124,7 +121,6 @@ const db = databaseFile("empty");
 console.log(`• G8 abuse: ${READERS} readers for ${SECONDS} s quiet, then ${SECONDS} s beside 10 MB, stalled and 1,000-part bodies; database ${db}`);
 const server = await startServer({ script: "scripts/start.mjs", db, timeoutMs: 180_000 });
 
-const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
 let failed = true;
 try {
   await readFor(3); // warm-up: pages rendered once and cached
@@ -133,8 +129,8 @@ try {
   const busy = await readFor(SECONDS);
   const results = JSON.parse((await child).stdout) as Awaited<ReturnType<typeof attack>>;
 
-  const quietP95 = pct(quiet.latencies, 95);
-  const busyP95 = pct(busy.latencies, 95);
+  const quietP95 = percentile(quiet.latencies, 95);
+  const busyP95 = percentile(busy.latencies, 95);
   const hugeOk = results.huge.length > 0 && results.huge.every((r) => r.status === 413 && r.ms <= 1000);
   const stalledOk = results.stalled.length > 0 && results.stalled.every((r) => r.status === 408 && r.ms <= BODY_DEADLINE_MS.idle + 1000);
   const partsOk = results.manyParts.length > 0 && results.manyParts.every((r) => r.status >= 400 && r.status < 500 && r.ms <= 1000);
@@ -145,8 +141,8 @@ try {
   const summary = (rs: Answer[]) =>
     `${rs.length} sent, answers ${[...new Set(rs.map((r) => r.status))].join("/")}, slowest ${Math.max(...rs.map((r) => r.ms)).toFixed(0)} ms`;
   console.log(`\nG8 abuse — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, one worker per core`);
-  console.log(`readers: quiet ${quiet.latencies.length} requests p50 ${pct(quiet.latencies, 50).toFixed(1)} / p95 ${quietP95.toFixed(1)} ms, ${quiet.errors} errors`);
-  console.log(`readers beside the abuse: ${busy.latencies.length} requests p50 ${pct(busy.latencies, 50).toFixed(1)} / p95 ${busyP95.toFixed(1)} ms, ${busy.errors} errors (p95 limit ${(quietP95 * 1.2).toFixed(1)} ms)`);
+  console.log(`readers: quiet ${quiet.latencies.length} requests p50 ${percentile(quiet.latencies, 50).toFixed(1)} / p95 ${quietP95.toFixed(1)} ms, ${quiet.errors} errors`);
+  console.log(`readers beside the abuse: ${busy.latencies.length} requests p50 ${percentile(busy.latencies, 50).toFixed(1)} / p95 ${busyP95.toFixed(1)} ms, ${busy.errors} errors (p95 limit ${(quietP95 * 1.2).toFixed(1)} ms)`);
   console.log(`10 MB bodies: ${summary(results.huge)} (413 within 1 s) ${hugeOk ? "✓" : "✗"}`);
   console.log(`stalled bodies: ${summary(results.stalled)} (408 within ${BODY_DEADLINE_MS.idle + 1000} ms) ${stalledOk ? "✓" : "✗"}`);
   console.log(`1,000-part forms: ${summary(results.manyParts)} (4xx within 1 s) ${partsOk ? "✓" : "✗"}`);

@@ -14,11 +14,8 @@ import Database from "better-sqlite3";
 import { inspectDatabase, restoreDatabase } from "../../server/backup.js";
 import { databaseFile, startServer } from "../../tests/support/server-process";
 import { prepareBurst, userIdsOf } from "../../tests/support/registration-burst";
+import { arg, percentile } from "../support/cli";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-};
 const SECONDS = Number(arg("seconds", "30"));
 const RATE = Number(arg("rate", "30"));
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -81,7 +78,7 @@ async function load(seconds: number, offset: number): Promise<Sample[]> {
   }
   return Promise.all(pending);
 }
-const p95 = (samples: Sample[]) => [...samples.map((s) => s.ms)].sort((a, b) => a - b)[Math.floor(samples.length * 0.95)]!;
+const p95 = (samples: Sample[]) => percentile(samples.map((s) => s.ms), 95);
 
 let failed = false;
 try {
@@ -118,7 +115,7 @@ try {
   console.log(`\nG7 backup under load — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}`);
   console.log("| phase | requests | errors | p50 ms | p95 ms |");
   console.log("|---|--:|--:|--:|--:|");
-  const p50 = (s: Sample[]) => [...s.map((x) => x.ms)].sort((a, b) => a - b)[Math.floor(s.length * 0.5)]!;
+  const p50 = (s: Sample[]) => percentile(s.map((x) => x.ms), 50);
   console.log(`| quiet | ${quiet.length} | ${quiet.filter((s) => !s.ok).length} | ${p50(quiet).toFixed(1)} | ${p95(quiet).toFixed(1)} |`);
   console.log(`| backups back to back | ${busy.length} | ${busy.filter((s) => !s.ok).length} | ${p50(busy).toFixed(1)} | ${p95(busy).toFixed(1)} |`);
   console.log(

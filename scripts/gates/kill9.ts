@@ -12,11 +12,8 @@ import os from "node:os";
 import Database from "better-sqlite3";
 import { childrenOf, databaseFile, freePort, startServer, type RunningServer } from "../../tests/support/server-process";
 import { prepareBurst, runBurst, userIdsOf } from "../../tests/support/registration-burst";
+import { arg } from "../support/cli";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-};
 const ROUNDS = Number(arg("rounds", "10"));
 const RESIDENTS = Number(arg("residents", "200"));
 const SEATS = Number(arg("seats", "30"));

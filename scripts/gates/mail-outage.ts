@@ -13,11 +13,8 @@ import Database from "better-sqlite3";
 import { databaseFile, startServer } from "../../tests/support/server-process";
 import { prepareBurst } from "../../tests/support/registration-burst";
 import { startResendRecorder } from "../../tests/support/resend-recorder";
+import { arg, percentile } from "../support/cli";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-};
 const OUTAGE_S = Number(arg("outage-seconds", "90"));
 const RESIDENTS = Number(arg("residents", "300"));
 const DRAIN_LIMIT_MS = 5 * 60_000;
@@ -41,7 +38,6 @@ const server = await startServer({
   env: { RESEND_API_KEY: "re_test", RESEND_BASE_URL: recorder.url, EMAIL_WORKER_INTERVAL_MS: "500" },
 });
 
-const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
 let failed = true;
 try {
   const setup = prepareBurst(db, { residents: RESIDENTS, seats: 100_000, dates: 1 });
@@ -113,7 +109,7 @@ try {
   failed = !ok;
 
   console.log(`\nG6 mail outage — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, outage ${OUTAGE_S} s`);
-  console.log(`registrations: ${accepted} of ${RESIDENTS} accepted, answer p50 ${pct(answers.map((a) => a.ms), 50).toFixed(0)} ms, p95 ${pct(answers.map((a) => a.ms), 95).toFixed(0)} ms`);
+  console.log(`registrations: ${accepted} of ${RESIDENTS} accepted, answer p50 ${percentile(answers.map((a) => a.ms), 50).toFixed(0)} ms, p95 ${percentile(answers.map((a) => a.ms), 95).toFixed(0)} ms`);
   console.log(`emails: ${rows.length} queued, ${deliveredKeys.length} in the inbox${allDelivered ? "" : " (SOME MISSING)"} (${replays} retries of an already accepted email answered from the idempotency key; ${otherEmails} other emails), ${dead} dead, most attempts of one email ${Math.max(...rows.map((r) => r.attempts))}`);
   console.log(`outbox drained ${Number.isNaN(drainedMs) ? "NOT within the limit" : `${(drainedMs / 1000).toFixed(1)} s`} after the provider came back (limit 300 s); requests to the provider: ${recorder.requests.length}, at most ${busiestSecond} in any second (limit 2)`);
   console.log(ok ? "✓ PASS" : "✗ FAIL");

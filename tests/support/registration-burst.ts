@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
-import { insertSession, SESSION_COOKIE, sqliteTime as iso } from "./session-rows";
+import { insertSession, SESSION_COOKIE, sessionIdOf, sqliteTime as iso } from "./session-rows";
 
 // 200 residents press 「申し込む」 at once for a date with 30 places (issue 8, item 12). Shared by the browser test
 // (tests/e2e/residents-register-in-a-burst.test.ts: every answer true and whole, exact counts) and the benchmark
@@ -77,7 +77,7 @@ export function userIdsOf(dbFile: string, cookies: string[]): number[] {
   const find = db.prepare(`SELECT "userId" FROM "Session" WHERE id = ?`);
   const ids = cookies.map((cookie) => {
     const token = cookie.slice(cookie.indexOf("=") + 1);
-    return (find.get(crypto.createHash("sha256").update(token, "utf8").digest("hex")) as { userId: number }).userId;
+    return (find.get(sessionIdOf(token)) as { userId: number }).userId;
   });
   db.close();
   return ids;

@@ -13,12 +13,15 @@ const ABSOLUTE_SECONDS = 30 * 24 * 3600;
 /** A DateTime as Prisma's SQLite adapter stores it. */
 export const sqliteTime = (instant: Date) => instant.toISOString().replace("Z", "+00:00");
 
+/** The Session row's id for a cookie's token: its SHA-256, as createUserSession stores it. */
+export const sessionIdOf = (token: string) => crypto.createHash("sha256").update(token, "utf8").digest("hex");
+
 /** Inserts a live session for `userId` and returns the token its cookie carries. */
 export function insertSession(db: Database, userId: number, now = new Date()): string {
   const token = crypto.randomBytes(20).toString("base64url");
   const after = (seconds: number) => sqliteTime(new Date(now.getTime() + seconds * 1000));
   db.prepare(
     `INSERT INTO "Session" (id, "userId", "createdAt", "expiresAt", "absoluteExpiresAt", "lastSeenAt", "idleSeconds") VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(crypto.createHash("sha256").update(token, "utf8").digest("hex"), userId, sqliteTime(now), after(IDLE_SECONDS), after(ABSOLUTE_SECONDS), sqliteTime(now), IDLE_SECONDS);
+  ).run(sessionIdOf(token), userId, sqliteTime(now), after(IDLE_SECONDS), after(ABSOLUTE_SECONDS), sqliteTime(now), IDLE_SECONDS);
   return token;
 }

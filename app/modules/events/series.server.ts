@@ -32,18 +32,18 @@ export async function extendSeries(now = new Date()): Promise<{ events: number; 
     _max: { startsAt: true },
   });
   const short = lastDates.filter((d) => d._max.startsAt && d._max.startsAt.getTime() < horizon.getTime() - SLACK_MS);
-  let events = 0;
+  const extended: `event:${number}`[] = [];
   let dates = 0;
   for (const { eventId } of short) {
     const added = await extendOne(eventId, now);
     if (added) {
-      events += 1;
+      extended.push(`event:${eventId}`);
       dates += added;
-      // New dates appear in the lists and calendars, and on the event's and its place's pages.
-      invalidatePublicCache([`event:${eventId}`]);
     }
   }
-  return { events, dates };
+  // New dates appear in the lists and calendars, and on the events' and their places' pages: one mark for the run.
+  if (extended.length) invalidatePublicCache(extended);
+  return { events: extended.length, dates };
 }
 
 async function extendOne(eventId: number, now: Date): Promise<number> {

@@ -33,12 +33,14 @@ async function beat(email: boolean) {
   await purgeExpiredRateLimits();
 }
 
+/** The beat in progress, which shutdown waits for. */
+let running: Promise<void> | null = null;
+
 /**
  * Started by boot() in the one server process that runs the jobs (server/cluster.js gives that role to one worker):
  * the email pace holds per process, and reminders must be queued once. Without RESEND_API_KEY only the steps that
  * need no email run.
  */
-let running: Promise<void> | null = null;
 export function startBackgroundJobs(intervalMs = getEnv().EMAIL_WORKER_INTERVAL_MS) {
   if (timer) return;
   const email = emailSendingEnabled();
