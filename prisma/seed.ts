@@ -5,7 +5,9 @@ import { databaseFile, deploymentMode } from "../server/deployment.js";
 import { pathToFileURL } from "node:url";
 import { hash } from "@node-rs/argon2";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../app/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "../app/generated/prisma-pg/client";
 import { expandSchedule, isJapaneseHoliday } from "../app/modules/schedule/recurrence";
 import { rebuildSearchIndex } from "../app/modules/search/documents.server";
 import { ensureTranslationOpening } from "../app/modules/translation/council.server";
@@ -620,11 +622,16 @@ export async function seed(prisma: PrismaClient, options: { now?: Date; people?:
   );
 }
 
+/** The database the portal runs on: PostgreSQL when DATABASE_URL says so (the same models), else the SQLite file. */
+function connect(): PrismaClient {
+  const url = process.env.DATABASE_URL;
+  if (url && /^postgres(ql)?:\/\//.test(url))
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${databaseFile(process.env)}` }) });
+}
+
 async function main() {
-  const file = databaseFile(process.env);
-  const prisma = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: `file:${file}` }),
-  });
+  const prisma = connect();
   try {
     const now = process.env.SEED_NOW ? new Date(process.env.SEED_NOW) : new Date();
     if (Number.isNaN(now.getTime())) throw new Error(`seed: SEED_NOW is not a date: ${process.env.SEED_NOW}`);

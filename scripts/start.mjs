@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { databaseFile, deploymentMode, heapLimitArgs } from "../server/deployment.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -36,12 +37,28 @@ function run(cmd, args) {
 
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
-console.log(`• database: ${dbFile}`);
+const postgres = /^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "");
+console.log(`• database: ${postgres ? "PostgreSQL (DATABASE_URL)" : dbFile}`);
 run(bin("prisma"), ["migrate", "deploy"]);
 
-const db = new Database(dbFile, { readonly: true });
-const empty = db.prepare("SELECT COUNT(*) AS n FROM Area").get().n === 0;
-db.close();
+async function isEmpty() {
+  if (postgres) {
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    try {
+      return (await client.query('SELECT COUNT(*)::int AS n FROM "Area"')).rows[0].n === 0;
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare("SELECT COUNT(*) AS n FROM Area").get().n === 0;
+  } finally {
+    db.close();
+  }
+}
+const empty = await isEmpty();
 if (empty && mode.seed !== "0") {
   console.log(
     mode.seed === "demo"

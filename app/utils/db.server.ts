@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "~/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
 import { getEnv } from "./env.server";
 import { keepQueryPlans } from "./query-plans.server";
 
@@ -25,7 +27,18 @@ export const REQUIRED_PRAGMAS = {
   busy_timeout: 5000,
 } as const;
 
-function createClient() {
+/** Which database the portal runs on: DATABASE_URL=postgresql://… selects PostgreSQL (docs/decisions/022-postgresql.md). */
+export type Dialect = "sqlite" | "postgresql";
+export const dialect = (): Dialect => (getEnv().DATABASE_URL ? "postgresql" : "sqlite");
+
+function createClient(): PrismaClient {
+  const url = getEnv().DATABASE_URL;
+  if (url) {
+    // The PostgreSQL client is generated from prisma/postgresql/schema.prisma, the same models as SQLite's: its
+    // model API is the same, so the app uses one type. Raw SQL the two differ on is branched on `dialect()`.
+    const adapter = new SerialPostgresTransactions({ connectionString: url, max: POSTGRES_POOL_SIZE });
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
   const file = getEnv().DATABASE_PATH;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // WAL must be switched on outside any transaction; doing it once here on a plain connection persists it in the file.
@@ -55,6 +68,12 @@ export function optimizeQueryPlanner(db: Database.Database) {
     console.warn(JSON.stringify({ level: "warn", msg: "PRAGMA optimize failed; the query planner keeps its old statistics", error: String(error) }));
   }
 }
+
+/**
+ * Connections each process keeps to PostgreSQL. Every server process (one per core) and every instance has its own
+ * pool, and PostgreSQL's default max_connections is 100: 10 per process leaves room for several instances.
+ */
+const POSTGRES_POOL_SIZE = 10;
 
 /** The client a transaction callback gets: every function that writes inside a caller's transaction takes one. */
 export type Tx = Prisma.TransactionClient;
@@ -95,6 +114,39 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
       try {
         await transaction.executeRaw(statement("COMMIT"));
         await takeWriteLock(transaction);
+      } catch (error) {
+        await transaction.rollback();
+        throw error;
+      }
+      return transaction;
+    };
+    return adapter;
+  }
+}
+
+/** The advisory lock every write transaction on PostgreSQL holds (an arbitrary number, the same in every instance). */
+export const WRITE_LOCK_KEY = 73_112_026;
+
+/**
+ * The PostgreSQL adapter, with transactions that run one at a time across every process and instance, as SQLite's
+ * do (BEGIN IMMEDIATE above): each takes one transaction-scoped advisory lock first, released at COMMIT/ROLLBACK.
+ *
+ * Why: the domain's transactions are written for SQLite's one writer: read the queue, then promote from it; count
+ * the login attempts, then record one. PostgreSQL's default isolation (READ COMMITTED) lets two of them read the
+ * same state and both act on it (two withdrawals promoting the same waiting volunteer, a burst of logins all seeing
+ * room under the limit); tests/integration/participation.test.ts and auth-codes-and-reset.test.ts caught both.
+ * SERIALIZABLE would refuse one of each pair with a retryable error that every caller would then need to retry.
+ * One lock keeps SQLite's guarantees, written once here; a council's write rate (a few per second at a peak) is far
+ * below what one lock admits. Reads outside transactions never wait. docs/decisions/022-postgresql.md.
+ */
+class SerialPostgresTransactions extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await start(isolationLevel);
+      try {
+        await transaction.executeRaw({ sql: `SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`, args: [], argTypes: [] });
       } catch (error) {
         await transaction.rollback();
         throw error;
@@ -192,6 +244,7 @@ let pragmasApplied: Promise<void> | undefined;
 
 /** Sets the per-connection pragmas on Prisma's own connection and checks them; throws when one did not take. */
 export function assertDatabasePragmas(): Promise<void> {
+  if (dialect() === "postgresql") return Promise.resolve();
   pragmasApplied ??= (async () => {
     await prisma.$executeRawUnsafe("PRAGMA synchronous = FULL");
     await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");

@@ -38,6 +38,9 @@ const EnvSchema = z.object({
   APP_ORIGIN: optional(httpUrl),
   DATA_DIR: z.string().default("./data"),
   DATABASE_PATH: z.string().optional(),
+  /// postgresql://user:password@host:port/database runs the portal on PostgreSQL instead of the SQLite file
+  /// (docs/decisions/022-postgresql.md). Unset = SQLite at DATABASE_PATH.
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/./, "must be a postgresql:// URL")),
   /// What an empty database is filled with: demo (sample content and demo people), base (areas and lists only), 0.
   SEED: z.string().optional(),
   /// Server processes sharing the port and the SQLite file (one per core is the production default; 1 = a single

@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { describe, expect, it, vi } from "vitest";
 import { prisma } from "~/utils/db.server";
 import * as meDelete from "~/routes/me.delete";
@@ -12,6 +11,7 @@ import { codeFrom, dataOf, errorKeys, fieldErrors, ipFactory, latestEmail, postF
 import { createEvent, createGroup, createOpening, createResident, createSession, daysFromNow, type TestUser } from "../support/factories";
 import { argonCalls as argon } from "../support/argon-counter";
 import { withEmailDelivery } from "../support/email-delivery";
+import { dumpTables } from "../support/database-dump";
 
 // Issue 8 item 7: deleting an account deletes the person. It takes the password (or an emailed code for people
 // without one), and afterwards no table holds their name or any address they had; activity counts stay, anonymous.
@@ -23,14 +23,8 @@ const nextIp = ipFactory(43);
 const delivery = withEmailDelivery();
 
 /** Every row of every table, as text: what a database dump would show. */
-function dumpDatabase(): string {
-  const db = new Database(process.env.DATABASE_PATH!, { readonly: true, fileMustExist: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
-    return tables.map(({ name }) => `${name}\n${JSON.stringify(db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).all())}`).join("\n");
-  } finally {
-    db.close();
-  }
+async function dumpDatabase(): Promise<string> {
+  return (await dumpTables()).map(({ name, rows }) => `${name}\n${rows}`).join("\n");
 }
 
 function deleteWith(cookie: string, fields: Record<string, string>, ip = nextIp()) {
@@ -78,7 +72,7 @@ describe("deleting an account deletes the person (item 7)", () => {
     await prisma.registration.create({ data: { eventDateId, userId: user.id, partySize: 2, status: "attended" } });
     await recordAudit(prisma, { actorId: user.id, action: "test.contact-shown", entityType: "user", entityId: user.id, detail: { email: newEmail, previous: oldEmail } });
 
-    const dumpBefore = dumpDatabase();
+    const dumpBefore = await dumpDatabase();
     for (const canary of [CANARY, oldEmail, newEmail]) expect(dumpBefore, canary).toContain(canary);
 
     const res = responseOf(await deleteWith(cookie, { method: "password", password: user.password }));
@@ -90,7 +84,7 @@ describe("deleting an account deletes the person (item 7)", () => {
     expect(farewell.to).toEqual([newEmail]);
     expect(farewell.text).toContain(CANARY);
 
-    const dump = dumpDatabase();
+    const dump = await dumpDatabase();
     for (const canary of [CANARY, oldEmail, newEmail]) expect(dump.includes(canary), `${canary} left in the database`).toBe(false);
 
     // Activity counts survive without the person.

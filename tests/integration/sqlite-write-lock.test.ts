@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { WRITE_TX, prisma } from "~/utils/db.server";
+import { WRITE_TX, assertDatabasePragmas, prisma } from "~/utils/db.server";
 
 // With one server process per core, a write transaction often has to wait for another process's write lock
 // (ADR 010). The wait must not stop the waiting process: better-sqlite3 is synchronous, so SQLite's own busy
@@ -22,6 +22,14 @@ async function holdWriteLockElsewhere(ms: number) {
 }
 
 const touch = () => prisma.$transaction(async (tx) => tx.$executeRaw`UPDATE "Area" SET "sortOrder" = "sortOrder" WHERE "id" = -1`, WRITE_TX);
+
+describe("the SQLite database the app runs on", () => {
+  it("has WAL, synchronous=FULL, foreign keys and a busy timeout on the app's connection", async () => {
+    await expect(assertDatabasePragmas()).resolves.toBeUndefined();
+    const [mode] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    expect(mode!.journal_mode).toBe("wal");
+  });
+});
 
 describe("a write transaction waiting for another process's write lock", () => {
   it("waits for it without stopping this process, then runs", async () => {

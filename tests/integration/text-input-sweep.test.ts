@@ -16,7 +16,7 @@ import * as newOpening from "~/routes/manage.groups.$groupId.openings.new";
 import * as editOpening from "~/routes/manage.groups.$groupId.openings.$openingId";
 import * as applicants from "~/routes/manage.groups.$groupId.openings.$openingId_.applicants";
 import { loader as searchLoader } from "~/routes/search";
-import { findMatches } from "~/modules/db/search-sqlite.server";
+import { findMatches } from "~/modules/db/search.server";
 import { ORIGIN, TEST_PASSWORD, actionAnswer, ipFactory, postForm, uniqueEmail } from "../support/auth";
 import { createResident, createSession } from "../support/factories";
 

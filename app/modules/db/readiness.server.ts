@@ -1,14 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
-import { prisma } from "~/utils/db.server";
+import { dialect, prisma } from "~/utils/db.server";
 
 // Readiness (`/readyz`): may this process take traffic? Liveness (`/healthz`) only says it answers. A load balancer
 // or an upgrade script waits for readiness: the database answers and every migration this build ships has been
 // applied, so a new build never serves against an old schema.
 
-/** The migrations this build ships: the folder names under prisma/migrations (read once). */
+/** The migrations this build ships for this database: the folder names under its migrations folder (read once). */
 let shipped: string[] | null = null;
-function shippedMigrations(dir = path.resolve("prisma", "migrations")): string[] {
+function shippedMigrations(
+  dir = dialect() === "postgresql" ? path.resolve("prisma", "postgresql", "migrations") : path.resolve("prisma", "migrations"),
+): string[] {
   shipped ??= fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))

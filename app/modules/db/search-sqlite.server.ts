@@ -3,7 +3,7 @@ import { prisma } from "~/utils/db.server";
 import type { SearchableType } from "~/modules/search/documents.server";
 
 // The SQLite implementation of matching (FTS5 trigram + LIKE). All SQLite-specific SQL of the search module lives
-// here, behind `findMatches`, so PostgreSQL can get its own implementation (pg_trgm) without touching callers.
+// here; callers use `findMatches` of search.server.ts, which picks this one or PostgreSQL's (search-postgres.server.ts).
 
 export type Match = { entityType: SearchableType; entityId: number; score: number };
 

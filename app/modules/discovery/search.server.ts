@@ -1,7 +1,7 @@
 import type { ListingFilters } from "~/modules/listing/filters";
 import { foldForSearch } from "~/modules/search/normalize";
 import { readingOf } from "~/modules/search/reading.server";
-import { findMatches } from "~/modules/db/search-sqlite.server";
+import { findMatches } from "~/modules/db/search.server";
 import { placeCardsByIds } from "~/modules/places/queries.server";
 import { eventSearchCardsByIds } from "~/modules/events/queries.server";
 import { openingCardsByIds } from "~/modules/volunteering/queries.server";
