@@ -1,4 +1,5 @@
 import { prepareThanks } from "~/modules/matching/next-steps.server";
+import { RequiredIdField } from "~/modules/forms/choice-fields";
 import { parseWithZod } from "@conform-to/zod";
 import { ParticipantContact } from "~/modules/participation/participant-contact";
 import { CorrectAttendance } from "~/modules/participation/correct-attendance";
@@ -43,9 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data, matches);
 
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("cancel-date"), eventDateId: z.coerce.number().int().positive(), note: text({ max: 200 }) }),
-  z.object({ intent: z.literal(REGISTRATION_STATUS.attended), registrationId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal(REGISTRATION_STATUS.noShow), registrationId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("cancel-date"), eventDateId: RequiredIdField, note: text({ max: 200 }) }),
+  z.object({ intent: z.literal(REGISTRATION_STATUS.attended), registrationId: RequiredIdField }),
+  z.object({ intent: z.literal(REGISTRATION_STATUS.noShow), registrationId: RequiredIdField }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {

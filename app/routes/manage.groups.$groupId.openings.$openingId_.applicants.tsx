@@ -1,4 +1,5 @@
 import { prepareThanks } from "~/modules/matching/next-steps.server";
+import { RequiredIdField } from "~/modules/forms/choice-fields";
 import { parseWithZod } from "@conform-to/zod";
 import { ParticipantContact } from "~/modules/participation/participant-contact";
 import { CorrectAttendance } from "~/modules/participation/correct-attendance";
@@ -40,21 +41,23 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta
 
 const OUT_OF_ORDER_CONFIRMED = "confirmed";
 
+const HOURS = "manageApplicants.hoursRequired";
+
 const DecisionSchema = z.object({
-  applicationId: z.coerce.number().int().positive().max(2_147_483_647),
-  decision: z.enum(APPLICANT_DECISIONS),
+  applicationId: RequiredIdField,
+  decision: z.enum(APPLICANT_DECISIONS, { message: "errors.invalidChoice" }),
   hours: z
     .string()
     .optional()
     .transform((v) => (v ? Number(v.normalize("NFKC").trim()) : undefined))
-    .pipe(z.number().min(0.5).max(24).multipleOf(0.5).optional()),
+    .pipe(z.number({ message: HOURS }).min(0.5, HOURS).max(24, HOURS).multipleOf(0.5, HOURS).optional()),
   /** Sent by the confirmation form only: the organiser knows who is waiting ahead and accepts anyway. */
   outOfOrder: z.literal(OUT_OF_ORDER_CONFIRMED).optional(),
 });
 
 const MessageSchema = z.object({
   intent: z.literal("message"),
-  shiftId: z.coerce.number().int().positive().max(2_147_483_647),
+  shiftId: RequiredIdField,
   message: text({ max: 1000, required: true, multiline: true }),
 });
 

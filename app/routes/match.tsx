@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { RequiredIdField } from "~/modules/forms/choice-fields";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -44,9 +45,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta
 const DismissSchema = z.object({
   intent: z.literal("dismiss"),
   kind: z.enum(PUBLIC_KINDS),
-  id: z.coerce.number().int().positive().max(2_147_483_647),
+  id: RequiredIdField,
   /** The page's query string, to come back to the same answers. */
-  back: z.string().max(2000).optional(),
+  back: z.string().max(2000, "errors.invalidChoice").optional(),
 });
 
 /** 「興味なし」 of a signed-in resident: remembered for good; then back to the same page. */

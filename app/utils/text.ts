@@ -81,7 +81,7 @@ function checked(options: TextOptions) {
     const value = cleanText(raw ?? "", options);
     const problem = value === null ? TEXT_ERRORS.control : value === "" ? (options.required ? TEXT_ERRORS.required : null) : codePointLength(value) > options.max ? TEXT_ERRORS.tooLong : null;
     if (problem) {
-      ctx.addIssue({ code: "custom", message: problem });
+      ctx.addIssue({ code: "custom", message: problem, fatal: true });
       return z.NEVER;
     }
     return value as string;

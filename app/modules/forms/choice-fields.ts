@@ -10,7 +10,7 @@ export const OptionalIdField = z
   .transform((v, ctx) => {
     if (v === undefined || v === "") return null;
     if (!/^[1-9]\d{0,9}$/.test(v) || Number(v) > 2_147_483_647) {
-      ctx.addIssue({ code: "custom", message: "errors.invalidChoice" });
+      ctx.addIssue({ code: "custom", message: "errors.invalidChoice", fatal: true });
       return z.NEVER;
     }
     return Number(v);
@@ -19,13 +19,14 @@ export const OptionalIdField = z
 export const RequiredIdField = OptionalIdField.refine((v): v is number => v !== null, "errors.required").transform((v) => v as number);
 
 /** Several ids from checkboxes sharing a name (conform gives a string for one, an array for more). */
+// A field that refuses a value aborts the parse (fatal), so a refine added after it never sees z.NEVER.
 export const IdListField = z
   .union([z.string(), z.array(z.string())], { invalid_type_error: "errors.invalidChoice" })
   .optional()
   .transform((v, ctx) => {
     const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
     if (list.length > 50 || list.some((s) => !/^[1-9]\d{0,9}$/.test(s))) {
-      ctx.addIssue({ code: "custom", message: "errors.invalidChoice" });
+      ctx.addIssue({ code: "custom", message: "errors.invalidChoice", fatal: true });
       return z.NEVER;
     }
     return [...new Set(list.map(Number))];
@@ -39,7 +40,7 @@ export function enumList<T extends string>(values: readonly T[]) {
     .transform((v, ctx) => {
       const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
       if (list.some((s) => !(values as readonly string[]).includes(s))) {
-        ctx.addIssue({ code: "custom", message: "errors.invalidChoice" });
+        ctx.addIssue({ code: "custom", message: "errors.invalidChoice", fatal: true });
         return z.NEVER;
       }
       // Keep the list's own order, so the stored value does not depend on the order the browser sent.

@@ -42,11 +42,11 @@ function wholeNumber(min: number, max: number) {
   return z.string({ invalid_type_error: "manage.errors.wholeNumber" }).transform((v, ctx) => {
     const n = parseWholeNumber(v);
     if (n === null) {
-      ctx.addIssue({ code: "custom", message: "manage.errors.wholeNumber" });
+      ctx.addIssue({ code: "custom", message: "manage.errors.wholeNumber", fatal: true });
       return z.NEVER;
     }
     if (n < min || n > max) {
-      ctx.addIssue({ code: "custom", message: "manage.errors.outOfRange" });
+      ctx.addIssue({ code: "custom", message: "manage.errors.outOfRange", fatal: true });
       return z.NEVER;
     }
     return n;
@@ -72,7 +72,7 @@ export const TimeField = z
   .transform((v, ctx) => {
     const t = parseTime(v.replace(/：/g, ":"));
     if (!t) {
-      ctx.addIssue({ code: "custom", message: "manage.errors.time" });
+      ctx.addIssue({ code: "custom", message: "manage.errors.time", fatal: true });
       return z.NEVER;
     }
     return `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;

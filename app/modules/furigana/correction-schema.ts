@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RequiredIdField } from "~/modules/forms/choice-fields";
 import { HIRAGANA_READING, canCarryRuby, hasKanji } from "./markup";
 
 /** What the staff page posts: a reading to add (a written form with kanji, its reading in hiragana) or one to delete. */
@@ -17,5 +18,5 @@ export const CorrectionFormSchema = z.discriminatedUnion("intent", [
       .max(80, "staff.readings.errors.reading")
       .regex(HIRAGANA_READING, "staff.readings.errors.reading"),
   }),
-  z.object({ intent: z.literal("delete"), id: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("delete"), id: RequiredIdField }),
 ]);

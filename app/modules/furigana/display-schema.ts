@@ -9,5 +9,5 @@ export const DisplayFormSchema = z.object({
   furigana: z.enum(FURIGANA_CHOICES, { message: "display.errors.invalid" }).optional(),
   textSize: z.enum(TEXT_SIZES, { message: "display.errors.invalid" }),
   contrast: z.enum(["normal", "high"], { message: "display.errors.invalid" }),
-  returnTo: z.string().max(2000).optional(),
+  returnTo: z.string().max(2000, "display.errors.invalid").optional(),
 });

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { RequiredIdField } from "~/modules/forms/choice-fields";
 import { text } from "~/utils/text";
 
 // Participation forms. The user always comes from the session, never from the form (SECURITY.md rows 22–23).
 
-const id = z.coerce.number({ invalid_type_error: "errors.invalidChoice" }).int().positive().max(2_147_483_647);
+const id = RequiredIdField;
 
 export const ApplySchema = z.object({
   intent: z.literal("apply"),
