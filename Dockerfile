@@ -16,7 +16,7 @@ RUN npm ci --no-audit --no-fund
 FROM deps AS build
 WORKDIR /app
 COPY . .
-RUN npx prisma generate && npx remix build && npm prune --omit=dev
+RUN npm run db:generate && npx remix build && npm prune --omit=dev
 
 FROM node:20-slim AS runtime
 # HOST=0.0.0.0 makes the container reachable, so it starts only with APP_ORIGIN set (docker run -e

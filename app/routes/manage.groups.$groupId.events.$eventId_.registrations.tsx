@@ -1,4 +1,5 @@
 import { prepareThanks } from "~/modules/matching/next-steps.server";
+import { idFrom } from "~/utils/ids";
 import { RequiredIdField } from "~/modules/forms/choice-fields";
 import { parseWithZod } from "@conform-to/zod";
 import { ParticipantContact } from "~/modules/participation/participant-contact";
@@ -30,8 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!data) notFound();
   // 「この日を中止する」 is a link to this page with ?cancel=<date>: the confirmation is a page of its own, so it works
   // without JavaScript, and only its form cancels.
-  const cancelId = Number(new URL(request.url).searchParams.get("cancel"));
-  const cancelling = can["manage-participants"] && Number.isInteger(cancelId) && cancelId > 0 ? await previewEventDateCancellation(groupId, eventId, cancelId) : null;
+  const cancelId = idFrom(new URL(request.url).searchParams.get("cancel"));
+  const cancelling = can["manage-participants"] && cancelId !== null ? await previewEventDateCancellation(groupId, eventId, cancelId) : null;
   return {
     meta: { title: t("manageRegistrations.title", { title: data.title }), siteName: t("site.name") },
     groupId,

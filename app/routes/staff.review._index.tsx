@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { idFrom } from "~/utils/ids";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,14 +17,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers: HeadersFunction = () => NO_STORE;
 
-const positiveId = (value: string | null) => (value && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null);
 const queueKind = (value: string | null) => ((QUEUE_KINDS as readonly string[]).includes(value ?? "") ? (value as QueueKind) : null);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const { t, locale } = await getRequestI18n(request);
   const url = new URL(request.url);
-  const filter = { kind: queueKind(url.searchParams.get("kind")), areaId: positiveId(url.searchParams.get("area")), groupId: positiveId(url.searchParams.get("group")) };
+  const filter = { kind: queueKind(url.searchParams.get("kind")), areaId: idFrom(url.searchParams.get("area")), groupId: idFrom(url.searchParams.get("group")) };
   const [all, tax] = await Promise.all([listReviewQueue(), getTaxonomy(locale)]);
   const filtered = filterQueue(all, filter);
   const areaName = new Map(tax.areas.map((a) => [a.id, a.name]));

@@ -1,3 +1,5 @@
+import { idFrom } from "./ids";
+
 /** A 404 the nearest error boundary renders; used for missing and not-public items alike (no existence oracle). */
 export function notFound(): never {
   throw new Response("Not Found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -5,10 +7,7 @@ export function notFound(): never {
 
 /** Route ids are positive integers; anything else is a 404, never a 500. */
 export function parseIdParam(value: string | undefined): number {
-  if (!value || !/^[1-9]\d{0,9}$/.test(value)) notFound();
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id > 2_147_483_647) notFound();
-  return id;
+  return idFrom(value) ?? notFound();
 }
 
 /** 429 with Retry-After, sent before any expensive work (hashing, email). */

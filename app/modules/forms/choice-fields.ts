@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idFrom } from "~/utils/ids";
 
 // Fields chosen rather than typed (selects, checkboxes, radios), for any form: organisers' and residents' alike.
 // Their messages are common:errors.* keys only, so a page using them needs no other namespace.
@@ -9,11 +10,12 @@ export const OptionalIdField = z
   .optional()
   .transform((v, ctx) => {
     if (v === undefined || v === "") return null;
-    if (!/^[1-9]\d{0,9}$/.test(v) || Number(v) > 2_147_483_647) {
+    const id = idFrom(v);
+    if (id === null) {
       ctx.addIssue({ code: "custom", message: "errors.invalidChoice", fatal: true });
       return z.NEVER;
     }
-    return Number(v);
+    return id;
   });
 
 export const RequiredIdField = OptionalIdField.refine((v): v is number => v !== null, "errors.required").transform((v) => v as number);

@@ -1,3 +1,4 @@
+import { MAX_ID } from "~/utils/ids";
 import { z } from "zod";
 
 const INVALID = "staff.discovery.errors.invalid";
@@ -8,5 +9,5 @@ export const InviteSchema = z.object({
     .string({ required_error: INVALID, invalid_type_error: INVALID })
     .regex(/^[1-9]\d{0,9}$/, INVALID)
     .transform(Number)
-    .refine((n) => n <= 2_147_483_647, INVALID),
+    .refine((n) => n <= MAX_ID, INVALID),
 });

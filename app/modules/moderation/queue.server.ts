@@ -1,4 +1,5 @@
 import { prisma } from "~/utils/db.server";
+import { idFrom } from "~/utils/ids";
 import { GROUP_STATUS, ITEM_STATUS, PUBLIC_KINDS, type PublicKind } from "~/modules/publishing/visibility";
 import { REVISION_STATUS } from "~/modules/publishing/revisions.server";
 import type { HeldChange } from "~/modules/publishing/edit-policy";
@@ -172,10 +173,9 @@ export function filterQueue(entries: QueueEntry[], filter: QueueFilter): QueueEn
 /** "place:12" → a decision target; anything else → null. */
 export function parseQueueKey(value: unknown): DecisionTarget | null {
   if (typeof value !== "string") return null;
-  const m = /^(place|event|opening|group|revision|translation):([1-9]\d{0,9})$/.exec(value);
-  if (!m) return null;
-  const id = Number(m[2]);
-  return Number.isSafeInteger(id) && id <= 2_147_483_647 ? { kind: m[1] as DecisionTarget["kind"], id } : null;
+  const m = /^(place|event|opening|group|revision|translation):(\d+)$/.exec(value);
+  const id = idFrom(m?.[2]);
+  return m && id !== null ? { kind: m[1] as DecisionTarget["kind"], id } : null;
 }
 
 /** Groups with something waiting, for the queue's group filter. */

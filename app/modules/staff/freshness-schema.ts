@@ -1,3 +1,4 @@
+import { MAX_ID } from "~/utils/ids";
 import { z } from "zod";
 
 /** What staff can do from the 要確認 list: confirm on the group's behalf after a phone call, or remind again. */
@@ -11,5 +12,5 @@ export const FreshnessActionSchema = z.object({
     .string({ required_error: INVALID, invalid_type_error: INVALID })
     .regex(/^[1-9]\d{0,9}$/, INVALID)
     .transform(Number)
-    .refine((n) => n <= 2_147_483_647, INVALID),
+    .refine((n) => n <= MAX_ID, INVALID),
 });
