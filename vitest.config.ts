@@ -18,7 +18,7 @@ const SQLITE_ONLY = [
   "server/**",
 ];
 /** Tests of PostgreSQL itself, run only there. */
-const POSTGRES_ONLY = ["tests/integration/postgres-migrations.test.ts"];
+const POSTGRES_ONLY = ["tests/integration/postgres-migrations.test.ts", "tests/integration/postgres-jobs-leadership.test.ts"];
 
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(__dirname, "app") } },

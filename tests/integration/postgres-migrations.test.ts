@@ -61,7 +61,8 @@ describe("on PostgreSQL, the migrations build the schema", () => {
 
 describe("on PostgreSQL, write transactions run one at a time, as on SQLite", () => {
   const heldLocks = () =>
-    prisma.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS "n" FROM pg_locks WHERE locktype = 'advisory' AND objid = ${WRITE_LOCK_KEY} AND granted`;
+    prisma.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS "n" FROM pg_locks WHERE locktype = 'advisory' AND objid = ${WRITE_LOCK_KEY} AND granted
+      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
 
   it("a transaction holds the write lock until it ends; a second one waits for it", async () => {
     expect(Number((await heldLocks())[0]!.n)).toBe(0);

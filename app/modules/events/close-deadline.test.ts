@@ -45,7 +45,7 @@ describe("the registration deadline", () => {
 
   it("refuses a date/time after the start, for a repeating event, or left empty", () => {
     expect(errorsOf({ closeMode: "at", closeDate: day(10), closeTime: "11:00" }).closeDate).toEqual(["manage.errors.closeAfterStart"]);
-    const series = errorsOf({ closeMode: "at", closeDate: day(9), closeTime: "17:00", kind: "series", repeat: "weekly", weekdays: "1", seriesStart: day(3) });
+    const series = errorsOf({ closeMode: "at", closeDate: day(9), closeTime: "17:00", kind: "series", repeat: "weekly", weekdays: "MO", seriesStart: day(3) });
     expect(series.closeMode).toEqual(["manage.errors.closeAtOnceOnly"]);
     expect(errorsOf({ closeMode: "at" }).closeDate).toEqual(["errors.required"]);
     expect(errorsOf({ closeMode: "whenever" }).closeMode).toEqual(["errors.invalidChoice"]);

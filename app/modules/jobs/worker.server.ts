@@ -6,6 +6,7 @@ import { freshnessStep } from "./freshness.server";
 import { digestStep } from "./digest.server";
 import { seriesStep } from "./series.server";
 import { getEnv } from "~/utils/env.server";
+import { jobsLeadership, type Leadership } from "./leadership.server";
 
 // The portal's periodic work, on one beat: queue what is due (day-before reminders, organisers' daily summaries of
 // sign-ups, 要確認 reminders to the groups of overdue places, residents' weekly digests), send the outbox, then clear
@@ -14,6 +15,7 @@ import { getEnv } from "~/utils/env.server";
 // It sits above the domains and the email layer, so email never needs to know what a reminder is.
 
 let timer: NodeJS.Timeout | undefined;
+let leadership: Leadership | undefined;
 
 /**
  * One beat. What keeps the portal itself right (series dates, clearing old rate-limit counters, which hold
@@ -21,6 +23,8 @@ let timer: NodeJS.Timeout | undefined;
  * beat, then sent with everything else; old mail is cleared after.
  */
 async function beat(email: boolean) {
+  // On PostgreSQL shared by several instances, only the one holding the jobs' lock runs them (leadership.server.ts).
+  if (!(await leadership!.holds())) return;
   await seriesStep();
   if (email) {
     await queueDayBeforeReminders();
@@ -43,6 +47,7 @@ let running: Promise<void> | null = null;
  */
 export function startBackgroundJobs(intervalMs = getEnv().EMAIL_WORKER_INTERVAL_MS) {
   if (timer) return;
+  leadership ??= jobsLeadership(getEnv().DATABASE_URL);
   const email = emailSendingEnabled();
   timer = setInterval(() => {
     if (running) return;
@@ -64,4 +69,6 @@ export async function stopBackgroundJobs(): Promise<void> {
   timer = undefined;
   stopSendingAfterCurrent();
   await running;
+  await leadership?.release();
+  leadership = undefined;
 }
