@@ -7,6 +7,7 @@ import cluster from "node:cluster";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { runPrimary } from "./server/cluster.js";
+import { joinInstanceSync } from "./server/instance-sync.js";
 import { joinCacheSync } from "./server/cache-sync.js";
 import { createHttpApp } from "./server/http-app.js";
 import { startReadingService } from "./server/reading-service.js";
@@ -36,6 +37,8 @@ if (cluster.isPrimary && env.WEB_CONCURRENCY > 1) {
   const slot = cluster.isWorker ? process.env.TSUNAGU_WORKER : undefined;
   const jobs = slot === undefined || process.env.TSUNAGU_JOBS === "1";
   const cacheSync = joinCacheSync(app$, { clustered: slot !== undefined });
+  // On PostgreSQL other instances may share the database: their writes reach this process's caches by NOTIFY.
+  if (env.DATABASE_URL) joinInstanceSync(app$, { url: env.DATABASE_URL, log: (line) => console.warn(JSON.stringify(line)) });
   // Verify the database (pragmas, reachability) before taking traffic: fail fast rather than serve errors.
   await app$.boot({ jobs });
 

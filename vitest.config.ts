@@ -18,7 +18,13 @@ const SQLITE_ONLY = [
   "server/**",
 ];
 /** Tests of PostgreSQL itself, run only there. */
-const POSTGRES_ONLY = ["tests/integration/postgres-migrations.test.ts", "tests/integration/postgres-jobs-leadership.test.ts"];
+const POSTGRES_ONLY = [
+  "tests/integration/postgres-migrations.test.ts",
+  "tests/integration/postgres-jobs-leadership.test.ts",
+  "tests/integration/postgres-instance-sync.test.ts",
+  // Starts two production servers and nginx (scripts/two-instances.mjs) over the build `npm test` made first.
+  "tests/integration/postgres-two-instances.test.ts",
+];
 
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(__dirname, "app") } },

@@ -64,12 +64,13 @@ export type Reach = "content" | "text" | "shown" | "counts";
  */
 export const MARK = { everything: "*", lists: (kind: string) => `lists:${kind}`, text: (kind: string) => `text:${kind}`, shown: "shown", counts: "counts" } as const;
 
-let announce: ((touched?: Touched, reach?: Reach) => void) | undefined;
+/** Who hears of this process's writes: the other processes of this machine (cluster IPC), other instances (PostgreSQL). */
+const announcers = new Set<(touched?: Touched, reach?: Reach) => void>();
 
 /** After a write: this process's public caches are emptied, and the other processes are told to empty theirs. */
 export function invalidatePublicCache(touched?: Touched, reach: Reach = "content") {
   dropLocalPublicCache(touched, reach);
-  announce?.(touched, reach);
+  for (const announce of announcers) announce(touched, reach);
 }
 
 /** Empties this process's caches only: what a process does when another one announces a write. */
@@ -97,9 +98,13 @@ export function publicCacheEpoch(): number {
   return globalThis.__tsunaguCacheEpoch ?? 0;
 }
 
-/** server.mjs registers how a write reaches the other server processes (a single process registers nothing). */
+/**
+ * server.mjs registers how a write reaches the other server processes: over cluster IPC to the other workers of this
+ * machine (server/cache-sync.js), over PostgreSQL's NOTIFY to other instances (server/instance-sync.js). A single
+ * process on SQLite registers nothing.
+ */
 export function onPublicCacheInvalidated(listener: (touched?: Touched, reach?: Reach) => void) {
-  announce = listener;
+  announcers.add(listener);
 }
 
 function sizeOf(result: unknown): number {

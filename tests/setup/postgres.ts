@@ -20,7 +20,11 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
-export const TEMPLATE_DATABASE = "tsunagu_test_template";
+/**
+ * The run's template database: named after the process that runs the tests, so two runs on one server (a CI job
+ * and a developer's run, two checkouts) never drop each other's. Global setup picks it and hands it to the workers.
+ */
+export const templateDatabaseFor = (runner: number) => `tsunagu_test_template_${runner}`;
 
 export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl() });

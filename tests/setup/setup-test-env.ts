@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeEach, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, inject, vi } from "vitest";
 import { ARTIFACTS, TEMPLATE_DB } from "./paths";
-import { TEMPLATE_DATABASE, databaseUrl, dropDatabase, onPostgres, recreateDatabase } from "./postgres";
+import { databaseUrl, dropDatabase, onPostgres, recreateDatabase } from "./postgres";
 
 // A real database per worker, copied from the seeded template before anything imports the Prisma client: a SQLite
 // file, or on the PostgreSQL run a database made from the template database.
@@ -12,7 +12,7 @@ const postgresDatabase = `tsunagu_test_${worker}_${process.pid}`;
 if (!process.env.__TSUNAGU_DB_READY) {
   process.env.DATABASE_PATH = file;
   if (onPostgres()) {
-    await recreateDatabase(postgresDatabase, TEMPLATE_DATABASE);
+    await recreateDatabase(postgresDatabase, inject("postgresTemplate"));
     process.env.DATABASE_URL = databaseUrl(postgresDatabase);
   } else {
     fs.copyFileSync(TEMPLATE_DB, file);
