@@ -1,7 +1,7 @@
 // Seeds the sample data of prisma/seed-data.ts. Run directly (`npx tsx prisma/seed.ts`, `npm run db:seed`)
 // or import `seed` (tests). Idempotent: does nothing when areas already exist.
 // Dates are relative to `now` (SEED_NOW when set) so the sample always looks current.
-import { databaseFile, deploymentMode } from "../server/deployment.js";
+import { databaseFile, deploymentMode, postgresUrl } from "../server/deployment.js";
 import { pathToFileURL } from "node:url";
 import { hash } from "@node-rs/argon2";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -624,8 +624,8 @@ export async function seed(prisma: PrismaClient, options: { now?: Date; people?:
 
 /** The database the portal runs on: PostgreSQL when DATABASE_URL says so (the same models), else the SQLite file. */
 function connect(): PrismaClient {
-  const url = process.env.DATABASE_URL;
-  if (url && /^postgres(ql)?:\/\//.test(url))
+  const url = postgresUrl(process.env);
+  if (url)
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${databaseFile(process.env)}` }) });
 }

@@ -4,9 +4,9 @@
 // file, its integrity check and its row counts. For PostgreSQL use pg_dump (README, "Operations").
 import path from "node:path";
 import { backupDatabase, backupName } from "../server/backup.js";
-import { databaseFile } from "../server/deployment.js";
+import { databaseFile, postgresUrl } from "../server/deployment.js";
 
-if ((process.env.DATABASE_URL ?? "").startsWith("postgres")) {
+if (postgresUrl(process.env)) {
   console.error("✗ DATABASE_URL is PostgreSQL: back it up with pg_dump -Fc (README, Operations).");
   process.exit(2);
 }

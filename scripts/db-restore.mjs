@@ -5,14 +5,14 @@
 // migrations newer than the backup.
 import path from "node:path";
 import { restoreDatabase } from "../server/backup.js";
-import { databaseFile } from "../server/deployment.js";
+import { databaseFile, postgresUrl } from "../server/deployment.js";
 
 const file = process.argv[2];
 if (!file) {
   console.error("Usage: npm run db:restore -- <backup file>");
   process.exit(2);
 }
-if ((process.env.DATABASE_URL ?? "").startsWith("postgres")) {
+if (postgresUrl(process.env)) {
   console.error("✗ DATABASE_URL is PostgreSQL: restore with pg_restore (README, Operations).");
   process.exit(2);
 }

@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { databaseFile, deploymentMode, heapLimitArgs } from "../server/deployment.js";
+import { databaseFile, deploymentMode, heapLimitArgs, postgresUrl } from "../server/deployment.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -37,7 +37,7 @@ function run(cmd, args) {
 
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
-const postgres = /^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "");
+const postgres = postgresUrl(env) !== null;
 console.log(`• database: ${postgres ? "PostgreSQL (DATABASE_URL)" : dbFile}`);
 run(bin("prisma"), ["migrate", "deploy"]);
 

@@ -12,6 +12,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { postgresUrl } from "../server/deployment.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -20,8 +21,8 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 
-const url = process.env.DATABASE_URL ?? "";
-if (!/^postgres(ql)?:\/\//.test(url)) {
+const url = postgresUrl(process.env) ?? "";
+if (!url) {
   console.error("✗ DATABASE_URL=postgresql://… is needed: several instances share one PostgreSQL database");
   process.exit(2);
 }

@@ -42,6 +42,14 @@ export function deploymentMode(env) {
  * The SQLite file: DATABASE_PATH, else tsunagu.db in DATA_DIR (default ./data), as an absolute path.
  * @param {Record<string, string | undefined>} env
  */
+/**
+ * The PostgreSQL URL the portal runs on, or null for the SQLite file (docs/decisions/022-postgresql.md): the one
+ * reading of DATABASE_URL for the scripts (start, seed, backups, two instances); the app validates it in its env.
+ */
+export function postgresUrl(env) {
+  return /^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "") ? env.DATABASE_URL : null;
+}
+
 export function databaseFile(env) {
   return path.resolve(env.DATABASE_PATH ?? path.join(env.DATA_DIR ?? "./data", "tsunagu.db"));
 }
